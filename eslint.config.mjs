@@ -5,7 +5,14 @@ import globals from 'globals'
 
 export default tseslint.config(
     {
-        ignores: ['build/**', '.d2/**', 'node_modules/**', 'src/locales/**', 'demo/.state/**', 'test/.artifacts/**'],
+        ignores: [
+            'build/**',
+            '.d2/**',
+            'node_modules/**',
+            'src/locales/**',
+            'demo/.state/**',
+            'test/.artifacts/**',
+        ],
     },
     js.configs.recommended,
     ...tseslint.configs.recommended,
@@ -15,7 +22,10 @@ export default tseslint.config(
         rules: {
             ...reactHooks.configs.recommended.rules,
             '@typescript-eslint/no-explicit-any': 'error',
-            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+            '@typescript-eslint/no-unused-vars': [
+                'error',
+                { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+            ],
         },
         languageOptions: { globals: { ...globals.browser, ...globals.node } },
     },

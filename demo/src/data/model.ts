@@ -11,13 +11,7 @@ export type PeriodType = 'Monthly' | 'Quarterly' | 'Yearly'
 
 /** DHIS2 aggregation types the demo supports (same names as DHIS2's `aggregationType`). */
 export type AggregationType =
-    | 'SUM'
-    | 'AVERAGE'
-    | 'AVERAGE_SUM_ORG_UNIT'
-    | 'LAST'
-    | 'LAST_AVERAGE_ORG_UNIT'
-    | 'COUNT'
-    | 'NONE'
+    'SUM' | 'AVERAGE' | 'AVERAGE_SUM_ORG_UNIT' | 'LAST' | 'LAST_AVERAGE_ORG_UNIT' | 'COUNT' | 'NONE'
 
 export interface OrgUnit {
     id: string
@@ -152,6 +146,24 @@ export interface Registrations {
     registrations: Uint8Array
 }
 
+/** A DHIS2 organisation unit group (e.g. facility type, LMIS reporting group A/B/C) */
+export interface OrgUnitGroup {
+    id: string
+    code: string
+    name: string
+    shortName: string
+    orgUnitIds: string[]
+}
+
+/** A DHIS2 organisation unit group set: a dimension made of exclusive groups */
+export interface OrgUnitGroupSet {
+    id: string
+    code: string
+    name: string
+    description?: string
+    organisationUnitGroupIds: string[]
+}
+
 export interface DemoDb {
     /** Seed and parameters the country was generated from */
     seed: number
@@ -176,4 +188,7 @@ export interface DemoDb {
     series: Map<string, ValueSeries>
     /** Keyed by data set id */
     registrations: Map<string, Registrations>
+    /** Organisation unit groups (optional: facility type, LMIS reporting group) */
+    organisationUnitGroups?: OrgUnitGroup[]
+    organisationUnitGroupSets?: OrgUnitGroupSet[]
 }

@@ -1,0 +1,26 @@
+/**
+ * CLI: writes the ground truth of a generated country as JSON, for tests and benchmarks.
+ *
+ *     npx tsx demo/src/data/write-truth.ts <out.json> [--facilities 6000] [--seed 1] [--end 202610]
+ */
+import { writeGroundTruth } from './generate'
+
+const args = process.argv.slice(2)
+const option = (name: string, fallback: string): string => {
+    const i = args.indexOf(`--${name}`)
+    return i >= 0 && args[i + 1] !== undefined ? (args[i + 1] as string) : fallback
+}
+const out = args.find((a, i) => !a.startsWith('--') && !(args[i - 1] ?? '').startsWith('--'))
+if (!out) {
+    process.stderr.write(
+        'usage: write-truth.ts <out.json> [--facilities 6000] [--seed 1] [--end YYYYMM]\n'
+    )
+    process.exit(2)
+}
+const endPeriod = option('end', '')
+const truth = writeGroundTruth(out, {
+    facilities: Number(option('facilities', '6000')),
+    seed: Number(option('seed', '1')),
+    ...(endPeriod ? { endPeriod } : {}),
+})
+process.stdout.write(`${truth.anomalies.length} anomalies written to ${out}\n`)

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { parseDemoArgs } from './cliArgs'
+
+describe('parseDemoArgs', () => {
+    it('has defaults', () => {
+        expect(parseDemoArgs([], {})).toEqual({
+            port: 8080,
+            host: '127.0.0.1',
+            facilities: 600,
+            seed: 42,
+            stateDir: 'demo/.state',
+            allowedOrigins: ['http://localhost:3000'],
+        })
+    })
+
+    it('reads options, with flags winning over the environment', () => {
+        const opts = parseDemoArgs(
+            [
+                '--port',
+                '9090',
+                '--facilities=40',
+                '--seed',
+                '7',
+                '--state-dir',
+                '/tmp/x',
+                '--dev-auto-login',
+                'admin',
+                '--end-period',
+                '202410',
+            ],
+            { DEMO_PORT: '1234', DEMO_FACILITIES: '99' }
+        )
+        expect(opts).toMatchObject({
+            port: 9090,
+            facilities: 40,
+            seed: 7,
+            stateDir: '/tmp/x',
+            devAutoLogin: 'admin',
+            endPeriod: '202410',
+        })
+        expect(parseDemoArgs([], { DEMO_PORT: '1234', DEMO_FACILITIES: '99' })).toMatchObject({
+            port: 1234,
+            facilities: 99,
+        })
+        expect(
+            parseDemoArgs(['--allowed-origin', 'http://a', '--allowed-origin', 'http://b'], {})
+        ).toMatchObject({ allowedOrigins: ['http://a', 'http://b'] })
+    })
+
+    it('rejects bad input and answers --help', () => {
+        expect(parseDemoArgs(['--help'], {})).toBe('help')
+        expect(() => parseDemoArgs(['--port', 'x'], {})).toThrow(/port/)
+        expect(() => parseDemoArgs(['--nope', '1'], {})).toThrow(/Unknown option/)
+        expect(() => parseDemoArgs(['--port'], {})).toThrow(/Missing value/)
+        expect(() => parseDemoArgs(['--end-period', '2024-10'], {})).toThrow(/end-period/)
+    })
+})

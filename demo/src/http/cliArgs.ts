@@ -1,0 +1,91 @@
+/** Command line of `tsx demo/src/main.ts` (kept apart from main.ts so it can be tested alone). */
+
+export interface DemoCliOptions {
+    port: number
+    host: string
+    facilities: number
+    seed: number
+    endPeriod?: string
+    stateDir: string
+    devAutoLogin?: string
+    allowedOrigins: string[]
+}
+
+export const DEMO_USAGE = `Usage: tsx demo/src/main.ts [options]
+
+  --port <n>             port to listen on (env DEMO_PORT, default 8080)
+  --host <address>       interface to listen on (env DEMO_HOST, default 127.0.0.1)
+  --facilities <n>       facilities in the generated country (env DEMO_FACILITIES, default 600)
+  --seed <n>             generator seed (env DEMO_SEED, default 42)
+  --end-period <yyyymm>  last month with data (env DEMO_END_PERIOD, default: last month)
+  --state-dir <dir>      dataStore, installed apps, settings (env DEMO_STATE_DIR, default demo/.state)
+  --dev-auto-login <u>   DEVELOPMENT ONLY: requests without credentials act as user <u>
+                         (env DEMO_DEV_AUTO_LOGIN)
+  --allowed-origin <o>   CORS origin allowed with credentials, repeatable
+                         (env DEMO_ALLOWED_ORIGINS, comma separated; default http://localhost:3000)
+  --help                 this text`
+
+const integer = (name: string, text: string, min: number, max: number): number => {
+    const n = Number(text)
+    if (!Number.isInteger(n) || n < min || n > max) {
+        throw new Error(`${name} must be an integer from ${min} to ${max}, got '${text}'`)
+    }
+    return n
+}
+
+/** Parses arguments (without `node` and the script) and environment; throws on bad input. */
+export const parseDemoArgs = (
+    argv: string[],
+    env: Record<string, string | undefined>
+): DemoCliOptions | 'help' => {
+    const values = new Map<string, string[]>()
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i] as string
+        if (arg === '--help' || arg === '-h') return 'help'
+        if (!arg.startsWith('--')) throw new Error(`Unexpected argument '${arg}'`)
+        const eq = arg.indexOf('=')
+        const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2)
+        const value = eq > 0 ? arg.slice(eq + 1) : argv[++i]
+        if (value === undefined) throw new Error(`Missing value for --${name}`)
+        const known = [
+            'port',
+            'host',
+            'facilities',
+            'seed',
+            'end-period',
+            'state-dir',
+            'dev-auto-login',
+            'allowed-origin',
+        ]
+        if (!known.includes(name)) throw new Error(`Unknown option --${name}`)
+        values.set(name, [...(values.get(name) ?? []), value])
+    }
+    const pick = (name: string, envName: string): string | undefined =>
+        values.get(name)?.at(-1) ?? (env[envName] !== '' ? env[envName] : undefined)
+
+    const endPeriod = pick('end-period', 'DEMO_END_PERIOD')
+    if (endPeriod !== undefined && !/^\d{4}(0[1-9]|1[0-2])$/.test(endPeriod)) {
+        throw new Error(`end-period must be a month like 202410, got '${endPeriod}'`)
+    }
+    const origins =
+        values.get('allowed-origin') ??
+        env.DEMO_ALLOWED_ORIGINS?.split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+    const devAutoLogin = pick('dev-auto-login', 'DEMO_DEV_AUTO_LOGIN')
+    return {
+        port: integer('port', pick('port', 'DEMO_PORT') ?? '8080', 0, 65535),
+        host: pick('host', 'DEMO_HOST') ?? '127.0.0.1',
+        facilities: integer(
+            'facilities',
+            pick('facilities', 'DEMO_FACILITIES') ?? '600',
+            1,
+            1_000_000
+        ),
+        seed: integer('seed', pick('seed', 'DEMO_SEED') ?? '42', 0, 2 ** 32 - 1),
+        ...(endPeriod ? { endPeriod } : {}),
+        stateDir: pick('state-dir', 'DEMO_STATE_DIR') ?? 'demo/.state',
+        ...(devAutoLogin ? { devAutoLogin } : {}),
+        allowedOrigins: origins && origins.length > 0 ? origins : ['http://localhost:3000'],
+    }
+}

@@ -1,0 +1,302 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { body, newStateDir, startTestServer, type TestServer } from '../testing/harness'
+
+describe('dataStore', () => {
+    let server: TestServer
+
+    beforeAll(async () => {
+        server = await startTestServer()
+    })
+    afterAll(() => server.stop())
+
+    it('creates, reads, updates and deletes entries with DHIS2 messages', async () => {
+        expect(await (await server.get('/api/dataStore')).json()).toEqual([])
+
+        const missingNs = await server.get('/api/dataStore/foo')
+        expect(missingNs.status).toBe(404)
+        expect(await missingNs.json()).toEqual({
+            httpStatus: 'Not Found',
+            httpStatusCode: 404,
+            status: 'ERROR',
+            message: "Namespace not found: 'foo'",
+            errorCode: 'E1005',
+        })
+
+        const created = await server.send('POST', '/api/dataStore/foo/k1', { a: 1 })
+        expect(created.status).toBe(201)
+        expect(await created.json()).toEqual({
+            httpStatus: 'Created',
+            httpStatusCode: 201,
+            status: 'OK',
+            message: "Key created: 'k1'",
+        })
+
+        const again = await server.send('POST', '/api/dataStore/foo/k1', { a: 2 })
+        expect(again.status).toBe(409)
+        expect(await again.json()).toEqual({
+            httpStatus: 'Conflict',
+            httpStatusCode: 409,
+            status: 'ERROR',
+            message: "Key 'k1' already exists in namespace 'foo'",
+            errorCode: 'E1004',
+        })
+
+        expect(await (await server.get('/api/dataStore/foo/k1')).json()).toEqual({ a: 1 })
+        expect(await (await server.get('/api/dataStore')).json()).toEqual(['foo'])
+        expect(await (await server.get('/api/dataStore/foo')).json()).toEqual(['k1'])
+        expect(await (await server.get('/api/41/dataStore/foo/keys')).json()).toEqual(['k1'])
+
+        const updated = await server.send('PUT', '/api/dataStore/foo/k1', [1, 2, 3])
+        expect(updated.status).toBe(200)
+        expect(await updated.json()).toEqual({
+            httpStatus: 'OK',
+            httpStatusCode: 200,
+            status: 'OK',
+            message: "Key updated: 'k1'",
+        })
+        expect(await (await server.get('/api/dataStore/foo/k1')).json()).toEqual([1, 2, 3])
+        const putNew = await server.send('PUT', '/api/dataStore/foo/k2', '"text"')
+        expect(putNew.status).toBe(201)
+        expect(await (await server.get('/api/dataStore/foo/k2')).json()).toBe('text')
+
+        const missingKey = await server.get('/api/dataStore/foo/zz')
+        expect(missingKey.status).toBe(404)
+        expect(await missingKey.json()).toEqual({
+            httpStatus: 'Not Found',
+            httpStatusCode: 404,
+            status: 'ERROR',
+            message: "Key 'zz' not found in namespace 'foo'",
+            errorCode: 'E1005',
+        })
+
+        const deleted = await server.send('DELETE', '/api/dataStore/foo/k1', undefined)
+        expect(await deleted.json()).toMatchObject({
+            httpStatusCode: 200,
+            message: "Key 'k1' deleted from namespace 'foo'",
+        })
+        expect((await server.get('/api/dataStore/foo/k1')).status).toBe(404)
+
+        const nsDeleted = await server.send('DELETE', '/api/dataStore/foo', undefined)
+        expect(await nsDeleted.json()).toMatchObject({
+            httpStatusCode: 200,
+            message: "Namespace deleted: 'foo'",
+        })
+        expect((await server.get('/api/dataStore/foo')).status).toBe(404)
+        expect((await server.send('DELETE', '/api/dataStore/foo', undefined)).status).toBe(404)
+    })
+
+    it('rejects invalid JSON and non-JSON content types', async () => {
+        const bad = await server.send('POST', '/api/dataStore/bar/k', '{nope')
+        expect(bad.status).toBe(400)
+        expect(await bad.json()).toMatchObject({
+            message: "Invalid JSON value for key 'k'",
+            errorCode: 'E1003',
+        })
+        const text = await server.send('POST', '/api/dataStore/bar/k', '1', 'admin', {
+            headers: { 'Content-Type': 'text/plain' },
+        })
+        expect(text.status).toBe(415)
+        expect((await server.get('/api/dataStore/bar')).status).toBe(404)
+    })
+
+    it('returns entry metadata with sharing', async () => {
+        await server.send('POST', '/api/dataStore/meta/k', { x: true })
+        const meta = await body(await server.get('/api/dataStore/meta/k/metaData'))
+        const admin = await body<{ id: string }>(await server.get('/api/me?fields=id'))
+        expect(meta).toMatchObject({
+            id: expect.stringMatching(/^[a-zA-Z][a-zA-Z0-9]{10}$/),
+            namespace: 'meta',
+            key: 'k',
+            value: '{"x":true}',
+            created: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+            lastUpdated: expect.any(String),
+            sharing: {
+                owner: admin.id,
+                external: false,
+                public: 'rw------',
+                users: {},
+                userGroups: {},
+            },
+            publicAccess: 'rw------',
+            createdBy: { id: admin.id, username: 'admin' },
+            access: { read: true, write: true },
+        })
+    })
+
+    it('lets the analyst read but not write the triangulate namespace', async () => {
+        expect(
+            (await server.send('PUT', '/api/dataStore/triangulate/config', { version: 1 })).status
+        ).toBe(201)
+        expect(
+            await (await server.get('/api/dataStore/triangulate/config', 'analyst')).json()
+        ).toEqual({ version: 1 })
+        expect(await (await server.get('/api/dataStore/triangulate', 'analyst')).json()).toEqual([
+            'config',
+        ])
+
+        const refused = {
+            httpStatus: 'Forbidden',
+            httpStatusCode: 403,
+            status: 'ERROR',
+            message: "Namespace 'triangulate' is protected, access denied",
+        }
+        const put = await server.send(
+            'PUT',
+            '/api/dataStore/triangulate/config',
+            { version: 2 },
+            'analyst'
+        )
+        expect(put.status).toBe(403)
+        expect(await put.json()).toEqual(refused)
+        const post = await server.send('POST', '/api/dataStore/triangulate/other', {}, 'analyst')
+        expect(post.status).toBe(403)
+        expect(await post.json()).toEqual(refused)
+        expect(
+            (await server.send('DELETE', '/api/dataStore/triangulate/config', undefined, 'analyst'))
+                .status
+        ).toBe(403)
+        expect(
+            (await server.send('DELETE', '/api/dataStore/triangulate', undefined, 'analyst')).status
+        ).toBe(403)
+        expect(await (await server.get('/api/dataStore/triangulate/config')).json()).toEqual({
+            version: 1,
+        })
+
+        // the other superuser may edit
+        expect(
+            (
+                await server.send(
+                    'PUT',
+                    '/api/dataStore/triangulate/config',
+                    { version: 3 },
+                    'district'
+                )
+            ).status
+        ).toBe(200)
+    })
+
+    it('applies entry sharing: no write without w, no read without r', async () => {
+        await server.send('POST', '/api/dataStore/shared/k', { v: 1 })
+        const meta = await body<{ id: string }>(
+            await server.get('/api/dataStore/shared/k/metaData')
+        )
+        const setPublic = (access: string): Promise<Response> =>
+            server.send('POST', `/api/sharing?type=dataStore&id=${meta.id}`, {
+                object: { publicAccess: access },
+            })
+
+        expect((await setPublic('r-------')).status).toBe(200)
+        const sharing = await body<{ object: unknown }>(
+            await server.get(`/api/sharing?type=dataStore&id=${meta.id}`)
+        )
+        expect(sharing.object).toMatchObject({ id: meta.id, publicAccess: 'r-------' })
+        expect(await (await server.get('/api/dataStore/shared/k', 'analyst')).json()).toEqual({
+            v: 1,
+        })
+        const write = await server.send('PUT', '/api/dataStore/shared/k', { v: 2 }, 'analyst')
+        expect(write.status).toBe(403)
+        expect(await write.json()).toEqual({
+            httpStatus: 'Forbidden',
+            httpStatusCode: 403,
+            status: 'ERROR',
+            message: "Access denied for key 'k' in namespace 'shared'",
+        })
+        expect(
+            (await server.send('DELETE', '/api/dataStore/shared/k', undefined, 'analyst')).status
+        ).toBe(403)
+
+        expect((await setPublic('--------')).status).toBe(200)
+        expect((await server.get('/api/dataStore/shared/k', 'analyst')).status).toBe(403)
+        // the owner still has full access
+        expect((await server.send('PUT', '/api/dataStore/shared/k', { v: 3 })).status).toBe(200)
+    })
+
+    it('answers the query API with fields, filters and paging', async () => {
+        await server.send('POST', '/api/dataStore/q/a', { name: 'Amox', n: 3 })
+        await server.send('POST', '/api/dataStore/q/b', { name: 'Oxytocin', n: 10 })
+        expect(await (await server.get('/api/dataStore/q?fields=.')).json()).toEqual({
+            pager: { page: 1, pageSize: 50 },
+            entries: [
+                { key: 'a', value: { name: 'Amox', n: 3 } },
+                { key: 'b', value: { name: 'Oxytocin', n: 10 } },
+            ],
+        })
+        expect(
+            await (
+                await server.get('/api/dataStore/q?fields=name&filter=n:gt:5&headless=true')
+            ).json()
+        ).toEqual([{ key: 'b', name: 'Oxytocin' }])
+        expect(
+            await (await server.get('/api/dataStore/q?fields=&paging=false&order=n:ndesc')).json()
+        ).toEqual([{ key: 'b' }, { key: 'a' }])
+    })
+})
+
+describe('dataStore persistence', () => {
+    it('keeps entries across restarts in datastore.json', async () => {
+        const first = await startTestServer()
+        await first.send('POST', '/api/dataStore/triangulate/config', { thresholds: [1, 2] })
+        await first.stop(true)
+        const file = join(first.stateDir, 'datastore.json')
+        expect(JSON.parse(readFileSync(file, 'utf8')).entries).toHaveLength(1)
+        expect(readdirSync(first.stateDir).filter((f) => f.includes('.tmp-'))).toEqual([])
+
+        const second = await startTestServer({ stateDir: first.stateDir })
+        try {
+            expect(await (await second.get('/api/dataStore/triangulate/config')).json()).toEqual({
+                thresholds: [1, 2],
+            })
+        } finally {
+            await second.stop()
+        }
+    })
+
+    it('moves a corrupt datastore.json aside, reports it, and never overwrites it', async () => {
+        const stateDir = newStateDir()
+        const file = join(stateDir, 'datastore.json')
+        writeFileSync(file, '{"entries": [ this is not json')
+        const server = await startTestServer({ stateDir })
+        try {
+            const aside = readdirSync(stateDir).filter((f) =>
+                f.startsWith('datastore.json.corrupt-')
+            )
+            expect(aside).toHaveLength(1)
+            expect(readFileSync(join(stateDir, aside[0] as string), 'utf8')).toBe(
+                '{"entries": [ this is not json'
+            )
+            expect(
+                server.logs.some(
+                    (l) => l.includes('datastore.json is corrupt') && l.includes(aside[0] as string)
+                )
+            ).toBe(true)
+            expect(existsSync(file)).toBe(false)
+            expect(await (await server.get('/api/dataStore')).json()).toEqual([])
+            await server.send('POST', '/api/dataStore/ns/k', 1)
+            expect(JSON.parse(readFileSync(file, 'utf8')).entries).toHaveLength(1)
+        } finally {
+            await server.stop()
+        }
+    })
+
+    it('seeds entries only when they are absent', async () => {
+        const seed = { triangulate: { config: { version: 1 }, alerts: [] } }
+        const first = await startTestServer({ seedDataStore: seed })
+        expect(first.logs.some((l) => l.includes('seeded 2 dataStore entries'))).toBe(true)
+        await first.send('PUT', '/api/dataStore/triangulate/config', { version: 99 })
+        await first.stop(true)
+        const second = await startTestServer({ stateDir: first.stateDir, seedDataStore: seed })
+        try {
+            expect(await (await second.get('/api/dataStore/triangulate/config')).json()).toEqual({
+                version: 99,
+            })
+            expect(await (await second.get('/api/dataStore/triangulate')).json()).toEqual([
+                'alerts',
+                'config',
+            ])
+        } finally {
+            await second.stop()
+        }
+    })
+})

@@ -1,0 +1,57 @@
+// Checks that every string extracted from the code (i18n/en.pot) is translated in each shipped
+// language, and that no translation is left in English. Run by `npm test`.
+import { execFileSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import { readPo } from './po.mjs'
+
+const REQUIRED = ['fr', 'sw']
+// Strings that are the same in every language (acronyms, units, brand names).
+const SAME_IN_ALL = new Set([
+    'HMIS',
+    'LMIS',
+    'PNG',
+    'SVG',
+    'CSV',
+    'JSON',
+    'DHIS2',
+    'OK',
+    'Total',
+    'Information',
+])
+
+execFileSync('npx', ['d2-app-scripts', 'i18n', 'extract'], { stdio: 'ignore' })
+const pot = readPo('i18n/en.pot')
+const files = readdirSync('i18n').filter((f) => f.endsWith('.po'))
+const problems = []
+for (const lang of REQUIRED) {
+    if (!files.includes(`${lang}.po`)) problems.push(`i18n/${lang}.po is missing`)
+}
+for (const file of files) {
+    const po = readPo(path.join('i18n', file))
+    for (const msgid of pot.keys()) {
+        const msgstr = po.get(msgid)
+        if (!msgstr) problems.push(`${file}: no translation for ${JSON.stringify(msgid)}`)
+        else if (msgstr === msgid && !SAME_IN_ALL.has(msgid) && /[a-z]{3}/.test(msgid))
+            problems.push(`${file}: left in English: ${JSON.stringify(msgid)}`)
+        else {
+            const vars = (s) =>
+                [...s.matchAll(/{{\s*(\w+)\s*}}/g)]
+                    .map((m) => m[1])
+                    .sort()
+                    .join(',')
+            if (vars(msgid) !== vars(msgstr))
+                problems.push(`${file}: placeholders differ for ${JSON.stringify(msgid)}`)
+        }
+    }
+    for (const msgid of po.keys()) {
+        if (!pot.has(msgid)) problems.push(`${file}: obsolete string ${JSON.stringify(msgid)}`)
+    }
+}
+if (problems.length) {
+    console.error(`i18n: ${problems.length} problem(s)\n  ` + problems.join('\n  '))
+    process.exit(1)
+}
+console.log(
+    `i18n: ${pot.size} strings, translated in ${files.map((f) => f.replace('.po', '')).join(', ')}`
+)

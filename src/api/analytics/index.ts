@@ -1,0 +1,43 @@
+export {
+    AnalyticsResponseError,
+    parseAnalyticsNumber,
+    parseAnalyticsResponse,
+    valuesByPeriod,
+} from './parse-analytics-response'
+export type { AnalyticsResponseIssue } from './parse-analytics-response'
+export { VALUE_COLUMNS } from './types'
+export type {
+    AnalyticsCell,
+    AnalyticsCoordinates,
+    AnalyticsHeader,
+    AnalyticsItem,
+    AnalyticsRow,
+    AnalyticsTable,
+    DisplayNameOptions,
+    ValueColumn,
+} from './types'
+export {
+    REPORTING_RATE_METRICS,
+    analyticsKeys,
+    buildAnalyticsQuery,
+    buildDrilldownQuery,
+    buildFacilityStockQuery,
+    buildTriangulationQueries,
+    dimensionParam,
+    hmisDataItems,
+    lmisDataItems,
+    needsNumDen,
+    orgUnitItems,
+    reportingRateItem,
+    reportingRateItems,
+} from './request'
+export type {
+    AnalyticsParams,
+    AnalyticsQuery,
+    AnalyticsRequest,
+    DrilldownRequest,
+    FacilityStockRequest,
+    OrgUnitSelection,
+    ReportingRateMetric,
+    TriangulationRequest,
+} from './request'

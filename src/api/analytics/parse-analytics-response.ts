@@ -1,0 +1,368 @@
+import i18n from '@dhis2/d2-i18n'
+import { z } from 'zod'
+import type {
+    AnalyticsCell,
+    AnalyticsCoordinates,
+    AnalyticsHeader,
+    AnalyticsItem,
+    AnalyticsRow,
+    AnalyticsTable,
+    DisplayNameOptions,
+    ValueColumn,
+} from './types'
+import { VALUE_COLUMNS } from './types'
+
+const headerSchema = z
+    .object({
+        name: z.string().min(1),
+        column: z.string().optional(),
+        valueType: z.string().optional(),
+        type: z.string().optional(),
+        hidden: z.boolean().optional(),
+        meta: z.boolean().optional(),
+    })
+    .passthrough()
+
+const cellSchema = z.union([z.string(), z.number(), z.null()])
+
+const itemSchema = z
+    .object({
+        uid: z.string().optional(),
+        name: z.string().optional(),
+        code: z.string().nullable().optional(),
+        dimensionItemType: z.string().optional(),
+        dimensionType: z.string().optional(),
+        valueType: z.string().optional(),
+        aggregationType: z.string().optional(),
+        totalAggregationType: z.string().optional(),
+        startDate: z.string().optional(),
+        endDate: z.string().optional(),
+    })
+    .passthrough()
+
+const metaDataSchema = z
+    .object({
+        items: z.record(itemSchema).default({}),
+        dimensions: z.record(z.array(z.string())).default({}),
+        ouHierarchy: z.record(z.string()).optional(),
+        ouNameHierarchy: z.record(z.string()).optional(),
+    })
+    .passthrough()
+
+const responseSchema = z
+    .object({
+        headers: z.array(headerSchema).optional(),
+        rows: z.array(z.array(cellSchema)),
+        metaData: metaDataSchema.optional(),
+        width: z.number().optional(),
+        height: z.number().optional(),
+        headerWidth: z.number().optional(),
+    })
+    .passthrough()
+    .superRefine((response, ctx) => {
+        const headers = response.headers ?? []
+        if (headers.length === 0) {
+            if (response.rows.length > 0) {
+                ctx.addIssue({
+                    code: z.ZodIssueCode.custom,
+                    path: ['headers'],
+                    message: 'rows are present but headers are missing',
+                })
+            }
+            return
+        }
+        if (!headers.some((header) => header.name === 'value')) {
+            ctx.addIssue({
+                code: z.ZodIssueCode.custom,
+                path: ['headers'],
+                message: 'no "value" column',
+            })
+        }
+        const names = new Set<string>()
+        headers.forEach((header, index) => {
+            if (names.has(header.name)) {
+                ctx.addIssue({
+                    code: z.ZodIssueCode.custom,
+                    path: ['headers', index, 'name'],
+                    message: `duplicate column "${header.name}"`,
+                })
+            }
+            names.add(header.name)
+        })
+        response.rows.forEach((row, index) => {
+            if (row.length !== headers.length) {
+                ctx.addIssue({
+                    code: z.ZodIssueCode.custom,
+                    path: ['rows', index],
+                    message: `${row.length} cells for ${headers.length} headers`,
+                })
+            }
+        })
+    })
+
+/** What the response schema found wrong: where (e.g. `rows.3`) and what. */
+export interface AnalyticsResponseIssue {
+    path: string
+    message: string
+}
+
+/** Thrown by `parseAnalyticsResponse` when the JSON is not an analytics response. */
+export class AnalyticsResponseError extends Error {
+    readonly issues: readonly AnalyticsResponseIssue[]
+
+    constructor(issues: readonly AnalyticsResponseIssue[]) {
+        const shown = issues
+            .slice(0, 5)
+            .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+            .join('; ')
+        const more = issues.length > 5 ? ` (+${issues.length - 5})` : ''
+        super(
+            i18n.t('The analytics response from the server has an unexpected shape: {{details}}', {
+                details: shown + more,
+                interpolation: { escapeValue: false },
+            })
+        )
+        this.name = 'AnalyticsResponseError'
+        this.issues = issues
+    }
+}
+
+/** A number from a cell: "" and non-numeric text give `null`. */
+export const parseAnalyticsNumber = (cell: AnalyticsCell | undefined): number | null => {
+    if (cell === null || cell === undefined) {
+        return null
+    }
+    if (typeof cell === 'number') {
+        return Number.isFinite(cell) ? cell : null
+    }
+    const text = cell.trim()
+    if (text === '') {
+        return null
+    }
+    const number = Number(text)
+    return Number.isFinite(number) ? number : null
+}
+
+/** Splits a `/`-separated path (`/A/B/C` or `A/B/C`) into its non-empty parts. */
+const splitPath = (path: string): string[] => path.split('/').filter((part) => part.length > 0)
+
+const KEY_SEPARATOR = '\u001f'
+
+const toHeader = (raw: z.infer<typeof headerSchema>): AnalyticsHeader => ({
+    name: raw.name,
+    column: raw.column ?? raw.name,
+    valueType: raw.valueType ?? '',
+    type: raw.type ?? '',
+    hidden: raw.hidden ?? false,
+    meta: raw.meta ?? false,
+})
+
+const toItem = (id: string, raw: z.infer<typeof itemSchema>): AnalyticsItem => {
+    const item: AnalyticsItem = { uid: raw.uid ?? id, name: raw.name ?? id }
+    if (typeof raw.code === 'string') item.code = raw.code
+    if (raw.dimensionItemType !== undefined) item.dimensionItemType = raw.dimensionItemType
+    if (raw.dimensionType !== undefined) item.dimensionType = raw.dimensionType
+    if (raw.valueType !== undefined) item.valueType = raw.valueType
+    if (raw.aggregationType !== undefined) item.aggregationType = raw.aggregationType
+    if (raw.totalAggregationType !== undefined) {
+        item.totalAggregationType = raw.totalAggregationType
+    }
+    if (raw.startDate !== undefined) item.startDate = raw.startDate
+    if (raw.endDate !== undefined) item.endDate = raw.endDate
+    return item
+}
+
+const isValueColumn = (name: string): name is ValueColumn =>
+    (VALUE_COLUMNS as readonly string[]).includes(name)
+
+class ParsedAnalyticsTable implements AnalyticsTable {
+    readonly headers: readonly AnalyticsHeader[]
+    readonly dimensions: readonly string[]
+    readonly rows: readonly AnalyticsRow[]
+    readonly items: Readonly<Record<string, AnalyticsItem>>
+    readonly dimensionItems: Readonly<Record<string, readonly string[]>>
+    readonly ouHierarchy: Readonly<Record<string, readonly string[]>>
+    readonly ouNameHierarchy: Readonly<Record<string, readonly string[]>>
+    readonly hasMetaData: boolean
+    private readonly index: ReadonlyMap<string, AnalyticsRow>
+    private readonly idsInRows = new Map<string, string[]>()
+
+    constructor(response: z.infer<typeof responseSchema>) {
+        this.headers = (response.headers ?? []).map(toHeader)
+        this.dimensions = this.headers
+            .map((header) => header.name)
+            .filter((name) => !isValueColumn(name))
+
+        const dimensionColumns = this.dimensions.map((name) =>
+            this.headers.findIndex((header) => header.name === name)
+        )
+        const valueColumn = (name: ValueColumn): number =>
+            this.headers.findIndex((header) => header.name === name)
+        const columns = {
+            value: valueColumn('value'),
+            numerator: valueColumn('numerator'),
+            denominator: valueColumn('denominator'),
+            factor: valueColumn('factor'),
+            multiplier: valueColumn('multiplier'),
+            divisor: valueColumn('divisor'),
+        }
+        const numberAt = (cells: readonly AnalyticsCell[], column: number): number | null =>
+            column < 0 ? null : parseAnalyticsNumber(cells[column])
+
+        const index = new Map<string, AnalyticsRow>()
+        this.rows = response.rows.map((cells) => {
+            const dims: Record<string, string> = {}
+            this.dimensions.forEach((name, position) => {
+                const cell = cells[dimensionColumns[position] ?? -1]
+                dims[name] = cell === null || cell === undefined ? '' : String(cell)
+            })
+            const rawCell = columns.value < 0 ? null : cells[columns.value]
+            const rawValue =
+                rawCell === null || rawCell === undefined || rawCell === '' ? null : String(rawCell)
+            const row: AnalyticsRow = {
+                dims,
+                value: numberAt(cells, columns.value),
+                rawValue,
+                numerator: numberAt(cells, columns.numerator),
+                denominator: numberAt(cells, columns.denominator),
+                factor: numberAt(cells, columns.factor),
+                multiplier: numberAt(cells, columns.multiplier),
+                divisor: numberAt(cells, columns.divisor),
+            }
+            const key = this.dimensions.map((name) => dims[name]).join(KEY_SEPARATOR)
+            if (!index.has(key)) {
+                index.set(key, row)
+            }
+            return row
+        })
+        this.index = index
+
+        const metaData = response.metaData
+        this.hasMetaData = metaData !== undefined
+        const items: Record<string, AnalyticsItem> = {}
+        for (const [id, raw] of Object.entries(metaData?.items ?? {})) {
+            items[id] = toItem(id, raw)
+        }
+        this.items = items
+        this.dimensionItems = metaData?.dimensions ?? {}
+
+        const ouHierarchy: Record<string, string[]> = {}
+        for (const [id, path] of Object.entries(metaData?.ouHierarchy ?? {})) {
+            const ancestors = splitPath(path)
+            // The path is the ancestors' ids; drop the org unit itself should a server include it.
+            if (ancestors[ancestors.length - 1] === id) {
+                ancestors.pop()
+            }
+            ouHierarchy[id] = ancestors
+        }
+        this.ouHierarchy = ouHierarchy
+
+        const ouNameHierarchy: Record<string, string[]> = {}
+        for (const [id, path] of Object.entries(metaData?.ouNameHierarchy ?? {})) {
+            ouNameHierarchy[id] = splitPath(path)
+        }
+        this.ouNameHierarchy = ouNameHierarchy
+    }
+
+    private keyOf(coordinates: AnalyticsCoordinates): string | undefined {
+        const parts: string[] = []
+        for (const name of this.dimensions) {
+            const item = coordinates[name]
+            if (item === undefined) {
+                return undefined
+            }
+            parts.push(item)
+        }
+        return parts.join(KEY_SEPARATOR)
+    }
+
+    row(coordinates: AnalyticsCoordinates): AnalyticsRow | undefined {
+        const key = this.keyOf(coordinates)
+        return key === undefined ? undefined : this.index.get(key)
+    }
+
+    valueAt(coordinates: AnalyticsCoordinates): number | null {
+        return this.row(coordinates)?.value ?? null
+    }
+
+    value(dx: string, pe: string, ou?: string, other?: AnalyticsCoordinates): number | null {
+        return this.valueAt({ ...other, dx, pe, ou })
+    }
+
+    rowsWhere(coordinates: AnalyticsCoordinates): AnalyticsRow[] {
+        const conditions = this.dimensions
+            .map((name) => [name, coordinates[name]] as const)
+            .filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
+        return this.rows.filter((row) =>
+            conditions.every(([name, item]) => row.dims[name] === item)
+        )
+    }
+
+    itemName(id: string): string | undefined {
+        return this.items[id]?.name
+    }
+
+    displayName(id: string, options: DisplayNameOptions = {}): string {
+        if (options.hierarchy) {
+            const path = this.ouNameHierarchy[id]
+            if (path && path.length > 0) {
+                return path.join(options.separator ?? ' / ')
+            }
+        }
+        return this.itemName(id) ?? id
+    }
+
+    itemIds(dimension: string): readonly string[] {
+        const fromMetaData = this.dimensionItems[dimension]
+        if (fromMetaData) {
+            return fromMetaData
+        }
+        const cached = this.idsInRows.get(dimension)
+        if (cached) {
+            return cached
+        }
+        const ids = [...new Set(this.rows.map((row) => row.dims[dimension]))].filter(
+            (id): id is string => id !== undefined
+        )
+        this.idsInRows.set(dimension, ids)
+        return ids
+    }
+}
+
+/**
+ * Reads a DHIS2 analytics response (`/api/analytics`, JSON). Columns are found by header name, so
+ * the column order and the optional numerator/denominator columns do not matter.
+ *
+ * @throws AnalyticsResponseError when the JSON does not have the shape of an analytics response
+ */
+export const parseAnalyticsResponse = (json: unknown): AnalyticsTable => {
+    const result = responseSchema.safeParse(json)
+    if (!result.success) {
+        throw new AnalyticsResponseError(
+            result.error.issues.map((issue) => ({
+                path: issue.path.join('.'),
+                message: issue.message,
+            }))
+        )
+    }
+    return new ParsedAnalyticsTable(result.data)
+}
+
+/**
+ * The values of one data item by period, e.g. to align a series: `{ '202401': 12, '202402': null }`.
+ * `coordinates` fixes the other dimension columns (`ou`, `co`...); periods without a row are absent.
+ */
+export const valuesByPeriod = (
+    table: AnalyticsTable,
+    dx: string,
+    coordinates: AnalyticsCoordinates = {}
+): Record<string, number | null> => {
+    const values: Record<string, number | null> = {}
+    for (const row of table.rowsWhere({ ...coordinates, dx, pe: undefined })) {
+        const period = row.dims.pe
+        if (period !== undefined && !(period in values)) {
+            values[period] = row.value
+        }
+    }
+    return values
+}

@@ -1,0 +1,258 @@
+import type {
+    SeriesColumnOptions,
+    SeriesLineOptions,
+    PointOptionsObject,
+    YAxisOptions,
+} from 'highcharts'
+import { alignValues } from '../domain/periods'
+import { buildHmisTrendOptions, buildLmisTrendOptions, estimateZones } from './index'
+
+const XSS = '<img src=x onerror=alert(1)>'
+const periods = [
+    { id: '202401', name: 'January 2024' },
+    { id: '202402', name: 'February 2024' },
+    { id: '202403', name: 'March 2024' },
+    { id: '202404', name: 'April 2024' },
+]
+const ids = periods.map((period) => period.id)
+
+const monthly = (values: Record<string, number | null>) =>
+    alignValues({
+        grain: 'monthly',
+        periods: ids,
+        values,
+        sourcePeriodType: 'MONTHLY',
+        kind: 'flow',
+    })
+
+const fromQuarters = (values: Record<string, number>, kind: 'flow' | 'level' = 'flow') =>
+    alignValues({ grain: 'monthly', periods: ids, values, sourcePeriodType: 'QUARTERLY', kind })
+
+const base = {
+    commodityName: 'Oxytocin',
+    serviceName: 'Facility deliveries',
+    orgUnitName: 'Bo',
+    periodLabel: 'Last 12 months',
+    grain: 'monthly' as const,
+    periods,
+}
+
+const serialized = (value: unknown) => JSON.stringify(value)
+
+describe('buildHmisTrendOptions', () => {
+    const options = buildHmisTrendOptions({
+        ...base,
+        series: [
+            {
+                id: 'deliveries',
+                name: 'Deliveries',
+                points: monthly({ '202401': 100, '202402': 0 }),
+            },
+        ],
+        completeness: { name: 'Reporting rate', points: monthly({ '202401': 95, '202402': 80 }) },
+    })
+
+    it('names commodity and service in the title, org unit and period in the subtitle', () => {
+        expect(options.title?.text).toBe('Oxytocin \u2194 Facility deliveries: service data (HMIS)')
+        expect(options.subtitle?.text).toBe('Bo \u00b7 Last 12 months \u00b7 monthly')
+    })
+
+    it('puts one line per HMIS item on the periods, missing values as null', () => {
+        const [line] = options.series as SeriesLineOptions[]
+        expect(line?.type).toBe('line')
+        expect((line?.data as PointOptionsObject[]).map((point) => point.y)).toEqual([
+            100,
+            0,
+            null,
+            null,
+        ])
+        expect(options.xAxis).toMatchObject({ categories: periods.map((period) => period.name) })
+    })
+
+    it('draws the reporting rate as a thin line on its own 0–100 % axis', () => {
+        const axes = options.yAxis as YAxisOptions[]
+        expect(axes[1]).toMatchObject({ id: 'completeness', min: 0, max: 100, opposite: true })
+        const completeness = (options.series as SeriesLineOptions[])[1]
+        expect(completeness).toMatchObject({ yAxis: 1, lineWidth: 1 })
+    })
+
+    it('turns on accessibility and offline exporting, and no HTML', () => {
+        expect(options.accessibility?.enabled).toBe(true)
+        expect(options.accessibility?.description).toMatch(/Facility deliveries/)
+        expect(options.exporting).toMatchObject({
+            enabled: true,
+            local: true,
+            fallbackToExportServer: false,
+            filename: 'oxytocin-facility-deliveries-hmis',
+        })
+        expect(options.credits?.enabled).toBe(false)
+        expect(options.title?.useHTML).toBe(false)
+        expect(options.tooltip?.useHTML).toBe(false)
+        expect(options.legend?.useHTML).toBe(false)
+    })
+})
+
+describe('buildLmisTrendOptions', () => {
+    const options = buildLmisTrendOptions({
+        ...base,
+        consumption: {
+            name: 'Consumption',
+            points: fromQuarters({ '2024Q1': 330, '2024Q2': 100 }),
+        },
+        stockOnHand: { name: 'Stock on hand', points: fromQuarters({ '2024Q1': 500 }, 'level') },
+        stockout: { name: 'Stockout days', kind: 'days', points: monthly({ '202401': 2 }) },
+        completeness: { name: 'Reporting rate', points: monthly({ '202401': 100 }) },
+    })
+    const [consumption, stock, stockout, completeness] = options.series as (
+        SeriesColumnOptions | SeriesLineOptions
+    )[]
+
+    it('names both commodity and service', () => {
+        expect(options.title?.text).toBe(
+            'Oxytocin \u2194 Facility deliveries: logistics data (LMIS)'
+        )
+    })
+
+    it('marks estimated consumption columns visibly and explains them in the tooltip', () => {
+        expect(consumption?.type).toBe('column')
+        const [january] = consumption?.data as PointOptionsObject[]
+        expect(january).toMatchObject({
+            y: 110,
+            dashStyle: 'Dash',
+            borderWidth: 2,
+            borderColor: '#2e7d32',
+            color: 'rgba(46, 125, 50, 0.25)',
+            custom: { estimated: true, note: ' \u2014 Estimate: quarterly value ÷ 3' },
+            accessibility: { description: 'Estimate: quarterly value ÷ 3' },
+        })
+        expect((consumption?.data as PointOptionsObject[])[3]?.y).toBe(33.3)
+        expect(options.tooltip?.pointFormat).toContain('{point.custom.note}')
+        expect(options.caption?.text).toMatch(/estimates: quarterly value ÷ 3/)
+    })
+
+    it('shows quarterly stock on hand on the last month only', () => {
+        expect((stock?.data as PointOptionsObject[]).map((point) => point.y)).toEqual([
+            null,
+            null,
+            500,
+            null,
+        ])
+        expect((stock?.data as PointOptionsObject[])[2]?.custom?.estimated).toBe(false)
+    })
+
+    it('puts stockouts and completeness on their own axes', () => {
+        const axes = options.yAxis as YAxisOptions[]
+        expect(axes.map((axis) => axis.id)).toEqual(['quantity', 'stockout', 'completeness'])
+        expect(stockout).toMatchObject({ yAxis: 1 })
+        expect(completeness).toMatchObject({ yAxis: 2 })
+        expect(axes[1]?.max).toBeUndefined()
+    })
+
+    it('uses a 0–100 % axis for a stockout rate and dashes estimated line segments', () => {
+        const rate = buildLmisTrendOptions({
+            ...base,
+            consumptionStyle: 'line',
+            consumption: { name: 'Consumption', points: fromQuarters({ '2024Q1': 30 }) },
+            stockout: { name: 'Stocked out', kind: 'rate', points: monthly({ '202401': 12.5 }) },
+        })
+        const axes = rate.yAxis as YAxisOptions[]
+        expect(axes[1]).toMatchObject({ max: 100, labels: { format: '{value}%' } })
+        const [line] = rate.series as SeriesLineOptions[]
+        expect(line?.type).toBe('line')
+        expect(line?.zoneAxis).toBe('x')
+        expect(line?.zones?.some((zone) => zone.dashStyle === 'Dash')).toBe(true)
+        expect((line?.data as PointOptionsObject[])[0]?.marker).toMatchObject({
+            symbol: 'diamond',
+            fillColor: '#ffffff',
+        })
+    })
+
+    it('draws nothing it was not given', () => {
+        const empty = buildLmisTrendOptions({ ...base, periods: [] })
+        expect(empty.series).toEqual([])
+        expect(empty.caption?.text).toBe('')
+    })
+
+    it('lists partial quarters in the caption in the quarterly view', () => {
+        const quarterly = buildLmisTrendOptions({
+            ...base,
+            grain: 'quarterly',
+            periods: [{ id: '2024Q1', name: 'Jan - Mar 2024' }],
+            consumption: {
+                name: 'Consumption',
+                points: alignValues({
+                    grain: 'quarterly',
+                    periods: ['2024Q1'],
+                    values: { '202401': 5 },
+                    sourcePeriodType: 'MONTHLY',
+                    kind: 'flow',
+                }),
+            },
+        })
+        expect(quarterly.caption?.text).toBe(
+            'Consumption: not shown for Jan - Mar 2024 (incomplete: values missing).'
+        )
+        expect(quarterly.subtitle?.text).toContain('quarterly')
+    })
+})
+
+describe('names from the server are escaped', () => {
+    it('never puts raw markup into the options', () => {
+        const hmis = buildHmisTrendOptions({
+            ...base,
+            commodityName: XSS,
+            serviceName: XSS,
+            orgUnitName: XSS,
+            periodLabel: XSS,
+            periods: [{ id: '202401', name: XSS }],
+            series: [{ name: XSS, points: monthly({ '202401': 1 }) }],
+        })
+        const lmis = buildLmisTrendOptions({
+            ...base,
+            commodityName: XSS,
+            serviceName: XSS,
+            orgUnitName: XSS,
+            periods: [{ id: '202401', name: XSS }],
+            consumption: { name: XSS, points: fromQuarters({ '2024Q1': 3 }) },
+            stockout: { name: XSS, kind: 'days', points: monthly({}) },
+        })
+        for (const options of [hmis, lmis]) {
+            const text = serialized(options)
+            expect(text).not.toContain('<img')
+            expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;')
+        }
+        expect(hmis.title?.text).toBe(
+            '&lt;img src=x onerror=alert(1)&gt; \u2194 &lt;img src=x onerror=alert(1)&gt;: service data (HMIS)'
+        )
+        expect((hmis.series as SeriesLineOptions[])[0]?.name).toBe(
+            '&lt;img src=x onerror=alert(1)&gt;'
+        )
+    })
+})
+
+describe('estimateZones', () => {
+    const flags = (estimated: boolean[]) =>
+        estimated.map((value, index) => ({
+            period: String(index),
+            value: 1,
+            estimated: value,
+            partial: false,
+            sourcePeriods: [],
+            missingPeriods: [],
+            reason: null,
+        }))
+
+    it('dashes the segments touching estimated points', () => {
+        expect(estimateZones(flags([false, false, true, true, false, false]))).toEqual([
+            { value: 1 },
+            { value: 4, dashStyle: 'Dash' },
+            {},
+        ])
+        expect(estimateZones(flags([false, false]))).toEqual([])
+        expect(estimateZones(flags([true, true]))).toEqual([
+            { value: 0 },
+            { value: 2, dashStyle: 'Dash' },
+            {},
+        ])
+    })
+})

@@ -1,0 +1,185 @@
+/**
+ * The app's configuration as stored in the DHIS2 dataStore (`/api/dataStore/triangulate/config`).
+ *
+ * Shape (version 1):
+ * `{ version: 1, programAreas: [{ id, name, pairs: [Pair] }] }` where a pair links one commodity's
+ * LMIS data (consumption, stock on hand, stockout days, losses, received) to the HMIS data of the
+ * service it is used for. Data items are DHIS2 `dx` ids: a data element `deUid`, a data element
+ * operand `deUid.cocUid`, an indicator or a program indicator `uid`.
+ *
+ * Messages: schemas carry message keys (`MESSAGE_KEYS`), turned into translated text by
+ * `describeIssue` when the config is read, so that they follow the user's language.
+ */
+import { z } from 'zod'
+
+export const CONFIG_NAMESPACE = 'triangulate'
+export const CONFIG_KEY = 'config'
+export const CURRENT_CONFIG_VERSION = 1
+
+/** Keys of the validation messages this schema produces (see `describe-issue.ts`). */
+export const MESSAGE_KEYS = {
+    uid: 'config.uid',
+    dx: 'config.dx',
+    slugOrUid: 'config.slugOrUid',
+    required: 'config.required',
+    tooLong: 'config.tooLong',
+    locale: 'config.locale',
+    lmisMeasureRequired: 'config.lmisMeasureRequired',
+    ratioNeedsConsumption: 'config.ratioNeedsConsumption',
+    lowAboveHigh: 'config.lowAboveHigh',
+    nonNegative: 'config.nonNegative',
+    positive: 'config.positive',
+    percent: 'config.percent',
+    atLeastOneItem: 'config.atLeastOneItem',
+    duplicateDx: 'config.duplicateDx',
+} as const
+
+/** A DHIS2 uid: 11 characters, a letter then letters or digits. */
+export const UID_PATTERN = /^[A-Za-z][A-Za-z0-9]{10}$/
+/** A `dx` item: `uid` (data element, indicator, program indicator) or `deUid.cocUid` (operand) */
+export const DX_PATTERN = /^[A-Za-z][A-Za-z0-9]{10}(\.[A-Za-z][A-Za-z0-9]{10})?$/
+/** Ids of pairs and program areas: a lower-case slug (`oxytocin-deliveries`) or a uid */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+/** `en`, `fr`, `pt_BR`, `ar-SD`, `uz_UZ_Cyrl`... */
+export const LOCALE_PATTERN = /^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$/
+
+const MAX_NAME = 230
+const MAX_TIP = 2000
+const MAX_ID = 64
+
+const uid = z.string().regex(UID_PATTERN, MESSAGE_KEYS.uid)
+const dx = z.string().regex(DX_PATTERN, MESSAGE_KEYS.dx)
+const entityId = z
+    .string()
+    .max(MAX_ID, MESSAGE_KEYS.tooLong)
+    .refine((id) => SLUG_PATTERN.test(id) || UID_PATTERN.test(id), MESSAGE_KEYS.slugOrUid)
+const name = z.string().trim().min(1, MESSAGE_KEYS.required).max(MAX_NAME, MESSAGE_KEYS.tooLong)
+const nonNegative = z.number().finite().min(0, MESSAGE_KEYS.nonNegative)
+
+/** DHIS2 `dimensionItemType` of an HMIS item, when known */
+export const HMIS_ITEM_KINDS = [
+    'DATA_ELEMENT',
+    'DATA_ELEMENT_OPERAND',
+    'INDICATOR',
+    'PROGRAM_INDICATOR',
+] as const
+
+export const hmisItemSchema = z.object({
+    id: dx,
+    name: name.optional(),
+    kind: z.enum(HMIS_ITEM_KINDS).optional(),
+})
+
+export const hmisSchema = z.object({
+    items: z
+        .array(hmisItemSchema)
+        .min(1, MESSAGE_KEYS.atLeastOneItem)
+        .superRefine((items, ctx) => {
+            const seen = new Set<string>()
+            items.forEach((item, index) => {
+                if (seen.has(item.id)) {
+                    ctx.addIssue({
+                        code: z.ZodIssueCode.custom,
+                        path: [index, 'id'],
+                        message: MESSAGE_KEYS.duplicateDx,
+                    })
+                }
+                seen.add(item.id)
+            })
+        }),
+    dataSet: uid.optional(),
+})
+
+/** The LMIS measures a pair can have, each a `dx` id */
+export const LMIS_MEASURES = [
+    'consumption',
+    'stockOnHand',
+    'stockoutDays',
+    'losses',
+    'received',
+] as const
+export type LmisMeasure = (typeof LMIS_MEASURES)[number]
+
+export const lmisSchema = z
+    .object({
+        consumption: dx.optional(),
+        stockOnHand: dx.optional(),
+        stockoutDays: dx.optional(),
+        losses: dx.optional(),
+        received: dx.optional(),
+        dataSet: uid.optional(),
+    })
+    .refine((lmis) => LMIS_MEASURES.some((measure) => lmis[measure] !== undefined), {
+        message: MESSAGE_KEYS.lmisMeasureRequired,
+    })
+
+const lowHigh = <T extends { expectedLow?: number; expectedHigh?: number }>(value: T): boolean =>
+    value.expectedLow === undefined ||
+    value.expectedHigh === undefined ||
+    value.expectedLow <= value.expectedHigh
+
+/** Consumption per case: only for pairs with a consistent dose per case (see domain notes). */
+export const ratioSchema = z
+    .object({
+        label: name.optional(),
+        expectedLow: nonNegative.optional(),
+        expectedHigh: nonNegative.optional(),
+    })
+    .refine(lowHigh, { message: MESSAGE_KEYS.lowAboveHigh, path: ['expectedLow'] })
+
+export const thresholdsSchema = z.object({
+    /** Modified z-score above which a value is an outlier (WHO: 3.5 moderate, 5 extreme) */
+    zScore: z.number().finite().positive(MESSAGE_KEYS.positive).optional(),
+    /** Alert when a value drops by at least this percentage */
+    minDropPercent: z
+        .number()
+        .finite()
+        .min(0, MESSAGE_KEYS.percent)
+        .max(100, MESSAGE_KEYS.percent)
+        .optional(),
+    /** Expected band of consumption per case `[low, high]` */
+    ratioBand: z
+        .tuple([nonNegative, nonNegative])
+        .refine(([low, high]) => low <= high, { message: MESSAGE_KEYS.lowAboveHigh })
+        .optional(),
+})
+
+export const pairSchema = z
+    .object({
+        id: entityId,
+        name,
+        commodity: z.object({ name }),
+        hmis: hmisSchema,
+        lmis: lmisSchema,
+        ratio: ratioSchema.optional(),
+        /** Plain-text tips per locale, e.g. `{ en: 'Given at every birth', fr: '...' }` */
+        tips: z
+            .record(
+                z.string().regex(LOCALE_PATTERN, MESSAGE_KEYS.locale),
+                z.string().max(MAX_TIP, MESSAGE_KEYS.tooLong)
+            )
+            .optional(),
+        thresholds: thresholdsSchema.optional(),
+    })
+    .refine((pair) => pair.ratio === undefined || pair.lmis.consumption !== undefined, {
+        message: MESSAGE_KEYS.ratioNeedsConsumption,
+        path: ['ratio'],
+    })
+
+/** A program area without its pairs (they are checked one by one). */
+export const programAreaHeaderSchema = z.object({ id: entityId, name })
+
+export const programAreaSchema = programAreaHeaderSchema.extend({ pairs: z.array(pairSchema) })
+
+export const configSchema = z.object({
+    version: z.literal(CURRENT_CONFIG_VERSION),
+    programAreas: z.array(programAreaSchema),
+})
+
+export type HmisItemKind = (typeof HMIS_ITEM_KINDS)[number]
+export type HmisItem = z.infer<typeof hmisItemSchema>
+export type Pair = z.infer<typeof pairSchema>
+export type ProgramArea = z.infer<typeof programAreaSchema>
+export type Config = z.infer<typeof configSchema>
+export type PairRatio = z.infer<typeof ratioSchema>
+export type PairThresholds = z.infer<typeof thresholdsSchema>

@@ -1,0 +1,112 @@
+import {
+    addMonths,
+    addQuarters,
+    fixedPeriod,
+    listYearPeriods,
+    monthRange,
+    monthsOfQuarter,
+    monthsOfQuarters,
+    parsePeriodId,
+    periodIdContaining,
+    periodName,
+    periodsEndingWith,
+    quarterOfMonth,
+    quartersOfMonths,
+    todayInCalendar,
+} from './index'
+
+describe('period ids', () => {
+    it('parses monthly and quarterly ids only', () => {
+        expect(parsePeriodId('202405')).toEqual({ periodType: 'MONTHLY', year: 2024, month: 5 })
+        expect(parsePeriodId('2024Q2')).toEqual({ periodType: 'QUARTERLY', year: 2024, quarter: 2 })
+        for (const id of ['2024', '202413', '202400', '2024Q5', '2024W1', 'LAST_12_MONTHS', '']) {
+            expect(parsePeriodId(id)).toBeNull()
+        }
+    })
+
+    it('maps months to quarters and back, at quarter and year boundaries', () => {
+        expect(quarterOfMonth('202401')).toBe('2024Q1')
+        expect(quarterOfMonth('202403')).toBe('2024Q1')
+        expect(quarterOfMonth('202404')).toBe('2024Q2')
+        expect(quarterOfMonth('202412')).toBe('2024Q4')
+        expect(monthsOfQuarter('2024Q1')).toEqual(['202401', '202402', '202403'])
+        expect(monthsOfQuarter('2024Q4')).toEqual(['202410', '202411', '202412'])
+        expect(quartersOfMonths(['202411', '202412', '202501', '202502'])).toEqual([
+            '2024Q4',
+            '2025Q1',
+        ])
+        expect(monthsOfQuarters(['2024Q4', '2025Q1'])).toEqual([
+            '202410',
+            '202411',
+            '202412',
+            '202501',
+            '202502',
+            '202503',
+        ])
+        expect(() => quarterOfMonth('2024Q1')).toThrow(RangeError)
+        expect(() => monthsOfQuarter('202401')).toThrow(RangeError)
+    })
+
+    it('steps through months and quarters across years', () => {
+        expect(addMonths('202401', -1)).toBe('202312')
+        expect(addMonths('202312', 1)).toBe('202401')
+        expect(addMonths('202406', -18)).toBe('202212')
+        expect(addQuarters('2024Q1', -1)).toBe('2023Q4')
+        expect(addQuarters('2023Q4', 5)).toBe('2025Q1')
+        expect(periodsEndingWith('202402', 4)).toEqual(['202311', '202312', '202401', '202402'])
+        expect(periodsEndingWith('2024Q1', 2)).toEqual(['2023Q4', '2024Q1'])
+        expect(periodsEndingWith('202402', 0)).toEqual([])
+        expect(monthRange('202311', '202402')).toEqual(['202311', '202312', '202401', '202402'])
+        expect(monthRange('202402', '202311')).toEqual([])
+    })
+})
+
+describe('calendar periods (through @dhis2/multi-calendar-dates)', () => {
+    it('finds the period containing a date', () => {
+        expect(periodIdContaining('2024-05-31', 'MONTHLY')).toBe('202405')
+        expect(periodIdContaining('2024-04-01', 'QUARTERLY')).toBe('2024Q2')
+    })
+
+    it('lists the periods of a year for a picker, without future ones when asked', () => {
+        expect(listYearPeriods({ year: 2024, periodType: 'QUARTERLY' }).map((p) => p.id)).toEqual([
+            '2024Q1',
+            '2024Q2',
+            '2024Q3',
+            '2024Q4',
+        ])
+        const months = listYearPeriods({
+            year: 2024,
+            periodType: 'MONTHLY',
+            notAfter: '2024-03-15',
+        })
+        expect(months.map((p) => [p.id, p.name])).toEqual([
+            ['202401', 'January 2024'],
+            ['202402', 'February 2024'],
+            ['202403', 'March 2024'],
+        ])
+        expect(months[1]?.endDate).toBe('2024-02-29')
+    })
+
+    it('names periods and gives their dates', () => {
+        expect(periodName('202405')).toBe('May 2024')
+        expect(fixedPeriod('2024Q2')).toMatchObject({
+            startDate: '2024-04-01',
+            endDate: '2024-06-30',
+        })
+        expect(() => fixedPeriod('LAST_YEAR')).toThrow(RangeError)
+    })
+
+    it('uses the same id arithmetic in the Nepali calendar', () => {
+        const quarters = listYearPeriods({
+            year: 2080,
+            periodType: 'QUARTERLY',
+            calendar: 'nepali',
+        })
+        expect(quarters.map((p) => p.id)).toEqual(['2080Q1', '2080Q2', '2080Q3', '2080Q4'])
+        expect(monthsOfQuarter('2080Q2')).toEqual(['208004', '208005', '208006'])
+    })
+
+    it('gives today as a calendar date', () => {
+        expect(todayInCalendar('gregory', 'UTC')).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    })
+})

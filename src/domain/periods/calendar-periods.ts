@@ -1,0 +1,216 @@
+/**
+ * Fixed DHIS2 periods (months `202401`, quarters `2024Q1`) in the server's calendar.
+ *
+ * `@dhis2/multi-calendar-dates` (the library DHIS2's own apps use) gives the period containing a
+ * date, period names and a year's periods, so that Ethiopian or Nepali calendars give the same
+ * period ids and names as the server. Dates are calendar dates `yyyy-MM-dd` *in that calendar*
+ * (DHIS2's convention), not necessarily Gregorian ones.
+ *
+ * The library computes each period through the Temporal polyfill (10–25 ms a call), so structure
+ * that does not depend on the calendar is computed on the ids instead: in every calendar DHIS2
+ * supports, monthly ids are `yyyyMM` with months 01–12 (the Ethiopian 13th month has no monthly
+ * period of its own) and quarter n of a year is months 3n−2 to 3n (`yyyyQn`). So the month ↔
+ * quarter mapping and stepping through months or quarters are arithmetic on the ids.
+ */
+import {
+    generateFixedPeriods,
+    getFixedPeriodByDate,
+    getNowInCalendar,
+} from '@dhis2/multi-calendar-dates'
+
+/** A calendar id as the library expects it: `gregory`, `ethiopic`, `nepali`... */
+export type CalendarId = Parameters<typeof generateFixedPeriods>[0]['calendar']
+/** A DHIS2 period type: `MONTHLY`, `QUARTERLY`, `YEARLY`... */
+export type PeriodTypeId = Parameters<typeof generateFixedPeriods>[0]['periodType']
+/** A fixed period: `{ id, name, displayName, startDate, endDate, periodType }` */
+export type FixedPeriod = ReturnType<typeof generateFixedPeriods>[number]
+
+/** The period types the app's series use */
+export type SeriesPeriodType = 'MONTHLY' | 'QUARTERLY'
+
+export const DEFAULT_CALENDAR: CalendarId = 'gregory'
+
+export interface CalendarOptions {
+    /** Default `gregory` */
+    calendar?: CalendarId
+    /** For period names; default `en` */
+    locale?: string
+}
+
+const resolve = (options: CalendarOptions = {}) => ({
+    calendar: options.calendar ?? DEFAULT_CALENDAR,
+    locale: options.locale ?? 'en',
+})
+
+export type ParsedPeriodId =
+    | { periodType: 'MONTHLY'; year: number; month: number }
+    | { periodType: 'QUARTERLY'; year: number; quarter: number }
+
+const MONTH_ID = /^(\d{4})(0[1-9]|1[0-2])$/
+const QUARTER_ID = /^(\d{4})Q([1-4])$/
+
+/** Reads a monthly (`202405`) or quarterly (`2024Q2`) period id; `null` for any other id. */
+export const parsePeriodId = (id: string): ParsedPeriodId | null => {
+    const month = MONTH_ID.exec(id)
+    if (month) {
+        return { periodType: 'MONTHLY', year: Number(month[1]), month: Number(month[2]) }
+    }
+    const quarter = QUARTER_ID.exec(id)
+    if (quarter) {
+        return { periodType: 'QUARTERLY', year: Number(quarter[1]), quarter: Number(quarter[2]) }
+    }
+    return null
+}
+
+const pad = (value: number, length: number): string => String(value).padStart(length, '0')
+
+export const monthId = (year: number, month: number): string => `${pad(year, 4)}${pad(month, 2)}`
+export const quarterId = (year: number, quarter: number): string => `${pad(year, 4)}Q${quarter}`
+
+const parseAs = <T extends ParsedPeriodId['periodType']>(
+    id: string,
+    periodType: T
+): Extract<ParsedPeriodId, { periodType: T }> => {
+    const parsed = parsePeriodId(id)
+    if (!parsed || parsed.periodType !== periodType) {
+        throw new RangeError(`Not a ${periodType.toLowerCase()} period id: ${id}`)
+    }
+    return parsed as Extract<ParsedPeriodId, { periodType: T }>
+}
+
+/** The period type of a monthly or quarterly id, else `null`. */
+export const seriesPeriodTypeOf = (id: string): SeriesPeriodType | null =>
+    parsePeriodId(id)?.periodType ?? null
+
+/** The month `steps` months after (negative: before) `id`. */
+export const addMonths = (id: string, steps: number): string => {
+    const { year, month } = parseAs(id, 'MONTHLY')
+    const index = year * 12 + (month - 1) + steps
+    return monthId(Math.floor(index / 12), (index % 12) + 1)
+}
+
+/** The quarter `steps` quarters after (negative: before) `id`. */
+export const addQuarters = (id: string, steps: number): string => {
+    const { year, quarter } = parseAs(id, 'QUARTERLY')
+    const index = year * 4 + (quarter - 1) + steps
+    return quarterId(Math.floor(index / 4), (index % 4) + 1)
+}
+
+/** `count` consecutive periods ending with `last` (included), oldest first. */
+export const periodsEndingWith = (last: string, count: number): string[] => {
+    const type = seriesPeriodTypeOf(last)
+    const step = type === 'QUARTERLY' ? addQuarters : addMonths
+    return Array.from({ length: Math.max(0, count) }, (_, index) => step(last, index - count + 1))
+}
+
+/** The quarter (`2024Q2`) a month (`202405`) belongs to. */
+export const quarterOfMonth = (id: string): string => {
+    const { year, month } = parseAs(id, 'MONTHLY')
+    return quarterId(year, Math.ceil(month / 3))
+}
+
+/** The three months (`['202404', '202405', '202406']`) of a quarter (`2024Q2`), in order. */
+export const monthsOfQuarter = (id: string): [string, string, string] => {
+    const { year, quarter } = parseAs(id, 'QUARTERLY')
+    const first = (quarter - 1) * 3 + 1
+    return [monthId(year, first), monthId(year, first + 1), monthId(year, first + 2)]
+}
+
+/** The quarters the months belong to, each once, in the order of the months. */
+export const quartersOfMonths = (monthIds: readonly string[]): string[] => [
+    ...new Set(monthIds.map(quarterOfMonth)),
+]
+
+/** The months of the quarters, in order. */
+export const monthsOfQuarters = (quarterIds: readonly string[]): string[] =>
+    quarterIds.flatMap((id) => monthsOfQuarter(id))
+
+/** All months from `first` to `last` included (empty when `last` is before `first`). */
+export const monthRange = (first: string, last: string): string[] => {
+    const a = parseAs(first, 'MONTHLY')
+    const b = parseAs(last, 'MONTHLY')
+    const count = b.year * 12 + b.month - (a.year * 12 + a.month) + 1
+    return Array.from({ length: Math.max(0, count) }, (_, index) => addMonths(first, index))
+}
+
+const currentCache = new Map<string, string>()
+
+/** The id of the monthly or quarterly period that contains the (calendar) date `yyyy-MM-dd`. */
+export const periodIdContaining = (
+    date: string,
+    periodType: SeriesPeriodType,
+    options?: CalendarOptions
+): string => {
+    const { calendar, locale } = resolve(options)
+    const key = `${calendar}|${periodType}|${date}`
+    let id = currentCache.get(key)
+    if (id === undefined) {
+        id = getFixedPeriodByDate({ periodType, date, calendar, locale }).id
+        currentCache.set(key, id)
+    }
+    return id
+}
+
+const yearCache = new Map<string, FixedPeriod[]>()
+
+export interface YearPeriodsOptions extends CalendarOptions {
+    /** A year of the calendar */
+    year: number
+    periodType: PeriodTypeId
+    /** Leave out periods that start after this calendar date `yyyy-MM-dd` (future periods) */
+    notAfter?: string
+}
+
+/** The fixed periods of a type in a (calendar) year, oldest first: for a period picker. */
+export const listYearPeriods = ({
+    year,
+    periodType,
+    notAfter,
+    ...options
+}: YearPeriodsOptions): FixedPeriod[] => {
+    const { calendar, locale } = resolve(options)
+    const key = `${calendar}|${locale}|${periodType}|${year}`
+    let periods = yearCache.get(key)
+    if (!periods) {
+        periods = generateFixedPeriods({ year, periodType, calendar, locale }).sort((a, b) =>
+            a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0
+        )
+        yearCache.set(key, periods)
+    }
+    return periods.filter((period) => notAfter === undefined || period.startDate <= notAfter)
+}
+
+/**
+ * The fixed period of a monthly or quarterly id, with its name and dates in the calendar
+ * (through its year's periods, so naming a series costs one library call per year).
+ */
+export const fixedPeriod = (id: string, options?: CalendarOptions): FixedPeriod => {
+    const parsed = parsePeriodId(id)
+    if (!parsed) {
+        throw new RangeError(`Not a monthly or quarterly period id: ${id}`)
+    }
+    const period = listYearPeriods({
+        ...options,
+        year: parsed.year,
+        periodType: parsed.periodType,
+    }).find((candidate) => candidate.id === id)
+    if (!period) {
+        throw new RangeError(`Unknown period ${id}`)
+    }
+    return period
+}
+
+/** The name of a period in the calendar and locale, e.g. `May 2024`, `April - June 2024`. */
+export const periodName = (id: string, options?: CalendarOptions): string =>
+    fixedPeriod(id, options).displayName
+
+/** Today as a calendar date `yyyy-MM-dd` in the given calendar (the `now` other helpers take). */
+export const todayInCalendar = (
+    calendar: CalendarId = DEFAULT_CALENDAR,
+    timeZone?: string
+): string => {
+    const now = getNowInCalendar(calendar, timeZone)
+    // The library recommends `eraYear` for the Ethiopic calendar (its `year` counts another era).
+    const year = calendar === 'ethiopic' ? (now.eraYear ?? now.year) : now.year
+    return `${pad(year, 4)}-${pad(now.month, 2)}-${pad(now.day, 2)}`
+}

@@ -1,0 +1,53 @@
+export {
+    DEFAULT_CALENDAR,
+    addMonths,
+    addQuarters,
+    fixedPeriod,
+    listYearPeriods,
+    monthId,
+    monthRange,
+    monthsOfQuarter,
+    monthsOfQuarters,
+    parsePeriodId,
+    periodIdContaining,
+    periodName,
+    periodsEndingWith,
+    quarterId,
+    quarterOfMonth,
+    quartersOfMonths,
+    seriesPeriodTypeOf,
+    todayInCalendar,
+} from './calendar-periods'
+export type {
+    CalendarId,
+    CalendarOptions,
+    FixedPeriod,
+    ParsedPeriodId,
+    PeriodTypeId,
+    SeriesPeriodType,
+    YearPeriodsOptions,
+} from './calendar-periods'
+export {
+    RELATIVE_PERIODS,
+    expandPeriodSelection,
+    expandRelativePeriod,
+    isRelativePeriod,
+    isYearSelection,
+    relativePeriodLabel,
+} from './relative-periods'
+export type { ExpandOptions, RelativePeriod } from './relative-periods'
+export { LMIS_MEASURE_KINDS, alignSeries, alignValues } from './align-series'
+export type {
+    AlignSeriesInput,
+    AlignValuesInput,
+    AlignedPoint,
+    AlignedSeries,
+    AlignmentReason,
+    Grain,
+    LmisSeriesInput,
+    LmisSeriesMeasure,
+    MeasureKind,
+    PeriodValues,
+    SeriesInput,
+} from './align-series'
+export { describeAlignment, describeAlignmentReason } from './describe-alignment'

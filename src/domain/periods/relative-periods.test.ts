@@ -1,0 +1,137 @@
+import {
+    RELATIVE_PERIODS,
+    expandPeriodSelection,
+    expandRelativePeriod,
+    isRelativePeriod,
+    relativePeriodLabel,
+} from './index'
+
+const monthly = { now: '2024-05-15', periodType: 'MONTHLY' as const }
+const quarterly = { now: '2024-05-15', periodType: 'QUARTERLY' as const }
+
+describe('expandRelativePeriod, monthly grain', () => {
+    it('counts LAST_n_MONTHS before the current month, as DHIS2 does', () => {
+        expect(expandRelativePeriod('LAST_12_MONTHS', monthly)).toEqual([
+            '202305',
+            '202306',
+            '202307',
+            '202308',
+            '202309',
+            '202310',
+            '202311',
+            '202312',
+            '202401',
+            '202402',
+            '202403',
+            '202404',
+        ])
+        expect(expandRelativePeriod('LAST_6_MONTHS', monthly)).toHaveLength(6)
+        expect(expandRelativePeriod('LAST_3_MONTHS', monthly)).toEqual([
+            '202402',
+            '202403',
+            '202404',
+        ])
+        expect(expandRelativePeriod('LAST_MONTH', monthly)).toEqual(['202404'])
+        expect(expandRelativePeriod('THIS_MONTH', monthly)).toEqual(['202405'])
+    })
+
+    it('crosses the year boundary in January', () => {
+        expect(expandRelativePeriod('LAST_3_MONTHS', { ...monthly, now: '2024-01-01' })).toEqual([
+            '202310',
+            '202311',
+            '202312',
+        ])
+    })
+
+    it('expands quarter and year choices into their months, without future months', () => {
+        expect(expandRelativePeriod('THIS_QUARTER', monthly)).toEqual(['202404', '202405'])
+        expect(expandRelativePeriod('LAST_QUARTER', monthly)).toEqual([
+            '202401',
+            '202402',
+            '202403',
+        ])
+        expect(expandRelativePeriod('LAST_4_QUARTERS', monthly)).toEqual([
+            '202304',
+            '202305',
+            '202306',
+            '202307',
+            '202308',
+            '202309',
+            '202310',
+            '202311',
+            '202312',
+            '202401',
+            '202402',
+            '202403',
+        ])
+        expect(expandRelativePeriod('THIS_YEAR', monthly)).toEqual([
+            '202401',
+            '202402',
+            '202403',
+            '202404',
+            '202405',
+        ])
+        expect(expandRelativePeriod('LAST_YEAR', monthly)).toHaveLength(12)
+        expect(expandRelativePeriod('LAST_YEAR', monthly)[0]).toBe('202301')
+    })
+})
+
+describe('expandRelativePeriod, quarterly grain', () => {
+    it('turns month windows into whole quarters before the current one', () => {
+        expect(expandRelativePeriod('LAST_12_MONTHS', quarterly)).toEqual([
+            '2023Q2',
+            '2023Q3',
+            '2023Q4',
+            '2024Q1',
+        ])
+        expect(expandRelativePeriod('LAST_6_MONTHS', quarterly)).toEqual(['2023Q4', '2024Q1'])
+        expect(expandRelativePeriod('LAST_3_MONTHS', quarterly)).toEqual(['2024Q1'])
+        expect(expandRelativePeriod('LAST_MONTH', quarterly)).toEqual(['2024Q1'])
+        expect(expandRelativePeriod('THIS_MONTH', quarterly)).toEqual(['2024Q2'])
+    })
+
+    it('expands quarter and year choices', () => {
+        expect(expandRelativePeriod('LAST_4_QUARTERS', quarterly)).toEqual([
+            '2023Q2',
+            '2023Q3',
+            '2023Q4',
+            '2024Q1',
+        ])
+        expect(expandRelativePeriod('THIS_QUARTER', quarterly)).toEqual(['2024Q2'])
+        expect(expandRelativePeriod('LAST_QUARTER', quarterly)).toEqual(['2024Q1'])
+        expect(expandRelativePeriod('THIS_YEAR', quarterly)).toEqual(['2024Q1', '2024Q2'])
+        expect(expandRelativePeriod('LAST_YEAR', quarterly)).toEqual([
+            '2023Q1',
+            '2023Q2',
+            '2023Q3',
+            '2023Q4',
+        ])
+    })
+})
+
+describe('expandPeriodSelection', () => {
+    it('accepts relative periods and fixed years', () => {
+        expect(expandPeriodSelection('LAST_3_MONTHS', monthly)).toEqual([
+            '202402',
+            '202403',
+            '202404',
+        ])
+        expect(expandPeriodSelection('2023', quarterly)).toEqual([
+            '2023Q1',
+            '2023Q2',
+            '2023Q3',
+            '2023Q4',
+        ])
+        expect(expandPeriodSelection('2024', quarterly)).toEqual(['2024Q1', '2024Q2'])
+        expect(expandPeriodSelection('2025', quarterly)).toEqual([])
+        expect(expandPeriodSelection('LAST_5_YEARS', monthly)).toEqual([])
+    })
+
+    it('labels every relative period', () => {
+        for (const choice of RELATIVE_PERIODS) {
+            expect(isRelativePeriod(choice)).toBe(true)
+            expect(relativePeriodLabel(choice)).toMatch(/\w/)
+        }
+        expect(isRelativePeriod('2024')).toBe(false)
+    })
+})

@@ -1,0 +1,153 @@
+/**
+ * The period choices of the view (DHIS2 relative periods, or a fixed year) expanded into the fixed
+ * months or quarters of the series, given today's date.
+ *
+ * Monthly grain, as DHIS2 counts them: `LAST_n_MONTHS` are the n months before the current one
+ * (the current month, still being reported, is left out); `LAST_4_QUARTERS` the 12 months of the 4
+ * quarters before the current one; `LAST_QUARTER`/`LAST_YEAR` that whole quarter or year.
+ *
+ * Quarterly grain: month choices become whole quarters, so that a quarter is never cut by the
+ * window: `LAST_3_MONTHS`/`LAST_6_MONTHS`/`LAST_12_MONTHS` → the last 1/2/4 quarters before the
+ * current one, `LAST_MONTH` → the last quarter, `THIS_MONTH` → the current quarter.
+ *
+ * `THIS_*` choices (and a fixed year that is the current year) stop at the current period: later
+ * periods cannot have data yet and would read as reporting gaps. The current period itself is
+ * kept: it is incomplete, and the data-completeness line shows it.
+ */
+import i18n from '@dhis2/d2-i18n'
+import {
+    listYearPeriods,
+    monthsOfQuarters,
+    periodIdContaining,
+    periodsEndingWith,
+    addMonths,
+    addQuarters,
+    type CalendarOptions,
+    type SeriesPeriodType,
+} from './calendar-periods'
+
+export const RELATIVE_PERIODS = [
+    'THIS_MONTH',
+    'LAST_MONTH',
+    'LAST_3_MONTHS',
+    'LAST_6_MONTHS',
+    'LAST_12_MONTHS',
+    'THIS_QUARTER',
+    'LAST_QUARTER',
+    'LAST_4_QUARTERS',
+    'THIS_YEAR',
+    'LAST_YEAR',
+] as const
+export type RelativePeriod = (typeof RELATIVE_PERIODS)[number]
+
+export const isRelativePeriod = (value: string): value is RelativePeriod =>
+    (RELATIVE_PERIODS as readonly string[]).includes(value)
+
+/** A fixed (calendar) year chosen in the period picker, e.g. `2024` */
+export const isYearSelection = (value: string): boolean => /^\d{4}$/.test(value)
+
+export interface ExpandOptions extends CalendarOptions {
+    /** Today as a calendar date `yyyy-MM-dd` (see `todayInCalendar`) */
+    now: string
+    /** The grain of the series: months or quarters */
+    periodType: SeriesPeriodType
+}
+
+const MONTH_COUNTS: Partial<Record<RelativePeriod, number>> = {
+    LAST_MONTH: 1,
+    LAST_3_MONTHS: 3,
+    LAST_6_MONTHS: 6,
+    LAST_12_MONTHS: 12,
+}
+
+const yearPeriodIds = (
+    year: number,
+    periodType: SeriesPeriodType,
+    options: ExpandOptions,
+    notAfter?: string
+): string[] =>
+    listYearPeriods({
+        calendar: options.calendar,
+        locale: options.locale,
+        year,
+        periodType,
+        notAfter,
+    }).map((period) => period.id)
+
+/** The fixed months or quarters of a relative period, oldest first. */
+export const expandRelativePeriod = (choice: RelativePeriod, options: ExpandOptions): string[] => {
+    const { now, periodType } = options
+    const currentMonth = periodIdContaining(now, 'MONTHLY', options)
+    const currentQuarter = periodIdContaining(now, 'QUARTERLY', options)
+    const year = Number(now.slice(0, 4))
+    const monthly = periodType === 'MONTHLY'
+
+    const monthCount = MONTH_COUNTS[choice]
+    if (monthCount !== undefined) {
+        return monthly
+            ? periodsEndingWith(addMonths(currentMonth, -1), monthCount)
+            : periodsEndingWith(addQuarters(currentQuarter, -1), Math.ceil(monthCount / 3))
+    }
+    switch (choice) {
+        case 'THIS_MONTH':
+            return [monthly ? currentMonth : currentQuarter]
+        case 'THIS_QUARTER':
+            return monthly
+                ? monthsOfQuarters([currentQuarter]).filter((month) => month <= currentMonth)
+                : [currentQuarter]
+        case 'LAST_QUARTER':
+            return monthly
+                ? monthsOfQuarters([addQuarters(currentQuarter, -1)])
+                : [addQuarters(currentQuarter, -1)]
+        case 'LAST_4_QUARTERS': {
+            const quarters = periodsEndingWith(addQuarters(currentQuarter, -1), 4)
+            return monthly ? monthsOfQuarters(quarters) : quarters
+        }
+        case 'THIS_YEAR':
+            return yearPeriodIds(year, periodType, options, now)
+        case 'LAST_YEAR':
+            return yearPeriodIds(year - 1, periodType, options)
+        default:
+            return []
+    }
+}
+
+/**
+ * The fixed periods of the view's period selection: a relative period (`LAST_12_MONTHS`) or a
+ * calendar year (`2024`; future periods of the current year left out). Unknown selections give [].
+ */
+export const expandPeriodSelection = (selection: string, options: ExpandOptions): string[] => {
+    if (isRelativePeriod(selection)) {
+        return expandRelativePeriod(selection, options)
+    }
+    if (isYearSelection(selection)) {
+        return yearPeriodIds(Number(selection), options.periodType, options, options.now)
+    }
+    return []
+}
+
+/** The label of a relative period for the period picker. */
+export const relativePeriodLabel = (choice: RelativePeriod): string => {
+    switch (choice) {
+        case 'THIS_MONTH':
+            return i18n.t('This month')
+        case 'LAST_MONTH':
+            return i18n.t('Last month')
+        case 'LAST_3_MONTHS':
+            return i18n.t('Last 3 months')
+        case 'LAST_6_MONTHS':
+            return i18n.t('Last 6 months')
+        case 'LAST_12_MONTHS':
+            return i18n.t('Last 12 months')
+        case 'THIS_QUARTER':
+            return i18n.t('This quarter')
+        case 'LAST_QUARTER':
+            return i18n.t('Last quarter')
+        case 'LAST_4_QUARTERS':
+            return i18n.t('Last 4 quarters')
+        case 'THIS_YEAR':
+            return i18n.t('This year')
+        case 'LAST_YEAR':
+            return i18n.t('Last year')
+    }
+}

@@ -1,0 +1,3 @@
+export { describeError } from './describe-error'
+export type { ApiErrorKind, DescribedError } from './describe-error'
+export { ErrorNotice } from './ErrorNotice'

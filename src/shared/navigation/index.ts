@@ -1,0 +1,2 @@
+export * from './view-state'
+export { useViewState } from './use-view-state'

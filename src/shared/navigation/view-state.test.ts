@@ -1,0 +1,42 @@
+import { parseViewState, serializeViewState } from './view-state'
+import type { ViewState } from './view-state'
+
+describe('view state in the URL', () => {
+    it('round-trips every field', () => {
+        const state: ViewState = {
+            page: 'view',
+            area: 'mnh',
+            pair: 'oxytocin',
+            pe: '2025',
+            ou: 'ImspTQPwCqd',
+            grain: 'quarterly',
+            drill: { period: '2025Q2', path: ['O6uvpzGd5pu', 'YuQRtpLP10I'] },
+            highlight: 'DiszpKrYNg8',
+        }
+        expect(parseViewState(serializeViewState(state))).toEqual(state)
+    })
+
+    it('gives defaults for an empty or broken hash', () => {
+        expect(parseViewState('')).toEqual({
+            page: 'view',
+            pe: 'LAST_12_MONTHS',
+            grain: 'monthly',
+            area: undefined,
+            pair: undefined,
+            ou: undefined,
+            drill: undefined,
+            highlight: undefined,
+        })
+        const broken = parseViewState('#/nowhere?ou=<script>&pe=%00&dpath=a,<b>,c')
+        expect(broken.page).toBe('view')
+        expect(broken.ou).toBeUndefined()
+        expect(broken.pe).toBe('LAST_12_MONTHS')
+        expect(broken.drill).toBeUndefined()
+    })
+
+    it('keeps the default period out of the URL', () => {
+        expect(serializeViewState({ page: 'alerts', pe: 'LAST_12_MONTHS', grain: 'monthly' })).toBe(
+            '#/alerts'
+        )
+    })
+})

@@ -1,0 +1,32 @@
+import path from 'node:path'
+import type { ConsoleMessage, Page } from 'playwright-core'
+
+/** Console errors and uncaught exceptions of a page, for "no console errors" assertions. */
+export const collectErrors = (page: Page): string[] => {
+    const errors: string[] = []
+    page.on('console', (message: ConsoleMessage) => {
+        if (message.type() === 'error') {
+            errors.push(message.text())
+        }
+    })
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
+    page.on('response', (response) => {
+        if (response.status() >= 400) {
+            errors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`)
+        }
+    })
+    return errors
+}
+
+/** Logs in through the demo DHIS2's login page, as a user would. */
+export const logIn = async (page: Page, username: string, password: string): Promise<void> => {
+    await page.getByLabel(/username/i).fill(username)
+    await page.getByLabel(/password/i).fill(password)
+    await page.getByRole('button', { name: /log in|sign in/i }).click()
+}
+
+export const screenshot = async (page: Page, name: string): Promise<string> => {
+    const file = path.resolve('test/.artifacts', `${name}.png`)
+    await page.screenshot({ path: file, fullPage: true })
+    return file
+}
