@@ -1,13 +1,61 @@
 import i18n from '@dhis2/d2-i18n'
-import React from 'react'
+import { Tab, TabBar } from '@dhis2/ui'
+import React, { Suspense, lazy } from 'react'
+import { ConfigGate } from './features/triangulation/ConfigGate'
+import { TriangulationView } from './features/triangulation/TriangulationPage'
+import { useViewState, type Page } from './shared/navigation'
 import { QueryProvider } from './shared/query-client'
 import classes from './App.module.css'
 
+const SettingsPage = lazy(async () => ({ default: () => <p>settings</p> }))
+
+const Main = () => {
+    const { state, push, replace } = useViewState()
+    const go = (page: Page) => push({ ...state, page, drill: undefined })
+    return (
+        <div className={classes.container}>
+            <div className={classes.top}>
+                <h1 className={classes.title}>{i18n.t('HMIS/LMIS Triangulation')}</h1>
+                <TabBar dataTest="app-tabs">
+                    <Tab
+                        selected={state.page === 'view'}
+                        onClick={() => go('view')}
+                        dataTest="tab-view"
+                    >
+                        {i18n.t('Commodities and services')}
+                    </Tab>
+                    <Tab
+                        selected={state.page === 'settings'}
+                        onClick={() => go('settings')}
+                        dataTest="tab-settings"
+                    >
+                        {i18n.t('Mapping')}
+                    </Tab>
+                </TabBar>
+            </div>
+            {state.page === 'settings' ? (
+                <Suspense fallback={null}>
+                    <SettingsPage />
+                </Suspense>
+            ) : (
+                <ConfigGate onOpenSettings={() => go('settings')}>
+                    {(config) => (
+                        <TriangulationView
+                            config={config}
+                            state={state}
+                            push={push}
+                            replace={replace}
+                        />
+                    )}
+                </ConfigGate>
+            )}
+        </div>
+    )
+}
+
 const App = () => (
     <QueryProvider>
-        <div className={classes.container}>
-            <h1 className={classes.title}>{i18n.t('HMIS/LMIS Triangulation')}</h1>
-        </div>
+        <Main />
     </QueryProvider>
 )
 

@@ -232,11 +232,23 @@ export const alignmentCaption = (
             .filter((name): name is string => name !== undefined)
         if (partial.length > 0) {
             lines.push(
-                i18n.t('{{series}}: not shown for {{periods}} (incomplete: values missing).', {
-                    series: entry.name,
-                    periods: partial.join(', '),
-                    interpolation: { escapeValue: false },
-                })
+                partial.length <= 2
+                    ? i18n.t(
+                          '{{series}}: not shown for {{periods}} (incomplete: values missing).',
+                          {
+                              series: entry.name,
+                              periods: partial.join(', '),
+                              interpolation: { escapeValue: false },
+                          }
+                      )
+                    : i18n.t(
+                          '{{series}}: not shown for {{number}} periods (incomplete: values missing; see the table).',
+                          {
+                              series: entry.name,
+                              number: partial.length,
+                              interpolation: { escapeValue: false },
+                          }
+                      )
             )
         }
     }

@@ -6,5 +6,15 @@ export const queryKeys = {
     orgUnitLevels: () => ['organisationUnitLevels'] as const,
     orgUnit: (id: string) => ['organisationUnits', id] as const,
     analytics: (params: Record<string, unknown>) => ['analytics', params] as const,
+    itemMetadata: (dataElements: string[], operands: string[], dataSets: string[]) =>
+        ['itemMetadata', dataElements, operands, dataSets] as const,
+    orgUnitChildren: (id: string) => ['organisationUnits', id, 'children'] as const,
     metadataSearch: (type: string, text: string) => ['metadataSearch', type, text] as const,
+    /** The stored config entry as the settings editor reads it (value + lastUpdated) */
+    configEntry: () => ['dataStore', 'triangulate', 'config', 'entry'] as const,
+    /** The current user's id, name and authorities (who may edit the configuration) */
+    meAuthorities: () => ['me', 'authorities'] as const,
+    /** Metadata of the ids a configuration refers to, looked up to flag missing ones */
+    metadataLookup: (dxIds: readonly string[], dataSetIds: readonly string[]) =>
+        ['metadataLookup', [...dxIds], [...dataSetIds]] as const,
 }

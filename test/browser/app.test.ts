@@ -22,7 +22,7 @@ describe('the installed app', () => {
         // Not logged in yet: DHIS2 sends the browser to its login page first.
         await logIn(page, ADMIN.username, ADMIN.password)
         await page.waitForURL((url) => url.pathname.startsWith('/api/apps/triangulate/'))
-        
+
         await expect
             .poll(() => page.locator('[data-test="headerbar-title"]').textContent(), {
                 timeout: 30_000,

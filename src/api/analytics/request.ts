@@ -15,7 +15,7 @@
  * denominator columns of indicators.
  */
 import type { HmisItem, Pair } from '../../domain/config'
-import { LMIS_MEASURES } from '../../domain/config'
+import { LMIS_MEASURES, idsOf } from '../../domain/config'
 import type { SeriesPeriodType } from '../../domain/periods'
 
 export type AnalyticsParams = {
@@ -105,9 +105,7 @@ export const hmisDataItems = (pair: Pair): string[] => pair.hmis.items.map((item
 
 /** The LMIS data items of a pair (consumption, stock on hand, stockout days, losses, received). */
 export const lmisDataItems = (pair: Pair): string[] =>
-    LMIS_MEASURES.map((measure) => pair.lmis[measure]).filter(
-        (dx): dx is string => dx !== undefined
-    )
+    LMIS_MEASURES.flatMap((measure) => idsOf(pair.lmis[measure]))
 
 const isRatioLike = (item: HmisItem): boolean =>
     item.kind === undefined || item.kind === 'INDICATOR' || item.kind === 'PROGRAM_INDICATOR'
@@ -180,12 +178,10 @@ export const buildTriangulationQueries = ({
     ])
     const quarterlyDx = pairs.filter(isQuarterly).flatMap(lmisDataItems)
     const monthlyDataSets = pairs.flatMap((pair) => [
-        ...(pair.hmis.dataSet ? [pair.hmis.dataSet] : []),
-        ...(!isQuarterly(pair) && pair.lmis.dataSet ? [pair.lmis.dataSet] : []),
+        ...idsOf(pair.hmis.dataSet),
+        ...(isQuarterly(pair) ? [] : idsOf(pair.lmis.dataSet)),
     ])
-    const quarterlyDataSets = pairs
-        .filter(isQuarterly)
-        .flatMap((pair) => (pair.lmis.dataSet ? [pair.lmis.dataSet] : []))
+    const quarterlyDataSets = pairs.filter(isQuarterly).flatMap((pair) => idsOf(pair.lmis.dataSet))
     if (quarterlyDx.length > 0 && quarters.length === 0) {
         throw new RangeError('Quarterly LMIS data needs the quarters of the window')
     }
@@ -245,9 +241,10 @@ export const buildDrilldownQuery = ({
     includeReportingRates = false,
     showHierarchy = false,
 }: DrilldownRequest): AnalyticsQuery => {
-    const dataSets = pairs.flatMap((pair) =>
-        [pair.hmis.dataSet, pair.lmis.dataSet].filter((id): id is string => id !== undefined)
-    )
+    const dataSets = pairs.flatMap((pair) => [
+        ...idsOf(pair.hmis.dataSet),
+        ...idsOf(pair.lmis.dataSet),
+    ])
     return buildAnalyticsQuery({
         dx: [
             ...pairs.flatMap((pair) => [...hmisDataItems(pair), ...lmisDataItems(pair)]),
@@ -280,11 +277,10 @@ export const buildFacilityStockQuery = ({
     facilityLevel,
     periods,
 }: FacilityStockRequest): AnalyticsQuery | null => {
-    const dx = pairs.flatMap((pair) =>
-        [pair.lmis.stockOnHand, pair.lmis.stockoutDays].filter(
-            (id): id is string => id !== undefined
-        )
-    )
+    const dx = pairs.flatMap((pair) => [
+        ...idsOf(pair.lmis.stockOnHand),
+        ...idsOf(pair.lmis.stockoutDays),
+    ])
     if (dx.length === 0 || periods.length === 0) {
         return null
     }

@@ -7,6 +7,7 @@ export {
     LMIS_MEASURES,
     UID_PATTERN,
     configSchema,
+    idsOf,
     pairSchema,
     programAreaSchema,
 } from './schema'

@@ -56,6 +56,15 @@ const entityId = z
 const name = z.string().trim().min(1, MESSAGE_KEYS.required).max(MAX_NAME, MESSAGE_KEYS.tooLong)
 const nonNegative = z.number().finite().min(0, MESSAGE_KEYS.nonNegative)
 
+/**
+ * One LMIS measure: a `dx` item, or several to add up — e.g. the same commodity reported monthly by
+ * some facilities and quarterly (R&R) by others, as separate data elements in separate data sets.
+ * Each item is aligned to the view's periods by its own data set's period type.
+ */
+const measure = z.union([dx, z.array(dx).min(1, MESSAGE_KEYS.atLeastOneItem)])
+/** One data set, or several (e.g. a monthly and a quarterly LMIS report). */
+const dataSets = z.union([uid, z.array(uid).min(1, MESSAGE_KEYS.atLeastOneItem)])
+
 /** DHIS2 `dimensionItemType` of an HMIS item, when known */
 export const HMIS_ITEM_KINDS = [
     'DATA_ELEMENT',
@@ -87,7 +96,7 @@ export const hmisSchema = z.object({
                 seen.add(item.id)
             })
         }),
-    dataSet: uid.optional(),
+    dataSet: dataSets.optional(),
 })
 
 /** The LMIS measures a pair can have, each a `dx` id */
@@ -102,12 +111,12 @@ export type LmisMeasure = (typeof LMIS_MEASURES)[number]
 
 export const lmisSchema = z
     .object({
-        consumption: dx.optional(),
-        stockOnHand: dx.optional(),
-        stockoutDays: dx.optional(),
-        losses: dx.optional(),
-        received: dx.optional(),
-        dataSet: uid.optional(),
+        consumption: measure.optional(),
+        stockOnHand: measure.optional(),
+        stockoutDays: measure.optional(),
+        losses: measure.optional(),
+        received: measure.optional(),
+        dataSet: dataSets.optional(),
     })
     .refine((lmis) => LMIS_MEASURES.some((measure) => lmis[measure] !== undefined), {
         message: MESSAGE_KEYS.lmisMeasureRequired,
@@ -183,3 +192,7 @@ export type ProgramArea = z.infer<typeof programAreaSchema>
 export type Config = z.infer<typeof configSchema>
 export type PairRatio = z.infer<typeof ratioSchema>
 export type PairThresholds = z.infer<typeof thresholdsSchema>
+
+/** The `dx` items of a measure or data set field, whether stored as one id or a list. */
+export const idsOf = (value: string | readonly string[] | undefined): string[] =>
+    value === undefined ? [] : typeof value === 'string' ? [value] : [...value]

@@ -12,7 +12,9 @@ export const collectErrors = (page: Page): string[] => {
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
     page.on('response', (response) => {
         if (response.status() >= 400) {
-            errors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`)
+            errors.push(
+                `HTTP ${response.status()} ${response.request().method()} ${response.url()}`
+            )
         }
     })
     return errors

@@ -1,0 +1,32 @@
+import { useDataEngine } from '@dhis2/app-runtime'
+import { useQuery } from '@tanstack/react-query'
+import { CONFIG_KEY, CONFIG_NAMESPACE, parseConfig } from '../domain/config'
+import type { ParseConfigResult } from '../domain/config'
+import { httpStatusOf } from './engine'
+import { queryKeys } from './query-keys'
+
+export type StoredConfig =
+    { state: 'absent' } | ({ state: 'present'; raw: unknown } & ParseConfigResult)
+
+/**
+ * The mapping in the dataStore. A missing key (404) is not an error: it is the "no config yet"
+ * state. A broken config is parsed as far as it goes (every valid pair kept, issues named).
+ */
+export const useConfig = () => {
+    const engine = useDataEngine()
+    return useQuery({
+        queryKey: queryKeys.config(),
+        queryFn: async ({ signal }): Promise<StoredConfig> => {
+            try {
+                const { config } = await engine.query(
+                    { config: { resource: `dataStore/${CONFIG_NAMESPACE}/${CONFIG_KEY}` } },
+                    { signal }
+                )
+                return { state: 'present', raw: config, ...parseConfig(config) }
+            } catch (error) {
+                if (httpStatusOf(error) === 404) return { state: 'absent' }
+                throw error
+            }
+        },
+    })
+}

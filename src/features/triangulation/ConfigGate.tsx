@@ -1,0 +1,116 @@
+import i18n from '@dhis2/d2-i18n'
+import { Button, CircularLoader, NoticeBox } from '@dhis2/ui'
+import React, { useState } from 'react'
+import type { Config, ConfigIssue } from '../../domain/config'
+import { useConfig } from '../../data/use-config'
+import { canEditConfig, useMe } from '../../data/use-me'
+import { ErrorNotice } from '../../shared/api-errors'
+
+const IssueList = ({ issues }: { issues: ConfigIssue[] }) => {
+    const [open, setOpen] = useState(false)
+    return (
+        <>
+            <Button small secondary onClick={() => setOpen((v) => !v)}>
+                {open ? i18n.t('Hide details') : i18n.t('Show what is wrong')}
+            </Button>
+            {open && (
+                <ul data-test="config-issues">
+                    {issues.map((issue, index) => (
+                        <li key={index}>
+                            <code>{issue.path}</code>: {issue.message}
+                        </li>
+                    ))}
+                </ul>
+            )}
+        </>
+    )
+}
+
+/**
+ * Loads the mapping and renders `children(config)` with every valid pair; explains the empty and
+ * broken states in words, and leads admins to the editor.
+ */
+export const ConfigGate = ({
+    children,
+    onOpenSettings,
+}: {
+    children: (config: Config) => React.ReactNode
+    onOpenSettings?: () => void
+}) => {
+    const config = useConfig()
+    const me = useMe()
+    if (config.isLoading || me.isLoading) return <CircularLoader small />
+    if (config.error)
+        return <ErrorNotice error={config.error} onRetry={() => void config.refetch()} />
+    const canEdit = me.data ? canEditConfig(me.data) : false
+    if (
+        !config.data ||
+        config.data.state === 'absent' ||
+        !config.data.config?.programAreas.length
+    ) {
+        const broken = config.data?.state === 'present' && !config.data.config
+        return (
+            <NoticeBox
+                error={broken}
+                title={
+                    broken
+                        ? i18n.t('The mapping cannot be read')
+                        : i18n.t('No commodity↔service pairs yet')
+                }
+                dataTest={broken ? 'config-broken' : 'config-empty'}
+            >
+                <p>
+                    {broken
+                        ? i18n.t(
+                              'The mapping stored in DHIS2 is not valid, so no chart can be drawn.'
+                          )
+                        : i18n.t(
+                              'This app shows LMIS commodity data beside the HMIS service data it treats, once an administrator has mapped the pairs.'
+                          )}
+                </p>
+                {config.data?.state === 'present' && config.data.errors.length > 0 && (
+                    <IssueList issues={config.data.errors} />
+                )}
+                {canEdit && onOpenSettings ? (
+                    <Button primary onClick={onOpenSettings} dataTest="open-settings">
+                        {broken ? i18n.t('Repair the mapping') : i18n.t('Set up the mapping')}
+                    </Button>
+                ) : (
+                    <p>
+                        {i18n.t(
+                            'Ask your DHIS2 administrator to set up the mapping in this app’s settings.'
+                        )}
+                    </p>
+                )}
+            </NoticeBox>
+        )
+    }
+    const { errors } = config.data
+    return (
+        <>
+            {errors.length > 0 && (
+                <NoticeBox
+                    warning
+                    title={i18n.t('Part of the mapping is invalid')}
+                    dataTest="config-partly-invalid"
+                >
+                    <p>
+                        {i18n.t(
+                            'Pairs with errors are left out; every valid pair is shown. {{count}} problem(s) found.',
+                            {
+                                count: errors.length,
+                            }
+                        )}
+                    </p>
+                    <IssueList issues={errors} />
+                    {canEdit && onOpenSettings && (
+                        <Button small onClick={onOpenSettings}>
+                            {i18n.t('Repair the mapping')}
+                        </Button>
+                    )}
+                </NoticeBox>
+            )}
+            {children(config.data.config)}
+        </>
+    )
+}

@@ -1,0 +1,117 @@
+import i18n from '@dhis2/d2-i18n'
+import {
+    DataTable,
+    DataTableBody,
+    DataTableCell,
+    DataTableColumnHeader,
+    DataTableHead,
+    DataTableRow,
+} from '@dhis2/ui'
+import React from 'react'
+import type { ChartPeriod } from '../../charts'
+import type { AlignedPoint } from '../../domain/periods'
+import type { PairDrill } from './drill-model'
+import type { PairTrend, SeriesData } from './pair-model'
+import { trendLabels } from './labels'
+
+const format = (point: Pick<AlignedPoint, 'value' | 'estimated'> | undefined): string => {
+    if (!point || point.value === null) return ''
+    const text = point.value.toLocaleString(undefined, { maximumFractionDigits: 1 })
+    return point.estimated ? `≈ ${text}` : text
+}
+
+/** The accessible alternative to a card's charts: the same numbers, estimates marked with ≈. */
+export const SeriesTable = ({
+    trend,
+    drill,
+    periods,
+}: {
+    trend: PairTrend
+    drill: PairDrill | null
+    periods: ChartPeriod[]
+}) => {
+    const labels = trendLabels()
+    if (drill) {
+        const columns = [
+            { name: drill.hmisName, values: drill.hmis },
+            { name: labels.consumption, values: drill.consumption },
+            { name: labels.stockoutDays, values: drill.stockoutDays },
+            { name: labels.hmisCompleteness, values: drill.hmisCompleteness },
+            { name: labels.lmisCompleteness, values: drill.lmisCompleteness },
+        ]
+        return (
+            <DataTable scrollHeight="420px" dataTest="pair-table">
+                <DataTableHead>
+                    <DataTableRow>
+                        <DataTableColumnHeader fixed top="0">
+                            {i18n.t('Org unit')}
+                        </DataTableColumnHeader>
+                        {columns.map((c) => (
+                            <DataTableColumnHeader key={c.name} fixed top="0">
+                                {c.name}
+                            </DataTableColumnHeader>
+                        ))}
+                    </DataTableRow>
+                </DataTableHead>
+                <DataTableBody>
+                    {drill.hmis.map((child, index) => (
+                        <DataTableRow key={child.id}>
+                            <DataTableCell>{child.name}</DataTableCell>
+                            {columns.map((c) => (
+                                <DataTableCell key={c.name} align="right">
+                                    {format(c.values[index])}
+                                </DataTableCell>
+                            ))}
+                        </DataTableRow>
+                    ))}
+                </DataTableBody>
+            </DataTable>
+        )
+    }
+    const series: SeriesData[] = [
+        ...trend.hmis,
+        trend.consumption,
+        trend.stockOnHand,
+        trend.stockoutDays,
+        trend.hmisCompleteness,
+        trend.lmisCompleteness,
+    ].filter((s): s is SeriesData => s !== null)
+    const hasEstimates = series.some((s) => s.points.some((p) => p.estimated && p.value !== null))
+    return (
+        <>
+            <DataTable scrollHeight="420px" dataTest="pair-table">
+                <DataTableHead>
+                    <DataTableRow>
+                        <DataTableColumnHeader fixed top="0">
+                            {i18n.t('Period')}
+                        </DataTableColumnHeader>
+                        {series.map((s) => (
+                            <DataTableColumnHeader key={s.id} fixed top="0">
+                                {s.name}
+                            </DataTableColumnHeader>
+                        ))}
+                    </DataTableRow>
+                </DataTableHead>
+                <DataTableBody>
+                    {periods.map((period, index) => (
+                        <DataTableRow key={period.id}>
+                            <DataTableCell>{period.name}</DataTableCell>
+                            {series.map((s) => (
+                                <DataTableCell key={s.id} align="right">
+                                    {format(s.points[index])}
+                                </DataTableCell>
+                            ))}
+                        </DataTableRow>
+                    ))}
+                </DataTableBody>
+            </DataTable>
+            {hasEstimates && (
+                <p style={{ fontSize: 12, color: '#4a5768' }}>
+                    {i18n.t(
+                        '≈ Estimate: a quarterly value divided by 3, not a value reported for the month.'
+                    )}
+                </p>
+            )}
+        </>
+    )
+}

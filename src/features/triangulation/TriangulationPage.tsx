@@ -1,0 +1,357 @@
+import { useConfig as useRuntimeConfig } from '@dhis2/app-runtime'
+import i18n from '@dhis2/d2-i18n'
+import {
+    Button,
+    CircularLoader,
+    NoticeBox,
+    SegmentedControl,
+    SingleSelectField,
+    SingleSelectOption,
+} from '@dhis2/ui'
+import React, { useMemo } from 'react'
+import type { ChartPeriod } from '../../charts'
+import type { Config, ProgramArea } from '../../domain/config'
+import {
+    RELATIVE_PERIODS,
+    periodName,
+    relativePeriodLabel,
+    todayInCalendar,
+    type RelativePeriod,
+} from '../../domain/periods'
+import { dataViewRoots, useMe, type Me } from '../../data/use-me'
+import { useOrgUnit } from '../../data/use-org-unit'
+import { useMaxOrgUnitLevel } from '../../data/use-org-unit-levels'
+import { ErrorNotice } from '../../shared/api-errors'
+import { drillParent, type ViewState } from '../../shared/navigation'
+import { buildPairDrill } from './drill-model'
+import { trendLabels } from './labels'
+import { OrgUnitPicker } from './OrgUnitPicker'
+import { buildPairTrend } from './pair-model'
+import { PairCard } from './PairCard'
+import { useDrillTable, usePairsMetadata, useTrendTable } from './use-view-data'
+import { viewPeriods } from './view-periods'
+import classes from './TriangulationPage.module.css'
+
+const PERIOD_CHOICES: RelativePeriod[] = RELATIVE_PERIODS.filter(
+    (p) => !['THIS_MONTH', 'LAST_MONTH', 'THIS_QUARTER', 'LAST_QUARTER'].includes(p)
+)
+
+const periodSelectionLabel = (selection: string): string =>
+    (RELATIVE_PERIODS as readonly string[]).includes(selection)
+        ? relativePeriodLabel(selection as RelativePeriod)
+        : selection
+
+export interface TriangulationViewProps {
+    config: Config
+    state: ViewState
+    push: (state: ViewState) => void
+    replace: (state: ViewState) => void
+    /** Compact: a dashboard item (no selectors, one pair) */
+    compact?: boolean
+}
+
+/** The selectors + the cards of a program area (or one pair), trend or drilled. */
+export const TriangulationView = ({
+    config,
+    state,
+    push,
+    replace,
+    compact,
+}: TriangulationViewProps) => {
+    const me = useMe()
+    const { systemInfo } = useRuntimeConfig()
+    const locale = me.data?.settings?.keyUiLocale ?? 'en'
+    const area: ProgramArea | undefined =
+        config.programAreas.find((a) => a.id === state.area) ?? config.programAreas[0]
+    const pairs = useMemo(() => {
+        const all = area?.pairs ?? []
+        return state.pair ? all.filter((p) => p.id === state.pair) : all
+    }, [area, state.pair])
+    const roots = me.data ? dataViewRoots(me.data) : []
+    const ouId = state.ou ?? roots[0]?.id
+    const levels = useMaxOrgUnitLevel()
+    const instanceCalendar = (systemInfo as { calendar?: string } | undefined)?.calendar
+    // DHIS2 calls the Gregorian calendar `iso8601`
+    const calendar = (
+        !instanceCalendar || instanceCalendar === 'iso8601' ? 'gregory' : instanceCalendar
+    ) as Parameters<typeof todayInCalendar>[0]
+    const periods = useMemo(
+        () => viewPeriods(state.pe, state.grain, todayInCalendar(calendar)),
+        [state.pe, state.grain, calendar]
+    )
+    const chartPeriods: ChartPeriod[] = useMemo(
+        () => periods.display.map((id) => ({ id, name: periodName(id) })),
+        [periods.display]
+    )
+    const metadata = usePairsMetadata(pairs)
+    const trendOu = useOrgUnit(ouId)
+    const parentId = ouId ? drillParent(state, ouId) : undefined
+    const parent = useOrgUnit(state.drill ? parentId : undefined)
+    const trendTable = useTrendTable(pairs, metadata.data, ouId, periods)
+    const drillTable = useDrillTable(
+        pairs,
+        metadata.data,
+        state.drill && parent.data ? { id: parent.data.id, level: parent.data.level } : undefined,
+        state.drill?.period
+    )
+    const labels = trendLabels()
+
+    if (me.isLoading || metadata.isLoading || trendOu.isLoading) {
+        return <CircularLoader small />
+    }
+    const error = me.error ?? metadata.error ?? trendOu.error
+    if (error) return <ErrorNotice error={error} onRetry={() => void metadata.refetch()} />
+    if (!area || pairs.length === 0) {
+        return (
+            <NoticeBox title={i18n.t('No pair to show')} dataTest="no-pairs">
+                {state.pair
+                    ? i18n.t('This pair is not in the mapping any more. Choose another one.')
+                    : i18n.t('This program area has no pairs yet.')}
+            </NoticeBox>
+        )
+    }
+
+    const orgUnitName = trendOu.data?.displayName ?? ''
+    const drillChildren =
+        state.drill && drillTable.data
+            ? drillTable.data
+                  .itemIds('ou')
+                  .map((id) => ({ id, name: drillTable.data?.itemName(id) ?? id }))
+            : []
+    const maxLevel = levels.data ?? 4
+
+    const breadcrumbs = state.drill ? (
+        <nav
+            className={classes.breadcrumbs}
+            aria-label={i18n.t('Drill-down path')}
+            data-test="drill-breadcrumbs"
+        >
+            <Button
+                small
+                secondary
+                onClick={() => push({ ...state, drill: undefined, highlight: undefined })}
+            >
+                {i18n.t('Trend: {{name}}', {
+                    name: orgUnitName,
+                    interpolation: { escapeValue: false },
+                })}
+            </Button>
+            <span>›</span>
+            <Button
+                small
+                secondary
+                onClick={() =>
+                    push({
+                        ...state,
+                        drill: { period: state.drill!.period, path: [] },
+                        highlight: undefined,
+                    })
+                }
+            >
+                {orgUnitName} · {periodName(state.drill.period)}
+            </Button>
+            {(parent.data?.ancestors ?? [])
+                .filter((a) => state.drill!.path.includes(a.id))
+                .concat(
+                    parent.data && state.drill.path.includes(parent.data.id) ? [parent.data] : []
+                )
+                .map((unit) => (
+                    <React.Fragment key={unit.id}>
+                        <span>›</span>
+                        <Button
+                            small
+                            secondary
+                            onClick={() =>
+                                push({
+                                    ...state,
+                                    drill: {
+                                        period: state.drill!.period,
+                                        path: state.drill!.path.slice(
+                                            0,
+                                            state.drill!.path.indexOf(unit.id) + 1
+                                        ),
+                                    },
+                                    highlight: undefined,
+                                })
+                            }
+                        >
+                            {unit.displayName}
+                        </Button>
+                    </React.Fragment>
+                ))}
+            {parent.data && (
+                <Button
+                    small
+                    onClick={() =>
+                        push({
+                            ...state,
+                            ou: parent.data!.id,
+                            drill: undefined,
+                            highlight: undefined,
+                        })
+                    }
+                    dataTest="show-trend-here"
+                >
+                    {i18n.t('Show trend for {{name}}', {
+                        name: parent.data.displayName,
+                        interpolation: { escapeValue: false },
+                    })}
+                </Button>
+            )}
+        </nav>
+    ) : null
+
+    return (
+        <div>
+            {!compact && (
+                <div className={classes.toolbar} data-test="view-toolbar">
+                    {config.programAreas.length > 1 && (
+                        <SingleSelectField
+                            label={i18n.t('Program area')}
+                            selected={area.id}
+                            onChange={({ selected }: { selected: string }) =>
+                                replace({
+                                    ...state,
+                                    area: selected,
+                                    pair: undefined,
+                                    drill: undefined,
+                                })
+                            }
+                            dataTest="program-area-select"
+                            dense
+                        >
+                            {config.programAreas.map((a) => (
+                                <SingleSelectOption key={a.id} value={a.id} label={a.name} />
+                            ))}
+                        </SingleSelectField>
+                    )}
+                    <SingleSelectField
+                        label={i18n.t('Period')}
+                        selected={state.pe}
+                        onChange={({ selected }: { selected: string }) =>
+                            replace({ ...state, pe: selected, drill: undefined })
+                        }
+                        dataTest="period-select"
+                        dense
+                    >
+                        {PERIOD_CHOICES.map((p) => (
+                            <SingleSelectOption key={p} value={p} label={relativePeriodLabel(p)} />
+                        ))}
+                        {[0, 1, 2, 3].map((back) => {
+                            const year = String(new Date().getFullYear() - back)
+                            return <SingleSelectOption key={year} value={year} label={year} />
+                        })}
+                    </SingleSelectField>
+                    <div className={classes.grain}>
+                        <SegmentedControl
+                            options={[
+                                { label: i18n.t('Monthly'), value: 'monthly' },
+                                { label: i18n.t('Quarterly'), value: 'quarterly' },
+                            ]}
+                            selected={state.grain}
+                            onChange={({ value }: { value: string }) =>
+                                replace({
+                                    ...state,
+                                    grain: value === 'quarterly' ? 'quarterly' : 'monthly',
+                                    drill: undefined,
+                                })
+                            }
+                        />
+                    </div>
+                    {me.data && (
+                        <OrgUnitPicker
+                            roots={roots.map((r) => r.id)}
+                            rootPaths={roots.map((r) => r.path)}
+                            selectedName={orgUnitName}
+                            selectedPath={trendOu.data?.path}
+                            onSelect={(id) => replace({ ...state, ou: id, drill: undefined })}
+                        />
+                    )}
+                    {state.pair && (
+                        <Button
+                            small
+                            secondary
+                            onClick={() => replace({ ...state, pair: undefined })}
+                        >
+                            {i18n.t('Show all pairs of the program area')}
+                        </Button>
+                    )}
+                </div>
+            )}
+            {breadcrumbs}
+            {trendTable.error && (
+                <ErrorNotice error={trendTable.error} onRetry={() => void trendTable.refetch()} />
+            )}
+            {state.drill && drillTable.error && (
+                <ErrorNotice error={drillTable.error} onRetry={() => void drillTable.refetch()} />
+            )}
+            {(trendTable.isFetching || (state.drill && drillTable.isFetching)) && (
+                <CircularLoader small dataTest="view-loading" />
+            )}
+            {pairs.map((pair) => {
+                const trend =
+                    trendTable.data && metadata.data && ouId
+                        ? buildPairTrend({
+                              pair,
+                              table: trendTable.data,
+                              items: metadata.data.items,
+                              dataSets: metadata.data.dataSets,
+                              periods,
+                              ou: ouId,
+                              labels,
+                          })
+                        : null
+                const drill =
+                    state.drill && metadata.data
+                        ? {
+                              data: drillTable.data
+                                  ? buildPairDrill({
+                                        pair,
+                                        table: drillTable.data,
+                                        items: metadata.data.items,
+                                        dataSets: metadata.data.dataSets,
+                                        period: state.drill.period,
+                                        children: drillChildren,
+                                        labels,
+                                    })
+                                  : null,
+                              periodName: periodName(state.drill.period),
+                              parentName: parent.data?.displayName ?? '',
+                              canDrillFurther: (parent.data?.level ?? maxLevel) + 1 < maxLevel,
+                              highlight: state.highlight,
+                              loading: drillTable.isFetching,
+                          }
+                        : null
+                return (
+                    <PairCard
+                        key={pair.id}
+                        pair={pair}
+                        locale={locale}
+                        grain={state.grain}
+                        periods={chartPeriods}
+                        periodLabel={periodSelectionLabel(state.pe)}
+                        orgUnitName={orgUnitName}
+                        trend={trend}
+                        drill={drill}
+                        onDrillPeriod={(period) =>
+                            push({ ...state, drill: { period, path: [] }, highlight: undefined })
+                        }
+                        onDrillChild={(id) =>
+                            state.drill &&
+                            push({
+                                ...state,
+                                drill: {
+                                    period: state.drill.period,
+                                    path: [...state.drill.path, id],
+                                },
+                                highlight: undefined,
+                            })
+                        }
+                    />
+                )
+            })}
+        </div>
+    )
+}
+
+export type { Me }

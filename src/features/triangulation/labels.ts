@@ -1,0 +1,10 @@
+import i18n from '@dhis2/d2-i18n'
+import type { TrendLabels } from './pair-model'
+
+export const trendLabels = (): TrendLabels => ({
+    consumption: i18n.t('Consumption'),
+    stockOnHand: i18n.t('Stock on hand'),
+    stockoutDays: i18n.t('Stockout days'),
+    hmisCompleteness: i18n.t('HMIS reporting rate (%)'),
+    lmisCompleteness: i18n.t('LMIS reporting rate (%)'),
+})

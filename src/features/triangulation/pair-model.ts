@@ -1,0 +1,316 @@
+/**
+ * From one analytics table to what a pair's card shows: aligned HMIS and LMIS series, completeness
+ * of each system, and per-child values for drill-down. Pure functions, no React.
+ */
+import type { AnalyticsTable } from '../../api/analytics'
+import { idsOf, type Pair } from '../../domain/config'
+import { alignReportingRate, reportingRate } from '../../domain/indicators'
+import {
+    alignValues,
+    monthsOfQuarter,
+    quarterOfMonth,
+    type AlignedPoint,
+    type Grain,
+    type MeasureKind,
+    type SeriesPeriodType,
+} from '../../domain/periods'
+import type { ViewPeriods } from './view-periods'
+
+/** What the app knows of a `dx` item from the metadata API */
+export interface ItemInfo {
+    id: string
+    name: string
+    /** The period type its data is stored with; `null` for indicators (computed at any period) */
+    periodType: SeriesPeriodType | null
+    aggregationType?: string
+}
+
+export interface DataSetInfo {
+    id: string
+    name: string
+    periodType: SeriesPeriodType | null
+}
+
+export interface SeriesData {
+    id: string
+    name: string
+    points: AlignedPoint[]
+}
+
+export interface PairTrend {
+    hmis: SeriesData[]
+    consumption: SeriesData | null
+    stockOnHand: SeriesData | null
+    stockoutDays: SeriesData | null
+    hmisCompleteness: SeriesData | null
+    lmisCompleteness: SeriesData | null
+    /** Items the pair names that no longer exist on the server */
+    missingItems: string[]
+}
+
+export const REPORTS_ACTUAL = 'ACTUAL_REPORTS'
+export const REPORTS_EXPECTED = 'EXPECTED_REPORTS'
+
+/** Every `dx` item a pair needs, reporting counts of its data sets included. */
+export const pairDataItems = (pair: Pair): { data: string[]; dataSets: string[] } => ({
+    data: [
+        ...pair.hmis.items.map((item) => item.id),
+        ...idsOf(pair.lmis.consumption),
+        ...idsOf(pair.lmis.stockOnHand),
+        ...idsOf(pair.lmis.stockoutDays),
+    ],
+    dataSets: [...idsOf(pair.hmis.dataSet), ...idsOf(pair.lmis.dataSet)],
+})
+
+/** The `dx` items of one analytics request covering all the pairs (existing items only). */
+export const requestItems = (pairs: readonly Pair[], known: ReadonlySet<string>): string[] => {
+    const items = new Set<string>()
+    for (const pair of pairs) {
+        const { data, dataSets } = pairDataItems(pair)
+        for (const dx of data) if (known.has(dx)) items.add(dx)
+        for (const ds of dataSets) {
+            if (known.has(ds)) {
+                items.add(`${ds}.${REPORTS_ACTUAL}`)
+                items.add(`${ds}.${REPORTS_EXPECTED}`)
+            }
+        }
+    }
+    return [...items].sort()
+}
+
+const valuesOf = (
+    table: AnalyticsTable,
+    dx: string,
+    periods: readonly string[],
+    ou: string
+): Record<string, number | null> =>
+    Object.fromEntries(periods.map((pe) => [pe, table.value(dx, pe, ou)]))
+
+/** The view's period type for an item: its own, or the view's for indicators. */
+const sourceTypeOf = (info: ItemInfo | undefined, grain: Grain): SeriesPeriodType =>
+    info?.periodType ?? (grain === 'monthly' ? 'MONTHLY' : 'QUARTERLY')
+
+/** Aligns one item's values (read from the table) to the view's display periods. */
+export const alignItem = (
+    table: AnalyticsTable,
+    dx: string,
+    info: ItemInfo | undefined,
+    periods: ViewPeriods,
+    ou: string,
+    kind: MeasureKind
+): AlignedPoint[] => {
+    const sourcePeriodType = sourceTypeOf(info, periods.grain)
+    const sourcePeriods = sourcePeriodType === 'MONTHLY' ? periods.months : periods.quarters
+    return alignValues({
+        grain: periods.grain,
+        periods: periods.display,
+        values: valuesOf(table, dx, sourcePeriods, ou),
+        sourcePeriodType,
+        kind,
+    })
+}
+
+/**
+ * Adds up aligned points of several items period by period (e.g. the same commodity reported
+ * monthly by some facilities and quarterly by others). A sum needs every part: when one part has no
+ * value for a period (a quarter not reported yet, a level known only at quarter end), the sum is
+ * not shown (`partial`) rather than drawn as a false drop. A sum is an estimate when any part is.
+ */
+export const sumPoints = (lists: readonly AlignedPoint[][]): AlignedPoint[] => {
+    const [first, ...rest] = lists
+    if (!first) return []
+    if (rest.length === 0) return first
+    return first.map((_, index) => {
+        const parts = lists.map((list) => list[index]).filter((p): p is AlignedPoint => !!p)
+        const complete = parts.every((p) => p.value !== null)
+        const estimatedPart = parts.find((p) => p.estimated)
+        return {
+            period: parts[0]?.period ?? '',
+            value: complete ? parts.reduce((sum, p) => sum + (p.value ?? 0), 0) : null,
+            estimated: complete && parts.some((p) => p.estimated),
+            partial: !complete && parts.some((p) => p.value !== null),
+            sourcePeriods: [...new Set(parts.flatMap((p) => p.sourcePeriods))],
+            missingPeriods: [...new Set(parts.flatMap((p) => p.missingPeriods))],
+            reason: estimatedPart?.reason ?? parts.find((p) => p.reason)?.reason ?? null,
+        }
+    })
+}
+
+const measureSeries = (
+    id: string,
+    name: string,
+    dxs: readonly string[],
+    table: AnalyticsTable,
+    items: ReadonlyMap<string, ItemInfo>,
+    periods: ViewPeriods,
+    ou: string,
+    kind: MeasureKind
+): SeriesData | null => {
+    const present = dxs.filter((dx) => items.has(dx))
+    if (present.length === 0) return null
+    const aligned = present.map((dx) => alignItem(table, dx, items.get(dx), periods, ou, kind))
+    // An item without any value for this org unit over the whole window does not apply to it
+    // (e.g. a region whose facilities all report quarterly has no monthly LMIS data at all).
+    const applicable = aligned.filter((points) => points.some((p) => p.value !== null))
+    return { id, name, points: sumPoints(applicable.length ? applicable : aligned) }
+}
+
+/**
+ * Completeness of one system: reports received over reports expected, from counts. Several data
+ * sets (a monthly and a quarterly LMIS report) are combined by counts, a monthly data set counting
+ * a third per month in a quarter, so the result reads "share of facilities that reported".
+ */
+export const completenessSeries = (
+    id: string,
+    name: string,
+    dataSetIds: readonly string[],
+    table: AnalyticsTable,
+    dataSets: ReadonlyMap<string, DataSetInfo>,
+    periods: ViewPeriods,
+    ou: string
+): SeriesData | null => {
+    const present = dataSetIds.filter((ds) => dataSets.get(ds)?.periodType)
+    if (present.length === 0) return null
+    const counts = (ds: string, kind: string, pe: string) =>
+        table.value(`${ds}.${kind}`, pe, ou) ?? 0
+    if (present.length === 1) {
+        const ds = present[0] as string
+        const type = dataSets.get(ds)?.periodType as SeriesPeriodType
+        const source = type === 'MONTHLY' ? periods.months : periods.quarters
+        const read = (kind: string) =>
+            Object.fromEntries(source.map((pe) => [pe, table.value(`${ds}.${kind}`, pe, ou)]))
+        return {
+            id,
+            name,
+            points: alignReportingRate({
+                grain: periods.grain,
+                periods: periods.display,
+                sourcePeriodType: type,
+                actual: read(REPORTS_ACTUAL),
+                expected: read(REPORTS_EXPECTED),
+            }),
+        }
+    }
+    const points = periods.display.map((period): AlignedPoint => {
+        let actual = 0
+        let expected = 0
+        const sources = new Set<string>()
+        for (const ds of present) {
+            const type = dataSets.get(ds)?.periodType
+            const sourcePeriods =
+                periods.grain === 'monthly'
+                    ? [type === 'MONTHLY' ? period : quarterOfMonth(period)]
+                    : type === 'MONTHLY'
+                      ? [...monthsOfQuarter(period)]
+                      : [period]
+            const weight = periods.grain === 'quarterly' && type === 'MONTHLY' ? 1 / 3 : 1
+            for (const pe of sourcePeriods) {
+                actual += counts(ds, REPORTS_ACTUAL, pe) * weight
+                expected += counts(ds, REPORTS_EXPECTED, pe) * weight
+                sources.add(pe)
+            }
+        }
+        const value = reportingRate({ actual, expected })
+        return {
+            period,
+            value: value === null ? null : Math.round(value * 10) / 10,
+            estimated: false,
+            partial: false,
+            sourcePeriods: [...sources],
+            missingPeriods: value === null ? [...sources] : [],
+            reason: null,
+        }
+    })
+    return { id, name, points }
+}
+
+export interface TrendLabels {
+    consumption: string
+    stockOnHand: string
+    stockoutDays: string
+    hmisCompleteness: string
+    lmisCompleteness: string
+}
+
+/** Everything a pair's trend charts show, for one org unit. */
+export const buildPairTrend = ({
+    pair,
+    table,
+    items,
+    dataSets,
+    periods,
+    ou,
+    labels,
+}: {
+    pair: Pair
+    table: AnalyticsTable
+    items: ReadonlyMap<string, ItemInfo>
+    dataSets: ReadonlyMap<string, DataSetInfo>
+    periods: ViewPeriods
+    ou: string
+    labels: TrendLabels
+}): PairTrend => {
+    const { data, dataSets: dataSetIds } = pairDataItems(pair)
+    return {
+        hmis: pair.hmis.items
+            .filter((item) => items.has(item.id))
+            .map((item) => ({
+                id: item.id,
+                name: item.name ?? items.get(item.id)?.name ?? item.id,
+                points: alignItem(table, item.id, items.get(item.id), periods, ou, 'flow'),
+            })),
+        consumption: measureSeries(
+            'consumption',
+            labels.consumption,
+            idsOf(pair.lmis.consumption),
+            table,
+            items,
+            periods,
+            ou,
+            'flow'
+        ),
+        stockOnHand: measureSeries(
+            'stockOnHand',
+            labels.stockOnHand,
+            idsOf(pair.lmis.stockOnHand),
+            table,
+            items,
+            periods,
+            ou,
+            'level'
+        ),
+        stockoutDays: measureSeries(
+            'stockoutDays',
+            labels.stockoutDays,
+            idsOf(pair.lmis.stockoutDays),
+            table,
+            items,
+            periods,
+            ou,
+            'flow'
+        ),
+        hmisCompleteness: completenessSeries(
+            'hmisCompleteness',
+            labels.hmisCompleteness,
+            idsOf(pair.hmis.dataSet),
+            table,
+            dataSets,
+            periods,
+            ou
+        ),
+        lmisCompleteness: completenessSeries(
+            'lmisCompleteness',
+            labels.lmisCompleteness,
+            idsOf(pair.lmis.dataSet),
+            table,
+            dataSets,
+            periods,
+            ou
+        ),
+        missingItems: [...data, ...dataSetIds].filter((id) => !items.has(id) && !dataSets.has(id)),
+    }
+}
+
+/** The latest value of a series that has one (for a card's completeness badge). */
+export const latestValue = (series: SeriesData | null): AlignedPoint | null =>
+    [...(series?.points ?? [])].reverse().find((point) => point.value !== null) ?? null

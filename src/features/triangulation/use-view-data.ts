@@ -1,0 +1,59 @@
+import { useMemo } from 'react'
+import { buildAnalyticsQuery } from '../../api/analytics'
+import type { Pair } from '../../domain/config'
+import { useAnalytics } from '../../data/use-analytics'
+import { useItemMetadata } from '../../data/use-metadata'
+import { pairDataItems, requestItems } from './pair-model'
+import { singlePeriod } from './drill-model'
+import type { ViewPeriods } from './view-periods'
+
+/** Item metadata for the pairs of a view: one round of metadata requests for all of them. */
+export const usePairsMetadata = (pairs: readonly Pair[]) => {
+    const { data, dataSets } = useMemo(() => {
+        const all = pairs.map(pairDataItems)
+        return { data: all.flatMap((p) => p.data), dataSets: all.flatMap((p) => p.dataSets) }
+    }, [pairs])
+    return useItemMetadata(data, dataSets)
+}
+
+const knownIds = (metadata: { items: Map<string, unknown>; dataSets: Map<string, unknown> }) =>
+    new Set([...metadata.items.keys(), ...metadata.dataSets.keys()])
+
+/**
+ * The trend of every pair of the view: ONE analytics request for all pairs (data items and
+ * reporting counts, months and quarters together), whatever the number of pairs.
+ */
+export const useTrendTable = (
+    pairs: readonly Pair[],
+    metadata: ReturnType<typeof usePairsMetadata>['data'],
+    ou: string | undefined,
+    periods: ViewPeriods
+) => {
+    const query = useMemo(() => {
+        if (!metadata || !ou || periods.request.length === 0) return null
+        const dx = requestItems(pairs, knownIds(metadata))
+        return dx.length ? buildAnalyticsQuery({ dx, pe: periods.request, ou: { id: ou } }) : null
+    }, [pairs, metadata, ou, periods.request])
+    return useAnalytics(query)
+}
+
+/** One period across the children of `parent`: ONE analytics request for all pairs. */
+export const useDrillTable = (
+    pairs: readonly Pair[],
+    metadata: ReturnType<typeof usePairsMetadata>['data'],
+    parent: { id: string; level: number } | undefined,
+    period: string | undefined
+) => {
+    const query = useMemo(() => {
+        if (!metadata || !parent || !period) return null
+        const dx = requestItems(pairs, knownIds(metadata))
+        return dx.length
+            ? buildAnalyticsQuery({
+                  dx,
+                  pe: singlePeriod(period).request,
+                  ou: { id: parent.id, level: parent.level + 1 },
+              })
+            : null
+    }, [pairs, metadata, parent, period])
+    return useAnalytics(query)
+}
