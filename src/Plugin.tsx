@@ -1,10 +1,13 @@
-import i18n from '@dhis2/d2-i18n'
 import React from 'react'
+import { DashboardItem, type DashboardItemProps } from './features/plugin/DashboardItem'
 import { QueryProvider } from './shared/query-client'
 
-const Plugin = () => (
+/** The dashboard plugin: rendered by the DHIS2 dashboard in an item, with the item's props. */
+const Plugin = (props: DashboardItemProps) => (
     <QueryProvider>
-        <div data-test="triangulate-plugin">{i18n.t('HMIS/LMIS Triangulation')}</div>
+        <div data-test="triangulate-plugin" style={{ padding: 4 }}>
+            <DashboardItem {...props} />
+        </div>
     </QueryProvider>
 )
 

@@ -3,17 +3,21 @@
  * route modules listed in `routeModules`.
  *
  *     tsx demo/src/main.ts [--port 8080] [--facilities 600] [--seed 42] [--state-dir demo/.state]
- *                          [--dev-auto-login admin]
+ *                          [--dev-auto-login admin] [--no-config]
  *
- * See `DEMO_USAGE` (`--help`) for every option and environment variable.
+ * See `DEMO_USAGE` (`--help`) for every option and environment variable. `--no-config` (or
+ * `DEMO_NO_CONFIG=1`) does not seed the demo's Triangulate configuration, to show the app's empty
+ * state (with a state directory that has no `triangulate/config` yet).
  */
 import { resolve } from 'node:path'
+import { buildDemoConfig } from './data/demo-config'
 import type { DemoDb } from './data/model'
 import { generateCountry } from './data/generate'
 import { DEMO_USAGE, parseDemoArgs } from './http/cliArgs'
 import type { DemoRoute } from './http/types'
 import { analyticsRoutes } from './routes/analytics'
 import { metadataRoutes } from './routes/metadata'
+import { queryAliasRoutes } from './routes/query-alias'
 import { createDemoServer } from './server'
 
 /**
@@ -22,24 +26,39 @@ import { createDemoServer } from './server'
  */
 const routeModules: Array<(db: DemoDb) => DemoRoute[]> = [
     (db) => metadataRoutes(db),
-    (db) => analyticsRoutes(db),
+    // builds the analytics index and its roll-ups now, so that the first query is fast
+    (db) => analyticsRoutes(db, { warmUp: true }),
 ]
 
 /** dataStore entries added at start when missing (e.g. the demo's Triangulate configuration) */
-const dataStoreSeeds: Array<(db: DemoDb) => Record<string, Record<string, unknown>>> = []
+const dataStoreSeeds: Array<(db: DemoDb) => Record<string, Record<string, unknown>>> = [
+    (db) => ({ triangulate: { config: buildDemoConfig(db) } }),
+]
+
+const NO_CONFIG_FLAG = '--no-config'
+const USAGE = `${DEMO_USAGE}
+  --no-config            do not seed the Triangulate configuration (env DEMO_NO_CONFIG=1)`
+
+const mb = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`
 
 const main = async (): Promise<void> => {
     let opts
     try {
-        opts = parseDemoArgs(process.argv.slice(2), process.env)
+        opts = parseDemoArgs(
+            process.argv.slice(2).filter((arg) => arg !== NO_CONFIG_FLAG),
+            process.env
+        )
     } catch (err) {
-        console.error(`${err instanceof Error ? err.message : String(err)}\n\n${DEMO_USAGE}`)
+        console.error(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`)
         process.exit(2)
     }
     if (opts === 'help') {
-        console.log(DEMO_USAGE)
+        console.log(USAGE)
         return
     }
+    const noConfig =
+        process.argv.includes(NO_CONFIG_FLAG) ||
+        ['1', 'true'].includes((process.env.DEMO_NO_CONFIG ?? '').toLowerCase())
 
     const started = Date.now()
     console.log(
@@ -54,8 +73,18 @@ const main = async (): Promise<void> => {
         `[demo] generated ${db.orgUnits.length} org units, ${db.dataElements.length} data elements in ${Date.now() - started} ms`
     )
 
+    const indexStarted = Date.now()
+    const extraRoutes = routeModules.flatMap((module) => module(db))
+    extraRoutes.push(...queryAliasRoutes({ targets: () => extraRoutes }))
+    console.log(`[demo] routes and analytics index built in ${Date.now() - indexStarted} ms`)
+
     const seedDataStore: Record<string, Record<string, unknown>> = {}
-    for (const seed of dataStoreSeeds) {
+    if (noConfig) {
+        console.log(
+            '[demo] --no-config: triangulate/config not seeded (one already in the state directory stays)'
+        )
+    }
+    for (const seed of noConfig ? [] : dataStoreSeeds) {
         for (const [ns, entries] of Object.entries(seed(db))) {
             seedDataStore[ns] = { ...seedDataStore[ns], ...entries }
         }
@@ -67,7 +96,7 @@ const main = async (): Promise<void> => {
         port: opts.port,
         host: opts.host,
         allowedOrigins: opts.allowedOrigins,
-        extraRoutes: routeModules.flatMap((module) => module(db)),
+        extraRoutes,
         seedDataStore,
         ...(opts.devAutoLogin ? { devAutoLoginUser: opts.devAutoLogin } : {}),
     })
@@ -75,6 +104,10 @@ const main = async (): Promise<void> => {
         `Demo DHIS2 listening on http://localhost:${server.port} (users: admin/district, analyst/Analyst1#)`
     )
     console.log(`[demo] state directory: ${resolve(opts.stateDir)}`)
+    const memory = process.memoryUsage()
+    console.log(
+        `[demo] ready in ${Date.now() - started} ms; memory: rss ${mb(memory.rss)}, heap ${mb(memory.heapUsed)}, array buffers ${mb(memory.arrayBuffers)}`
+    )
 
     let stopping = false
     const stop = (signal: string): void => {

@@ -81,6 +81,17 @@ export const normalizePath = (pathname: string): string => {
     return collapsed.replace(/^\/api\/\d+(?=\/|$)/, '/api')
 }
 
+/**
+ * Longest request URI served: Jetty's default `requestHeaderSize` (8 KiB). Longer URIs get a
+ * 414 URI Too Long from the connector, before any filter, so without CORS headers, as a DHIS2 on
+ * Jetty would answer (a cross-origin `fetch` sees a network error); clients shorten them with a
+ * query alias (`routes/query-alias.ts`). URIs over Node's own 16 KiB header limit get a 414 from
+ * the `clientError` handler.
+ */
+export const MAX_REQUEST_URI_LENGTH = 8 * 1024
+const URI_TOO_LONG_BODY = '<h1>Bad Message 414</h1><pre>reason: URI Too Long</pre>'
+const URI_TOO_LONG_RAW = `HTTP/1.1 414 URI Too Long\r\nContent-Type: text/html;charset=iso-8859-1\r\nContent-Length: ${URI_TOO_LONG_BODY.length}\r\nConnection: close\r\n\r\n${URI_TOO_LONG_BODY}`
+
 /** Requests DHIS2 remembers to return to after login (`DhisWebApiWebSecurityConfig`) */
 const SAVED_REQUEST_PATTERN = /^\/(api\/apps|apps|dhis-web-[^/]*)\/.+/i
 
@@ -231,6 +242,16 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
         const respond = (response: DemoResponse): void =>
             writeResponse(res, response, headers, method === 'HEAD')
         try {
+            if ((req.url ?? '').length > MAX_REQUEST_URI_LENGTH) {
+                log(`[demo] 414 ${method} ${(req.url ?? '').slice(0, 80)}...: URI too long`)
+                setHeader(headers, 'Connection', 'close')
+                respond({
+                    status: 414,
+                    body: URI_TOO_LONG_BODY,
+                    headers: { 'Content-Type': 'text/html;charset=iso-8859-1' },
+                })
+                return
+            }
             const url = new URL(req.url ?? '/', 'http://demo.invalid')
             const path = normalizePath(url.pathname)
 
@@ -362,9 +383,19 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
     const server = createServer((req, res) => {
         void handle(req, res)
     })
-    server.on('clientError', (_err, socket) => {
-        if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
-        else socket.destroy()
+    server.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
+        if (!socket.writable) {
+            socket.destroy()
+            return
+        }
+        // Node's header limit (16 KiB) counts the request line: tell a long URI from long headers
+        const raw = err.rawPacket
+        const lineEnd = raw ? raw.indexOf('\r\n') : -1
+        const requestLine = raw ? (lineEnd >= 0 ? lineEnd : raw.length) : 0
+        if (err.code === 'HPE_HEADER_OVERFLOW' && requestLine > MAX_REQUEST_URI_LENGTH) {
+            log(`[demo] 414 ${String(raw?.subarray(0, 80))}...: URI too long`)
+            socket.end(URI_TOO_LONG_RAW)
+        } else socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
     })
 
     await new Promise<void>((resolve, reject) => {

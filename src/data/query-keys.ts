@@ -17,4 +17,6 @@ export const queryKeys = {
     /** Metadata of the ids a configuration refers to, looked up to flag missing ones */
     metadataLookup: (dxIds: readonly string[], dataSetIds: readonly string[]) =>
         ['metadataLookup', [...dxIds], [...dataSetIds]] as const,
+    /** The instance's aggregate data elements, for the starter mapping's suggestions */
+    suggestCandidates: () => ['suggestCandidates'] as const,
 }

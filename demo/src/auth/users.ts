@@ -104,7 +104,9 @@ export const createDemoAccounts = (db: DemoDb): DemoAccount[] => {
             password: 'Analyst1#',
             user: person('analyst', 'analyst', 'Grace', 'Mensah', {
                 email: 'analyst@triangulate.demo',
-                authorities: [TRIANGULATE_APP_AUTHORITY, 'M_dhis-web-dashboard'],
+                // M_dashboard: a dashboard app installed in the demo (`short_name: dashboard`),
+                // e.g. the test host that embeds the plugin as the DHIS2 dashboard does
+                authorities: [TRIANGULATE_APP_AUTHORITY, 'M_dhis-web-dashboard', 'M_dashboard'],
                 userRoles: [analystRole],
                 organisationUnits: [region.id],
                 dataViewOrganisationUnits: [region.id],

@@ -60,13 +60,25 @@ describe('system endpoints', () => {
         })
         const modules = await (await server.get('/dhis-web-commons/menu/getModules.action')).json()
         expect(modules).toEqual({ modules: [] })
-        // no custom logo configured (DHIS2 default): 404, and the header bar shows the DHIS2 logo
+        // the demo brands its header bar with its own banner (keyUseCustomLogoBanner on)
         const logo = await server.get('/api/staticContent/logo_banner')
-        expect(logo.status).toBe(404)
-        expect(await messageOf(logo)).toBe('No custom file found.')
+        expect(logo.status).toBe(302)
     })
 
     it('serves the banner logo and honours keyUseCustomLogoBanner', async () => {
+        // DHIS2's default: no custom logo, 404 for the descriptor, the DHIS2 logo for the image
+        expect(
+            (
+                await server.send(
+                    'POST',
+                    '/api/systemSettings/keyUseCustomLogoBanner?value=false',
+                    undefined
+                )
+            ).status
+        ).toBe(200)
+        const none = await server.get('/api/staticContent/logo_banner')
+        expect(none.status).toBe(404)
+        expect(await messageOf(none)).toBe('No custom file found.')
         const image = await fetch(`${server.url}/api/staticContent/logo_banner`, {
             redirect: 'manual',
         })

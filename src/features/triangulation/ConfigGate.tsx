@@ -96,9 +96,9 @@ export const ConfigGate = ({
                 >
                     <p>
                         {i18n.t(
-                            'Pairs with errors are left out; every valid pair is shown. {{count}} problem(s) found.',
+                            'Pairs with errors are left out; every valid pair is shown. Problems found: {{number}}.',
                             {
-                                count: errors.length,
+                                number: errors.length,
                             }
                         )}
                     </p>

@@ -85,6 +85,7 @@ export interface PairCardProps {
     } | null
     onDrillPeriod: (periodId: string) => void
     onDrillChild: (orgUnitId: string) => void
+    chartHeight?: number
 }
 
 const drillValues = (values: ChildValue[]) =>
@@ -101,6 +102,7 @@ export const PairCard = ({
     drill,
     onDrillPeriod,
     onDrillChild,
+    chartHeight,
 }: PairCardProps) => {
     const [showTable, setShowTable] = useState(false)
     const [showTips, setShowTips] = useState(false)
@@ -239,6 +241,7 @@ export const PairCard = ({
                         <Chart
                             options={hmisOptions}
                             onPointClick={drill?.data ? onDrillClick : onTrendClick}
+                            height={chartHeight}
                             dataTest="chart-hmis"
                         />
                     )}
@@ -246,6 +249,7 @@ export const PairCard = ({
                         <Chart
                             options={lmisOptions}
                             onPointClick={drill?.data ? onDrillClick : onTrendClick}
+                            height={chartHeight}
                             dataTest="chart-lmis"
                         />
                     )}

@@ -26,8 +26,8 @@ import { drillParent, type ViewState } from '../../shared/navigation'
 import { buildPairDrill } from './drill-model'
 import { trendLabels } from './labels'
 import { OrgUnitPicker } from './OrgUnitPicker'
-import { buildPairTrend } from './pair-model'
-import { PairCard } from './PairCard'
+import { buildPairTrend, type PairTrend } from './pair-model'
+import { PairCard, type PairCardProps } from './PairCard'
 import { useDrillTable, usePairsMetadata, useTrendTable } from './use-view-data'
 import { viewPeriods } from './view-periods'
 import classes from './TriangulationPage.module.css'
@@ -94,7 +94,73 @@ export const TriangulationView = ({
         state.drill && parent.data ? { id: parent.data.id, level: parent.data.level } : undefined,
         state.drill?.period
     )
-    const labels = trendLabels()
+    const maxLevel = levels.data ?? 4
+    const drillChildren = useMemo(
+        () =>
+            state.drill && drillTable.data
+                ? drillTable.data
+                      .itemIds('ou')
+                      .map((id) => ({ id, name: drillTable.data?.itemName(id) ?? id }))
+                : [],
+        [state.drill, drillTable.data]
+    )
+    // Derived once per data change, so charts are not redrawn by unrelated renders
+    const trends = useMemo(() => {
+        const labels = trendLabels()
+        const result = new Map<string, PairTrend>()
+        if (!trendTable.data || !metadata.data || !ouId) return result
+        for (const pair of pairs) {
+            result.set(
+                pair.id,
+                buildPairTrend({
+                    pair,
+                    table: trendTable.data,
+                    items: metadata.data.items,
+                    dataSets: metadata.data.dataSets,
+                    periods,
+                    ou: ouId,
+                    labels,
+                })
+            )
+        }
+        return result
+    }, [pairs, trendTable.data, metadata.data, ouId, periods])
+    const drills = useMemo(() => {
+        const labels = trendLabels()
+        const result = new Map<string, NonNullable<PairCardProps['drill']>>()
+        if (!state.drill || !metadata.data) return result
+        for (const pair of pairs) {
+            result.set(pair.id, {
+                data: drillTable.data
+                    ? buildPairDrill({
+                          pair,
+                          table: drillTable.data,
+                          items: metadata.data.items,
+                          dataSets: metadata.data.dataSets,
+                          period: state.drill.period,
+                          children: drillChildren,
+                          labels,
+                      })
+                    : null,
+                periodName: periodName(state.drill.period),
+                parentName: parent.data?.displayName ?? '',
+                canDrillFurther: (parent.data?.level ?? maxLevel) + 1 < maxLevel,
+                highlight: state.highlight,
+                loading: drillTable.isFetching,
+            })
+        }
+        return result
+    }, [
+        pairs,
+        state.drill,
+        state.highlight,
+        metadata.data,
+        drillTable.data,
+        drillTable.isFetching,
+        drillChildren,
+        parent.data,
+        maxLevel,
+    ])
 
     if (me.isLoading || metadata.isLoading || trendOu.isLoading) {
         return <CircularLoader small />
@@ -112,13 +178,6 @@ export const TriangulationView = ({
     }
 
     const orgUnitName = trendOu.data?.displayName ?? ''
-    const drillChildren =
-        state.drill && drillTable.data
-            ? drillTable.data
-                  .itemIds('ou')
-                  .map((id) => ({ id, name: drillTable.data?.itemName(id) ?? id }))
-            : []
-    const maxLevel = levels.data ?? 4
 
     const breadcrumbs = state.drill ? (
         <nav
@@ -289,39 +348,8 @@ export const TriangulationView = ({
                 <CircularLoader small dataTest="view-loading" />
             )}
             {pairs.map((pair) => {
-                const trend =
-                    trendTable.data && metadata.data && ouId
-                        ? buildPairTrend({
-                              pair,
-                              table: trendTable.data,
-                              items: metadata.data.items,
-                              dataSets: metadata.data.dataSets,
-                              periods,
-                              ou: ouId,
-                              labels,
-                          })
-                        : null
-                const drill =
-                    state.drill && metadata.data
-                        ? {
-                              data: drillTable.data
-                                  ? buildPairDrill({
-                                        pair,
-                                        table: drillTable.data,
-                                        items: metadata.data.items,
-                                        dataSets: metadata.data.dataSets,
-                                        period: state.drill.period,
-                                        children: drillChildren,
-                                        labels,
-                                    })
-                                  : null,
-                              periodName: periodName(state.drill.period),
-                              parentName: parent.data?.displayName ?? '',
-                              canDrillFurther: (parent.data?.level ?? maxLevel) + 1 < maxLevel,
-                              highlight: state.highlight,
-                              loading: drillTable.isFetching,
-                          }
-                        : null
+                const trend = trends.get(pair.id) ?? null
+                const drill = drills.get(pair.id) ?? null
                 return (
                     <PairCard
                         key={pair.id}
@@ -333,6 +361,7 @@ export const TriangulationView = ({
                         orgUnitName={orgUnitName}
                         trend={trend}
                         drill={drill}
+                        chartHeight={compact ? 280 : undefined}
                         onDrillPeriod={(period) =>
                             push({ ...state, drill: { period, path: [] }, highlight: undefined })
                         }

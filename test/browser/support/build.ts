@@ -39,8 +39,9 @@ export const buildPluginHostZip = async (outDir: string): Promise<string> => {
     }
     const manifest = {
         version: '1.0.0',
-        name: 'Plugin host',
-        short_name: 'plugin-host',
+        name: 'Dashboard (test host)',
+        // Named as the DHIS2 dashboard app, whose authority viewers have (M_dashboard in the demo)
+        short_name: 'dashboard',
         description: 'Test host that embeds dashboard plugins as the DHIS2 dashboard does',
         launch_path: 'index.html',
         appType: 'APP',

@@ -32,3 +32,17 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
     await page.screenshot({ path: file, fullPage: true })
     return file
 }
+
+/** Clicks where a chart point is drawn, moving the mouse there first as a user does. */
+export const clickChartPoint = async (
+    page: Page,
+    point: import('playwright-core').Locator
+): Promise<void> => {
+    await point.scrollIntoViewIfNeeded()
+    const box = await point.boundingBox()
+    if (!box) throw new Error('The chart point is not drawn')
+    const x = box.x + box.width / 2
+    const y = box.y + Math.min(box.height / 2, 4)
+    await page.mouse.move(x, y)
+    await page.mouse.click(x, y)
+}

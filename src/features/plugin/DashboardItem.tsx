@@ -1,0 +1,295 @@
+import { useDataEngine } from '@dhis2/app-runtime'
+import i18n from '@dhis2/d2-i18n'
+import {
+    Button,
+    CircularLoader,
+    NoticeBox,
+    SegmentedControl,
+    SingleSelectField,
+    SingleSelectOption,
+} from '@dhis2/ui'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import React, { useEffect, useState } from 'react'
+import { CONFIG_NAMESPACE, type Config } from '../../domain/config'
+import { RELATIVE_PERIODS, relativePeriodLabel } from '../../domain/periods'
+import { httpStatusOf } from '../../data/engine'
+import { canEditConfig, useMe } from '../../data/use-me'
+import { ErrorNotice } from '../../shared/api-errors'
+import { serializeViewState, type ViewState } from '../../shared/navigation'
+import { ConfigGate } from '../triangulation/ConfigGate'
+import { TriangulationView } from '../triangulation/TriangulationPage'
+import {
+    appLink,
+    itemKey,
+    itemSettingsSchema,
+    itemViewState,
+    type DashboardItemFilters,
+    type ItemSettings,
+} from './item-settings'
+
+export interface DashboardItemProps {
+    dashboardItemId?: string
+    dashboardItemFilters?: DashboardItemFilters
+    dashboardMode?: string
+}
+
+const useItemSettings = (key: string) => {
+    const engine = useDataEngine()
+    return useQuery({
+        queryKey: ['dataStore', CONFIG_NAMESPACE, key],
+        queryFn: async ({ signal }): Promise<ItemSettings | null> => {
+            try {
+                // Ask for the key list first: an item not set up yet is normal, not a 404 error
+                const { keys } = await engine.query(
+                    { keys: { resource: `dataStore/${CONFIG_NAMESPACE}` } },
+                    { signal }
+                )
+                if (!Array.isArray(keys) || !keys.includes(key)) return null
+                const { item } = await engine.query(
+                    { item: { resource: `dataStore/${CONFIG_NAMESPACE}/${key}` } },
+                    { signal }
+                )
+                const parsed = itemSettingsSchema.safeParse(item)
+                return parsed.success ? parsed.data : null
+            } catch (error) {
+                if (httpStatusOf(error) === 404) return null
+                throw error
+            }
+        },
+    })
+}
+
+const Picker = ({
+    config,
+    initial,
+    onSave,
+    onCancel,
+    saving,
+}: {
+    config: Config
+    initial: ItemSettings | null
+    onSave: (settings: ItemSettings) => void
+    onCancel?: () => void
+    saving: boolean
+}) => {
+    const firstArea = config.programAreas[0]
+    const [draft, setDraft] = useState<ItemSettings>(
+        initial ?? {
+            area: firstArea?.id ?? '',
+            pair: firstArea?.pairs[0]?.id ?? '',
+            pe: 'LAST_12_MONTHS',
+            grain: 'monthly',
+        }
+    )
+    const area = config.programAreas.find((a) => a.id === draft.area)
+    return (
+        <div
+            data-test="item-picker"
+            style={{ display: 'flex', flexDirection: 'column', gap: 8, padding: 8 }}
+        >
+            <strong>{i18n.t('Choose what this dashboard item shows')}</strong>
+            <SingleSelectField
+                dense
+                label={i18n.t('Program area')}
+                selected={draft.area}
+                onChange={({ selected }: { selected: string }) =>
+                    setDraft({
+                        ...draft,
+                        area: selected,
+                        pair:
+                            config.programAreas.find((a) => a.id === selected)?.pairs[0]?.id ?? '',
+                    })
+                }
+            >
+                {config.programAreas.map((a) => (
+                    <SingleSelectOption key={a.id} value={a.id} label={a.name} />
+                ))}
+            </SingleSelectField>
+            <SingleSelectField
+                dense
+                label={i18n.t('Pair')}
+                selected={area?.pairs.some((p) => p.id === draft.pair) ? draft.pair : undefined}
+                onChange={({ selected }: { selected: string }) =>
+                    setDraft({ ...draft, pair: selected })
+                }
+                dataTest="item-picker-pair"
+            >
+                {(area?.pairs ?? []).map((p) => (
+                    <SingleSelectOption key={p.id} value={p.id} label={p.name} />
+                ))}
+            </SingleSelectField>
+            <SingleSelectField
+                dense
+                label={i18n.t('Period')}
+                selected={draft.pe}
+                onChange={({ selected }: { selected: string }) =>
+                    setDraft({ ...draft, pe: selected })
+                }
+            >
+                {RELATIVE_PERIODS.map((p) => (
+                    <SingleSelectOption key={p} value={p} label={relativePeriodLabel(p)} />
+                ))}
+            </SingleSelectField>
+            <SegmentedControl
+                options={[
+                    { label: i18n.t('Monthly'), value: 'monthly' },
+                    { label: i18n.t('Quarterly'), value: 'quarterly' },
+                ]}
+                selected={draft.grain}
+                onChange={({ value }: { value: string }) =>
+                    setDraft({ ...draft, grain: value === 'quarterly' ? 'quarterly' : 'monthly' })
+                }
+            />
+            <p style={{ fontSize: 12, margin: 0 }}>
+                {i18n.t('Org unit: each viewer sees their own org unit, or the dashboard filter.')}
+            </p>
+            <div style={{ display: 'flex', gap: 8 }}>
+                <Button
+                    primary
+                    small
+                    loading={saving}
+                    disabled={!draft.pair}
+                    onClick={() => onSave(draft)}
+                    dataTest="item-picker-save"
+                >
+                    {i18n.t('Save')}
+                </Button>
+                {onCancel && (
+                    <Button small secondary onClick={onCancel}>
+                        {i18n.t('Cancel')}
+                    </Button>
+                )}
+            </div>
+        </div>
+    )
+}
+
+/**
+ * One dashboard item: a pair's side-by-side charts, configured per item and stored in the app's
+ * dataStore namespace. Same data layer and components as the app.
+ */
+export const DashboardItem = ({ dashboardItemId, dashboardItemFilters }: DashboardItemProps) => {
+    const key = itemKey(dashboardItemId ?? 'default')
+    const engine = useDataEngine()
+    const client = useQueryClient()
+    const me = useMe()
+    const settings = useItemSettings(key)
+    const [editing, setEditing] = useState(false)
+    const [view, setView] = useState<ViewState | null>(null)
+    useEffect(() => {
+        setView(settings.data ? itemViewState(settings.data, dashboardItemFilters) : null)
+    }, [settings.data, dashboardItemFilters])
+    const save = useMutation({
+        mutationFn: async (next: ItemSettings) => {
+            await engine.mutate(
+                settings.data
+                    ? {
+                          resource: `dataStore/${CONFIG_NAMESPACE}`,
+                          id: key,
+                          type: 'replace',
+                          data: next,
+                      }
+                    : {
+                          resource: `dataStore/${CONFIG_NAMESPACE}/${key}`,
+                          type: 'create',
+                          data: next,
+                      }
+            )
+            return next
+        },
+        onSuccess: (next) => {
+            client.setQueryData(['dataStore', CONFIG_NAMESPACE, key], next)
+            setEditing(false)
+        },
+    })
+    if (me.isLoading || settings.isLoading) return <CircularLoader small />
+    if (settings.error)
+        return <ErrorNotice error={settings.error} onRetry={() => void settings.refetch()} />
+    const canEdit = me.data ? canEditConfig(me.data) : false
+
+    return (
+        <ConfigGate>
+            {(config) => {
+                if (!settings.data || editing) {
+                    if (!canEdit) {
+                        return (
+                            <NoticeBox
+                                title={i18n.t('This item is not set up yet')}
+                                dataTest="item-not-set-up"
+                            >
+                                {i18n.t(
+                                    'Ask the dashboard owner or an administrator to choose a pair for it.'
+                                )}
+                            </NoticeBox>
+                        )
+                    }
+                    return (
+                        <>
+                            {save.error && <ErrorNotice error={save.error} />}
+                            <Picker
+                                config={config}
+                                initial={settings.data ?? null}
+                                saving={save.isPending}
+                                onSave={(next) => save.mutate(next)}
+                                onCancel={settings.data ? () => setEditing(false) : undefined}
+                            />
+                        </>
+                    )
+                }
+                if (!view) return null
+                const pairExists = config.programAreas.some(
+                    (a) => a.id === view.area && a.pairs.some((p) => p.id === view.pair)
+                )
+                return (
+                    <div data-test="dashboard-item">
+                        <div
+                            style={{
+                                display: 'flex',
+                                gap: 8,
+                                justifyContent: 'flex-end',
+                                padding: '4px 0',
+                            }}
+                        >
+                            <a
+                                href={appLink(serializeViewState(view))}
+                                target="_top"
+                                data-test="open-in-app"
+                            >
+                                {i18n.t('Open in app')}
+                            </a>
+                            {canEdit && (
+                                <Button
+                                    small
+                                    secondary
+                                    onClick={() => setEditing(true)}
+                                    dataTest="item-change"
+                                >
+                                    {i18n.t('Change')}
+                                </Button>
+                            )}
+                        </div>
+                        {pairExists ? (
+                            <TriangulationView
+                                config={config}
+                                state={view}
+                                push={setView}
+                                replace={setView}
+                                compact
+                            />
+                        ) : (
+                            <NoticeBox
+                                warning
+                                title={i18n.t('This pair was removed from the mapping')}
+                                dataTest="item-pair-missing"
+                            >
+                                {canEdit
+                                    ? i18n.t('Choose another pair with “Change”.')
+                                    : i18n.t('Ask the dashboard owner to choose another pair.')}
+                            </NoticeBox>
+                        )}
+                    </div>
+                )
+            }}
+        </ConfigGate>
+    )
+}

@@ -1,0 +1,168 @@
+import { inject } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from './support/chromium'
+import { ADMIN } from './support/demo-process'
+import { clickChartPoint, screenshot } from './support/page'
+import { apiGet, openApp } from './support/session'
+
+const demoUrl = inject('demoUrl')
+let browser: BrowserContext
+
+beforeAll(async () => {
+    browser = await launchChromium()
+})
+afterAll(async () => {
+    await browser?.close()
+})
+
+const firstCard = (page: Page) => page.locator('[data-test^="pair-card-"]').first()
+const chartsDrawn = async (page: Page) => {
+    await firstCard(page)
+        .locator('[data-test="chart-hmis"] .highcharts-root')
+        .waitFor({ timeout: 30_000 })
+    await firstCard(page)
+        .locator('[data-test="chart-lmis"] .highcharts-root')
+        .waitFor({ timeout: 30_000 })
+}
+
+describe('the triangulation view', () => {
+    it('shows each pair of the program area side by side, from one analytics request', async () => {
+        const { page, errors, analytics } = await openApp(browser, demoUrl, ADMIN)
+        await chartsDrawn(page)
+        const cards = page.locator('[data-test^="pair-card-"]')
+        expect(await cards.count()).toBeGreaterThanOrEqual(2)
+        await expect
+            .poll(() => firstCard(page).locator('[data-test="completeness-badge"]').count())
+            .toBe(2)
+        expect(await firstCard(page).locator('[data-test="chart-lmis"]').textContent()).toContain(
+            'LMIS'
+        )
+        await page.waitForLoadState('networkidle')
+        expect(analytics()).toBe(1)
+        await screenshot(page, 'view-trend')
+
+        // Another program area: still one request for all its pairs
+        await page
+            .locator('[data-test="program-area-select"] [data-test="dhis2-uicore-select-input"]')
+            .click()
+        await page.getByText('Child health', { exact: true }).click()
+        await chartsDrawn(page)
+        await page.waitForLoadState('networkidle')
+        expect(analytics()).toBe(2)
+        expect(errors).toEqual([])
+        await page.close()
+    })
+
+    it('drills both charts into a month, down the hierarchy, and back up with the browser', async () => {
+        const { page, errors, analytics } = await openApp(browser, demoUrl, ADMIN)
+        await chartsDrawn(page)
+        await page.waitForLoadState('networkidle')
+        const before = analytics()
+        await clickChartPoint(
+            page,
+            firstCard(page)
+                .locator('[data-test="chart-hmis"] .highcharts-series-0 .highcharts-point')
+                .nth(3)
+        )
+        await page.locator('[data-test="drill-breadcrumbs"]').waitFor()
+        await expect.poll(() => page.url()).toContain('dpe=')
+        // Both charts of the pair show the children for that month
+        await expect
+            .poll(() =>
+                firstCard(page).locator('[data-test="chart-hmis"] .highcharts-title').textContent()
+            )
+            .toMatch(/ in /)
+        await expect
+            .poll(() =>
+                firstCard(page).locator('[data-test="chart-lmis"] .highcharts-title').textContent()
+            )
+            .toMatch(/ in /)
+        await page.waitForLoadState('networkidle')
+        expect(analytics()).toBe(before + 1)
+        await screenshot(page, 'view-drilled')
+
+        // One level further down: a region's districts
+        await clickChartPoint(
+            page,
+            firstCard(page).locator('[data-test="chart-hmis"] .highcharts-point').first()
+        )
+        await expect.poll(() => page.url()).toMatch(/dpath=/)
+        await expect.poll(analytics).toBe(before + 2)
+
+        // Back goes up a level, from the cache: no new request
+        await page.goBack()
+        await expect.poll(() => page.url()).not.toMatch(/dpath=/)
+        await page.goBack()
+        await expect.poll(() => page.url()).not.toMatch(/dpe=/)
+        await chartsDrawn(page)
+        await page.waitForLoadState('networkidle')
+        expect(analytics()).toBe(before + 2)
+        expect(errors).toEqual([])
+        await page.close()
+    })
+
+    it('comes back the same from a shared link, with tips and an accessible table', async () => {
+        const first = await openApp(
+            browser,
+            demoUrl,
+            ADMIN,
+            '#/view?area=maternal-health&grain=quarterly'
+        )
+        await chartsDrawn(first.page)
+        expect(
+            await firstCard(first.page)
+                .locator('[data-test="chart-hmis"] .highcharts-subtitle')
+                .textContent()
+        ).toMatch(/quarterly/i)
+        await firstCard(first.page).locator('[data-test="pair-tips-button"]').click()
+        expect(
+            (await first.page.locator('[data-test="pair-tips"]').textContent())?.length
+        ).toBeGreaterThan(20)
+        await first.page.mouse.click(2, 2) // outside the popover closes it
+        await firstCard(first.page).locator('[data-test="pair-table-toggle"]').click()
+        expect(
+            await firstCard(first.page).locator('[data-test="pair-table"] tbody tr').count()
+        ).toBeGreaterThanOrEqual(4)
+        expect(first.errors).toEqual([])
+        await first.page.close()
+    })
+
+    it('shows server names as text, never as markup, down to the facility', async () => {
+        const { page, errors } = await openApp(browser, demoUrl, ADMIN)
+        const { body } = await apiGet(
+            page,
+            '/api/organisationUnits?filter=name:like:onerror&fields=id,name,parent[id]&paging=false'
+        )
+        const facility = (
+            body as { organisationUnits: { id: string; name: string; parent: { id: string } }[] }
+        ).organisationUnits[0]
+        expect(facility?.name).toContain('<img src=x onerror=alert(1)>')
+        let dialogs = 0
+        page.on('dialog', (dialog) => {
+            dialogs++
+            void dialog.dismiss()
+        })
+        await page.goto(
+            `${demoUrl}/api/apps/triangulate/index.html#/view?ou=${facility?.parent.id}&dpe=${lastMonth()}`
+        )
+        await page.reload()
+        await firstCard(page).locator('[data-test="pair-table-toggle"]').click()
+        await expect
+            .poll(() => firstCard(page).locator('[data-test="pair-table"]').textContent(), {
+                timeout: 30_000,
+            })
+            .toContain('<img src=x onerror=alert(1)>')
+        expect(await page.locator('img[src="x"]').count()).toBe(0)
+        expect(dialogs).toBe(0)
+        expect(errors).toEqual([])
+        await page.close()
+    })
+})
+
+/** The month before last, as a DHIS2 period id (surely reported in the demo data). */
+const lastMonth = (): string => {
+    const d = new Date()
+    d.setUTCDate(1)
+    d.setUTCMonth(d.getUTCMonth() - 2)
+    return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+}
