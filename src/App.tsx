@@ -1,17 +1,25 @@
 import i18n from '@dhis2/d2-i18n'
 import { Tab, TabBar } from '@dhis2/ui'
 import React, { Suspense, lazy } from 'react'
+import { confirmLeavingSettings } from './features/settings/unsaved-changes'
 import { ConfigGate } from './features/triangulation/ConfigGate'
 import { TriangulationView } from './features/triangulation/TriangulationPage'
 import { useViewState, type Page } from './shared/navigation'
 import { QueryProvider } from './shared/query-client'
 import classes from './App.module.css'
 
-const SettingsPage = lazy(async () => ({ default: () => <p>settings</p> }))
+const SettingsPage = lazy(() =>
+    import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage }))
+)
 
 const Main = () => {
     const { state, push, replace } = useViewState()
-    const go = (page: Page) => push({ ...state, page, drill: undefined })
+    const go = (page: Page) => {
+        if (page === state.page) return
+        // Leaving the mapping editor with unsaved changes asks first (the draft is kept anyway)
+        if (state.page === 'settings' && !confirmLeavingSettings()) return
+        push({ ...state, page, drill: undefined })
+    }
     return (
         <div className={classes.container}>
             <div className={classes.top}>

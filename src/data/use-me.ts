@@ -39,5 +39,5 @@ export const useMe = () => {
 export const dataViewRoots = (me: Me): OrgUnitRef[] =>
     me.dataViewOrganisationUnits?.length ? me.dataViewOrganisationUnits : me.organisationUnits
 
-export const canEditConfig = (me: Pick<Me, 'authorities'>): boolean =>
-    me.authorities.includes('ALL') || me.authorities.includes('F_TRIANGULATE_CONFIG')
+/** Who may change the mapping (one rule for the whole app) */
+export { canEditConfig } from '../features/settings/permissions'

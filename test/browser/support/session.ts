@@ -18,6 +18,8 @@ export const openApp = async (
     if (page.url().includes('login')) {
         await logIn(page, user.username, user.password)
         await page.waitForURL((url) => url.pathname.startsWith('/api/apps/triangulate/'))
+        // The login redirect does not carry the URL's fragment (it never reaches the server)
+        if (hash) await page.goto(`${demoUrl}/api/apps/triangulate/index.html${hash}`)
     }
     return { page, errors, analytics: () => analytics }
 }

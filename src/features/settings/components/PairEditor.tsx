@@ -1,0 +1,423 @@
+import i18n from '@dhis2/d2-i18n'
+import { Button, CheckboxField, InputField, TextAreaField } from '@dhis2/ui'
+import React from 'react'
+import { LMIS_MEASURES, type LmisMeasure } from '../../../domain/config'
+import {
+    DX_TYPES,
+    KIND_OF_TYPE,
+    type DxType,
+    type MetadataItem,
+    type MetadataLookup,
+} from '../api/metadata'
+import { measureHelp, measureLabel } from '../labels'
+import type { DraftPair } from '../model/draft'
+import { pairMessages, type IssueIndex, type PairField } from '../model/issues'
+import { addTip, removeTip, setTipLocale, setTipText, tipRows } from '../model/tips'
+import { warningsFor, type PairWarning } from '../model/warnings'
+import classes from '../SettingsPage.module.css'
+import { FieldMessages, fieldProps } from './FieldMessages'
+import { ItemList } from './ItemList'
+import { ItemPicker } from './ItemPicker'
+
+type Update = (update: (pair: DraftPair) => DraftPair) => void
+
+const moveIn = <T,>(list: readonly T[], index: number, offset: number): T[] => {
+    const target = index + offset
+    if (target < 0 || target >= list.length) return [...list]
+    const copy = [...list]
+    const [item] = copy.splice(index, 1)
+    copy.splice(target, 0, item as T)
+    return copy
+}
+
+const withDataSets = (current: readonly string[], item: MetadataItem): string[] =>
+    current.length > 0 ? [...current] : item.dataSets.map((dataSet) => dataSet.id)
+
+/** The form of one pair: names, HMIS and LMIS items, data sets, ratio and thresholds, tips. */
+export const PairEditor = ({
+    pair,
+    areaIndex,
+    pairIndex,
+    issues,
+    warnings,
+    lookup,
+    remember,
+    onChange,
+}: {
+    pair: DraftPair
+    areaIndex: number
+    pairIndex: number
+    issues: IssueIndex
+    warnings: readonly PairWarning[]
+    lookup: MetadataLookup
+    remember: (item: MetadataItem) => void
+    onChange: Update
+}) => {
+    const errorsOf = (field: PairField) => pairMessages(issues, areaIndex, pairIndex, field)
+    const warningsOf = (field: PairField) => warningsFor(warnings, field)
+    const dxTypes: readonly DxType[] = DX_TYPES
+
+    const pickHmis = (item: MetadataItem) => {
+        remember(item)
+        onChange((p) => ({
+            ...p,
+            hmisItems: [
+                ...p.hmisItems,
+                {
+                    id: item.id,
+                    name: item.name,
+                    kind: KIND_OF_TYPE[item.type as DxType],
+                },
+            ],
+            hmisDataSets: withDataSets(p.hmisDataSets, item),
+        }))
+    }
+    const pickLmis = (measure: LmisMeasure) => (item: MetadataItem) => {
+        remember(item)
+        onChange((p) => ({
+            ...p,
+            lmis: { ...p.lmis, [measure]: [...p.lmis[measure], item.id] },
+            lmisDataSets: withDataSets(p.lmisDataSets, item),
+        }))
+    }
+    const pickDataSet = (side: 'hmisDataSets' | 'lmisDataSets') => (item: MetadataItem) => {
+        remember(item)
+        onChange((p) => ({ ...p, [side]: [...p[side], item.id] }))
+    }
+    const rows = tipRows(pair.tips)
+
+    return (
+        <div className={classes.editor} data-test="settings-pair-editor">
+            <FieldMessages errors={errorsOf('pair')} dataTest="settings-pair-messages" />
+            <section className={classes.section}>
+                <h3 className={classes.sectionTitle}>{i18n.t('Pair')}</h3>
+                <div className={classes.fieldRow}>
+                    <InputField
+                        label={i18n.t('Name')}
+                        value={pair.name}
+                        onChange={({ value }) => onChange((p) => ({ ...p, name: value ?? '' }))}
+                        dataTest="settings-pair-name"
+                        {...fieldProps(errorsOf('name'))}
+                    />
+                    <InputField
+                        label={i18n.t('Commodity')}
+                        value={pair.commodityName}
+                        onChange={({ value }) =>
+                            onChange((p) => ({ ...p, commodityName: value ?? '' }))
+                        }
+                        dataTest="settings-pair-commodity"
+                        {...fieldProps(errorsOf('commodity'))}
+                    />
+                    <InputField
+                        label={i18n.t('Id')}
+                        value={pair.id}
+                        onChange={({ value }) => onChange((p) => ({ ...p, id: value ?? '' }))}
+                        helpText={i18n.t('Used in links and dashboard items: change with care')}
+                        dataTest="settings-pair-id"
+                        {...fieldProps(errorsOf('id'))}
+                    />
+                </div>
+            </section>
+
+            <section className={classes.section}>
+                <h3 className={classes.sectionTitle}>{i18n.t('HMIS (service data)')}</h3>
+                <p className={classes.help}>
+                    {i18n.t(
+                        'The service counts the commodity is used for. The first item is the number of cases a consumption-per-case ratio divides by.'
+                    )}
+                </p>
+                <ItemList
+                    ids={pair.hmisItems.map((item) => item.id)}
+                    storedNames={pair.hmisItems.map((item) => item.name)}
+                    lookup={lookup}
+                    onRemove={(index) =>
+                        onChange((p) => ({
+                            ...p,
+                            hmisItems: p.hmisItems.filter((_, i) => i !== index),
+                        }))
+                    }
+                    onMove={(index, offset) =>
+                        onChange((p) => ({ ...p, hmisItems: moveIn(p.hmisItems, index, offset) }))
+                    }
+                    dataTest="settings-hmis-items"
+                />
+                <FieldMessages
+                    errors={errorsOf('hmis.items')}
+                    warnings={warningsOf('hmis.items')}
+                />
+                <ItemPicker
+                    types={dxTypes}
+                    onPick={pickHmis}
+                    excluded={pair.hmisItems.map((item) => item.id)}
+                    buttonLabel={i18n.t('Add HMIS item')}
+                    dataTest="settings-pick-hmis"
+                />
+                <h4 className={classes.sectionTitle}>{i18n.t('HMIS data sets')}</h4>
+                <ItemList
+                    ids={pair.hmisDataSets}
+                    lookup={lookup}
+                    onRemove={(index) =>
+                        onChange((p) => ({
+                            ...p,
+                            hmisDataSets: p.hmisDataSets.filter((_, i) => i !== index),
+                        }))
+                    }
+                    dataTest="settings-hmis-datasets"
+                />
+                <FieldMessages
+                    errors={errorsOf('hmis.dataSet')}
+                    warnings={warningsOf('hmis.dataSet')}
+                />
+                <ItemPicker
+                    types={['dataSets']}
+                    onPick={pickDataSet('hmisDataSets')}
+                    excluded={pair.hmisDataSets}
+                    buttonLabel={i18n.t('Add HMIS data set')}
+                    dataTest="settings-pick-hmis-dataset"
+                />
+            </section>
+
+            <section className={classes.section}>
+                <h3 className={classes.sectionTitle}>{i18n.t('LMIS (logistics data)')}</h3>
+                <p className={classes.help}>
+                    {i18n.t(
+                        'Choose at least one. Several items in one role are added up: for example the monthly report element and the quarterly R&R element of the same commodity.'
+                    )}
+                </p>
+                <FieldMessages errors={errorsOf('lmis')} warnings={warningsOf('lmis')} />
+                {LMIS_MEASURES.map((measure) => (
+                    <div key={measure} className={classes.section}>
+                        <h4 className={classes.sectionTitle}>{measureLabel(measure)}</h4>
+                        <p className={classes.help}>{measureHelp(measure)}</p>
+                        <ItemList
+                            ids={pair.lmis[measure]}
+                            lookup={lookup}
+                            onRemove={(index) =>
+                                onChange((p) => ({
+                                    ...p,
+                                    lmis: {
+                                        ...p.lmis,
+                                        [measure]: p.lmis[measure].filter((_, i) => i !== index),
+                                    },
+                                }))
+                            }
+                            dataTest={`settings-lmis-${measure}`}
+                        />
+                        <FieldMessages
+                            errors={errorsOf(`lmis.${measure}`)}
+                            warnings={warningsOf(`lmis.${measure}`)}
+                        />
+                        <ItemPicker
+                            types={dxTypes}
+                            onPick={pickLmis(measure)}
+                            excluded={pair.lmis[measure]}
+                            buttonLabel={i18n.t('Add {{role}} item', {
+                                role: measureLabel(measure).toLowerCase(),
+                                interpolation: { escapeValue: false },
+                            })}
+                            dataTest={`settings-pick-lmis-${measure}`}
+                        />
+                    </div>
+                ))}
+                <h4 className={classes.sectionTitle}>{i18n.t('LMIS data sets')}</h4>
+                <ItemList
+                    ids={pair.lmisDataSets}
+                    lookup={lookup}
+                    onRemove={(index) =>
+                        onChange((p) => ({
+                            ...p,
+                            lmisDataSets: p.lmisDataSets.filter((_, i) => i !== index),
+                        }))
+                    }
+                    dataTest="settings-lmis-datasets"
+                />
+                <FieldMessages
+                    errors={errorsOf('lmis.dataSet')}
+                    warnings={warningsOf('lmis.dataSet')}
+                />
+                <ItemPicker
+                    types={['dataSets']}
+                    onPick={pickDataSet('lmisDataSets')}
+                    excluded={pair.lmisDataSets}
+                    buttonLabel={i18n.t('Add LMIS data set')}
+                    dataTest="settings-pick-lmis-dataset"
+                />
+            </section>
+
+            <section className={classes.section}>
+                <h3 className={classes.sectionTitle}>{i18n.t('Ratio and alerts')}</h3>
+                <CheckboxField
+                    label={i18n.t('Show consumption per case')}
+                    helpText={i18n.t(
+                        'Only where the commodity has a consistent dose per case (not misoprostol, amoxicillin or injectable antibiotics, for example).'
+                    )}
+                    checked={pair.ratioEnabled}
+                    onChange={({ checked }) => onChange((p) => ({ ...p, ratioEnabled: checked }))}
+                    dataTest="settings-ratio-enabled"
+                />
+                <FieldMessages errors={errorsOf('ratio')} />
+                {pair.ratioEnabled && (
+                    <div className={classes.fieldRow}>
+                        <InputField
+                            label={i18n.t('Ratio label')}
+                            value={pair.ratioLabel}
+                            onChange={({ value }) =>
+                                onChange((p) => ({ ...p, ratioLabel: value ?? '' }))
+                            }
+                            dataTest="settings-ratio-label"
+                            {...fieldProps(errorsOf('ratio.label'))}
+                        />
+                        <InputField
+                            label={i18n.t('Expected low')}
+                            value={pair.ratioLow}
+                            onChange={({ value }) =>
+                                onChange((p) => ({ ...p, ratioLow: value ?? '' }))
+                            }
+                            inputWidth="120px"
+                            dataTest="settings-ratio-low"
+                            {...fieldProps(errorsOf('ratio.expectedLow'))}
+                        />
+                        <InputField
+                            label={i18n.t('Expected high')}
+                            value={pair.ratioHigh}
+                            onChange={({ value }) =>
+                                onChange((p) => ({ ...p, ratioHigh: value ?? '' }))
+                            }
+                            inputWidth="120px"
+                            dataTest="settings-ratio-high"
+                            {...fieldProps(errorsOf('ratio.expectedHigh'))}
+                        />
+                    </div>
+                )}
+                <div className={classes.fieldRow}>
+                    <InputField
+                        label={i18n.t('Outlier z-score')}
+                        helpText={i18n.t(
+                            'Modified z-score above which a value is flagged (WHO: 3.5)'
+                        )}
+                        value={pair.zScore}
+                        onChange={({ value }) => onChange((p) => ({ ...p, zScore: value ?? '' }))}
+                        inputWidth="120px"
+                        dataTest="settings-threshold-zscore"
+                        {...fieldProps(errorsOf('thresholds.zScore'))}
+                    />
+                    <InputField
+                        label={i18n.t('Alert on a drop of (%)')}
+                        helpText={i18n.t(
+                            'Percentage drop from the previous periods that raises an alert'
+                        )}
+                        value={pair.minDropPercent}
+                        onChange={({ value }) =>
+                            onChange((p) => ({ ...p, minDropPercent: value ?? '' }))
+                        }
+                        inputWidth="120px"
+                        dataTest="settings-threshold-drop"
+                        {...fieldProps(errorsOf('thresholds.minDropPercent'))}
+                    />
+                    {pair.ratioEnabled && (
+                        <>
+                            <InputField
+                                label={i18n.t('Alert band: low')}
+                                helpText={i18n.t('Overrides the expected low for alerts')}
+                                value={pair.ratioBandLow}
+                                onChange={({ value }) =>
+                                    onChange((p) => ({ ...p, ratioBandLow: value ?? '' }))
+                                }
+                                inputWidth="120px"
+                                dataTest="settings-threshold-band-low"
+                                {...fieldProps(errorsOf('thresholds.ratioBand'))}
+                            />
+                            <InputField
+                                label={i18n.t('Alert band: high')}
+                                helpText={i18n.t('Overrides the expected high for alerts')}
+                                value={pair.ratioBandHigh}
+                                onChange={({ value }) =>
+                                    onChange((p) => ({ ...p, ratioBandHigh: value ?? '' }))
+                                }
+                                inputWidth="120px"
+                                dataTest="settings-threshold-band-high"
+                                {...fieldProps(errorsOf('thresholds.ratioBand'))}
+                            />
+                        </>
+                    )}
+                </div>
+                <FieldMessages errors={errorsOf('thresholds')} />
+            </section>
+
+            <section className={classes.section}>
+                <h3 className={classes.sectionTitle}>{i18n.t('Tips')}</h3>
+                <p className={classes.help}>
+                    {i18n.t(
+                        'Plain text shown next to the charts, in the language of each user (English when there is none in theirs).'
+                    )}
+                </p>
+                {rows.map((row) => (
+                    <div key={row.fixed ? row.locale : `tip-${row.index}`} data-test="settings-tip">
+                        {!row.fixed && (
+                            <div className={classes.fieldRow}>
+                                <InputField
+                                    dense
+                                    label={i18n.t('Language code')}
+                                    value={row.locale}
+                                    placeholder="pt_BR"
+                                    onChange={({ value }) =>
+                                        onChange((p) => ({
+                                            ...p,
+                                            tips: setTipLocale(p.tips, row.index, value ?? ''),
+                                        }))
+                                    }
+                                    inputWidth="120px"
+                                    dataTest="settings-tip-locale"
+                                />
+                                <div>
+                                    <Button
+                                        small
+                                        secondary
+                                        onClick={() =>
+                                            onChange((p) => ({
+                                                ...p,
+                                                tips: removeTip(p.tips, row.index),
+                                            }))
+                                        }
+                                    >
+                                        {i18n.t('Remove language')}
+                                    </Button>
+                                </div>
+                            </div>
+                        )}
+                        <TextAreaField
+                            label={
+                                row.fixed
+                                    ? i18n.t('Tip ({{locale}})', {
+                                          locale: row.locale,
+                                          interpolation: { escapeValue: false },
+                                      })
+                                    : i18n.t('Tip')
+                            }
+                            rows={3}
+                            autoGrow
+                            value={row.text}
+                            onChange={({ value }) =>
+                                onChange((p) => ({
+                                    ...p,
+                                    tips: setTipText(p.tips, row, value ?? ''),
+                                }))
+                            }
+                            dataTest={`settings-tip-text-${row.fixed ? row.locale : 'other'}`}
+                        />
+                    </div>
+                ))}
+                <FieldMessages errors={errorsOf('tips')} />
+                <div>
+                    <Button
+                        small
+                        onClick={() => onChange((p) => ({ ...p, tips: addTip(p.tips) }))}
+                        dataTest="settings-tip-add"
+                    >
+                        {i18n.t('Add a tip in another language')}
+                    </Button>
+                </div>
+            </section>
+        </div>
+    )
+}

@@ -1,0 +1,191 @@
+import i18n from '@dhis2/d2-i18n'
+import {
+    DataTable,
+    DataTableBody,
+    DataTableCell,
+    DataTableColumnHeader,
+    DataTableHead,
+    DataTableRow,
+    NoticeBox,
+} from '@dhis2/ui'
+import React, { useMemo } from 'react'
+import { LMIS_MEASURES, idsOf, parseConfig, type Pair } from '../../../domain/config'
+import type { StoredConfigEntry } from '../api/config-store'
+import type { MetadataLookup } from '../api/metadata'
+import { useMetadataLookup } from '../hooks/use-metadata-lookup'
+import { measureLabel, periodTypeLabel } from '../labels'
+import classes from '../SettingsPage.module.css'
+
+const fmt = { interpolation: { escapeValue: false } }
+
+const nameOf = (id: string, lookup: MetadataLookup, stored?: string): string => {
+    const item = lookup.items.get(id)
+    if (item) {
+        return item.periodTypes.length
+            ? `${item.name} (${item.periodTypes.map(periodTypeLabel).join(', ')})`
+            : item.name
+    }
+    if (lookup.checked.has(id)) {
+        return i18n.t('{{name}} (not found on the server)', { name: stored ?? id, ...fmt })
+    }
+    return stored ?? id
+}
+
+const PairRow = ({ pair, lookup }: { pair: Pair; lookup: MetadataLookup }) => (
+    <DataTableRow dataTest="settings-readonly-pair">
+        <DataTableCell>{pair.name}</DataTableCell>
+        <DataTableCell>{pair.commodity.name}</DataTableCell>
+        <DataTableCell>
+            <ul className={classes.cellList}>
+                {pair.hmis.items.map((item) => (
+                    <li key={item.id}>{nameOf(item.id, lookup, item.name)}</li>
+                ))}
+            </ul>
+        </DataTableCell>
+        <DataTableCell>
+            <ul className={classes.cellList}>
+                {LMIS_MEASURES.filter((measure) => idsOf(pair.lmis[measure]).length > 0).map(
+                    (measure) => (
+                        <li key={measure}>
+                            <strong>{measureLabel(measure)}</strong>:{' '}
+                            {idsOf(pair.lmis[measure])
+                                .map((id) => nameOf(id, lookup))
+                                .join('; ')}
+                        </li>
+                    )
+                )}
+            </ul>
+        </DataTableCell>
+        <DataTableCell>
+            <ul className={classes.cellList}>
+                {idsOf(pair.hmis.dataSet).map((id) => (
+                    <li key={`h-${id}`}>
+                        {i18n.t('HMIS')}: {nameOf(id, lookup)}
+                    </li>
+                ))}
+                {idsOf(pair.lmis.dataSet).map((id) => (
+                    <li key={`l-${id}`}>
+                        {i18n.t('LMIS')}: {nameOf(id, lookup)}
+                    </li>
+                ))}
+            </ul>
+        </DataTableCell>
+        <DataTableCell>
+            {pair.ratio
+                ? `${pair.ratio.label ?? i18n.t('Consumption per case')}${
+                      pair.ratio.expectedLow !== undefined || pair.ratio.expectedHigh !== undefined
+                          ? ` (${pair.ratio.expectedLow ?? '…'}–${pair.ratio.expectedHigh ?? '…'})`
+                          : ''
+                  }`
+                : i18n.t('No ratio')}
+        </DataTableCell>
+        <DataTableCell>
+            {Object.entries(pair.tips ?? {}).map(([locale, tip]) => (
+                <p key={locale} className={classes.tip}>
+                    <strong>{locale}</strong>: {tip}
+                </p>
+            ))}
+        </DataTableCell>
+    </DataTableRow>
+)
+
+/**
+ * The mapping as a reference for users who cannot change it: which data feed which chart. Only the
+ * pairs the charts use (valid ones) are listed; the others are named with the reason.
+ */
+export const ReadOnlyMapping = ({ entry }: { entry: StoredConfigEntry }) => {
+    const parsed = useMemo(() => (entry.exists ? parseConfig(entry.value) : null), [entry])
+    const config = parsed?.config ?? null
+    const dxIds = useMemo(
+        () =>
+            (config?.programAreas ?? []).flatMap((area) =>
+                area.pairs.flatMap((pair) => [
+                    ...pair.hmis.items.map((item) => item.id),
+                    ...LMIS_MEASURES.flatMap((measure) => idsOf(pair.lmis[measure])),
+                ])
+            ),
+        [config]
+    )
+    const dataSetIds = useMemo(
+        () =>
+            (config?.programAreas ?? []).flatMap((area) =>
+                area.pairs.flatMap((pair) => [
+                    ...idsOf(pair.hmis.dataSet),
+                    ...idsOf(pair.lmis.dataSet),
+                ])
+            ),
+        [config]
+    )
+    const { lookup } = useMetadataLookup(dxIds, dataSetIds)
+    const leftOut = parsed?.pairResults.filter((result) => !result.ok) ?? []
+
+    return (
+        <div className={classes.reference}>
+            <NoticeBox
+                title={i18n.t('You can view the mapping but not change it')}
+                dataTest="settings-readonly"
+            >
+                {i18n.t(
+                    'Changing which data feed the charts needs the DHIS2 authority F_TRIANGULATE_CONFIG (or a superuser). Ask your DHIS2 administrator to change the mapping or to give you that authority.'
+                )}
+            </NoticeBox>
+            {!entry.exists || !config || config.programAreas.length === 0 ? (
+                <NoticeBox
+                    warning
+                    title={i18n.t('No mapping yet')}
+                    dataTest="settings-readonly-empty"
+                >
+                    {i18n.t(
+                        'No commodity is mapped to HMIS and LMIS data on this instance yet. Ask your DHIS2 administrator to set it up.'
+                    )}
+                </NoticeBox>
+            ) : (
+                config.programAreas.map((area) => (
+                    <section key={area.id} className={classes.section}>
+                        <h3 className={classes.sectionTitle}>{area.name}</h3>
+                        <DataTable dataTest="settings-readonly-table">
+                            <DataTableHead>
+                                <DataTableRow>
+                                    <DataTableColumnHeader>{i18n.t('Pair')}</DataTableColumnHeader>
+                                    <DataTableColumnHeader>
+                                        {i18n.t('Commodity')}
+                                    </DataTableColumnHeader>
+                                    <DataTableColumnHeader>
+                                        {i18n.t('HMIS items')}
+                                    </DataTableColumnHeader>
+                                    <DataTableColumnHeader>
+                                        {i18n.t('LMIS items')}
+                                    </DataTableColumnHeader>
+                                    <DataTableColumnHeader>
+                                        {i18n.t('Data sets')}
+                                    </DataTableColumnHeader>
+                                    <DataTableColumnHeader>
+                                        {i18n.t('Consumption per case')}
+                                    </DataTableColumnHeader>
+                                    <DataTableColumnHeader>{i18n.t('Tips')}</DataTableColumnHeader>
+                                </DataTableRow>
+                            </DataTableHead>
+                            <DataTableBody>
+                                {area.pairs.map((pair) => (
+                                    <PairRow key={pair.id} pair={pair} lookup={lookup} />
+                                ))}
+                            </DataTableBody>
+                        </DataTable>
+                    </section>
+                ))
+            )}
+            {leftOut.length > 0 && (
+                <NoticeBox warning title={i18n.t('Pairs not shown in the charts')}>
+                    <ul className={classes.diffList}>
+                        {leftOut.map((result) => (
+                            <li key={result.path}>
+                                {result.name ?? result.pairId ?? result.path}:{' '}
+                                {result.issues.map((issue) => issue.message).join('; ')}
+                            </li>
+                        ))}
+                    </ul>
+                </NoticeBox>
+            )}
+        </div>
+    )
+}

@@ -1,0 +1,295 @@
+/**
+ * The mapping editor's working copy ("draft") of the configuration, and its conversion to and from
+ * the stored JSON.
+ *
+ * The draft is shaped for forms: numbers are kept as the text the admin typed (validation says what
+ * is wrong with `1,2,3` next to the field instead of the value silently disappearing), lists are
+ * lists even where the stored config allows one id or a list, and every program area and pair has
+ * a local `key` that survives renaming and reordering (React keys, selection). Invalid stored pairs
+ * are read into the draft as they are, so that the editor shows them with their problems instead of
+ * dropping them.
+ */
+import {
+    CURRENT_CONFIG_VERSION,
+    HMIS_ITEM_KINDS,
+    LMIS_MEASURES,
+    migrateConfig,
+    type HmisItemKind,
+    type LmisMeasure,
+} from '../../../domain/config'
+
+export interface DraftHmisItem {
+    id: string
+    name?: string
+    kind?: HmisItemKind
+}
+
+export interface DraftTip {
+    locale: string
+    text: string
+}
+
+export interface DraftPair {
+    /** Local key, never saved */
+    key: string
+    /** True while the id follows the name (pairs created in this session, id not edited by hand) */
+    autoId: boolean
+    id: string
+    name: string
+    commodityName: string
+    hmisItems: DraftHmisItem[]
+    hmisDataSets: string[]
+    lmis: Record<LmisMeasure, string[]>
+    lmisDataSets: string[]
+    ratioEnabled: boolean
+    ratioLabel: string
+    ratioLow: string
+    ratioHigh: string
+    tips: DraftTip[]
+    zScore: string
+    minDropPercent: string
+    ratioBandLow: string
+    ratioBandHigh: string
+}
+
+export interface DraftArea {
+    key: string
+    autoId: boolean
+    id: string
+    name: string
+    pairs: DraftPair[]
+}
+
+export interface Draft {
+    areas: DraftArea[]
+}
+
+/** JSON as stored in the dataStore (possibly invalid: validation says what is wrong). */
+export type ConfigJson = Record<string, unknown>
+
+let keyCounter = 0
+/** A new local key for a program area or pair. */
+export const newKey = (prefix: string): string => {
+    keyCounter += 1
+    return `${prefix}-${keyCounter}-${Math.random().toString(36).slice(2, 8)}`
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const text = (value: unknown): string =>
+    typeof value === 'string'
+        ? value
+        : typeof value === 'number' && Number.isFinite(value)
+          ? String(value)
+          : ''
+
+const idList = (value: unknown): string[] =>
+    typeof value === 'string'
+        ? [value]
+        : Array.isArray(value)
+          ? value.filter((id): id is string => typeof id === 'string')
+          : []
+
+const emptyLmis = (): Record<LmisMeasure, string[]> => ({
+    consumption: [],
+    stockOnHand: [],
+    stockoutDays: [],
+    losses: [],
+    received: [],
+})
+
+/** An empty pair, with the given id and name. */
+export const emptyPair = (id: string, name = ''): DraftPair => ({
+    key: newKey('pair'),
+    autoId: true,
+    id,
+    name,
+    commodityName: '',
+    hmisItems: [],
+    hmisDataSets: [],
+    lmis: emptyLmis(),
+    lmisDataSets: [],
+    ratioEnabled: false,
+    ratioLabel: '',
+    ratioLow: '',
+    ratioHigh: '',
+    tips: [],
+    zScore: '',
+    minDropPercent: '',
+    ratioBandLow: '',
+    ratioBandHigh: '',
+})
+
+const readHmisItem = (raw: unknown): DraftHmisItem => {
+    if (typeof raw === 'string') return { id: raw }
+    if (!isRecord(raw)) return { id: '' }
+    const kind = (HMIS_ITEM_KINDS as readonly string[]).includes(String(raw.kind))
+        ? (raw.kind as HmisItemKind)
+        : undefined
+    return {
+        id: text(raw.id),
+        ...(typeof raw.name === 'string' ? { name: raw.name } : {}),
+        ...(kind ? { kind } : {}),
+    }
+}
+
+/** Reads one stored pair, whatever its state, into a draft pair (nothing valid is lost). */
+export const pairToDraft = (raw: unknown): DraftPair => {
+    const pair = isRecord(raw) ? raw : {}
+    const hmis = isRecord(pair.hmis) ? pair.hmis : {}
+    const lmis = isRecord(pair.lmis) ? pair.lmis : {}
+    const ratio = isRecord(pair.ratio) ? pair.ratio : undefined
+    const tips = isRecord(pair.tips) ? pair.tips : {}
+    const thresholds = isRecord(pair.thresholds) ? pair.thresholds : {}
+    const band = Array.isArray(thresholds.ratioBand) ? thresholds.ratioBand : []
+    const commodity = isRecord(pair.commodity) ? pair.commodity : {}
+    const measures = emptyLmis()
+    for (const measure of LMIS_MEASURES) {
+        measures[measure] = idList(lmis[measure])
+    }
+    return {
+        key: newKey('pair'),
+        autoId: false,
+        id: text(pair.id),
+        name: text(pair.name),
+        commodityName: text(commodity.name),
+        hmisItems: Array.isArray(hmis.items) ? hmis.items.map(readHmisItem) : [],
+        hmisDataSets: idList(hmis.dataSet),
+        lmis: measures,
+        lmisDataSets: idList(lmis.dataSet),
+        ratioEnabled: ratio !== undefined,
+        ratioLabel: text(ratio?.label),
+        ratioLow: text(ratio?.expectedLow),
+        ratioHigh: text(ratio?.expectedHigh),
+        tips: Object.entries(tips).map(([locale, tip]) => ({ locale, text: text(tip) })),
+        zScore: text(thresholds.zScore),
+        minDropPercent: text(thresholds.minDropPercent),
+        ratioBandLow: text(band[0]),
+        ratioBandHigh: text(band[1]),
+    }
+}
+
+/**
+ * Reads a stored configuration (any version the app can migrate) into a draft. Program areas and
+ * pairs are kept even when invalid; anything that is not a list of program areas gives an empty
+ * draft (the caller shows `parseConfig`'s errors).
+ */
+export const jsonToDraft = (json: unknown): Draft => {
+    if (!isRecord(json)) return { areas: [] }
+    const migrated = migrateConfig(json)
+    if (!migrated.ok || !Array.isArray(migrated.config.programAreas)) return { areas: [] }
+    return {
+        areas: migrated.config.programAreas.map((raw: unknown) => {
+            const area = isRecord(raw) ? raw : {}
+            return {
+                key: newKey('area'),
+                autoId: false,
+                id: text(area.id),
+                name: text(area.name),
+                pairs: Array.isArray(area.pairs) ? area.pairs.map(pairToDraft) : [],
+            }
+        }),
+    }
+}
+
+/**
+ * A number typed in a field: empty → absent, a number (a decimal comma is accepted) → the number,
+ * anything else → the text itself, so that validation reports it next to the field.
+ */
+export const numberOrText = (value: string): number | string | undefined => {
+    const trimmed = value.trim()
+    if (trimmed === '') return undefined
+    const number = Number(trimmed.replace(',', '.'))
+    return Number.isFinite(number) ? number : trimmed
+}
+
+/** One id as a string, several as a list, none → absent (the stored config accepts both forms). */
+const oneOrMany = (ids: readonly string[]): string | string[] | undefined =>
+    ids.length === 0 ? undefined : ids.length === 1 ? ids[0] : [...ids]
+
+const withoutUndefined = (object: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined))
+
+/** A draft pair as stored JSON (not validated). */
+export const draftPairToJson = (pair: DraftPair): Record<string, unknown> => {
+    const lmis: Record<string, unknown> = {}
+    for (const measure of LMIS_MEASURES) {
+        lmis[measure] = oneOrMany(pair.lmis[measure])
+    }
+    lmis.dataSet = oneOrMany(pair.lmisDataSets)
+    // A language without text is no tip; a text without language is reported by validation
+    const tips = pair.tips.filter((tip) => tip.text.trim() !== '')
+    const thresholds = withoutUndefined({
+        zScore: numberOrText(pair.zScore),
+        minDropPercent: numberOrText(pair.minDropPercent),
+        ratioBand:
+            pair.ratioBandLow.trim() === '' && pair.ratioBandHigh.trim() === ''
+                ? undefined
+                : [numberOrText(pair.ratioBandLow), numberOrText(pair.ratioBandHigh)],
+    })
+    return withoutUndefined({
+        id: pair.id.trim(),
+        name: pair.name,
+        commodity: { name: pair.commodityName },
+        hmis: withoutUndefined({
+            items: pair.hmisItems.map((item) =>
+                withoutUndefined({ id: item.id.trim(), name: item.name, kind: item.kind })
+            ),
+            dataSet: oneOrMany(pair.hmisDataSets),
+        }),
+        lmis: withoutUndefined(lmis),
+        ratio: pair.ratioEnabled
+            ? withoutUndefined({
+                  label: pair.ratioLabel.trim() === '' ? undefined : pair.ratioLabel,
+                  expectedLow: numberOrText(pair.ratioLow),
+                  expectedHigh: numberOrText(pair.ratioHigh),
+              })
+            : undefined,
+        tips: tips.length
+            ? Object.fromEntries(tips.map((tip) => [tip.locale.trim(), tip.text]))
+            : undefined,
+        thresholds: Object.keys(thresholds).length ? thresholds : undefined,
+    })
+}
+
+/** The draft as the JSON to store (validate it with `validateConfig` before saving). */
+export const draftToJson = (draft: Draft): ConfigJson => ({
+    version: CURRENT_CONFIG_VERSION,
+    programAreas: draft.areas.map((area) => ({
+        id: area.id.trim(),
+        name: area.name,
+        pairs: area.pairs.map(draftPairToJson),
+    })),
+})
+
+/** Deep equality of two JSON values (key order ignored). */
+export const jsonEqual = (a: unknown, b: unknown): boolean => {
+    if (a === b) return true
+    if (Array.isArray(a) || Array.isArray(b)) {
+        return (
+            Array.isArray(a) &&
+            Array.isArray(b) &&
+            a.length === b.length &&
+            a.every((item, index) => jsonEqual(item, b[index]))
+        )
+    }
+    if (isRecord(a) && isRecord(b)) {
+        const keysA = Object.keys(a).filter((key) => a[key] !== undefined)
+        const keysB = Object.keys(b).filter((key) => b[key] !== undefined)
+        return keysA.length === keysB.length && keysA.every((key) => jsonEqual(a[key], b[key]))
+    }
+    return false
+}
+
+/** Every `dx` id a pair refers to (HMIS and LMIS items). */
+export const pairDxIds = (pair: DraftPair): string[] => [
+    ...pair.hmisItems.map((item) => item.id),
+    ...LMIS_MEASURES.flatMap((measure) => pair.lmis[measure]),
+]
+
+/** Every data set id a pair refers to. */
+export const pairDataSetIds = (pair: DraftPair): string[] => [
+    ...pair.hmisDataSets,
+    ...pair.lmisDataSets,
+]

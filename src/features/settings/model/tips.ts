@@ -1,0 +1,46 @@
+/**
+ * Tips per language: English, French and Swahili are always offered; any other locale can be
+ * added. Pure helpers over the draft's list of tips.
+ */
+import type { DraftTip } from './draft'
+
+export const DEFAULT_TIP_LOCALES = ['en', 'fr', 'sw'] as const
+
+export interface TipRow {
+    locale: string
+    text: string
+    /** Index in the draft's list; -1 for a default language without a tip yet */
+    index: number
+    /** en, fr, sw: the language cannot be changed or removed */
+    fixed: boolean
+}
+
+/** The rows to show: the default languages first (empty when no tip), then the others. */
+export const tipRows = (tips: readonly DraftTip[]): TipRow[] => {
+    const fixedRows = DEFAULT_TIP_LOCALES.map((locale): TipRow => {
+        const index = tips.findIndex((tip) => tip.locale.trim() === locale)
+        return { locale, text: index >= 0 ? (tips[index]?.text ?? '') : '', index, fixed: true }
+    })
+    const used = new Set(fixedRows.map((row) => row.index))
+    const others = tips
+        .map((tip, index): TipRow => ({ ...tip, index, fixed: false }))
+        .filter((row) => !used.has(row.index))
+    return [...fixedRows, ...others]
+}
+
+/** Sets the text of a row (adds the tip for a default language that had none). */
+export const setTipText = (tips: readonly DraftTip[], row: TipRow, text: string): DraftTip[] =>
+    row.index < 0
+        ? [...tips, { locale: row.locale, text }]
+        : tips.map((tip, index) => (index === row.index ? { ...tip, text } : tip))
+
+export const setTipLocale = (
+    tips: readonly DraftTip[],
+    index: number,
+    locale: string
+): DraftTip[] => tips.map((tip, i) => (i === index ? { ...tip, locale } : tip))
+
+export const removeTip = (tips: readonly DraftTip[], index: number): DraftTip[] =>
+    tips.filter((_, i) => i !== index)
+
+export const addTip = (tips: readonly DraftTip[]): DraftTip[] => [...tips, { locale: '', text: '' }]

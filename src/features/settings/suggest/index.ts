@@ -1,0 +1,7 @@
+export { suggestPairs, MIN_SCORE } from './match'
+export type { SuggestCandidate, SuggestedItem, SuggestedPair, SuggestResult } from './match'
+export { evaluateSuggestions } from './evaluate'
+export type { EvaluatedPair, PairEvaluation, SuggestionEvaluation } from './evaluate'
+export { fetchCandidates, parseCandidates } from './candidates'
+export { COMMODITY_DEFINITIONS, programAreaName } from './lexicon'
+export type { ProgramAreaKey, SuggestCommodityKey } from './lexicon'
