@@ -222,7 +222,7 @@ export const alignmentCaption = (
     if (series.some((entry) => entry.points.some((point) => point?.estimated))) {
         lines.push(
             i18n.t(
-                'Dashed lines, hollow diamonds and pale columns are estimates: quarterly value ÷ 3.'
+                'Dashed lines, hollow diamonds and pale columns are estimates – quarterly value ÷ 3.'
             )
         )
     }
@@ -234,7 +234,7 @@ export const alignmentCaption = (
             lines.push(
                 partial.length <= 2
                     ? i18n.t(
-                          '{{series}}: not shown for {{periods}} (incomplete: values missing).',
+                          '{{series}} – not shown for {{periods}} (incomplete – values missing).',
                           {
                               series: entry.name,
                               periods: partial.join(', '),
@@ -242,7 +242,7 @@ export const alignmentCaption = (
                           }
                       )
                     : i18n.t(
-                          '{{series}}: not shown for {{number}} periods (incomplete: values missing; see the table).',
+                          '{{series}} – not shown for {{number}} periods (incomplete – values missing; see the table).',
                           {
                               series: entry.name,
                               number: partial.length,

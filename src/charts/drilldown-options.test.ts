@@ -49,7 +49,7 @@ describe('buildDrilldownOptions', () => {
             'Sierra Leone \u00b7 2 more in the table \u00b7 1 without data'
         )
         expect(options.title?.text).toBe(
-            'Oxytocin \u2194 Facility deliveries: Consumption in March 2024'
+            'Oxytocin \u2194 Facility deliveries – Consumption in March 2024'
         )
     })
 

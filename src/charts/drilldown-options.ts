@@ -111,7 +111,7 @@ export const buildDrilldownOptions = (input: DrilldownInput): Options => {
 
     return {
         ...baseOptions({
-            title: i18n.t('{{commodity}} \u2194 {{service}}: {{measure}} in {{period}}', {
+            title: i18n.t('{{commodity}} \u2194 {{service}} – {{measure}} in {{period}}', {
                 commodity,
                 service,
                 measure,

@@ -46,7 +46,7 @@ describe('rendered charts', () => {
             })
         )
         expect(container.querySelector('.highcharts-title')?.textContent).toBe(
-            `${XSS} \u2194 ORS & zinc: logistics data (LMIS)`
+            `${XSS} \u2194 ORS & zinc – logistics data (LMIS)`
         )
         expect(container.querySelector('.highcharts-xaxis-labels')?.textContent).toContain(XSS)
         expect(container.querySelector('.highcharts-legend')?.textContent).toContain(XSS)
@@ -61,7 +61,7 @@ describe('rendered charts', () => {
             .text(point.tooltipFormatter(String(chart.options.tooltip?.pointFormat)), 0, 0)
             .add()
         expect(tooltip.element.textContent).toContain(
-            `${XSS}: 1 \u2014 Estimate: quarterly value ÷ 3`
+            `${XSS}: 1 \u2014 Estimate – quarterly value ÷ 3`
         )
         expect(document.querySelectorAll('img')).toHaveLength(0)
     })

@@ -53,7 +53,7 @@ describe('buildHmisTrendOptions', () => {
     })
 
     it('names commodity and service in the title, org unit and period in the subtitle', () => {
-        expect(options.title?.text).toBe('Oxytocin \u2194 Facility deliveries: service data (HMIS)')
+        expect(options.title?.text).toBe('Oxytocin \u2194 Facility deliveries – service data (HMIS)')
         expect(options.subtitle?.text).toBe('Bo \u00b7 Last 12 months \u00b7 monthly')
     })
 
@@ -109,7 +109,7 @@ describe('buildLmisTrendOptions', () => {
 
     it('names both commodity and service', () => {
         expect(options.title?.text).toBe(
-            'Oxytocin \u2194 Facility deliveries: logistics data (LMIS)'
+            'Oxytocin \u2194 Facility deliveries – logistics data (LMIS)'
         )
     })
 
@@ -122,12 +122,12 @@ describe('buildLmisTrendOptions', () => {
             borderWidth: 2,
             borderColor: '#2e7d32',
             color: 'rgba(46, 125, 50, 0.25)',
-            custom: { estimated: true, note: ' \u2014 Estimate: quarterly value ÷ 3' },
-            accessibility: { description: 'Estimate: quarterly value ÷ 3' },
+            custom: { estimated: true, note: ' \u2014 Estimate – quarterly value ÷ 3' },
+            accessibility: { description: 'Estimate – quarterly value ÷ 3' },
         })
         expect((consumption?.data as PointOptionsObject[])[3]?.y).toBe(33.3)
         expect(options.tooltip?.pointFormat).toContain('{point.custom.note}')
-        expect(options.caption?.text).toMatch(/estimates: quarterly value ÷ 3/)
+        expect(options.caption?.text).toMatch(/estimates – quarterly value ÷ 3/)
     })
 
     it('shows quarterly stock on hand on the last month only', () => {
@@ -190,7 +190,7 @@ describe('buildLmisTrendOptions', () => {
             },
         })
         expect(quarterly.caption?.text).toBe(
-            'Consumption: not shown for Jan - Mar 2024 (incomplete: values missing).'
+            'Consumption – not shown for Jan - Mar 2024 (incomplete – values missing).'
         )
         expect(quarterly.subtitle?.text).toContain('quarterly')
     })
@@ -222,7 +222,7 @@ describe('names from the server are escaped', () => {
             expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;')
         }
         expect(hmis.title?.text).toBe(
-            '&lt;img src=x onerror=alert(1)&gt; \u2194 &lt;img src=x onerror=alert(1)&gt;: service data (HMIS)'
+            '&lt;img src=x onerror=alert(1)&gt; \u2194 &lt;img src=x onerror=alert(1)&gt; – service data (HMIS)'
         )
         expect((hmis.series as SeriesLineOptions[])[0]?.name).toBe(
             '&lt;img src=x onerror=alert(1)&gt;'

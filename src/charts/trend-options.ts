@@ -121,7 +121,7 @@ export const buildHmisTrendOptions = (input: HmisTrendInput): Options => {
     }
     return {
         ...baseOptions({
-            title: i18n.t('{{commodity}} \u2194 {{service}}: service data (HMIS)', {
+            title: i18n.t('{{commodity}} \u2194 {{service}} – service data (HMIS)', {
                 commodity,
                 service,
                 interpolation: { escapeValue: false },
@@ -219,7 +219,7 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
     }
     return {
         ...baseOptions({
-            title: i18n.t('{{commodity}} \u2194 {{service}}: logistics data (LMIS)', {
+            title: i18n.t('{{commodity}} \u2194 {{service}} – logistics data (LMIS)', {
                 commodity,
                 service,
                 interpolation: { escapeValue: false },

@@ -117,7 +117,7 @@ export class AnalyticsResponseError extends Error {
             .join('; ')
         const more = issues.length > 5 ? ` (+${issues.length - 5})` : ''
         super(
-            i18n.t('The analytics response from the server has an unexpected shape: {{details}}', {
+            i18n.t('The analytics response from the server has an unexpected shape – {{details}}', {
                 details: shown + more,
                 interpolation: { escapeValue: false },
             })

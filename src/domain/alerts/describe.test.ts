@@ -56,7 +56,7 @@ describe('inSentence', () => {
         expect(inSentence('Oxytocin 10 IU')).toBe('oxytocin 10 IU')
         expect(inSentence('PPH cases')).toBe('PPH cases')
         expect(inSentence('ORS')).toBe('ORS')
-        expect(inSentence('FP clients: implants')).toBe('FP clients: implants')
+        expect(inSentence('FP clients – implants')).toBe('FP clients – implants')
         expect(inSentence('  Zinc ')).toBe('zinc')
         expect(inSentence('É')).toBe('É')
         expect(inSentence('3TC')).toBe('3TC')
@@ -185,7 +185,7 @@ describe('describeAlert', () => {
             'In District X, oxytocin was out of stock in March 2025 while deliveries continued (104, usually 100)'
         )
         expect(describeAlert(stockout({ stockoutDays: flat(0, 9) }), names)).toBe(
-            'In District X, oxytocin was out of stock in March 2025 (stockout days: 9) while deliveries continued (104, usually 100)'
+            'In District X, oxytocin was out of stock in March 2025 (stockout days – 9) while deliveries continued (104, usually 100)'
         )
         expect(describeAlert(stockout({ stockoutRate: flat(4, 37.4) }), names)).toBe(
             'In District X, 37% of facilities were out of oxytocin in March 2025 (usually 4%) while deliveries continued (104, usually 100)'

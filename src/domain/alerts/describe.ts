@@ -225,7 +225,7 @@ const describeStockout = (alert: StockoutAlert, vars: Vars): string => {
             )
         case 'stockoutDays':
             return i18n.t(
-                'In {{orgUnit}}, {{commodity}} was out of stock in {{period}} (stockout days: {{days}}) while {{service}} continued ({{cases}}, usually {{median}})',
+                'In {{orgUnit}}, {{commodity}} was out of stock in {{period}} (stockout days – {{days}}) while {{service}} continued ({{cases}}, usually {{median}})',
                 { ...options, days: num(details.stockoutDays) }
             )
         case 'stockoutRate':

@@ -28,10 +28,10 @@ export const formatPath = (segments: readonly (string | number)[]): string =>
 const messageForKey = (key: string): string | undefined => {
     switch (key) {
         case MESSAGE_KEYS.uid:
-            return i18n.t('Must be a DHIS2 id: 11 letters or digits, starting with a letter')
+            return i18n.t('Must be a DHIS2 id – 11 letters or digits, starting with a letter')
         case MESSAGE_KEYS.dx:
             return i18n.t(
-                'Must be a DHIS2 data item id: a data element, indicator or program indicator id, or dataElementId.categoryOptionComboId'
+                'Must be a DHIS2 data item id – a data element, indicator or program indicator id, or dataElementId.categoryOptionComboId'
             )
         case MESSAGE_KEYS.slugOrUid:
             return i18n.t(
@@ -42,10 +42,12 @@ const messageForKey = (key: string): string | undefined => {
         case MESSAGE_KEYS.tooLong:
             return i18n.t('Too long')
         case MESSAGE_KEYS.locale:
-            return i18n.t('Must be a locale code such as en, fr or pt_BR')
+            return i18n.t('Must be a locale code such as en, fr or {{example}}', {
+                example: 'pt_BR',
+            })
         case MESSAGE_KEYS.lmisMeasureRequired:
             return i18n.t(
-                'Choose at least one LMIS data item: consumption, stock on hand, stockout days, losses or received'
+                'Choose at least one LMIS data item – consumption, stock on hand, stockout days, losses or received'
             )
         case MESSAGE_KEYS.ratioNeedsConsumption:
             return i18n.t('A consumption-per-case ratio needs an LMIS consumption data item')
@@ -94,7 +96,7 @@ const messageForIssue = (issue: ZodIssue): string => {
         case 'invalid_type':
             return issue.received === 'undefined'
                 ? i18n.t('Required')
-                : i18n.t('Wrong type: expected {{expected}}', {
+                : i18n.t('Wrong type – expected {{expected}}', {
                       expected: typeName(issue.expected),
                       interpolation: { escapeValue: false },
                   })
@@ -104,7 +106,7 @@ const messageForIssue = (issue: ZodIssue): string => {
                 interpolation: { escapeValue: false },
             })
         case 'invalid_enum_value':
-            return i18n.t('Must be one of: {{options}}', {
+            return i18n.t('Must be one of – {{options}}', {
                 options: issue.options.join(', '),
                 interpolation: { escapeValue: false },
             })

@@ -88,7 +88,7 @@ describe('alignValues, monthly view', () => {
             },
         ])
         expect(points[0]?.sourcePeriods).toEqual(['2023Q4'])
-        expect(describeAlignment(points[0]!)).toBe('Estimate: quarterly value ÷ 3')
+        expect(describeAlignment(points[0]!)).toBe('Estimate – quarterly value ÷ 3')
     })
 
     it('keeps a quarterly zero as an estimate of zero and a missing quarter as null', () => {
@@ -205,7 +205,7 @@ describe('alignValues, quarterly view', () => {
         expect(points[1]?.sourcePeriods).toEqual(['202401', '202403'])
         expect(points[1]?.missingPeriods).toEqual(['202402'])
         expect(describeAlignment(points[1]!)).toBe(
-            'Incomplete quarter: 1 of 3 months have no value'
+            'Incomplete quarter – 1 of 3 months have no value'
         )
     })
 

@@ -15,13 +15,13 @@ export const describeAlignmentReason = (
 ): string | null => {
     switch (reason) {
         case 'QUARTER_DIVIDED_BY_3':
-            return i18n.t('Estimate: quarterly value ÷ 3')
+            return i18n.t('Estimate – quarterly value ÷ 3')
         case 'QUARTER_END_LEVEL':
             return i18n.t('Stock at the end of the quarter (reported quarterly)')
         case 'LEVEL_ONLY_AT_QUARTER_END':
-            return i18n.t('Reported quarterly: stock on hand is known for the last month only')
+            return i18n.t('Reported quarterly – stock on hand is known for the last month only')
         case 'MONTHS_MISSING':
-            return i18n.t('Incomplete quarter: {{missing}} of 3 months have no value', {
+            return i18n.t('Incomplete quarter – {{missing}} of 3 months have no value', {
                 missing: String(missingCount),
                 interpolation: { escapeValue: false },
             })

@@ -141,7 +141,7 @@ const Picker = ({
                 }
             />
             <p style={{ fontSize: 12, margin: 0 }}>
-                {i18n.t('Org unit: each viewer sees their own org unit, or the dashboard filter.')}
+                {i18n.t('Org unit – each viewer sees their own org unit, or the dashboard filter.')}
             </p>
             <div style={{ display: 'flex', gap: 8 }}>
                 <Button

@@ -22,7 +22,7 @@ export const measureHelp = (measure: LmisMeasure): string => {
         case 'consumption':
             return i18n.t('Quantity dispensed to patients in the period')
         case 'stockOnHand':
-            return i18n.t('Stock at the end of the period: a level, aggregated with LAST')
+            return i18n.t('Stock at the end of the period – a level, aggregated with LAST')
         case 'stockoutDays':
             return i18n.t('Days in the period without usable stock')
         case 'losses':

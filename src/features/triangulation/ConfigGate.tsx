@@ -96,7 +96,7 @@ export const ConfigGate = ({
                 >
                     <p>
                         {i18n.t(
-                            'Pairs with errors are left out; every valid pair is shown. Problems found: {{number}}.',
+                            'Pairs with errors are left out; every valid pair is shown. Problems found – {{number}}.',
                             {
                                 number: errors.length,
                             }

@@ -27,7 +27,7 @@ export const OrgUnitPicker = ({
     return (
         <>
             <Button onClick={() => setOpen(true)} dataTest="orgunit-picker-button">
-                {i18n.t('Org unit: {{name}}', {
+                {i18n.t('Org unit – {{name}}', {
                     name: selectedName,
                     interpolation: { escapeValue: false },
                 })}

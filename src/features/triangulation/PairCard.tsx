@@ -44,7 +44,7 @@ const CompletenessBadge = ({
     const value = latest?.value ?? null
     return (
         <Tooltip
-            content={i18n.t('{{system}} reports received / expected, latest period: {{value}}', {
+            content={i18n.t('{{system}} reports received / expected, latest period – {{value}}', {
                 system: label,
                 value: percent(value),
                 interpolation: { escapeValue: false },
@@ -225,7 +225,7 @@ export const PairCard = ({
             {trend && trend.missingItems.length > 0 && (
                 <NoticeBox warning title={i18n.t('Some data items no longer exist')}>
                     {i18n.t(
-                        'These ids in the mapping were not found on the server: {{ids}}. Ask an administrator to fix the mapping.',
+                        'These ids in the mapping were not found on the server – {{ids}}. Ask an administrator to fix the mapping.',
                         {
                             ids: trend.missingItems.join(', '),
                             interpolation: { escapeValue: false },

@@ -108,7 +108,7 @@ export const SeriesTable = ({
             {hasEstimates && (
                 <p style={{ fontSize: 12, color: '#4a5768' }}>
                     {i18n.t(
-                        '≈ Estimate: a quarterly value divided by 3, not a value reported for the month.'
+                        '≈ Estimate – a quarterly value divided by 3, not a value reported for the month.'
                     )}
                 </p>
             )}

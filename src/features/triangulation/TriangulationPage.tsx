@@ -190,7 +190,7 @@ export const TriangulationView = ({
                 secondary
                 onClick={() => push({ ...state, drill: undefined, highlight: undefined })}
             >
-                {i18n.t('Trend: {{name}}', {
+                {i18n.t('Trend – {{name}}', {
                     name: orgUnitName,
                     interpolation: { escapeValue: false },
                 })}

@@ -53,7 +53,7 @@ export const ImportModal = ({
                 {usable && (
                     <>
                         <h4 className={classes.sectionTitle}>
-                            {i18n.t('Accepted pairs: {{number}}', {
+                            {i18n.t('Accepted pairs – {{number}}', {
                                 number: String(report.accepted.length),
                                 ...fmt,
                             })}
@@ -66,7 +66,7 @@ export const ImportModal = ({
                             ))}
                         </ul>
                         <h4 className={classes.sectionTitle}>
-                            {i18n.t('Rejected pairs: {{number}}', {
+                            {i18n.t('Rejected pairs – {{number}}', {
                                 number: String(report.rejected.length),
                                 ...fmt,
                             })}

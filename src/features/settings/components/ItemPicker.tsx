@@ -161,7 +161,7 @@ export const ItemPicker = ({
                     </DataTable>
                     {query.data && query.data.total > results.length && (
                         <p className={classes.help}>
-                            {i18n.t('{{shown}} of {{total}} shown: refine the search', {
+                            {i18n.t('{{shown}} of {{total}} shown – refine the search', {
                                 shown: String(results.length),
                                 total: String(query.data.total),
                                 interpolation: { escapeValue: false },

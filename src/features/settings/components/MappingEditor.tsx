@@ -251,7 +251,7 @@ export const MappingEditor = ({
                             })}{' '}
                             {editor.offer.serverChangedSince &&
                                 i18n.t(
-                                    'The mapping on the server has been saved since: saving the draft will show what changed.'
+                                    'The mapping on the server has been saved since – saving the draft will show what changed.'
                                 )}
                         </p>
                         <div className={classes.toolbar}>
@@ -299,7 +299,8 @@ export const MappingEditor = ({
                     >
                         <p>
                             {i18n.t(
-                                'Your account is not allowed to change the configuration: it needs the authority F_TRIANGULATE_CONFIG. Your changes are kept in this browser; export them to a file or ask your DHIS2 administrator.'
+                                'Your account is not allowed to change the configuration – it needs the authority {{authority}}. Your changes are kept in this browser; export them to a file or ask your DHIS2 administrator.',
+                                { authority: 'F_TRIANGULATE_CONFIG' }
                             )}
                         </p>
                         {saveError.serverMessage && (

@@ -112,7 +112,7 @@ export const PairEditor = ({
                         label={i18n.t('Id')}
                         value={pair.id}
                         onChange={({ value }) => onChange((p) => ({ ...p, id: value ?? '' }))}
-                        helpText={i18n.t('Used in links and dashboard items: change with care')}
+                        helpText={i18n.t('Used in links and dashboard items – change with care')}
                         dataTest="settings-pair-id"
                         {...fieldProps(errorsOf('id'))}
                     />
@@ -181,7 +181,7 @@ export const PairEditor = ({
                 <h3 className={classes.sectionTitle}>{i18n.t('LMIS (logistics data)')}</h3>
                 <p className={classes.help}>
                     {i18n.t(
-                        'Choose at least one. Several items in one role are added up: for example the monthly report element and the quarterly R&R element of the same commodity.'
+                        'Choose at least one. Several items in one role are added up – for example the monthly report element and the quarterly R&R element of the same commodity.'
                     )}
                 </p>
                 <FieldMessages errors={errorsOf('lmis')} warnings={warningsOf('lmis')} />
@@ -293,7 +293,7 @@ export const PairEditor = ({
                     <InputField
                         label={i18n.t('Outlier z-score')}
                         helpText={i18n.t(
-                            'Modified z-score above which a value is flagged (WHO: 3.5)'
+                            'Modified z-score above which a value is flagged (WHO – 3.5)'
                         )}
                         value={pair.zScore}
                         onChange={({ value }) => onChange((p) => ({ ...p, zScore: value ?? '' }))}
@@ -317,7 +317,7 @@ export const PairEditor = ({
                     {pair.ratioEnabled && (
                         <>
                             <InputField
-                                label={i18n.t('Alert band: low')}
+                                label={i18n.t('Alert band – low')}
                                 helpText={i18n.t('Overrides the expected low for alerts')}
                                 value={pair.ratioBandLow}
                                 onChange={({ value }) =>
@@ -328,7 +328,7 @@ export const PairEditor = ({
                                 {...fieldProps(errorsOf('thresholds.ratioBand'))}
                             />
                             <InputField
-                                label={i18n.t('Alert band: high')}
+                                label={i18n.t('Alert band – high')}
                                 helpText={i18n.t('Overrides the expected high for alerts')}
                                 value={pair.ratioBandHigh}
                                 onChange={({ value }) =>

@@ -15,6 +15,7 @@ import type { MetadataLookup } from '../api/metadata'
 import { useMetadataLookup } from '../hooks/use-metadata-lookup'
 import { measureLabel, periodTypeLabel } from '../labels'
 import classes from '../SettingsPage.module.css'
+import { CONFIG_AUTHORITY } from '../permissions'
 
 const fmt = { interpolation: { escapeValue: false } }
 
@@ -126,7 +127,8 @@ export const ReadOnlyMapping = ({ entry }: { entry: StoredConfigEntry }) => {
                 dataTest="settings-readonly"
             >
                 {i18n.t(
-                    'Changing which data feed the charts needs the DHIS2 authority F_TRIANGULATE_CONFIG (or a superuser). Ask your DHIS2 administrator to change the mapping or to give you that authority.'
+                    'Changing which data feed the charts needs the DHIS2 authority {{authority}} (or a superuser). Ask your DHIS2 administrator to change the mapping or to give you that authority.',
+                    { authority: CONFIG_AUTHORITY }
                 )}
             </NoticeBox>
             {!entry.exists || !config || config.programAreas.length === 0 ? (

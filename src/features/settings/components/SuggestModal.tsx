@@ -96,7 +96,7 @@ export const SuggestModal = ({
             <ModalContent>
                 <p className={classes.help}>
                     {i18n.t(
-                        "The 13 UN life-saving commodities, matched to this instance's data elements by name and code. Check each match: the score says how sure it is. Added pairs can be fixed in the editor."
+                        "The 13 UN life-saving commodities, matched to this instance's data elements by name and code. Check each match – the score says how sure it is. Added pairs can be fixed in the editor."
                     )}
                 </p>
                 {query.error ? (
@@ -193,7 +193,7 @@ export const SuggestModal = ({
                         </DataTable>
                         {result.notFound.length > 0 && (
                             <p className={classes.help} data-test="settings-suggest-not-found">
-                                {i18n.t('Nothing found for: {{names}}', {
+                                {i18n.t('Nothing found for – {{names}}', {
                                     names: result.notFound.map(suggestedPairName).join(', '),
                                     ...fmt,
                                 })}

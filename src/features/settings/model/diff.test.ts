@@ -44,13 +44,13 @@ describe('a readable diff of two mappings', () => {
             expect.objectContaining({ name: 'Zinc', changes: [], movedFrom: 'Child health' }),
         ])
         expect(describeDiff(diff)).toEqual([
-            'Program area added: Family planning',
-            'Program area removed: Child health',
-            'Program area renamed: Maternal health → Maternal and newborn health',
-            'Pair added: Chlorhexidine (Maternal and newborn health)',
-            'Pair removed: Misoprostol (Maternal health)',
-            'Pair changed: Oxytocin (LMIS items)',
-            'Pair changed: Zinc (moved from Child health)',
+            'Program area added – Family planning',
+            'Program area removed – Child health',
+            'Program area renamed – Maternal health → Maternal and newborn health',
+            'Pair added – Chlorhexidine (Maternal and newborn health)',
+            'Pair removed – Misoprostol (Maternal health)',
+            'Pair changed – Oxytocin (LMIS items)',
+            'Pair changed – Zinc (moved from Child health)',
         ])
     })
 

@@ -37,7 +37,7 @@ export const buildImportReport = (text: string): ImportReport => {
     } catch (error) {
         return {
             fatal: [
-                i18n.t('The file is not valid JSON: {{reason}}', {
+                i18n.t('The file is not valid JSON – {{reason}}', {
                     reason: error instanceof Error ? error.message : String(error),
                     interpolation: { escapeValue: false },
                 }),

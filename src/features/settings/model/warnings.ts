@@ -60,7 +60,7 @@ const periodTypeWarning = (
     code: 'periodType',
     id: item.id,
     message: i18n.t(
-        '{{name}} is reported {{periodType}}: the view can only align Monthly and Quarterly data',
+        '{{name}} is reported {{periodType}} – the view can only align Monthly and Quarterly data',
         { name: item.name, periodType, ...fmt }
     ),
 })
@@ -129,8 +129,14 @@ const lmisItemWarnings = (
             code: 'sohNotLast',
             id,
             message: i18n.t(
-                '{{name}} is aggregated with {{aggregation}}: stock on hand is a level, so it must use LAST or LAST_AVERAGE_ORG_UNIT, or totals over several months are wrong',
-                { name: item.name, aggregation, ...fmt }
+                '{{name}} is aggregated with {{aggregation}} – stock on hand is a level, so it must use {{last}} or {{lastAverage}}, or totals over several months are wrong',
+                {
+                    name: item.name,
+                    aggregation,
+                    last: 'LAST',
+                    lastAverage: 'LAST_AVERAGE_ORG_UNIT',
+                    ...fmt,
+                }
             ),
         })
     }
@@ -140,7 +146,7 @@ const lmisItemWarnings = (
             code: 'flowAggregatedAsLast',
             id,
             message: i18n.t(
-                '{{name}} is aggregated with {{aggregation}}: quantities over a period are usually added up (SUM)',
+                '{{name}} is aggregated with {{aggregation}} – quantities over a period are usually added up (SUM)',
                 { name: item.name, aggregation, ...fmt }
             ),
         })
@@ -151,7 +157,7 @@ const lmisItemWarnings = (
             code: 'noDataSet',
             id,
             message: i18n.t(
-                '{{name}} is in no data set: its period type and reporting rate are unknown',
+                '{{name}} is in no data set – its period type and reporting rate are unknown',
                 { name: item.name, ...fmt }
             ),
         })

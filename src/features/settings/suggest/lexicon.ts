@@ -753,10 +753,10 @@ export const serviceLabel = (ref: ServiceRef): string => {
         case 'diarrhoea':
             return i18n.t('Diarrhoea cases under 5')
         case 'fpImplants':
-            return i18n.t('FP clients: implants')
+            return i18n.t('FP clients – implants')
         case 'fpFemaleCondoms':
-            return i18n.t('FP clients: female condoms')
+            return i18n.t('FP clients – female condoms')
         case 'fpEmergencyContraception':
-            return i18n.t('FP clients: emergency contraception')
+            return i18n.t('FP clients – emergency contraception')
     }
 }
