@@ -53,4 +53,8 @@ if (!baseUrl) {
     )
 }
 console.log(`The app will be served at http://localhost:${appPort}\n`)
-run('npx', ['d2-app-scripts', 'start', '--port', appPort], { DHIS2_BASE_URL: baseUrl, PORT: appPort, BROWSER: 'none' })
+run('npx', ['d2-app-scripts', 'start', '--port', appPort], {
+    DHIS2_BASE_URL: baseUrl,
+    PORT: appPort,
+    BROWSER: 'none',
+})

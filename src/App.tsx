@@ -8,6 +8,12 @@ import { useViewState, type Page } from './shared/navigation'
 import { QueryProvider } from './shared/query-client'
 import classes from './App.module.css'
 
+const AlertsPage = lazy(() =>
+    import('./features/alerts/AlertsPage').then((m) => ({ default: m.AlertsPage }))
+)
+const DataQualityPage = lazy(() =>
+    import('./features/quality/DataQualityPage').then((m) => ({ default: m.DataQualityPage }))
+)
 const SettingsPage = lazy(() =>
     import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage }))
 )
@@ -33,6 +39,20 @@ const Main = () => {
                         {i18n.t('Commodities and services')}
                     </Tab>
                     <Tab
+                        selected={state.page === 'alerts'}
+                        onClick={() => go('alerts')}
+                        dataTest="tab-alerts"
+                    >
+                        {i18n.t('Alerts')}
+                    </Tab>
+                    <Tab
+                        selected={state.page === 'quality'}
+                        onClick={() => go('quality')}
+                        dataTest="tab-quality"
+                    >
+                        {i18n.t('Data quality')}
+                    </Tab>
+                    <Tab
                         selected={state.page === 'settings'}
                         onClick={() => go('settings')}
                         dataTest="tab-settings"
@@ -47,14 +67,24 @@ const Main = () => {
                 </Suspense>
             ) : (
                 <ConfigGate onOpenSettings={() => go('settings')}>
-                    {(config) => (
-                        <TriangulationView
-                            config={config}
-                            state={state}
-                            push={push}
-                            replace={replace}
-                        />
-                    )}
+                    {(config) =>
+                        state.page === 'alerts' ? (
+                            <Suspense fallback={null}>
+                                <AlertsPage config={config} state={state} push={push} />
+                            </Suspense>
+                        ) : state.page === 'quality' ? (
+                            <Suspense fallback={null}>
+                                <DataQualityPage config={config} state={state} push={push} />
+                            </Suspense>
+                        ) : (
+                            <TriangulationView
+                                config={config}
+                                state={state}
+                                push={push}
+                                replace={replace}
+                            />
+                        )
+                    }
                 </ConfigGate>
             )}
         </div>

@@ -53,7 +53,9 @@ describe('buildHmisTrendOptions', () => {
     })
 
     it('names commodity and service in the title, org unit and period in the subtitle', () => {
-        expect(options.title?.text).toBe('Oxytocin \u2194 Facility deliveries – service data (HMIS)')
+        expect(options.title?.text).toBe(
+            'Oxytocin \u2194 Facility deliveries – service data (HMIS)'
+        )
         expect(options.subtitle?.text).toBe('Bo \u00b7 Last 12 months \u00b7 monthly')
     })
 

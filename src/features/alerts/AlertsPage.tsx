@@ -1,0 +1,86 @@
+import i18n from '@dhis2/d2-i18n'
+import { CircularLoader, NoticeBox } from '@dhis2/ui'
+import React, { useState } from 'react'
+import type { Config } from '../../domain/config'
+import { ErrorNotice } from '../../shared/api-errors'
+import type { ViewState } from '../../shared/navigation'
+import { AlertList } from './AlertList'
+import { NO_FILTERS, type AlertFilters } from './scan-alerts'
+import { ScanPanel } from './ScanPanel'
+import { ThresholdPanel } from './ThresholdPanel'
+import { useScanAlerts } from './use-scan-alerts'
+import { useScanSetup } from './use-scan-setup'
+import classes from './AlertsPage.module.css'
+
+export interface AlertsPageProps {
+    config: Config
+    state: ViewState
+    push: (state: ViewState) => void
+}
+
+/**
+ * Alerts: scan the user's data-view roots at the chosen levels (batched analytics requests, cached),
+ * run the detectors per pair and org unit, and list what they found, most severe first. One click
+ * on an alert opens the triangulation view drilled to its point.
+ */
+export const AlertsPage = ({ config, state, push }: AlertsPageProps) => {
+    const setup = useScanSetup(config)
+    const { scan, session, update } = setup
+    const [filters, setFilters] = useState<AlertFilters>(() => ({
+        ...NO_FILTERS,
+        areaId: config.programAreas.some((area) => area.id === state.area)
+            ? (state.area ?? null)
+            : null,
+    }))
+    const { alerts, computing, progress } = useScanAlerts(scan.data, setup.pairs, session.overrides)
+    const levelName = (level: number) =>
+        setup.levels.find((l) => l.level === level)?.name ??
+        i18n.t('Level {{level}}', { level, interpolation: { escapeValue: false } })
+
+    if (setup.loading) return <CircularLoader small />
+    if (setup.error) return <ErrorNotice error={setup.error} onRetry={setup.retry} />
+    return (
+        <div className={classes.page} data-test="alerts-page">
+            <ScanPanel config={config} setup={setup} />
+            {!scan.data && !scan.running && !scan.error && (
+                <NoticeBox title={i18n.t('No scan yet')} dataTest="alerts-no-scan">
+                    {i18n.t(
+                        'Run the scan to compare every month with its baseline, for every pair and every org unit of the chosen levels. Large scans take a while; you can cancel them.'
+                    )}
+                </NoticeBox>
+            )}
+            {scan.data && (
+                <>
+                    <ThresholdPanel
+                        overrides={session.overrides}
+                        onChange={(next) => update({ overrides: next })}
+                    />
+                    {computing && (
+                        <div className={classes.computing} data-test="alerts-computing">
+                            <CircularLoader extrasmall />{' '}
+                            {i18n.t('Applying the thresholds to {{done}} of {{total}} org units', {
+                                done: progress?.done ?? 0,
+                                total: progress?.total ?? 0,
+                            })}
+                        </div>
+                    )}
+                    {alerts && (
+                        <AlertList
+                            config={config}
+                            scan={scan.data}
+                            alerts={alerts}
+                            filters={filters}
+                            onFilters={setFilters}
+                            levelName={levelName}
+                            periodName={setup.periodName}
+                            roots={setup.roots}
+                            lastMonth={setup.lastMonth}
+                            locale={setup.locale}
+                            push={push}
+                        />
+                    )}
+                </>
+            )}
+        </div>
+    )
+}

@@ -1,0 +1,184 @@
+import i18n from '@dhis2/d2-i18n'
+import {
+    Button,
+    LinearLoader,
+    MultiSelectField,
+    MultiSelectOption,
+    NoticeBox,
+    SingleSelectField,
+    SingleSelectOption,
+} from '@dhis2/ui'
+import React from 'react'
+import type { Config } from '../../domain/config'
+import { ErrorNotice } from '../../shared/api-errors'
+import { BASELINE_CHOICES, TEST_WINDOW_CHOICES } from './scan-plan'
+import type { ScanSetup } from './use-scan-setup'
+import classes from './AlertsPage.module.css'
+
+const ALL = '__all__'
+
+/** Progress of a running scan: requests, then org units analysed; and a way to stop it. */
+const ScanProgressView = ({ setup }: { setup: ScanSetup }) => {
+    const { progress, cancel } = setup.scan
+    const total = progress?.total ?? setup.scan.requests.length
+    const done = progress?.done ?? 0
+    const amount = total > 0 ? Math.round((done / total) * 100) : 0
+    const text =
+        progress?.phase === 'analysis'
+            ? i18n.t('{{done}} of {{total}} org units analysed', { done, total })
+            : i18n.t('{{done}} of {{total}} analytics requests done', { done, total })
+    return (
+        <div className={classes.progress} data-test="alerts-progress" aria-live="polite">
+            <div className={classes.progressRow}>
+                <span>{text}</span>
+                <Button small secondary onClick={cancel} dataTest="alerts-cancel">
+                    {i18n.t('Cancel')}
+                </Button>
+            </div>
+            <LinearLoader amount={amount} width="100%" aria-label={text} />
+        </div>
+    )
+}
+
+/**
+ * What to scan (program area, levels, baseline, tested months), the scan's size, Run, progress and
+ * Cancel. Shared by the Alerts and Data quality pages: one scan serves both.
+ */
+export const ScanPanel = ({ config, setup }: { config: Config; setup: ScanSetup }) => {
+    const { session, update, levels, rootLevel, scanLevels, counts, scan, window } = setup
+    const { settings } = session
+    const setSettings = (change: Partial<typeof settings>) =>
+        update({ settings: { ...settings, ...change } })
+    const levelName = (level: number) =>
+        levels.find((l) => l.level === level)?.name ??
+        i18n.t('Level {{level}}', { level, interpolation: { escapeValue: false } })
+    const orgUnits = scanLevels.reduce((sum, level) => sum + (counts?.[level] ?? 0), 0)
+    const requestCount = scan.requests.length
+    const canRun = setup.input !== null && requestCount > 0 && !scan.running
+    return (
+        <section className={classes.panel} aria-label={i18n.t('Scan settings')}>
+            <div className={classes.row}>
+                {config.programAreas.length > 1 && (
+                    <div className={classes.field}>
+                        <SingleSelectField
+                            label={i18n.t('Program area')}
+                            selected={settings.areaId ?? ALL}
+                            onChange={({ selected }: { selected: string }) =>
+                                setSettings({ areaId: selected === ALL ? null : selected })
+                            }
+                            dense
+                            dataTest="alerts-area"
+                        >
+                            <SingleSelectOption value={ALL} label={i18n.t('All program areas')} />
+                            {config.programAreas.map((area) => (
+                                <SingleSelectOption
+                                    key={area.id}
+                                    value={area.id}
+                                    label={area.name}
+                                />
+                            ))}
+                        </SingleSelectField>
+                    </div>
+                )}
+                <div className={classes.field}>
+                    <MultiSelectField
+                        label={i18n.t('Org unit levels')}
+                        selected={scanLevels.map(String)}
+                        onChange={({ selected }: { selected: string[] }) =>
+                            selected.length > 0 &&
+                            setSettings({ levels: selected.map(Number).sort((a, b) => a - b) })
+                        }
+                        dense
+                        dataTest="alerts-levels"
+                    >
+                        {levels
+                            .filter((level) => level.level >= rootLevel)
+                            .map((level) => (
+                                <MultiSelectOption
+                                    key={level.level}
+                                    value={String(level.level)}
+                                    label={level.name}
+                                />
+                            ))}
+                    </MultiSelectField>
+                </div>
+                <div className={classes.field}>
+                    <SingleSelectField
+                        label={i18n.t('Check the last')}
+                        selected={String(settings.testMonths)}
+                        onChange={({ selected }: { selected: string }) =>
+                            setSettings({ testMonths: Number(selected) })
+                        }
+                        dense
+                        dataTest="alerts-test-window"
+                    >
+                        {TEST_WINDOW_CHOICES.map((months) => (
+                            <SingleSelectOption
+                                key={months}
+                                value={String(months)}
+                                label={i18n.t('{{months}} months', { months })}
+                            />
+                        ))}
+                    </SingleSelectField>
+                </div>
+                <div className={classes.field}>
+                    <SingleSelectField
+                        label={i18n.t('Baseline')}
+                        selected={String(settings.baselineMonths)}
+                        onChange={({ selected }: { selected: string }) =>
+                            setSettings({ baselineMonths: Number(selected) })
+                        }
+                        dense
+                        dataTest="alerts-baseline"
+                    >
+                        {BASELINE_CHOICES.map((months) => (
+                            <SingleSelectOption
+                                key={months}
+                                value={String(months)}
+                                label={i18n.t('{{months}} months', { months })}
+                            />
+                        ))}
+                    </SingleSelectField>
+                </div>
+                <Button primary onClick={scan.run} disabled={!canRun} dataTest="alerts-run">
+                    {scan.data ? i18n.t('Scan again') : i18n.t('Run the scan')}
+                </Button>
+            </div>
+            <p className={classes.hint}>
+                {i18n.t(
+                    'Each month from {{first}} to {{last}} is compared with the {{baseline}} months before it.',
+                    {
+                        baseline: settings.baselineMonths,
+                        first: setup.periodName(
+                            window.months[window.months.length - window.testMonths] ?? ''
+                        ),
+                        last: setup.periodName(window.months[window.months.length - 1] ?? ''),
+                        interpolation: { escapeValue: false },
+                    }
+                )}{' '}
+                {setup.input &&
+                    i18n.t(
+                        '{{orgUnits}} org units ({{levels}}), {{pairs}} pairs, {{requests}} analytics requests.',
+                        {
+                            levels: scanLevels.map(levelName).join(', '),
+                            orgUnits,
+                            pairs: setup.pairs.length,
+                            requests: requestCount,
+                            interpolation: { escapeValue: false },
+                        }
+                    )}
+            </p>
+            {setup.input && requestCount === 0 && (
+                <NoticeBox warning title={i18n.t('Nothing to scan')}>
+                    {i18n.t(
+                        'None of the data items of these pairs exists on this server, or the pairs have none.'
+                    )}
+                </NoticeBox>
+            )}
+            {scan.running && <ScanProgressView setup={setup} />}
+            {scan.error && !scan.running && (
+                <ErrorNotice error={scan.error} onRetry={scan.run} dataTest="alerts-error" />
+            )}
+        </section>
+    )
+}

@@ -1,0 +1,311 @@
+import type { OutlierAlert } from '../../domain/alerts'
+import {
+    MIN_OUTLIER_DIFFERENCE,
+    countByType,
+    daysInMonth,
+    detectScanAlerts,
+    detectScanAlertsAsync,
+    dueQuarters,
+    filterAlerts,
+    groupRates,
+    groupRatesByQuarter,
+    maskIncomplete,
+    movedEnough,
+    reportedInMonth,
+    stockoutRateSeries,
+    NO_FILTERS,
+    dataSetIndex,
+    type ScanAlert,
+} from './scan-alerts'
+import type { PairOrgUnitSeries, ReportCountSeries, ScanData, Series } from './scan-data'
+import { scanWindow } from './scan-plan'
+import { DE, DS, OU, metadata, ors, oxytocin, zinc } from './test-fixtures'
+
+const window = scanWindow('202412', 12, 6)
+const { months, quarters } = window
+const dataSets = [...metadata.dataSets.values()]
+const known = dataSetIndex({ dataSets })
+
+/** 100 ± a little in every month */
+const steady = (level = 100): number[] => months.map((_, i) => level + ((i * 7) % 5) - 2)
+const full = (count = 10): ReportCountSeries => ({
+    actual: months.map(() => count),
+    expected: months.map(() => count),
+})
+const fullQuarters = (count = 10): ReportCountSeries => ({
+    actual: quarters.map(() => count),
+    expected: quarters.map(() => count),
+})
+
+const series = (
+    pairId: string,
+    orgUnitId: string,
+    extra: Partial<PairOrgUnitSeries> = {}
+): PairOrgUnitSeries => ({
+    pairId,
+    orgUnitId,
+    casesItem: pairId === oxytocin.id ? DE.deliveries : DE.diarrhoea,
+    cases: steady(),
+    consumption: steady(),
+    stockOnHand: null,
+    stockoutDays: null,
+    hmisValues: months.map(() => true),
+    lmisValues: months.map(() => true),
+    quarterly: null,
+    ...extra,
+})
+
+const scanOf = (
+    list: PairOrgUnitSeries[],
+    reports: ScanData['levels'][number]['reports'] = {},
+    facilityLevel = false
+): ScanData => {
+    const units = [...new Set(list.map((s) => s.orgUnitId))]
+    return {
+        window,
+        dataSets,
+        itemNames: {},
+        levels: [
+            {
+                level: 3,
+                facilityLevel,
+                orgUnits: units.map((id) => ({
+                    id,
+                    name: id,
+                    level: 3,
+                    ancestors: [OU.root],
+                    ancestorNames: ['Country'],
+                })),
+                series: list,
+                reports: Object.fromEntries(
+                    units.map((id) => [
+                        id,
+                        reports[id] ?? {
+                            [DS.hmis]: full(),
+                            [DS.lmisM]: full(),
+                            [DS.lmisQ]: fullQuarters(),
+                        },
+                    ])
+                ),
+            },
+        ],
+    }
+}
+
+const types = (alerts: ScanAlert[]) => alerts.map((a) => a.alert.type)
+
+describe('report counts', () => {
+    it('gives quarterly reports to each month of a quarter that is over', () => {
+        expect([...dueQuarters(window).keys()]).toEqual(quarters)
+        const partial = scanWindow('202411', 12, 6)
+        expect([...dueQuarters(partial).keys()]).not.toContain('2024Q4')
+        const reports = {
+            [DS.hmis]: {
+                actual: months.map((_, i) => (i === 17 ? 5 : 10)),
+                expected: months.map(() => 10),
+            },
+            [DS.lmisQ]: { actual: quarters.map(() => 3), expected: quarters.map(() => 4) },
+        }
+        const hmis = groupRates({ window }, reports, [DS.hmis], known)
+        expect(hmis?.[16]).toBe(100)
+        expect(hmis?.[17]).toBe(50)
+        const lmis = groupRates({ window }, reports, [DS.lmisQ], known)
+        expect(lmis?.every((rate) => rate === 75)).toBe(true)
+        expect(groupRates({ window }, reports, [], known)).toBeNull()
+        const byQuarter = groupRatesByQuarter({ window }, reports, [DS.hmis, DS.lmisQ], known)
+        expect(byQuarter?.[5]).toBeCloseTo(((25 + 3) / (30 + 4)) * 100, 0)
+    })
+
+    it('counts an org unit as listed for a quarter not over when a report is expected', () => {
+        const partial = scanWindow('202411', 12, 6)
+        const reports = {
+            [DS.lmisQ]: {
+                actual: partial.quarters.map((q) => (q === '2024Q4' ? 0 : 1)),
+                expected: partial.quarters.map(() => 1),
+            },
+        }
+        const last = partial.months.length - 1
+        expect(reportedInMonth({ window: partial }, reports, [DS.lmisQ], known, last)).toBe(true)
+        const unlisted = {
+            [DS.lmisQ]: { actual: [0, 0, 0, 0, 0, 0, 0], expected: [0, 0, 0, 0, 0, 0, 0] },
+        }
+        expect(reportedInMonth({ window: partial }, unlisted, [DS.lmisQ], known, last)).toBe(false)
+    })
+
+    it('turns stockout days into a share of facility-days', () => {
+        expect(daysInMonth('202402')).toBe(29)
+        expect(daysInMonth('2024Q1')).toBe(30)
+        const rates = stockoutRateSeries([31, null, 0], [2, 2, 0], ['202401', '202402', '202403'])
+        expect(rates).toEqual([50, null, null])
+    })
+
+    it('leaves out values of incomplete months', () => {
+        expect(maskIncomplete([1, 2, 3], [90, 50, null], 80)).toEqual([1, null, 3])
+        expect(maskIncomplete([1, 2], null, 80)).toEqual([1, 2])
+    })
+})
+
+describe('movedEnough', () => {
+    const outlier = (value: number, median: number, changePercent: number | null) =>
+        ({ details: { value, median, changePercent } }) as OutlierAlert
+    it('needs a halving, a doubling, or a rise from zero, and a few cases', () => {
+        expect(movedEnough(outlier(40, 100, -60), 50)).toBe(true)
+        expect(movedEnough(outlier(70, 100, -30), 50)).toBe(false)
+        expect(movedEnough(outlier(210, 100, 110), 50)).toBe(true)
+        expect(movedEnough(outlier(160, 100, 60), 50)).toBe(false)
+        expect(movedEnough(outlier(30, 0, null), 50)).toBe(true)
+        expect(movedEnough(outlier(MIN_OUTLIER_DIFFERENCE - 1, 0, null), 50)).toBe(false)
+        expect(movedEnough(outlier(4, 1, 300), 50)).toBe(false)
+    })
+})
+
+describe('detectScanAlerts', () => {
+    it('finds nothing in steady data', () => {
+        const scan = scanOf([series(oxytocin.id, OU.a), series(ors.id, OU.a)])
+        expect(detectScanAlerts(scan, [oxytocin, ors, zinc])).toEqual([])
+    })
+
+    it('finds consumption falling while cases stay, in the tested months only', () => {
+        const consumption = steady()
+        consumption[15] = 15
+        consumption[3] = 15 // in the baseline: not tested
+        const scan = scanOf([series(oxytocin.id, OU.a, { consumption })])
+        const alerts = detectScanAlerts(scan, [oxytocin])
+        expect(types(alerts).sort()).toEqual(['collapse', 'divergence'])
+        expect(alerts.every((a) => a.alert.period === months[15])).toBe(true)
+        expect(alerts.every((a) => a.level === 3 && a.pairIds[0] === oxytocin.id)).toBe(true)
+        // ranked: most severe first
+        expect(alerts[0]!.alert.severity).toBeGreaterThanOrEqual(alerts[1]!.alert.severity)
+    })
+
+    it('checks an HMIS series shared by pairs once, naming every pair', () => {
+        const cases = steady()
+        cases[16] = 1000
+        const scan = scanOf([
+            series(ors.id, OU.a, { cases, consumption: null }),
+            series(zinc.id, OU.a, { cases, consumption: null }),
+        ])
+        const alerts = detectScanAlerts(scan, [ors, zinc])
+        expect(types(alerts)).toEqual(['spike'])
+        expect(alerts[0]?.pairIds).toEqual([ors.id, zinc.id])
+        expect(alerts[0]?.alert.pairId).toBe(ors.id)
+    })
+
+    it('checks reports shared by pairs once, and does not call missing reports a collapse', () => {
+        const hmis = full()
+        hmis.actual[17] = 2
+        const cases = steady()
+        cases[17] = 20
+        const scan = scanOf(
+            [
+                series(ors.id, OU.a, { cases, consumption: null }),
+                series(zinc.id, OU.a, { cases, consumption: null }),
+            ],
+            { [OU.a]: { [DS.hmis]: hmis, [DS.lmisM]: full() } }
+        )
+        const alerts = detectScanAlerts(scan, [ors, zinc])
+        expect(types(alerts)).toEqual(['completenessDrop'])
+        expect(alerts[0]?.pairIds).toEqual([ors.id, zinc.id])
+        expect(alerts[0]?.alert).toMatchObject({ report: 'hmis', period: months[17] })
+        // with a lower completeness threshold the month is tested: the fall is a collapse
+        const lower = detectScanAlerts(scan, [ors, zinc], { completenessThreshold: 10 })
+        expect(types(lower)).toContain('collapse')
+    })
+
+    it('finds a stockout while cases continue, from stock on hand and the stockout share', () => {
+        const stockOnHand = months.map((_, i) => (i === 14 ? 0 : 200))
+        const stockoutDays = months.map((_, i) => (i === 15 ? 300 : 10))
+        const scan = scanOf([series(oxytocin.id, OU.a, { stockOnHand, stockoutDays })])
+        const alerts = detectScanAlerts(scan, [oxytocin]).filter(
+            (a) => a.alert.type === 'stockoutWithCases'
+        )
+        expect(alerts.map((a) => [a.alert.period, 'reason' in a.alert && a.alert.reason])).toEqual([
+            [months[14], 'noStock'],
+            [months[15], 'stockoutRate'],
+        ])
+    })
+
+    it('finds org units with data in one system only over the tested months', () => {
+        const none = months.map(() => false)
+        const scan = scanOf(
+            [series(ors.id, OU.a, { lmisValues: none, consumption: null }), series(ors.id, OU.b)],
+            {
+                [OU.a]: {
+                    [DS.hmis]: full(),
+                    [DS.lmisM]: { actual: months.map(() => 0), expected: months.map(() => 0) },
+                },
+            }
+        )
+        const gaps = detectScanAlerts(scan, [ors]).filter((a) => a.alert.type === 'hmisWithoutLmis')
+        expect(gaps.map((a) => [a.alert.orgUnitId, a.alert.period])).toEqual([[OU.a, months[17]]])
+    })
+
+    it('compares consumption reported by quarter by quarter', () => {
+        const quarterly = {
+            cases: quarters.map(() => 300),
+            consumption: quarters.map((_, i) => (i === 5 ? 40 : 300)),
+        }
+        const scan = scanOf([series(oxytocin.id, OU.a, { quarterly })])
+        const alerts = detectScanAlerts(scan, [oxytocin])
+        expect(alerts.map((a) => [a.alert.type, a.alert.period]).sort()).toEqual([
+            ['collapse', '2024Q4'],
+            ['divergence', '2024Q4'],
+        ])
+    })
+
+    it('leaves ratios of small counts alone', () => {
+        const small = (v: number) => months.map(() => v) as Series
+        const consumption = small(8)
+        consumption[15] = 2
+        const scan = scanOf([series(oxytocin.id, OU.a, { cases: small(8), consumption })])
+        expect(types(detectScanAlerts(scan, [oxytocin]))).not.toContain('divergence')
+    })
+
+    it('gives the same alerts in batches', async () => {
+        const consumption = steady()
+        consumption[15] = 15
+        const scan = scanOf([
+            series(oxytocin.id, OU.a, { consumption }),
+            series(oxytocin.id, OU.b),
+            series(ors.id, OU.b),
+        ])
+        const progress: number[] = []
+        const batched = await detectScanAlertsAsync(
+            scan,
+            [oxytocin, ors],
+            {},
+            {
+                batch: 1,
+                onProgress: (done) => progress.push(done),
+            }
+        )
+        expect(batched).toEqual(detectScanAlerts(scan, [oxytocin, ors]))
+        expect(progress).toEqual([1, 2, 2])
+    })
+})
+
+describe('filterAlerts', () => {
+    const alert = (type: ScanAlert['alert']['type'], pairIds: string[], level: number) =>
+        ({ alert: { type, pairId: pairIds[0] }, pairIds, level }) as ScanAlert
+    const alerts = [
+        alert('spike', [ors.id, zinc.id], 3),
+        alert('divergence', [oxytocin.id], 3),
+        alert('divergence', [oxytocin.id], 4),
+    ]
+    const areas = new Map([
+        [ors.id, 'child'],
+        [zinc.id, 'child'],
+        [oxytocin.id, 'mnh'],
+    ])
+
+    it('filters by program area, pair, type and level', () => {
+        expect(filterAlerts(alerts, NO_FILTERS, areas)).toHaveLength(3)
+        expect(filterAlerts(alerts, { ...NO_FILTERS, areaId: 'child' }, areas)).toHaveLength(1)
+        expect(filterAlerts(alerts, { ...NO_FILTERS, pairId: zinc.id }, areas)).toHaveLength(1)
+        expect(filterAlerts(alerts, { ...NO_FILTERS, type: 'divergence' }, areas)).toHaveLength(2)
+        expect(
+            filterAlerts(alerts, { ...NO_FILTERS, type: 'divergence', level: 4 }, areas)
+        ).toHaveLength(1)
+        expect(countByType(alerts)).toEqual({ spike: 1, divergence: 2 })
+    })
+})

@@ -1,0 +1,630 @@
+/**
+ * Running the alert detectors over a scan (see `scan-data.ts`), with the analyst's thresholds over
+ * each pair's. Pure functions, no React: re-running with other thresholds needs no request.
+ *
+ * What is checked, per org unit of each scanned level, over the window's tested months:
+ * - per pair: spikes and collapses of consumption, consumption diverging from cases, stockouts
+ *   while cases continue;
+ * - per HMIS series (pairs sharing it, e.g. ORS and zinc with diarrhoea cases, are checked once):
+ *   spikes and collapses of cases;
+ * - per data set group (pairs share their reports): incomplete reporting of HMIS and of LMIS;
+ * - master-list gaps: values (or reports) in one system and none in the other over the tested
+ *   months: a facility missing from one system's list, not a month not reported yet.
+ *
+ * Spikes and collapses are not tested in months whose reports are incomplete (below the
+ * completeness threshold): the completeness alert explains those, and a district total falling
+ * because three quarters of its facilities did not report is not a collapse of the service.
+ *
+ * Above facilities, stock on hand summed over facilities is 0 only when every facility is out of
+ * stock, and summed stockout days are nearly always above 0: the stockout test uses stock on hand
+ * and the share of facility-days without stock (stockout days over reports × days), against its
+ * own usual level.
+ */
+import { idsOf, type Pair } from '../../domain/config'
+import {
+    detectCompletenessDrops,
+    detectDivergence,
+    detectMasterListGaps,
+    detectOutliers,
+    detectStockoutWithCases,
+    rankAlerts,
+    thresholdsForPair,
+    type Alert,
+    type AlertThresholds,
+    type AlertType,
+    type OutlierAlert,
+    type OutlierInput,
+} from '../../domain/alerts'
+import { reportingRate } from '../../domain/indicators'
+import { monthsOfQuarter, quarterOfMonth } from '../../domain/periods'
+import type { LevelScanData, PairOrgUnitSeries, ScanData, Series } from './scan-data'
+
+/** The thresholds the analyst may change for exploration (not saved) */
+export type ScanOverrides = Partial<
+    Pick<AlertThresholds, 'zScore' | 'minDropPercent' | 'completenessThreshold'>
+>
+
+export interface ScanAlert {
+    alert: Alert
+    /** The pairs the alert concerns (an HMIS series or reports shared by pairs), its own first */
+    pairIds: string[]
+    level: number
+}
+
+/** Data set id → period type */
+export type DataSetIndex = ReadonlyMap<string, 'MONTHLY' | 'QUARTERLY'>
+
+/** The period types of the scan's data sets */
+export const dataSetIndex = (scan: Pick<ScanData, 'dataSets'>): DataSetIndex =>
+    new Map(
+        scan.dataSets.map((ds) => [ds.id, ds.periodType === 'QUARTERLY' ? 'QUARTERLY' : 'MONTHLY'])
+    )
+
+/** The data sets of a pair's side that the scan knows, sorted (a group key) */
+const sideDataSets = (
+    value: string | readonly string[] | undefined,
+    known: DataSetIndex
+): string[] =>
+    idsOf(value)
+        .filter((id) => known.has(id))
+        .sort()
+
+/**
+ * Index of each quarter of the window that is over by the window's last month: a quarterly report
+ * is not due before its quarter ends, so the current quarter's counts (expected, none received
+ * yet) are left out rather than read as incomplete reporting.
+ */
+export const dueQuarters = (window: ScanData['window']): Map<string, number> => {
+    const last = window.months[window.months.length - 1] ?? ''
+    return new Map(
+        window.quarters.flatMap((q, i) => (monthsOfQuarter(q)[2] <= last ? [[q, i] as const] : []))
+    )
+}
+
+/**
+ * Reporting rate (%) per month of the window for a group of data sets at one org unit, from
+ * counts: a quarterly data set counts in each month of its quarter (as the view does).
+ */
+export const groupRates = (
+    scan: Pick<ScanData, 'window'>,
+    reports: LevelScanData['reports'][string] | undefined,
+    dataSetIds: readonly string[],
+    known: DataSetIndex
+): Series | null => {
+    if (dataSetIds.length === 0 || !reports) return null
+    const { months } = scan.window
+    const quarterIndex = dueQuarters(scan.window)
+    return months.map((month, i) => {
+        let actual = 0
+        let expected = 0
+        for (const id of dataSetIds) {
+            const counts = reports[id]
+            if (!counts) continue
+            const index =
+                known.get(id) === 'QUARTERLY' ? (quarterIndex.get(quarterOfMonth(month)) ?? -1) : i
+            actual += counts.actual[index] ?? 0
+            expected += counts.expected[index] ?? 0
+        }
+        const rate = reportingRate({ actual, expected })
+        return rate === null ? null : Math.round(rate * 10) / 10
+    })
+}
+
+/**
+ * Reporting rate (%) per quarter of the window for a group of data sets at one org unit: a
+ * monthly data set's counts summed over the quarter's months in the window.
+ */
+export const groupRatesByQuarter = (
+    scan: Pick<ScanData, 'window'>,
+    reports: LevelScanData['reports'][string] | undefined,
+    dataSetIds: readonly string[],
+    known: DataSetIndex
+): Series | null => {
+    if (dataSetIds.length === 0 || !reports) return null
+    const { months, quarters } = scan.window
+    const monthIndex = new Map(months.map((m, i) => [m, i]))
+    const due = dueQuarters(scan.window)
+    return quarters.map((quarter, q) => {
+        let actual = 0
+        let expected = 0
+        for (const id of dataSetIds) {
+            const counts = reports[id]
+            if (!counts) continue
+            const indexes =
+                known.get(id) === 'QUARTERLY'
+                    ? [due.has(quarter) ? q : -1]
+                    : monthsOfQuarter(quarter).map((m) => monthIndex.get(m) ?? -1)
+            for (const index of indexes) {
+                actual += counts.actual[index] ?? 0
+                expected += counts.expected[index] ?? 0
+            }
+        }
+        const rate = reportingRate({ actual, expected })
+        return rate === null ? null : Math.round(rate * 10) / 10
+    })
+}
+
+/** Reports received per month (a quarterly report counts in each month of its quarter) */
+const reportsPerMonth = (
+    scan: Pick<ScanData, 'window'>,
+    reports: LevelScanData['reports'][string] | undefined,
+    dataSetIds: readonly string[],
+    known: DataSetIndex
+): number[] => {
+    const { months } = scan.window
+    const quarterIndex = dueQuarters(scan.window)
+    return months.map((month, i) =>
+        dataSetIds.reduce((sum, id) => {
+            const index =
+                known.get(id) === 'QUARTERLY' ? (quarterIndex.get(quarterOfMonth(month)) ?? -1) : i
+            return sum + (reports?.[id]?.actual[index] ?? 0)
+        }, 0)
+    )
+}
+
+/**
+ * Whether an org unit reported a system's data sets for a month: a report for the month (monthly
+ * data sets) or for its quarter (quarterly ones); for a quarter not over yet, whether a report is
+ * expected from it (it is on the list; its report is not due).
+ */
+export const reportedInMonth = (
+    scan: Pick<ScanData, 'window'>,
+    reports: LevelScanData['reports'][string] | undefined,
+    dataSetIds: readonly string[],
+    known: DataSetIndex,
+    monthIndex: number
+): boolean => {
+    const { months, quarters } = scan.window
+    const month = months[monthIndex]
+    if (month === undefined || !reports) return false
+    const due = dueQuarters(scan.window)
+    return dataSetIds.some((id) => {
+        const counts = reports[id]
+        if (!counts) return false
+        if (known.get(id) !== 'QUARTERLY') return (counts.actual[monthIndex] ?? 0) > 0
+        const quarter = quarterOfMonth(month)
+        const index = quarters.indexOf(quarter)
+        return due.has(quarter)
+            ? (counts.actual[index] ?? 0) > 0
+            : (counts.expected[index] ?? 0) > 0
+    })
+}
+
+/** Days in a month id `yyyyMM` (Gregorian; 30 when the id is not one) */
+export const daysInMonth = (month: string): number => {
+    const year = Number(month.slice(0, 4))
+    const index = Number(month.slice(4, 6))
+    if (!Number.isInteger(year) || !(index >= 1 && index <= 12)) return 30
+    return new Date(Date.UTC(year, index, 0)).getUTCDate()
+}
+
+/**
+ * Share (%) of facility-days without stock per month: stockout days over reports × days in the
+ * month; `null` where either is unknown.
+ */
+export const stockoutRateSeries = (
+    stockoutDays: Series,
+    reports: readonly number[],
+    months: readonly string[]
+): Series =>
+    months.map((month, i) => {
+        const days = stockoutDays[i]
+        const count = reports[i] ?? 0
+        if (days === null || days === undefined || count <= 0) return null
+        return Math.min(100, Math.max(0, (days / (count * daysInMonth(month))) * 100))
+    })
+
+/** The values of months whose reporting rate is known and below `threshold` left out */
+export const maskIncomplete = (values: Series, rates: Series | null, threshold: number): Series =>
+    rates
+        ? values.map((value, i) => {
+              const rate = rates[i]
+              return rate !== null && rate !== undefined && rate < threshold ? null : value
+          })
+        : values
+
+/**
+ * Fewest cases per period (median over the window) for comparing consumption with cases: below
+ * it, chance alone moves the ratio by half (a Poisson count of 20 varies by ±22% at one standard
+ * deviation), so a halving says little.
+ */
+export const MIN_CASES_FOR_RATIO = 20
+
+const medianOf = (values: Series | null): number | null => {
+    const list = (values ?? []).filter((v): v is number => v !== null && Number.isFinite(v))
+    if (list.length === 0) return null
+    list.sort((a, b) => a - b)
+    const mid = Math.floor(list.length / 2)
+    return list.length % 2
+        ? (list[mid] as number)
+        : ((list[mid - 1] as number) + (list[mid] as number)) / 2
+}
+
+/** The thresholds by quarter: the baseline's months as quarters */
+const byQuarter = (t: AlertThresholds): AlertThresholds => {
+    const baselinePeriods = Math.max(1, Math.ceil(t.baselinePeriods / 3))
+    return {
+        ...t,
+        baselinePeriods,
+        minBaselinePoints: Math.min(t.minBaselinePoints, baselinePeriods),
+    }
+}
+
+/** Fewest cases (or units) an outlier must differ from the usual level by */
+export const MIN_OUTLIER_DIFFERENCE = 10
+
+/**
+ * Whether an outlier moved enough to matter, besides its z-score:
+ * - by a fall of at least `minDropPercent` or the matching rise (+100% for 50%, as the divergence
+ *   test weighs them): aggregated series are smooth, their deviation over a short baseline small,
+ *   and a 15% seasonal swing can score far beyond the z-score threshold;
+ * - by at least `MIN_OUTLIER_DIFFERENCE`: a facility with 0 to 2 PPH cases a month reporting 4 is
+ *   chance, not an alert (a data-entry error multiplying a value by 10 is far beyond).
+ */
+export const movedEnough = (alert: OutlierAlert, minDropPercent: number): boolean => {
+    const { changePercent, value, median } = alert.details
+    if (Math.abs(value - median) < MIN_OUTLIER_DIFFERENCE) return false
+    if (changePercent === null) return true
+    const d = Math.min(0.99, Math.max(0, minDropPercent / 100))
+    return changePercent <= -d * 100 || changePercent >= (d / (1 - d)) * 100
+}
+
+const outliers = (input: OutlierInput & { thresholds: AlertThresholds }): OutlierAlert[] =>
+    detectOutliers(input).filter((alert) => movedEnough(alert, input.thresholds.minDropPercent))
+
+/**
+ * Stockouts while patients keep coming: cases at least this share of their usual level. Seasonal
+ * services (pneumonia, diarrhoea) swing by a third around their yearly median, and a district out
+ * of stock in the low season still turns patients away.
+ */
+export const STOCKOUT_CASES_FLOOR_PERCENT = 50
+
+interface GroupEntry {
+    pairs: Pair[]
+    hmis: string[]
+    lmis: string[]
+}
+
+/** The alerts of a level, org unit by org unit */
+function* detectLevel(
+    scan: ScanData,
+    level: LevelScanData,
+    pairsById: ReadonlyMap<string, Pair>,
+    known: DataSetIndex,
+    overrides: ScanOverrides
+): Generator<ScanAlert[]> {
+    const { months, quarters, testMonths, baselineMonths } = scan.window
+    const testLast = testMonths
+    const firstTested = Math.max(0, months.length - testMonths)
+    const firstTestedMonth = months[firstTested] ?? ''
+    // Quarters ending in the tested months (a quarter not over yet has no values)
+    const testedQuarters = quarters.filter((q) => monthsOfQuarter(q)[2] >= firstTestedMonth).length
+    const byOrgUnit = new Map<string, PairOrgUnitSeries[]>()
+    for (const series of level.series) {
+        const list = byOrgUnit.get(series.orgUnitId) ?? []
+        list.push(series)
+        byOrgUnit.set(series.orgUnitId, list)
+    }
+    for (const [orgUnitId, list] of byOrgUnit) {
+        const out: ScanAlert[] = []
+        const reports = level.reports[orgUnitId]
+        const rateCache = new Map<string, Series | null>()
+        const rates = (ids: readonly string[]): Series | null => {
+            const key = ids.join(',')
+            if (!rateCache.has(key)) rateCache.set(key, groupRates(scan, reports, ids, known))
+            return rateCache.get(key) ?? null
+        }
+        const quarterRates = (ids: readonly string[]): Series | null => {
+            const key = `q:${ids.join(',')}`
+            if (!rateCache.has(key)) {
+                rateCache.set(key, groupRatesByQuarter(scan, reports, ids, known))
+            }
+            return rateCache.get(key) ?? null
+        }
+        const casesGroups = new Map<string, { pairs: Pair[]; cases: Series; hmis: string[] }>()
+        const reportGroups = new Map<string, GroupEntry>()
+        for (const series of list) {
+            const pair = pairsById.get(series.pairId)
+            if (!pair) continue
+            const t = thresholdsForPair(pair, { baselinePeriods: baselineMonths, ...overrides })
+            const hmis = sideDataSets(pair.hmis.dataSet, known)
+            const lmis = sideDataSets(pair.lmis.dataSet, known)
+            const groupKey = `${hmis.join(',')}|${lmis.join(',')}`
+            const group = reportGroups.get(groupKey) ?? { pairs: [], hmis, lmis }
+            group.pairs.push(pair)
+            reportGroups.set(groupKey, group)
+            const hmisRates = rates(hmis)
+            const lmisRates = rates(lmis)
+            const context = {
+                pairId: pair.id,
+                orgUnitId,
+                periods: months,
+                testLast,
+                thresholds: t,
+            }
+            const own = (alerts: Alert[]) =>
+                alerts.forEach((alert) =>
+                    out.push({ alert, pairIds: [pair.id], level: level.level })
+                )
+            if (series.cases && series.casesItem) {
+                const entry = casesGroups.get(series.casesItem)
+                if (entry) entry.pairs.push(pair)
+                else
+                    casesGroups.set(series.casesItem, {
+                        pairs: [pair],
+                        cases: series.cases,
+                        hmis,
+                    })
+            }
+            const quarterly = series.quarterly
+            if (quarterly?.consumption) {
+                // Consumption partly reported by quarter: compared by quarter
+                const tq = byQuarter(t)
+                const quarterContext = {
+                    ...context,
+                    periods: quarters,
+                    testLast: testedQuarters,
+                    thresholds: tq,
+                }
+                const lmisByQuarter = quarterRates(lmis)
+                const hmisByQuarter = quarterRates(hmis)
+                own(
+                    outliers({
+                        ...quarterContext,
+                        values: maskIncomplete(
+                            quarterly.consumption,
+                            lmisByQuarter,
+                            tq.completenessThreshold
+                        ),
+                        series: 'lmis',
+                        measure: 'consumption',
+                    })
+                )
+                if (
+                    quarterly.cases &&
+                    hmisByQuarter &&
+                    lmisByQuarter &&
+                    (medianOf(quarterly.cases) ?? 0) >= MIN_CASES_FOR_RATIO
+                ) {
+                    own(
+                        detectDivergence({
+                            ...quarterContext,
+                            consumption: quarterly.consumption,
+                            cases: quarterly.cases,
+                            hmisCompleteness: hmisByQuarter,
+                            lmisCompleteness: lmisByQuarter,
+                        })
+                    )
+                }
+            } else if (series.consumption) {
+                own(
+                    outliers({
+                        ...context,
+                        values: maskIncomplete(
+                            series.consumption,
+                            lmisRates,
+                            t.completenessThreshold
+                        ),
+                        series: 'lmis',
+                        measure: 'consumption',
+                    })
+                )
+                if (
+                    series.cases &&
+                    hmisRates &&
+                    lmisRates &&
+                    (medianOf(series.cases) ?? 0) >= MIN_CASES_FOR_RATIO
+                ) {
+                    own(
+                        detectDivergence({
+                            ...context,
+                            consumption: series.consumption,
+                            cases: series.cases,
+                            hmisCompleteness: hmisRates,
+                            lmisCompleteness: lmisRates,
+                        })
+                    )
+                }
+            }
+            if (series.cases && (series.stockOnHand || series.stockoutDays)) {
+                const stockoutRate =
+                    !level.facilityLevel && series.stockoutDays
+                        ? stockoutRateSeries(
+                              series.stockoutDays,
+                              reportsPerMonth(scan, reports, lmis, known),
+                              months
+                          )
+                        : null
+                own(
+                    detectStockoutWithCases({
+                        ...context,
+                        thresholds: {
+                            ...t,
+                            stablePercent: Math.max(t.stablePercent, STOCKOUT_CASES_FLOOR_PERCENT),
+                        },
+                        cases: series.cases,
+                        ...(series.stockOnHand ? { stockOnHand: series.stockOnHand } : {}),
+                        ...(level.facilityLevel && series.stockoutDays
+                            ? { stockoutDays: series.stockoutDays }
+                            : {}),
+                        ...(stockoutRate ? { stockoutRate } : {}),
+                    })
+                )
+            }
+        }
+        for (const { pairs, cases, hmis } of casesGroups.values()) {
+            const first = pairs[0] as Pair
+            const t = thresholdsForPair(first, { baselinePeriods: baselineMonths, ...overrides })
+            outliers({
+                pairId: first.id,
+                orgUnitId,
+                periods: months,
+                testLast,
+                thresholds: t,
+                values: maskIncomplete(cases, rates(hmis), t.completenessThreshold),
+                series: 'hmis',
+            }).forEach((alert) =>
+                out.push({ alert, pairIds: pairs.map((p) => p.id), level: level.level })
+            )
+        }
+        const sides = new Map<string, { report: 'hmis' | 'lmis'; ids: string[]; pairs: Pair[] }>()
+        for (const group of reportGroups.values()) {
+            for (const report of ['hmis', 'lmis'] as const) {
+                const ids = group[report]
+                if (ids.length === 0) continue
+                const key = `${report}:${ids.join(',')}`
+                const side = sides.get(key) ?? { report, ids, pairs: [] }
+                side.pairs.push(...group.pairs)
+                sides.set(key, side)
+            }
+        }
+        for (const { report, ids, pairs } of sides.values()) {
+            const series = rates(ids)
+            const first = pairs[0] as Pair
+            if (!series) continue
+            detectCompletenessDrops({
+                pairId: first.id,
+                orgUnitId,
+                periods: months,
+                testLast,
+                thresholds: thresholdsForPair(first, {
+                    baselinePeriods: baselineMonths,
+                    ...overrides,
+                }),
+                reports: [{ report, rates: series }],
+            }).forEach((alert) =>
+                out.push({ alert, pairIds: pairs.map((p) => p.id), level: level.level })
+            )
+        }
+        for (const group of reportGroups.values()) {
+            const members = new Set(group.pairs.map((p) => p.id))
+            const inGroup = list.filter((series) => members.has(series.pairId))
+            const hmisMonths: number[] = []
+            const lmisMonths: number[] = []
+            for (let i = firstTested; i < months.length; i++) {
+                if (
+                    reportedInMonth(scan, reports, group.hmis, known, i) ||
+                    inGroup.some((s) => s.hmisValues[i])
+                ) {
+                    hmisMonths.push(i)
+                }
+                if (
+                    reportedInMonth(scan, reports, group.lmis, known, i) ||
+                    inGroup.some((s) => s.lmisValues[i])
+                ) {
+                    lmisMonths.push(i)
+                }
+            }
+            const present = hmisMonths.length > 0 ? hmisMonths : lmisMonths
+            const last = present[present.length - 1]
+            if (last === undefined || (hmisMonths.length > 0 && lmisMonths.length > 0)) continue
+            const first = group.pairs[0] as Pair
+            detectMasterListGaps({
+                pairId: first.id,
+                period: months[last] as string,
+                orgUnits: [{ orgUnitId, hmis: hmisMonths.length, lmis: lmisMonths.length }],
+                thresholds: thresholdsForPair(first, overrides),
+            }).forEach((alert) =>
+                out.push({ alert, pairIds: group.pairs.map((p) => p.id), level: level.level })
+            )
+        }
+        yield out
+    }
+}
+
+/** The alerts of every org unit of the scan, one org unit at a time */
+function* detectAll(
+    scan: ScanData,
+    pairs: readonly Pair[],
+    overrides: ScanOverrides
+): Generator<ScanAlert[]> {
+    const pairsById = new Map(pairs.map((pair) => [pair.id, pair]))
+    const known = dataSetIndex(scan)
+    for (const level of scan.levels) yield* detectLevel(scan, level, pairsById, known, overrides)
+}
+
+const ranked = (all: readonly ScanAlert[]): ScanAlert[] => {
+    const byAlert = new Map(all.map((entry) => [entry.alert, entry]))
+    return rankAlerts(all.map((entry) => entry.alert)).map(
+        (alert) => byAlert.get(alert) as ScanAlert
+    )
+}
+
+/** Every alert of the scan, ranked by severity (highest first). */
+export const detectScanAlerts = (
+    scan: ScanData,
+    pairs: readonly Pair[],
+    overrides: ScanOverrides = {}
+): ScanAlert[] => {
+    const all: ScanAlert[] = []
+    for (const alerts of detectAll(scan, pairs, overrides)) all.push(...alerts)
+    return ranked(all)
+}
+
+/** Org units of the scan (over all levels) */
+export const scanSize = (scan: ScanData): number =>
+    scan.levels.reduce((sum, level) => sum + level.orgUnits.length, 0)
+
+/**
+ * `detectScanAlerts` in batches of org units, yielding to the event loop between them (a page
+ * stays responsive over thousands of facilities); rejects when `signal` aborts.
+ */
+export const detectScanAlertsAsync = async (
+    scan: ScanData,
+    pairs: readonly Pair[],
+    overrides: ScanOverrides = {},
+    {
+        signal,
+        onProgress,
+        batch = 50,
+    }: {
+        signal?: AbortSignal
+        onProgress?: (done: number, total: number) => void
+        batch?: number
+    } = {}
+): Promise<ScanAlert[]> => {
+    const all: ScanAlert[] = []
+    const total = scanSize(scan)
+    let done = 0
+    for (const alerts of detectAll(scan, pairs, overrides)) {
+        all.push(...alerts)
+        done += 1
+        if (done % batch === 0) {
+            onProgress?.(done, total)
+            await new Promise((resolve) => setTimeout(resolve, 0))
+            if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError')
+        }
+    }
+    onProgress?.(total, total)
+    return ranked(all)
+}
+
+export interface AlertFilters {
+    areaId: string | null
+    pairId: string | null
+    type: AlertType | null
+    level: number | null
+}
+
+export const NO_FILTERS: AlertFilters = { areaId: null, pairId: null, type: null, level: null }
+
+/** The alerts matching the filters; `areaOfPair` gives each pair's program area. */
+export const filterAlerts = (
+    alerts: readonly ScanAlert[],
+    filters: AlertFilters,
+    areaOfPair: ReadonlyMap<string, string>
+): ScanAlert[] =>
+    alerts.filter(
+        ({ alert, pairIds, level }) =>
+            (filters.type === null || alert.type === filters.type) &&
+            (filters.level === null || level === filters.level) &&
+            (filters.pairId === null || pairIds.includes(filters.pairId)) &&
+            (filters.areaId === null || pairIds.some((id) => areaOfPair.get(id) === filters.areaId))
+    )
+
+/** How many alerts of each type (for the type filter's labels) */
+export const countByType = (alerts: readonly ScanAlert[]): Partial<Record<AlertType, number>> => {
+    const counts: Partial<Record<AlertType, number>> = {}
+    for (const { alert } of alerts) counts[alert.type] = (counts[alert.type] ?? 0) + 1
+    return counts
+}

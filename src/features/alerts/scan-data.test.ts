@@ -1,0 +1,218 @@
+import { mergeTables } from './merge-tables'
+import { buildScanData, pairDataSetIds, pairOrgUnitSeries, scanOrgUnits } from './scan-data'
+import { scanWindow } from './scan-plan'
+import { runScanRequests, tablesByLevel } from './scan-run'
+import { DE, DS, OU, metadata, ors, oxytocin, rowsOf, table, zinc } from './test-fixtures'
+import { windowPeriods, windowQuarterPeriods } from './scan-data'
+import type { ScanRequest } from './scan-plan'
+
+const window = scanWindow('202412', 6, 6)
+const { months, quarters } = window
+
+describe('mergeTables', () => {
+    const monthly = table([
+        [DE.deliveries, '202401', OU.a, 10],
+        [DE.deliveries, '202401', OU.b, 20],
+    ])
+    const quarterly = table([
+        [DE.oxyQ, '2024Q1', OU.a, 30],
+        [DE.deliveries, '202401', OU.a, 99],
+    ])
+    const merged = mergeTables([monthly, quarterly])
+
+    it('reads every table’s values, the first one winning', () => {
+        expect(merged.value(DE.deliveries, '202401', OU.a)).toBe(10)
+        expect(merged.value(DE.deliveries, '202401', OU.b)).toBe(20)
+        expect(merged.value(DE.oxyQ, '2024Q1', OU.a)).toBe(30)
+        expect(merged.value(DE.oxyQ, '2024Q1', OU.b)).toBeNull()
+        expect(merged.valueAt({ dx: DE.oxyQ, pe: '2024Q1', ou: OU.a })).toBe(30)
+        expect(merged.rows).toHaveLength(4)
+        expect(merged.rowsWhere({ ou: OU.b })).toHaveLength(1)
+    })
+
+    it('merges names, org units and hierarchies', () => {
+        expect(merged.itemName(OU.b)).toBe('District <b>')
+        expect(merged.itemIds('ou')).toEqual([OU.a, OU.b])
+        expect(merged.ouHierarchy[OU.a]).toEqual([OU.root, OU.region])
+        expect(merged.displayName(OU.a, { hierarchy: true })).toBe('Country / Region / District A')
+        expect(merged.hasMetaData).toBe(true)
+    })
+})
+
+describe('pairOrgUnitSeries', () => {
+    const rows = [
+        ...rowsOf(DE.deliveries, OU.a, months, (i) => 100 + i),
+        ...rowsOf(DE.oxyM, OU.a, months, (i) => (i === 3 ? null : 90 + i)),
+        ...rowsOf(DE.oxySoh, OU.a, months, () => 50),
+        ...rowsOf(DE.deliveries, OU.b, months, () => 40),
+        ...rowsOf(DE.oxyQ, OU.b, quarters, (i) => 300 + i),
+    ]
+    const merged = mergeTables([table(rows)])
+
+    it('aligns cases and LMIS measures to the months', () => {
+        const series = pairOrgUnitSeries(
+            oxytocin,
+            merged,
+            metadata,
+            windowPeriods(window),
+            OU.a,
+            windowQuarterPeriods(window)
+        )
+        expect(series.casesItem).toBe(DE.deliveries)
+        expect(series.cases).toEqual(months.map((_, i) => 100 + i))
+        expect(series.consumption?.[3]).toBeNull()
+        expect(series.consumption?.[4]).toBe(94)
+        expect(series.stockOnHand).toEqual(months.map(() => 50))
+        expect(series.stockoutDays).toBeNull()
+        expect(series.hmisValues.every(Boolean)).toBe(true)
+        expect(series.lmisValues.every(Boolean)).toBe(true)
+        // monthly consumption: no quarterly comparison
+        expect(series.quarterly).toBeNull()
+    })
+
+    it('compares consumption reported by quarter with cases by quarter', () => {
+        const series = pairOrgUnitSeries(
+            oxytocin,
+            merged,
+            metadata,
+            windowPeriods(window),
+            OU.b,
+            windowQuarterPeriods(window)
+        )
+        expect(series.consumption?.[0]).toBeCloseTo(300 / 3)
+        expect(series.quarterly?.consumption).toEqual([300, 301, 302, 303])
+        expect(series.quarterly?.cases).toEqual([120, 120, 120, 120])
+    })
+})
+
+describe('scanOrgUnits', () => {
+    it('names org units and their ancestors below the data-view roots', () => {
+        const units = scanOrgUnits(table([]), 3, [OU.root])
+        expect(units[0]).toEqual({
+            id: OU.a,
+            name: 'District A',
+            level: 3,
+            ancestors: [OU.root, OU.region],
+            ancestorNames: ['Country', 'Region'],
+        })
+        // a user whose root is the region: paths start there
+        const below = scanOrgUnits(table([]), 3, [OU.region])
+        expect(below[0]?.ancestors).toEqual([OU.region])
+        expect(below[0]?.ancestorNames).toEqual(['Region'])
+    })
+})
+
+describe('buildScanData', () => {
+    const rows = [
+        ...rowsOf(DE.deliveries, OU.a, months, () => 100),
+        ...rowsOf(`${DS.hmis}.ACTUAL_REPORTS`, OU.a, months, () => 9),
+        ...rowsOf(`${DS.hmis}.EXPECTED_REPORTS`, OU.a, months, () => 10),
+        ...rowsOf(`${DS.lmisQ}.ACTUAL_REPORTS`, OU.a, quarters, () => 4),
+    ]
+    const input = {
+        pairs: [oxytocin, ors, zinc],
+        metadata,
+        window,
+        roots: [OU.root],
+        levels: [{ level: 3, facilityLevel: false, tables: [table(rows)] }],
+    }
+
+    it('gives every pair at every org unit, and report counts by data set', async () => {
+        const progress: [number, number][] = []
+        const scan = await buildScanData(input, {
+            batch: 1,
+            onProgress: (done, total) => progress.push([done, total]),
+        })
+        expect(progress).toEqual([
+            [0, 2],
+            [1, 2],
+            [2, 2],
+        ])
+        const [level] = scan.levels
+        expect(level?.orgUnits.map((u) => u.id)).toEqual([OU.a, OU.b])
+        expect(level?.series).toHaveLength(6)
+        expect(level?.reports[OU.a]?.[DS.hmis]?.actual).toEqual(months.map(() => 9))
+        expect(level?.reports[OU.a]?.[DS.lmisQ]?.actual).toEqual(quarters.map(() => 4))
+        expect(level?.reports[OU.b]?.[DS.hmis]?.actual).toEqual(months.map(() => null))
+        expect(scan.dataSets.map((ds) => ds.id)).toEqual([DS.hmis, DS.lmisM, DS.lmisQ])
+        expect(scan.itemNames[DE.diarrhoea]).toBe('Diarrhoea cases')
+    })
+
+    it('stops when the signal aborts', async () => {
+        const controller = new AbortController()
+        controller.abort()
+        await expect(buildScanData(input, { signal: controller.signal })).rejects.toBeDefined()
+    })
+
+    it('lists the data sets of the pairs once', () => {
+        expect(pairDataSetIds([oxytocin, ors])).toEqual([DS.hmis, DS.lmisM, DS.lmisQ])
+    })
+})
+
+describe('runScanRequests', () => {
+    const request = (level: number, n: number): ScanRequest => ({
+        level,
+        periodType: 'MONTHLY',
+        dx: [`Item${n}`],
+        pe: ['202401'],
+        estimatedRows: 1,
+        query: {
+            resource: 'analytics',
+            params: { dimension: [`dx:Item${n}`], displayProperty: 'NAME' },
+        },
+    })
+    const requests = [request(3, 1), request(3, 2), request(4, 3), request(4, 4), request(4, 5)]
+
+    it('runs a few at a time and keeps the plan’s order', async () => {
+        let inFlight = 0
+        let most = 0
+        const progress: number[] = []
+        const tables = await runScanRequests(
+            requests,
+            async (query) => {
+                inFlight += 1
+                most = Math.max(most, inFlight)
+                await new Promise((resolve) => setTimeout(resolve, 5))
+                inFlight -= 1
+                return table([[query.params.dimension[0]?.slice(3) ?? '', '202401', OU.a, 1]])
+            },
+            { concurrency: 2, onProgress: (done) => progress.push(done) }
+        )
+        expect(most).toBe(2)
+        expect(progress).toEqual([0, 1, 2, 3, 4, 5])
+        expect(tables.map((t) => t.rows[0]?.dims.dx)).toEqual([
+            'Item1',
+            'Item2',
+            'Item3',
+            'Item4',
+            'Item5',
+        ])
+        const byLevel = tablesByLevel(requests, tables, 4)
+        expect(byLevel.map((l) => [l.level, l.facilityLevel, l.tables.length])).toEqual([
+            [3, false, 2],
+            [4, true, 3],
+        ])
+    })
+
+    it('stops at a failure or when cancelled', async () => {
+        await expect(
+            runScanRequests(requests, async () => {
+                throw new Error('E7128')
+            })
+        ).rejects.toThrow('E7128')
+        const controller = new AbortController()
+        let calls = 0
+        await expect(
+            runScanRequests(
+                requests,
+                async () => {
+                    calls += 1
+                    controller.abort()
+                    return table([])
+                },
+                { signal: controller.signal, concurrency: 1 }
+            )
+        ).rejects.toBeDefined()
+        expect(calls).toBe(1)
+    })
+})

@@ -1,0 +1,268 @@
+/**
+ * From a scan's analytics tables to the detectors' inputs: per pair and org unit, the series the
+ * triangulation view would draw (`buildPairTrend`, monthly grain), and per org unit the report
+ * counts of the pairs' data sets. Pure functions, no React; `buildScanData` yields to the event
+ * loop between org units so a page can show its progress.
+ */
+import type { AnalyticsTable } from '../../api/analytics'
+import { idsOf, type Pair } from '../../domain/config'
+import {
+    REPORTS_ACTUAL,
+    REPORTS_EXPECTED,
+    buildPairTrend,
+    type DataSetInfo,
+    type SeriesData,
+    type TrendLabels,
+} from '../triangulation/pair-model'
+import type { ViewPeriods } from '../triangulation/view-periods'
+import { mergeTables } from './merge-tables'
+import type { MetadataMaps, ScanWindow } from './scan-plan'
+
+/** Values aligned to the window's months (or a data set's quarters); `null` where none */
+export type Series = (number | null)[]
+
+export interface ScanOrgUnit {
+    id: string
+    name: string
+    level: number
+    /** Ancestor ids, from the data-view root down to the parent (`metaData.ouHierarchy`) */
+    ancestors: string[]
+    /** Ancestor names, from the data-view root down to the parent (`metaData.ouNameHierarchy`) */
+    ancestorNames: string[]
+}
+
+/** One pair at one org unit, every series aligned to the window's months */
+export interface PairOrgUnitSeries {
+    pairId: string
+    orgUnitId: string
+    /** The HMIS item the commodity is compared with: the pair's first item the server knows */
+    casesItem: string | null
+    cases: Series | null
+    consumption: Series | null
+    stockOnHand: Series | null
+    stockoutDays: Series | null
+    /** Months with any value of the pair's HMIS items */
+    hmisValues: boolean[]
+    /** Months with any value of the pair's LMIS measures (a quarter's value counts for its months) */
+    lmisValues: boolean[]
+    /**
+     * When part of the consumption is reported quarterly (monthly values are quarter ÷ 3
+     * estimates), cases and consumption by quarter: consumption is compared with cases there, not
+     * month by month.
+     */
+    quarterly: { cases: Series | null; consumption: Series | null } | null
+}
+
+/** Report counts of one data set at one org unit, over the data set's periods of the window */
+export interface ReportCountSeries {
+    actual: Series
+    expected: Series
+}
+
+export interface LevelScanData {
+    level: number
+    /** The deepest level: stock on hand and stockout days are one facility's */
+    facilityLevel: boolean
+    orgUnits: ScanOrgUnit[]
+    series: PairOrgUnitSeries[]
+    /** Org unit id → data set id → report counts */
+    reports: Record<string, Record<string, ReportCountSeries>>
+}
+
+export interface ScanData {
+    window: ScanWindow
+    /** The data sets of the scanned pairs that the server knows, with their period types */
+    dataSets: DataSetInfo[]
+    /** Names of the HMIS items compared (the server's), by id */
+    itemNames: Record<string, string>
+    levels: LevelScanData[]
+}
+
+/** The view periods of a scan window (monthly grain) */
+export const windowPeriods = (window: ScanWindow): ViewPeriods => ({
+    grain: 'monthly',
+    display: window.months,
+    request: [...window.months, ...window.quarters],
+    months: window.months,
+    quarters: window.quarters,
+})
+
+/** The view periods of a scan window by quarter (a quarter only partly in the window has no flows) */
+export const windowQuarterPeriods = (window: ScanWindow): ViewPeriods => ({
+    grain: 'quarterly',
+    display: window.quarters,
+    request: [...window.months, ...window.quarters],
+    months: window.months,
+    quarters: window.quarters,
+})
+
+/** The data sets of the pairs (HMIS and LMIS), each once, in order */
+export const pairDataSetIds = (pairs: readonly Pair[]): string[] => [
+    ...new Set(pairs.flatMap((pair) => [...idsOf(pair.hmis.dataSet), ...idsOf(pair.lmis.dataSet)])),
+]
+
+const LABELS: TrendLabels = {
+    consumption: 'consumption',
+    stockOnHand: 'stockOnHand',
+    stockoutDays: 'stockoutDays',
+    hmisCompleteness: 'hmisCompleteness',
+    lmisCompleteness: 'lmisCompleteness',
+}
+
+const valuesOf = (series: SeriesData | null | undefined): Series | null =>
+    series ? series.points.map((point) => point.value) : null
+
+const anyValue = (lists: readonly (SeriesData | null | undefined)[], length: number): boolean[] =>
+    Array.from({ length }, (_, index) =>
+        lists.some((series) => (series?.points[index]?.value ?? null) !== null)
+    )
+
+/** One pair at one org unit of a (merged) scan table. */
+export const pairOrgUnitSeries = (
+    pair: Pair,
+    table: AnalyticsTable,
+    metadata: MetadataMaps,
+    periods: ViewPeriods,
+    ou: string,
+    quarterPeriods?: ViewPeriods
+): PairOrgUnitSeries => {
+    const trendAt = (at: ViewPeriods) =>
+        buildPairTrend({
+            pair,
+            table,
+            items: metadata.items,
+            dataSets: new Map(),
+            periods: at,
+            ou,
+            labels: LABELS,
+        })
+    const trend = trendAt(periods)
+    const first = trend.hmis[0]
+    const length = periods.display.length
+    const estimated = trend.consumption?.points.some((point) => point.estimated) ?? false
+    const byQuarter = estimated && quarterPeriods ? trendAt(quarterPeriods) : null
+    return {
+        pairId: pair.id,
+        orgUnitId: ou,
+        casesItem: first?.id ?? null,
+        cases: valuesOf(first),
+        consumption: valuesOf(trend.consumption),
+        stockOnHand: valuesOf(trend.stockOnHand),
+        stockoutDays: valuesOf(trend.stockoutDays),
+        hmisValues: anyValue(trend.hmis, length),
+        lmisValues: anyValue([trend.consumption, trend.stockOnHand, trend.stockoutDays], length),
+        quarterly: byQuarter
+            ? {
+                  cases: valuesOf(byQuarter.hmis.find((series) => series.id === first?.id)),
+                  consumption: valuesOf(byQuarter.consumption),
+              }
+            : null,
+    }
+}
+
+/** Report counts of the data sets at one org unit. */
+export const reportCounts = (
+    table: AnalyticsTable,
+    dataSets: readonly DataSetInfo[],
+    window: ScanWindow,
+    ou: string
+): Record<string, ReportCountSeries> => {
+    const out: Record<string, ReportCountSeries> = {}
+    for (const dataSet of dataSets) {
+        const periods = dataSet.periodType === 'QUARTERLY' ? window.quarters : window.months
+        const read = (kind: string) =>
+            periods.map((pe) => table.value(`${dataSet.id}.${kind}`, pe, ou))
+        out[dataSet.id] = { actual: read(REPORTS_ACTUAL), expected: read(REPORTS_EXPECTED) }
+    }
+    return out
+}
+
+/** The org units of a level's table, with names and ancestors below the data-view roots. */
+export const scanOrgUnits = (
+    table: AnalyticsTable,
+    level: number,
+    roots: readonly string[]
+): ScanOrgUnit[] =>
+    table.itemIds('ou').map((id) => {
+        const path = table.ouHierarchy[id] ?? []
+        const rootIndex = path.findIndex((ancestor) => roots.includes(ancestor))
+        const ancestors = rootIndex > 0 ? path.slice(rootIndex) : [...path]
+        // The name path ends with the org unit itself and starts where the id path starts
+        const names = (table.ouNameHierarchy[id] ?? []).slice(0, -1)
+        return {
+            id,
+            name: table.itemName(id) ?? id,
+            level,
+            ancestors,
+            ancestorNames: names.slice(Math.max(0, names.length - ancestors.length)),
+        }
+    })
+
+export interface BuildScanInput {
+    pairs: readonly Pair[]
+    metadata: MetadataMaps
+    window: ScanWindow
+    roots: readonly string[]
+    /** Per level, the tables of its requests */
+    levels: readonly { level: number; facilityLevel: boolean; tables: readonly AnalyticsTable[] }[]
+}
+
+export interface BuildScanOptions {
+    /** Called after each batch of org units: analysed so far, total */
+    onProgress?: (done: number, total: number) => void
+    signal?: AbortSignal
+    /** Org units per batch between yields to the event loop (default 25) */
+    batch?: number
+}
+
+const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
+/**
+ * The detectors' inputs for every pair and org unit of the scan, in batches of org units (yielding
+ * between batches, stopping when `signal` aborts).
+ */
+export const buildScanData = async (
+    { pairs, metadata, window, roots, levels }: BuildScanInput,
+    { onProgress, signal, batch = 25 }: BuildScanOptions = {}
+): Promise<ScanData> => {
+    const periods = windowPeriods(window)
+    const quarterPeriods = windowQuarterPeriods(window)
+    const dataSets = pairDataSetIds(pairs)
+        .map((id) => metadata.dataSets.get(id))
+        .filter((info): info is DataSetInfo => !!info?.periodType)
+    const merged = levels.map(({ level, facilityLevel, tables }) => {
+        const table = mergeTables(tables)
+        return { level, facilityLevel, table, orgUnits: scanOrgUnits(table, level, roots) }
+    })
+    const total = merged.reduce((sum, level) => sum + level.orgUnits.length, 0)
+    let done = 0
+    onProgress?.(0, total)
+    const out: LevelScanData[] = []
+    for (const { level, facilityLevel, table, orgUnits } of merged) {
+        const series: PairOrgUnitSeries[] = []
+        const reports: LevelScanData['reports'] = {}
+        for (let start = 0; start < orgUnits.length; start += batch) {
+            if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError')
+            for (const unit of orgUnits.slice(start, start + batch)) {
+                for (const pair of pairs) {
+                    series.push(
+                        pairOrgUnitSeries(pair, table, metadata, periods, unit.id, quarterPeriods)
+                    )
+                }
+                reports[unit.id] = reportCounts(table, dataSets, window, unit.id)
+                done += 1
+            }
+            onProgress?.(done, total)
+            await nextTick()
+        }
+        out.push({ level, facilityLevel, orgUnits, series, reports })
+    }
+    const itemNames: Record<string, string> = {}
+    for (const pair of pairs) {
+        for (const item of pair.hmis.items) {
+            const name = item.name ?? metadata.items.get(item.id)?.name
+            if (name) itemNames[item.id] = name
+        }
+    }
+    return { window, dataSets, itemNames, levels: out }
+}

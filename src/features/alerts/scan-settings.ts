@@ -1,0 +1,60 @@
+import { useCallback, useSyncExternalStore } from 'react'
+import type { ScanOverrides } from './scan-alerts'
+import { DEFAULT_BASELINE_MONTHS, DEFAULT_TEST_MONTHS, type ScanSettings } from './scan-plan'
+
+/** The scan settings and the analyst's exploratory thresholds, shared by the Alerts and Data
+ *  quality pages for the session (not saved): coming back to a page finds the same scan. */
+export interface SessionScanState {
+    /** `levels` empty: the default level, once the levels are known */
+    settings: ScanSettings
+    overrides: ScanOverrides
+}
+
+const INITIAL: SessionScanState = {
+    settings: {
+        areaId: null,
+        levels: [],
+        baselineMonths: DEFAULT_BASELINE_MONTHS,
+        testMonths: DEFAULT_TEST_MONTHS,
+    },
+    overrides: {},
+}
+
+let current: SessionScanState = INITIAL
+const listeners = new Set<() => void>()
+
+const subscribe = (listener: () => void) => {
+    listeners.add(listener)
+    return () => {
+        listeners.delete(listener)
+    }
+}
+
+/** The session's scan settings and a setter merging changes. */
+export const useSessionScanState = () => {
+    const state = useSyncExternalStore(
+        subscribe,
+        () => current,
+        () => current
+    )
+    const update = useCallback((change: Partial<SessionScanState>) => {
+        current = { ...current, ...change }
+        listeners.forEach((listener) => listener())
+    }, [])
+    return [state, update] as const
+}
+
+/** The default level to scan: the one above facilities (districts of 4 levels), at least the
+ *  roots' children when there are only two. */
+export const defaultScanLevel = (maxLevel: number, rootLevel: number): number =>
+    Math.min(maxLevel, Math.max(rootLevel + 1, maxLevel - 1))
+
+/** A threshold typed by the analyst: a number within bounds, else `undefined` (empty or invalid) */
+export const parseThreshold = (text: string, min: number, max?: number): number | undefined => {
+    if (text.trim() === '') return undefined
+    const value = Number(text)
+    if (!Number.isFinite(value) || value < min || (max !== undefined && value > max)) {
+        return undefined
+    }
+    return value
+}

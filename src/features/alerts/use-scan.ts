@@ -1,0 +1,199 @@
+import { useDataEngine } from '@dhis2/app-runtime'
+import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useMemo, useState } from 'react'
+import { parseAnalyticsResponse, type AnalyticsQuery } from '../../api/analytics'
+import type { Pair } from '../../domain/config'
+import { buildScanData, type ScanData } from './scan-data'
+import { planScan, type MetadataMaps, type ScanRequest, type ScanWindow } from './scan-plan'
+import { runScanRequests, tablesByLevel, type FetchTable } from './scan-run'
+
+export interface NamedLevel {
+    level: number
+    name: string
+}
+
+/** The org unit levels with their names, top first (`/api/organisationUnitLevels`). */
+export const useNamedLevels = () => {
+    const engine = useDataEngine()
+    return useQuery({
+        queryKey: ['organisationUnitLevels', 'named'],
+        staleTime: Infinity,
+        queryFn: async ({ signal }): Promise<NamedLevel[]> => {
+            const { levels } = (await engine.query(
+                {
+                    levels: {
+                        resource: 'organisationUnitLevels',
+                        params: { fields: 'level,displayName', paging: false },
+                    },
+                },
+                { signal }
+            )) as { levels: { organisationUnitLevels?: { level: number; displayName: string }[] } }
+            return (levels.organisationUnitLevels ?? [])
+                .map((l) => ({ level: l.level, name: l.displayName }))
+                .sort((a, b) => a.level - b.level)
+        },
+    })
+}
+
+/**
+ * How many org units each level has under the roots (one small metadata request per root and
+ * level, asking only for the pager's total): the scan plan needs it to keep analytics responses
+ * under DHIS2's row limit.
+ */
+export const useLevelCounts = (roots: readonly string[], levels: readonly number[]) => {
+    const engine = useDataEngine()
+    return useQuery({
+        queryKey: ['alerts', 'orgUnitCounts', [...roots], [...levels]],
+        enabled: roots.length > 0 && levels.length > 0,
+        staleTime: 30 * 60 * 1000,
+        queryFn: async ({ signal }): Promise<Record<number, number>> => {
+            const keys = levels.flatMap((level) => roots.map((root) => ({ level, root })))
+            const query = Object.fromEntries(
+                keys.map(({ level, root }, i) => [
+                    `c${i}`,
+                    {
+                        resource: 'organisationUnits',
+                        params: {
+                            filter: [`level:eq:${level}`, `path:like:${root}`],
+                            fields: 'id',
+                            pageSize: 1,
+                        },
+                    },
+                ])
+            )
+            const result = (await engine.query(query, { signal })) as Record<
+                string,
+                { pager?: { total?: number } }
+            >
+            const counts: Record<number, number> = {}
+            keys.forEach(({ level }, i) => {
+                counts[level] = (counts[level] ?? 0) + (result[`c${i}`]?.pager?.total ?? 0)
+            })
+            return counts
+        },
+    })
+}
+
+export type ScanProgress =
+    | { phase: 'requests'; done: number; total: number }
+    | { phase: 'analysis'; done: number; total: number }
+
+export interface ScanInput {
+    pairs: readonly Pair[]
+    metadata: MetadataMaps
+    roots: readonly string[]
+    levels: readonly { level: number; orgUnits: number }[]
+    maxLevel: number
+    window: ScanWindow
+}
+
+/** The cache key of a scan: what it covers (its requests follow from it). */
+export const scanQueryKey = (input: ScanInput | null) =>
+    [
+        'alertsScan',
+        input
+            ? {
+                  pairs: input.pairs.map((pair) => ({ ...pair, tips: undefined })),
+                  roots: [...input.roots],
+                  levels: input.levels.map((l) => l.level),
+                  maxLevel: input.maxLevel,
+                  months: input.window.months,
+                  testMonths: input.window.testMonths,
+              }
+            : null,
+    ] as const
+
+const SCAN_STALE_TIME = 30 * 60 * 1000
+
+/**
+ * An alert scan, cached by React Query under `scanQueryKey`: nothing is requested until `run()`;
+ * a scan already in the cache (e.g. on coming back to the page) is there at once. `cancel()`
+ * aborts the requests in flight (the query's signal) and drops the partial scan.
+ */
+export const useAlertScan = (input: ScanInput | null) => {
+    const engine = useDataEngine()
+    const queryClient = useQueryClient()
+    const [progress, setProgress] = useState<ScanProgress | null>(null)
+    const queryKey = useMemo(() => scanQueryKey(input), [input])
+    const requests: ScanRequest[] = useMemo(
+        () =>
+            input
+                ? planScan({
+                      pairs: input.pairs,
+                      metadata: input.metadata,
+                      roots: input.roots,
+                      levels: input.levels,
+                      window: input.window,
+                  })
+                : [],
+        [input]
+    )
+    const queryFn = useCallback(
+        async ({ signal }: { signal: AbortSignal }): Promise<ScanData> => {
+            if (!input) throw new Error('Nothing to scan')
+            const fetchTable: FetchTable = async (query: AnalyticsQuery, abort) => {
+                const { analytics } = await engine.query(
+                    { analytics: query },
+                    { signal: abort ?? signal }
+                )
+                return parseAnalyticsResponse(analytics)
+            }
+            const tables = await runScanRequests(requests, fetchTable, {
+                signal,
+                onProgress: (done, total) => setProgress({ phase: 'requests', done, total }),
+            })
+            return buildScanData(
+                {
+                    pairs: input.pairs,
+                    metadata: input.metadata,
+                    window: input.window,
+                    roots: input.roots,
+                    levels: tablesByLevel(requests, tables, input.maxLevel),
+                },
+                {
+                    signal,
+                    onProgress: (done, total) => setProgress({ phase: 'analysis', done, total }),
+                }
+            )
+        },
+        [engine, input, requests]
+    )
+    const query = useQuery({
+        queryKey,
+        queryFn,
+        enabled: false,
+        staleTime: SCAN_STALE_TIME,
+        gcTime: 2 * SCAN_STALE_TIME,
+        structuralSharing: false,
+    })
+    const run = useCallback(() => {
+        if (!input) return
+        setProgress(null)
+        queryClient
+            .fetchQuery({
+                queryKey,
+                queryFn,
+                staleTime: 0,
+                gcTime: 2 * SCAN_STALE_TIME,
+                structuralSharing: false,
+            })
+            // The query's state holds the error; a cancelled scan is no error
+            .catch(() => undefined)
+            .finally(() => setProgress(null))
+    }, [input, queryClient, queryKey, queryFn])
+    const cancel = useCallback(() => {
+        void queryClient.cancelQueries({ queryKey })
+    }, [queryClient, queryKey])
+    return {
+        data: query.data,
+        error: query.error,
+        running: query.fetchStatus === 'fetching',
+        /** When the cached scan was made */
+        updatedAt: query.dataUpdatedAt,
+        progress,
+        requests,
+        run,
+        cancel,
+        key: hashKey(queryKey),
+    }
+}
