@@ -90,9 +90,9 @@ describe('the dashboard plugin', () => {
         // Drill-down works inside the item
         await clickChartPoint(
             again.page,
-            large.locator('[data-test="chart-hmis"] .highcharts-series-0 .highcharts-point').nth(2)
+            large.locator('[data-test="chart-hmis"] .highcharts-series-0 .highcharts-point').nth(2),
+            large.locator('[data-test="drill-breadcrumbs"]')
         )
-        await large.locator('[data-test="drill-breadcrumbs"]').waitFor({ timeout: 30_000 })
         await screenshot(again.page, 'plugin-items')
         expect(again.errors).toEqual([])
         await again.page.close()

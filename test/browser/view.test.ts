@@ -62,9 +62,9 @@ describe('the triangulation view', () => {
             page,
             firstCard(page)
                 .locator('[data-test="chart-hmis"] .highcharts-series-0 .highcharts-point')
-                .nth(3)
+                .nth(3),
+            page.locator('[data-test="drill-breadcrumbs"]')
         )
-        await page.locator('[data-test="drill-breadcrumbs"]').waitFor()
         await expect.poll(() => page.url()).toContain('dpe=')
         // Both charts of the pair show the children for that month
         await expect

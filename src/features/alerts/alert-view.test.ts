@@ -142,6 +142,11 @@ describe('alert names', () => {
             period: 'period 202607',
         })
         expect(describeAlert(spike().alert, names)).toContain('Kakua <Health> Centre')
+        const shared = { ...spike(), pairIds: [oxytocin.id, ors.id, 'zinc'] }
+        expect(alertNames(shared, oxytocin, undefined, {}, (id) => id)).toMatchObject({
+            pair: 'Oxytocin ↔ Deliveries and 2 other pairs',
+            orgUnit: 'Facility001',
+        })
         expect(serviceName({ ...ors, hmis: { items: [{ id: 'X0000000001' }] } }, {})).toBe(ors.name)
         expect(
             serviceName(

@@ -3,6 +3,7 @@
  * opens the triangulation view drilled to the alert's period across the children of its org
  * unit's parent, with the org unit highlighted. Pure functions, no React.
  */
+import i18n from '@dhis2/d2-i18n'
 import type { AlertNames } from '../../domain/alerts'
 import type { Config, Pair } from '../../domain/config'
 import {
@@ -34,15 +35,25 @@ export const serviceName = (pair: Pair, itemNames: Readonly<Record<string, strin
     return item ? (item.name ?? itemNames[item.id] ?? pair.name) : pair.name
 }
 
-/** The names `describeAlert` needs; `periodName` formats a period for the user's language. */
+/**
+ * The names `describeAlert` needs; `periodName` formats a period for the user's language. An alert
+ * shared by pairs (their reports, their HMIS series) names its first pair and how many others.
+ */
 export const alertNames = (
-    { alert }: ScanAlert,
+    { alert, pairIds }: ScanAlert,
     pair: Pair | undefined,
     orgUnit: ScanOrgUnit | undefined,
     itemNames: Readonly<Record<string, string>>,
     periodName: (id: string) => string
 ): AlertNames => ({
-    pair: pair?.name ?? alert.pairId,
+    pair:
+        pairIds.length > 1
+            ? i18n.t('{{pair}} and {{number}} other pairs', {
+                  pair: pair?.name ?? alert.pairId,
+                  number: String(pairIds.length - 1),
+                  interpolation: { escapeValue: false },
+              })
+            : (pair?.name ?? alert.pairId),
     commodity: pair?.commodity.name ?? alert.pairId,
     service: pair ? serviceName(pair, itemNames) : alert.pairId,
     orgUnit: orgUnit?.name ?? alert.orgUnitId,

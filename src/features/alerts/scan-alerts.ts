@@ -38,6 +38,7 @@ import {
 import { reportingRate } from '../../domain/indicators'
 import { monthsOfQuarter, quarterOfMonth } from '../../domain/periods'
 import type { LevelScanData, PairOrgUnitSeries, ScanData, Series } from './scan-data'
+import { slicer } from './yield'
 
 /** The thresholds the analyst may change for exploration (not saved) */
 export type ScanOverrides = Partial<
@@ -566,8 +567,9 @@ export const scanSize = (scan: ScanData): number =>
     scan.levels.reduce((sum, level) => sum + level.orgUnits.length, 0)
 
 /**
- * `detectScanAlerts` in batches of org units, yielding to the event loop between them (a page
- * stays responsive over thousands of facilities); rejects when `signal` aborts.
+ * `detectScanAlerts` in slices of about one frame, yielding to the event loop between them (a page
+ * stays responsive over thousands of facilities); rejects when `signal` aborts. `batch`: most org
+ * units per slice.
  */
 export const detectScanAlertsAsync = async (
     scan: ScanData,
@@ -576,7 +578,7 @@ export const detectScanAlertsAsync = async (
     {
         signal,
         onProgress,
-        batch = 50,
+        batch,
     }: {
         signal?: AbortSignal
         onProgress?: (done: number, total: number) => void
@@ -586,12 +588,13 @@ export const detectScanAlertsAsync = async (
     const all: ScanAlert[] = []
     const total = scanSize(scan)
     let done = 0
+    const slice = slicer(batch)
     for (const alerts of detectAll(scan, pairs, overrides)) {
         all.push(...alerts)
         done += 1
-        if (done % batch === 0) {
-            onProgress?.(done, total)
-            await new Promise((resolve) => setTimeout(resolve, 0))
+        if (slice.due()) {
+            if (slice.reportDue()) onProgress?.(done, total)
+            await slice.yield()
             if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError')
         }
     }

@@ -123,11 +123,9 @@ describe('buildScanData', () => {
             batch: 1,
             onProgress: (done, total) => progress.push([done, total]),
         })
-        expect(progress).toEqual([
-            [0, 2],
-            [1, 2],
-            [2, 2],
-        ])
+        expect(progress[0]).toEqual([0, 2])
+        expect(progress).toContainEqual([1, 2])
+        expect(progress[progress.length - 1]).toEqual([2, 2])
         const [level] = scan.levels
         expect(level?.orgUnits.map((u) => u.id)).toEqual([OU.a, OU.b])
         expect(level?.series).toHaveLength(6)

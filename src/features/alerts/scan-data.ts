@@ -16,6 +16,7 @@ import {
 } from '../triangulation/pair-model'
 import type { ViewPeriods } from '../triangulation/view-periods'
 import { mergeTables } from './merge-tables'
+import { slicer } from './yield'
 import type { MetadataMaps, ScanWindow } from './scan-plan'
 
 /** Values aligned to the window's months (or a data set's quarters); `null` where none */
@@ -208,22 +209,20 @@ export interface BuildScanInput {
 }
 
 export interface BuildScanOptions {
-    /** Called after each batch of org units: analysed so far, total */
+    /** Called between slices of work: org units analysed so far, total */
     onProgress?: (done: number, total: number) => void
     signal?: AbortSignal
-    /** Org units per batch between yields to the event loop (default 25) */
+    /** Most org units between yields to the event loop (else a slice is about one frame) */
     batch?: number
 }
 
-const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
-
 /**
- * The detectors' inputs for every pair and org unit of the scan, in batches of org units (yielding
- * between batches, stopping when `signal` aborts).
+ * The detectors' inputs for every pair and org unit of the scan, in slices of about one frame
+ * (yielding between them, stopping when `signal` aborts).
  */
 export const buildScanData = async (
     { pairs, metadata, window, roots, levels }: BuildScanInput,
-    { onProgress, signal, batch = 25 }: BuildScanOptions = {}
+    { onProgress, signal, batch }: BuildScanOptions = {}
 ): Promise<ScanData> => {
     const periods = windowPeriods(window)
     const quarterPeriods = windowQuarterPeriods(window)
@@ -238,25 +237,27 @@ export const buildScanData = async (
     let done = 0
     onProgress?.(0, total)
     const out: LevelScanData[] = []
+    const slice = slicer(batch)
     for (const { level, facilityLevel, table, orgUnits } of merged) {
         const series: PairOrgUnitSeries[] = []
         const reports: LevelScanData['reports'] = {}
-        for (let start = 0; start < orgUnits.length; start += batch) {
+        for (const unit of orgUnits) {
             if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError')
-            for (const unit of orgUnits.slice(start, start + batch)) {
-                for (const pair of pairs) {
-                    series.push(
-                        pairOrgUnitSeries(pair, table, metadata, periods, unit.id, quarterPeriods)
-                    )
-                }
-                reports[unit.id] = reportCounts(table, dataSets, window, unit.id)
-                done += 1
+            for (const pair of pairs) {
+                series.push(
+                    pairOrgUnitSeries(pair, table, metadata, periods, unit.id, quarterPeriods)
+                )
             }
-            onProgress?.(done, total)
-            await nextTick()
+            reports[unit.id] = reportCounts(table, dataSets, window, unit.id)
+            done += 1
+            if (slice.due()) {
+                if (slice.reportDue()) onProgress?.(done, total)
+                await slice.yield()
+            }
         }
         out.push({ level, facilityLevel, orgUnits, series, reports })
     }
+    onProgress?.(done, total)
     const itemNames: Record<string, string> = {}
     for (const pair of pairs) {
         for (const item of pair.hmis.items) {

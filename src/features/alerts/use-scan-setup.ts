@@ -50,7 +50,8 @@ export const useScanSetup = (config: Config) => {
         [config.programAreas, settings.areaId]
     )
     const metadata = usePairsMetadata(pairs)
-    const today = todayInCalendar(calendar)
+    // Today in the instance calendar (a Temporal computation: once, not at every render)
+    const today = useMemo(() => todayInCalendar(calendar), [calendar])
     // The view's relative periods end with the last complete month; the scan with the last month
     // whose reports are due
     const lastMonth = useMemo(() => lastCompleteMonth(today, { calendar }), [today, calendar])

@@ -1,5 +1,5 @@
 import { useDataEngine } from '@dhis2/app-runtime'
-import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import { parseAnalyticsResponse, type AnalyticsQuery } from '../../api/analytics'
 import type { Pair } from '../../domain/config'
@@ -194,6 +194,5 @@ export const useAlertScan = (input: ScanInput | null) => {
         requests,
         run,
         cancel,
-        key: hashKey(queryKey),
     }
 }

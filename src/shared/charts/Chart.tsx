@@ -4,7 +4,7 @@ import 'highcharts/modules/exporting'
 import 'highcharts/modules/offline-exporting'
 import 'highcharts/modules/export-data'
 import HighchartsReact from 'highcharts-react-official'
-import React, { useMemo } from 'react'
+import React, { useMemo, useRef } from 'react'
 
 export type PointClick = (point: Highcharts.Point) => void
 
@@ -45,6 +45,10 @@ export const Chart = ({
     height?: number
     dataTest?: string
 }) => {
+    // The handler is read through a ref: a new callback identity must not re-create the chart
+    const clickRef = useRef(onPointClick)
+    clickRef.current = onPointClick
+    const clickable = Boolean(onPointClick)
     const merged = useMemo(
         () =>
             withPointClick(
@@ -52,9 +56,9 @@ export const Chart = ({
                     ...options,
                     chart: { ...options.chart, height, style: { fontFamily: 'inherit' } },
                 },
-                onPointClick
+                clickable ? (point) => clickRef.current?.(point) : undefined
             ),
-        [options, onPointClick, height]
+        [options, clickable, height]
     )
     return (
         <div data-test={dataTest} style={{ minWidth: 0 }}>
