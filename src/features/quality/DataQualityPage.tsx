@@ -403,9 +403,14 @@ export const DataQualityPage = ({ config, state, push }: DataQualityPageProps) =
                                                 {gap.lmisMonths}
                                             </DataTableCell>
                                             <DataTableCell>
-                                                {gap.pairIds
-                                                    .map((id) => pairs.get(id)?.name ?? id)
-                                                    .join(', ')}
+                                                {gap.pairIds.length > 1 &&
+                                                gap.pairIds.length === setup.pairs.length
+                                                    ? i18n.t('All {{number}} pairs', {
+                                                          number: String(gap.pairIds.length),
+                                                      })
+                                                    : gap.pairIds
+                                                          .map((id) => pairs.get(id)?.name ?? id)
+                                                          .join(', ')}
                                             </DataTableCell>
                                         </DataTableRow>
                                     ))}
