@@ -343,7 +343,7 @@ export const DataQualityPage = ({ config, state, push }: DataQualityPageProps) =
                         </h2>
                         <p className={classes.hint}>
                             {i18n.t(
-                                'Org units with HMIS data (values or reports) but no LMIS data in the period, or the reverse: a facility missing from one system’s list, or matched to another org unit.'
+                                'Org units with HMIS data (values or reports) but no LMIS data in the period, or the reverse. Such a facility is missing from one system’s list, or matched to another org unit.'
                             )}
                         </p>
                         {gaps.length === 0 ? (
