@@ -1,0 +1,266 @@
+/**
+ * In-page measurements for the bench. Times are taken inside the page with `performance.now()`
+ * (relative to the navigation's start), polled every animation frame, so that Playwright's
+ * round trips are not part of the figures.
+ */
+import type { BrowserContext, Page, Request } from 'playwright-core'
+
+export const CARD = '[data-test^="pair-card-"]'
+/**
+ * A point of a card's HMIS chart (first series): a month of the trend, a child when drilled. Within
+ * the series group: the legend's symbol has the same classes, and clicking it hides the series.
+ */
+export const POINT_IN_CARD =
+    '[data-test="chart-hmis"] .highcharts-series-group .highcharts-series-0 .highcharts-point'
+
+declare global {
+    interface Window {
+        __benchClickAt?: number
+        __benchLongTasks?: [number, number][]
+    }
+}
+
+/**
+ * Instruments every document of the context: the time of the last click
+ * (`window.__benchClickAt`), the main thread's long tasks (> 50 ms) and a resource timing buffer
+ * large enough for a whole bench page.
+ */
+export const instrument = async (context: BrowserContext): Promise<void> => {
+    await context.addInitScript(() => {
+        window.addEventListener(
+            'click',
+            () => {
+                window.__benchClickAt = performance.now()
+            },
+            true
+        )
+        performance.setResourceTimingBufferSize(5000)
+        const longTasks: [number, number][] = []
+        window.__benchLongTasks = longTasks
+        try {
+            new PerformanceObserver((list) => {
+                for (const e of list.getEntries()) longTasks.push([e.startTime, e.duration])
+            }).observe({ type: 'longtask', buffered: true })
+        } catch {
+            // no long task timing in this browser
+        }
+    })
+}
+
+export interface Timeline {
+    /** ms from `from` to `to` */
+    totalMs: number
+    /** Main-thread long tasks within the window, summed */
+    longTasksMs: number
+    /** Requests started within the window: path (query shortened), start and end from `from` */
+    requests: { path: string; type: string; start: number; end: number }[]
+}
+
+/** Requests and long tasks of the page between two of its `performance.now()` times. */
+export const timeline = (page: Page, from: number, to: number): Promise<Timeline> =>
+    page.evaluate(
+        ({ from, to }) => {
+            const requests = performance
+                .getEntriesByType('resource')
+                .map((e) => e as PerformanceResourceTiming)
+                .filter((e) => e.startTime >= from - 1 && e.startTime <= to)
+                .map((e) => {
+                    const url = new URL(e.name)
+                    const path =
+                        url.pathname + (url.search ? `?${url.search.length - 1} chars` : '')
+                    return {
+                        path,
+                        type: e.initiatorType,
+                        start: Math.round(e.startTime - from),
+                        end: Math.round(e.responseEnd - from),
+                    }
+                })
+            const longTasksMs = (window.__benchLongTasks ?? [])
+                .filter(([start, duration]) => start + duration > from && start < to)
+                .reduce(
+                    (sum, [start, duration]) =>
+                        sum + Math.min(to, start + duration) - Math.max(from, start),
+                    0
+                )
+            return {
+                totalMs: Math.round(to - from),
+                longTasksMs: Math.round(longTasksMs),
+                requests,
+            }
+        },
+        { from, to }
+    )
+
+/**
+ * Requests matching `pattern` in flight on a page, to wait until the page is quiet. A request cut
+ * off by a navigation may never report its end: `reset()` forgets them (call it when the page
+ * leaves the document), and requests older than `staleMs` are not waited for.
+ */
+export const trackInFlight = (page: Page, pattern: RegExp, staleMs = 10_000) => {
+    const inFlight = new Map<Request, number>()
+    let lastActivity = Date.now()
+    page.on('request', (request) => {
+        if (!pattern.test(request.url())) return
+        inFlight.set(request, Date.now())
+        lastActivity = Date.now()
+    })
+    const done = (request: Request) => {
+        if (inFlight.delete(request)) lastActivity = Date.now()
+    }
+    page.on('requestfinished', done)
+    page.on('requestfailed', done)
+    const busy = () => {
+        const now = Date.now()
+        return [...inFlight.values()].some((since) => now - since < staleMs)
+    }
+    return {
+        reset: () => inFlight.clear(),
+        /**
+         * Resolves when no request has been in flight for `quietMs`; after `timeoutMs`, resolves
+         * anyway and says so.
+         */
+        settle: async (quietMs = 600, timeoutMs = 15_000): Promise<void> => {
+            const deadline = Date.now() + timeoutMs
+            while (Date.now() < deadline) {
+                if (!busy() && Date.now() - lastActivity >= quietMs) return
+                await new Promise((r) => setTimeout(r, 50))
+            }
+            console.warn(
+                `[bench] still ${inFlight.size} request(s) in flight after ${timeoutMs} ms`
+            )
+        },
+    }
+}
+
+/** Goes to `url` as a new document (through about:blank, so that a hash-only change reloads). */
+export const gotoFresh = async (page: Page, url: string, onBlank?: () => void): Promise<void> => {
+    await page.goto('about:blank')
+    onBlank?.()
+    await page.goto(url, { waitUntil: 'commit' })
+}
+
+const number = async (handle: { jsonValue: () => Promise<unknown> }): Promise<number> => {
+    const value = await handle.jsonValue()
+    if (typeof value !== 'number') throw new Error(`Expected a time, got ${String(value)}`)
+    return value
+}
+
+/**
+ * Waits until `expected` pair cards each have both charts drawn; returns the page's
+ * `performance.now()` at that moment (ms since the navigation started).
+ */
+export const waitViewDrawn = async (page: Page, expected: number, timeout = 60_000) =>
+    number(
+        await page.waitForFunction(
+            ({ expected, card }) => {
+                const cards = document.querySelectorAll(card)
+                if (cards.length < expected) return false
+                for (const c of Array.from(cards)) {
+                    if (
+                        !c.querySelector('[data-test="chart-hmis"] .highcharts-root') ||
+                        !c.querySelector('[data-test="chart-lmis"] .highcharts-root')
+                    ) {
+                        return false
+                    }
+                }
+                return performance.now()
+            },
+            { expected, card: CARD },
+            { polling: 'raf', timeout }
+        )
+    )
+
+/** Waits until the element is shown; returns the page's `performance.now()` at that moment. */
+export const waitVisible = async (page: Page, selector: string, timeout = 60_000) =>
+    number(
+        await page.waitForFunction(
+            (selector) => {
+                const el = document.querySelector(selector)
+                return el && el.getBoundingClientRect().height > 0 ? performance.now() : false
+            },
+            selector,
+            { polling: 'raf', timeout }
+        )
+    )
+
+/**
+ * The titles of every chart of every card, in order, spaces normalised: Highcharts joins the lines
+ * of a wrapped title with a zero-width space (`…asphyxia in\u200bNovember 2025`).
+ */
+export const chartTitles = (page: Page): Promise<string[]> =>
+    page.evaluate(
+        (card) =>
+            Array.from(document.querySelectorAll(card)).flatMap((c) =>
+                ['chart-hmis', 'chart-lmis'].map((chart) =>
+                    (
+                        c.querySelector(`[data-test="${chart}"] .highcharts-title`)?.textContent ??
+                        ''
+                    ).replace(/[\s\u200b]+/g, ' ')
+                )
+            ),
+        CARD
+    )
+
+/**
+ * Waits until every chart of every card shows the drilled view: its title changed from `before`
+ * and names a period (" in "). Returns the page's `performance.now()` at that moment.
+ */
+export const waitDrilled = async (page: Page, before: string[], timeout = 30_000) =>
+    number(
+        await page.waitForFunction(
+            ({ before, card }) => {
+                const titles = Array.from(document.querySelectorAll(card)).flatMap((c) =>
+                    ['chart-hmis', 'chart-lmis'].map((chart) =>
+                        (
+                            c.querySelector(`[data-test="${chart}"] .highcharts-title`)
+                                ?.textContent ?? ''
+                        ).replace(/[\s\u200b]+/g, ' ')
+                    )
+                )
+                if (titles.length !== before.length) return false
+                const drilled = titles.every((t, i) => t !== before[i] && t.includes(' in '))
+                return drilled ? performance.now() : false
+            },
+            { before, card: CARD },
+            { polling: 'raf', timeout }
+        )
+    )
+
+/** Waits until the charts show `titles` again (e.g. the trend after going back). */
+export const waitTitles = (page: Page, titles: string[], timeout = 30_000) =>
+    page.waitForFunction(
+        ({ titles, card }) => {
+            const now = Array.from(document.querySelectorAll(card)).flatMap((c) =>
+                ['chart-hmis', 'chart-lmis'].map((chart) =>
+                    (
+                        c.querySelector(`[data-test="${chart}"] .highcharts-title`)?.textContent ??
+                        ''
+                    ).replace(/[\s\u200b]+/g, ' ')
+                )
+            )
+            return now.length === titles.length && now.every((t, i) => t === titles[i])
+        },
+        { titles, card: CARD },
+        { polling: 'raf', timeout }
+    )
+
+export const clickTime = (page: Page): Promise<number | undefined> =>
+    page.evaluate(() => window.__benchClickAt)
+
+export const clearClickTime = (page: Page): Promise<void> =>
+    page.evaluate(() => {
+        window.__benchClickAt = undefined
+    })
+
+/** The `.js` files the current document loaded (from the network or a cache), as app paths. */
+export const scriptsLoaded = (page: Page, appKey: string): Promise<string[]> =>
+    page.evaluate((prefix) => {
+        const files = new Set<string>()
+        for (const entry of performance.getEntriesByType('resource')) {
+            const url = new URL(entry.name)
+            if (url.pathname.startsWith(prefix) && url.pathname.endsWith('.js')) {
+                files.add(url.pathname.slice(prefix.length))
+            }
+        }
+        return [...files].sort()
+    }, `/api/apps/${appKey}/`)
