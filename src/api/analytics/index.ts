@@ -18,26 +18,15 @@ export type {
 } from './types'
 export {
     REPORTING_RATE_METRICS,
-    analyticsKeys,
     buildAnalyticsQuery,
-    buildDrilldownQuery,
-    buildFacilityStockQuery,
-    buildTriangulationQueries,
     dimensionParam,
-    hmisDataItems,
-    lmisDataItems,
-    needsNumDen,
     orgUnitItems,
     reportingRateItem,
-    reportingRateItems,
 } from './request'
 export type {
     AnalyticsParams,
     AnalyticsQuery,
     AnalyticsRequest,
-    DrilldownRequest,
-    FacilityStockRequest,
     OrgUnitSelection,
     ReportingRateMetric,
-    TriangulationRequest,
 } from './request'

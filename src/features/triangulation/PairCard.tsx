@@ -81,7 +81,6 @@ export interface PairCardProps {
         parentName: string
         canDrillFurther: boolean
         highlight?: string
-        loading: boolean
     } | null
     onDrillPeriod: (periodId: string) => void
     onDrillChild: (orgUnitId: string) => void

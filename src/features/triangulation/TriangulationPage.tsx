@@ -146,7 +146,6 @@ export const TriangulationView = ({
                 parentName: parent.data?.displayName ?? '',
                 canDrillFurther: (parent.data?.level ?? maxLevel) + 1 < maxLevel,
                 highlight: state.highlight,
-                loading: drillTable.isFetching,
             })
         }
         return result
@@ -156,7 +155,6 @@ export const TriangulationView = ({
         state.highlight,
         metadata.data,
         drillTable.data,
-        drillTable.isFetching,
         drillChildren,
         parent.data,
         maxLevel,

@@ -2,7 +2,11 @@
  * From one analytics table to what a pair's card shows: aligned HMIS and LMIS series, completeness
  * of each system, and per-child values for drill-down. Pure functions, no React.
  */
-import type { AnalyticsTable } from '../../api/analytics'
+import {
+    reportingRateItem,
+    type AnalyticsTable,
+    type ReportingRateMetric,
+} from '../../api/analytics'
 import { idsOf, type Pair } from '../../domain/config'
 import { alignReportingRate, reportingRate } from '../../domain/indicators'
 import {
@@ -48,8 +52,8 @@ export interface PairTrend {
     missingItems: string[]
 }
 
-export const REPORTS_ACTUAL = 'ACTUAL_REPORTS'
-export const REPORTS_EXPECTED = 'EXPECTED_REPORTS'
+export const REPORTS_ACTUAL: ReportingRateMetric = 'ACTUAL_REPORTS'
+export const REPORTS_EXPECTED: ReportingRateMetric = 'EXPECTED_REPORTS'
 
 /** Every `dx` item a pair needs, reporting counts of its data sets included. */
 export const pairDataItems = (pair: Pair): { data: string[]; dataSets: string[] } => ({
@@ -70,8 +74,8 @@ export const requestItems = (pairs: readonly Pair[], known: ReadonlySet<string>)
         for (const dx of data) if (known.has(dx)) items.add(dx)
         for (const ds of dataSets) {
             if (known.has(ds)) {
-                items.add(`${ds}.${REPORTS_ACTUAL}`)
-                items.add(`${ds}.${REPORTS_EXPECTED}`)
+                items.add(reportingRateItem(ds, REPORTS_ACTUAL))
+                items.add(reportingRateItem(ds, REPORTS_EXPECTED))
             }
         }
     }
@@ -171,14 +175,16 @@ export const completenessSeries = (
 ): SeriesData | null => {
     const present = dataSetIds.filter((ds) => dataSets.get(ds)?.periodType)
     if (present.length === 0) return null
-    const counts = (ds: string, kind: string, pe: string) =>
-        table.value(`${ds}.${kind}`, pe, ou) ?? 0
+    const counts = (ds: string, kind: ReportingRateMetric, pe: string) =>
+        table.value(reportingRateItem(ds, kind), pe, ou) ?? 0
     if (present.length === 1) {
         const ds = present[0] as string
         const type = dataSets.get(ds)?.periodType as SeriesPeriodType
         const source = type === 'MONTHLY' ? periods.months : periods.quarters
-        const read = (kind: string) =>
-            Object.fromEntries(source.map((pe) => [pe, table.value(`${ds}.${kind}`, pe, ou)]))
+        const read = (kind: ReportingRateMetric) =>
+            Object.fromEntries(
+                source.map((pe) => [pe, table.value(reportingRateItem(ds, kind), pe, ou)])
+            )
         return {
             id,
             name,
