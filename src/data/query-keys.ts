@@ -19,4 +19,6 @@ export const queryKeys = {
         ['metadataLookup', [...dxIds], [...dataSetIds]] as const,
     /** The instance's aggregate data elements, for the starter mapping's suggestions */
     suggestCandidates: () => ['suggestCandidates'] as const,
+    /** The code of a non-Gregorian calendar, loaded once */
+    calendarSupport: (calendar: string) => ['calendarSupport', calendar] as const,
 }

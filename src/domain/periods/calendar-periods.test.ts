@@ -1,5 +1,10 @@
 import {
+    CalendarNotLoadedError,
     addMonths,
+    calendarOfInstance,
+    calendarSupportLoaded,
+    loadCalendarSupport,
+    validLocale,
     addQuarters,
     fixedPeriod,
     listYearPeriods,
@@ -96,7 +101,19 @@ describe('calendar periods (through @dhis2/multi-calendar-dates)', () => {
         expect(() => fixedPeriod('LAST_YEAR')).toThrow(RangeError)
     })
 
-    it('uses the same id arithmetic in the Nepali calendar', () => {
+    it('loads the library for a non-Gregorian calendar only when asked', async () => {
+        expect(calendarSupportLoaded('gregory')).toBe(true)
+        expect(calendarSupportLoaded('nepali')).toBe(false)
+        expect(() => periodIdContaining('2080-05-01', 'MONTHLY', { calendar: 'nepali' })).toThrow(
+            CalendarNotLoadedError
+        )
+        await loadCalendarSupport('nepali')
+        expect(calendarSupportLoaded('nepali')).toBe(true)
+        expect(periodIdContaining('2080-05-01', 'MONTHLY', { calendar: 'nepali' })).toBe('208005')
+    })
+
+    it('uses the same id arithmetic in the Nepali calendar', async () => {
+        await loadCalendarSupport('nepali')
         const quarters = listYearPeriods({
             year: 2080,
             periodType: 'QUARTERLY',
@@ -106,7 +123,26 @@ describe('calendar periods (through @dhis2/multi-calendar-dates)', () => {
         expect(monthsOfQuarter('2080Q2')).toEqual(['208004', '208005', '208006'])
     })
 
-    it('gives today as a calendar date', () => {
+    it('gives today as a calendar date', async () => {
         expect(todayInCalendar('gregory', 'UTC')).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+        await loadCalendarSupport('nepali')
+        const nepali = todayInCalendar('nepali', 'UTC')
+        expect(nepali).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+        // The Nepali (Bikram Sambat) year is 56 or 57 years ahead of the Gregorian one
+        const gap =
+            Number(nepali.slice(0, 4)) - Number(todayInCalendar('gregory', 'UTC').slice(0, 4))
+        expect([56, 57]).toContain(gap)
+    })
+
+    it('reads the calendar and locale of a DHIS2 instance', () => {
+        expect(calendarOfInstance(undefined)).toBe('gregory')
+        expect(calendarOfInstance('iso8601')).toBe('gregory')
+        expect(calendarOfInstance('ethiopian')).toBe('ethiopic')
+        expect(calendarOfInstance('nepali')).toBe('nepali')
+        expect(validLocale('pt_BR')).toBe('pt-BR')
+        expect(validLocale('uz_UZ_Cyrl')).toBe('uz-Cyrl-UZ')
+        expect(validLocale(undefined)).toBe('en')
+        expect(validLocale('not a locale!')).toBe('en')
+        expect(periodName('202405', { locale: 'pt_BR' })).toBe('maio de 2024')
     })
 })

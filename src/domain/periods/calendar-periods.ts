@@ -6,29 +6,111 @@
  * period ids and names as the server. Dates are calendar dates `yyyy-MM-dd` *in that calendar*
  * (DHIS2's convention), not necessarily Gregorian ones.
  *
- * The library computes each period through the Temporal polyfill (10–25 ms a call), so structure
- * that does not depend on the calendar is computed on the ids instead: in every calendar DHIS2
- * supports, monthly ids are `yyyyMM` with months 01–12 (the Ethiopian 13th month has no monthly
- * period of its own) and quarter n of a year is months 3n−2 to 3n (`yyyyQn`). So the month ↔
- * quarter mapping and stepping through months or quarters are arithmetic on the ids.
+ * The library computes each period through the Temporal polyfill (about 60 KB gzip, 10–25 ms a
+ * call). So:
+ * - the Gregorian calendar (DHIS2's `iso8601`) is computed natively (`gregorian-periods.ts`, tested
+ *   against the library), and the library is loaded, once, only for another calendar:
+ *   `loadCalendarSupport(calendar)` must have resolved before the calendar functions below are
+ *   called with that calendar (they throw `CalendarNotLoadedError` otherwise);
+ * - structure that does not depend on the calendar is computed on the ids: in every calendar DHIS2
+ *   supports, monthly ids are `yyyyMM` with months 01–12 (the Ethiopian 13th month has no monthly
+ *   period of its own) and quarter n of a year is months 3n−2 to 3n (`yyyyQn`). So the month ↔
+ *   quarter mapping and stepping through months or quarters are arithmetic on the ids.
  */
+import type * as CalendarLibrary from '@dhis2/multi-calendar-dates'
 import {
-    generateFixedPeriods,
-    getFixedPeriodByDate,
-    getNowInCalendar,
-} from '@dhis2/multi-calendar-dates'
+    gregorianPeriodContaining,
+    gregorianToday,
+    gregorianYearPeriods,
+} from './gregorian-periods'
+
+type Library = typeof CalendarLibrary
 
 /** A calendar id as the library expects it: `gregory`, `ethiopic`, `nepali`... */
-export type CalendarId = Parameters<typeof generateFixedPeriods>[0]['calendar']
+export type CalendarId = Parameters<Library['generateFixedPeriods']>[0]['calendar']
 /** A DHIS2 period type: `MONTHLY`, `QUARTERLY`, `YEARLY`... */
-export type PeriodTypeId = Parameters<typeof generateFixedPeriods>[0]['periodType']
+export type PeriodTypeId = Parameters<Library['generateFixedPeriods']>[0]['periodType']
 /** A fixed period: `{ id, name, displayName, startDate, endDate, periodType }` */
-export type FixedPeriod = ReturnType<typeof generateFixedPeriods>[number]
+export type FixedPeriod = ReturnType<Library['generateFixedPeriods']>[number]
 
 /** The period types the app's series use */
 export type SeriesPeriodType = 'MONTHLY' | 'QUARTERLY'
 
 export const DEFAULT_CALENDAR: CalendarId = 'gregory'
+
+/** The names DHIS2 and Temporal give the Gregorian calendar */
+const GREGORIAN_IDS: ReadonlySet<string> = new Set(['gregory', 'gregorian', 'iso8601'])
+
+export const isGregorian = (calendar: string): boolean => GREGORIAN_IDS.has(calendar)
+
+/** DHIS2's calendar ids (`systemInfo.calendar`) that the library spells differently */
+const DHIS2_CALENDARS: Readonly<Record<string, string>> = {
+    iso8601: 'gregory',
+    gregorian: 'gregory',
+    ethiopian: 'ethiopic',
+    thai: 'buddhist',
+}
+
+/** The calendar of an instance from its `systemInfo.calendar` (absent: Gregorian). */
+export const calendarOfInstance = (dhis2Calendar?: string | null): CalendarId =>
+    (dhis2Calendar ? (DHIS2_CALENDARS[dhis2Calendar] ?? dhis2Calendar) : 'gregory') as CalendarId
+
+let library: Library | null = null
+let loadingLibrary: Promise<Library> | null = null
+
+/** Thrown by the calendar functions for a non-Gregorian calendar before it is loaded. */
+export class CalendarNotLoadedError extends Error {
+    constructor(calendar: string) {
+        super(`The ${calendar} calendar is not loaded yet (loadCalendarSupport)`)
+        this.name = 'CalendarNotLoadedError'
+    }
+}
+
+/** Whether the calendar functions can be called with `calendar` now. */
+export const calendarSupportLoaded = (calendar: CalendarId): boolean =>
+    isGregorian(calendar) || library !== null
+
+/**
+ * Loads what a calendar needs (nothing for the Gregorian one; the library, once, for any other).
+ * A failed load (network) can be tried again.
+ */
+export const loadCalendarSupport = async (calendar: CalendarId): Promise<void> => {
+    if (calendarSupportLoaded(calendar)) return
+    loadingLibrary ??= import('@dhis2/multi-calendar-dates')
+    try {
+        library = await loadingLibrary
+    } catch (error) {
+        loadingLibrary = null
+        throw error
+    }
+}
+
+const libraryFor = (calendar: string): Library => {
+    if (!library) throw new CalendarNotLoadedError(calendar)
+    return library
+}
+
+const localeCache = new Map<string, string>()
+
+/**
+ * A locale Intl accepts, from a DHIS2 UI locale (`fr`, `pt_BR`, `uz_UZ_Cyrl`): underscores become
+ * hyphens, the script goes before the region (as the library does); unknown or invalid: `en`.
+ */
+export const validLocale = (dhis2Locale: string | undefined): string => {
+    const requested = dhis2Locale ?? 'en'
+    let valid = localeCache.get(requested)
+    if (valid === undefined) {
+        const [language, region, script] = requested.replace(/_/g, '-').split('-')
+        const tag = [language, script, region].filter(Boolean).join('-')
+        try {
+            valid = Intl.DateTimeFormat.supportedLocalesOf(tag).length === 1 ? tag : 'en'
+        } catch {
+            valid = 'en'
+        }
+        localeCache.set(requested, valid)
+    }
+    return valid
+}
 
 export interface CalendarOptions {
     /** Default `gregory` */
@@ -39,7 +121,7 @@ export interface CalendarOptions {
 
 const resolve = (options: CalendarOptions = {}) => ({
     calendar: options.calendar ?? DEFAULT_CALENDAR,
-    locale: options.locale ?? 'en',
+    locale: validLocale(options.locale),
 })
 
 export type ParsedPeriodId =
@@ -145,7 +227,9 @@ export const periodIdContaining = (
     const key = `${calendar}|${periodType}|${date}`
     let id = currentCache.get(key)
     if (id === undefined) {
-        id = getFixedPeriodByDate({ periodType, date, calendar, locale }).id
+        id = isGregorian(calendar)
+            ? gregorianPeriodContaining(date, periodType)
+            : libraryFor(calendar).getFixedPeriodByDate({ periodType, date, calendar, locale }).id
         currentCache.set(key, id)
     }
     return id
@@ -156,7 +240,7 @@ const yearCache = new Map<string, FixedPeriod[]>()
 export interface YearPeriodsOptions extends CalendarOptions {
     /** A year of the calendar */
     year: number
-    periodType: PeriodTypeId
+    periodType: SeriesPeriodType
     /** Leave out periods that start after this calendar date `yyyy-MM-dd` (future periods) */
     notAfter?: string
 }
@@ -172,9 +256,13 @@ export const listYearPeriods = ({
     const key = `${calendar}|${locale}|${periodType}|${year}`
     let periods = yearCache.get(key)
     if (!periods) {
-        periods = generateFixedPeriods({ year, periodType, calendar, locale }).sort((a, b) =>
-            a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0
-        )
+        periods = isGregorian(calendar)
+            ? gregorianYearPeriods(year, periodType, locale)
+            : libraryFor(calendar)
+                  .generateFixedPeriods({ year, periodType, calendar, locale })
+                  .sort((a, b) =>
+                      a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0
+                  )
         yearCache.set(key, periods)
     }
     return periods.filter((period) => notAfter === undefined || period.startDate <= notAfter)
@@ -209,7 +297,8 @@ export const todayInCalendar = (
     calendar: CalendarId = DEFAULT_CALENDAR,
     timeZone?: string
 ): string => {
-    const now = getNowInCalendar(calendar, timeZone)
+    if (isGregorian(calendar)) return gregorianToday(timeZone)
+    const now = libraryFor(calendar).getNowInCalendar(calendar, timeZone)
     // The library recommends `eraYear` for the Ethiopic calendar (its `year` counts another era).
     const year = calendar === 'ethiopic' ? (now.eraYear ?? now.year) : now.year
     return `${pad(year, 4)}-${pad(now.month, 2)}-${pad(now.day, 2)}`

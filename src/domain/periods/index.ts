@@ -1,6 +1,12 @@
 export {
+    CalendarNotLoadedError,
     DEFAULT_CALENDAR,
     addMonths,
+    calendarOfInstance,
+    calendarSupportLoaded,
+    isGregorian,
+    loadCalendarSupport,
+    validLocale,
     addQuarters,
     fixedPeriod,
     listYearPeriods,

@@ -1,23 +1,12 @@
-import { useConfig as useRuntimeConfig } from '@dhis2/app-runtime'
 import { useCallback, useMemo } from 'react'
 import type { Config } from '../../domain/config'
-import {
-    periodName as calendarPeriodName,
-    todayInCalendar,
-    type CalendarId,
-} from '../../domain/periods'
+import { periodName as calendarPeriodName, todayInCalendar } from '../../domain/periods'
+import { useInstanceCalendar } from '../../data/use-calendar'
 import { dataViewRoots, useMe } from '../../data/use-me'
 import { usePairsMetadata } from '../triangulation/use-view-data'
 import { lastCompleteMonth, lastDueMonth, scanPairs, scanWindow } from './scan-plan'
 import { defaultScanLevel, useSessionScanState } from './scan-settings'
 import { useAlertScan, useLevelCounts, useNamedLevels, type ScanInput } from './use-scan'
-
-/** The instance calendar (DHIS2 calls the Gregorian calendar `iso8601`) */
-const useCalendar = (): CalendarId => {
-    const { systemInfo } = useRuntimeConfig()
-    const calendar = (systemInfo as { calendar?: string } | undefined)?.calendar
-    return (!calendar || calendar === 'iso8601' ? 'gregory' : calendar) as CalendarId
-}
 
 /**
  * Everything a scan needs, shared by the Alerts and Data quality pages: the session's settings,
@@ -29,7 +18,7 @@ export const useScanSetup = (config: Config) => {
     const { settings } = session
     const me = useMe()
     const levels = useNamedLevels()
-    const calendar = useCalendar()
+    const calendar = useInstanceCalendar()
     const locale = me.data?.settings?.keyUiLocale ?? 'en'
     const roots = useMemo(() => (me.data ? dataViewRoots(me.data) : []), [me.data])
     const rootIds = useMemo(() => roots.map((root) => root.id), [roots])
@@ -50,7 +39,7 @@ export const useScanSetup = (config: Config) => {
         [config.programAreas, settings.areaId]
     )
     const metadata = usePairsMetadata(pairs)
-    // Today in the instance calendar (a Temporal computation: once, not at every render)
+    // Today in the instance calendar (once, not at every render)
     const today = useMemo(() => todayInCalendar(calendar), [calendar])
     // The view's relative periods end with the last complete month; the scan with the last month
     // whose reports are due

@@ -2,6 +2,7 @@ import i18n from '@dhis2/d2-i18n'
 import { Button, CircularLoader, NoticeBox } from '@dhis2/ui'
 import React, { useState } from 'react'
 import type { Config, ConfigIssue } from '../../domain/config'
+import { useCalendarSupport } from '../../data/use-calendar'
 import { useConfig } from '../../data/use-config'
 import { canEditConfig, useMe } from '../../data/use-me'
 import { ErrorNotice } from '../../shared/api-errors'
@@ -28,7 +29,8 @@ const IssueList = ({ issues }: { issues: ConfigIssue[] }) => {
 
 /**
  * Loads the mapping and renders `children(config)` with every valid pair; explains the empty and
- * broken states in words, and leads admins to the editor.
+ * broken states in words, and leads admins to the editor. On an instance with a non-Gregorian
+ * calendar it also loads the calendar code (in parallel) before the pages compute any period.
  */
 export const ConfigGate = ({
     children,
@@ -39,6 +41,7 @@ export const ConfigGate = ({
 }) => {
     const config = useConfig()
     const me = useMe()
+    const calendar = useCalendarSupport()
     if (config.isLoading || me.isLoading) return <CircularLoader small />
     if (config.error)
         return <ErrorNotice error={config.error} onRetry={() => void config.refetch()} />
@@ -83,6 +86,27 @@ export const ConfigGate = ({
                     </p>
                 )}
             </NoticeBox>
+        )
+    }
+    if (!calendar.ready) {
+        return calendar.error ? (
+            <NoticeBox
+                error
+                title={i18n.t('The calendar could not be loaded')}
+                dataTest="calendar-error"
+            >
+                <p>
+                    {i18n.t(
+                        'This DHIS2 uses the {{calendar}} calendar, whose periods the app could not load. Check your connection and try again.',
+                        { calendar: calendar.calendar }
+                    )}
+                </p>
+                <Button small onClick={calendar.retry}>
+                    {i18n.t('Try again')}
+                </Button>
+            </NoticeBox>
+        ) : (
+            <CircularLoader small />
         )
     }
     const { errors } = config.data

@@ -1,4 +1,3 @@
-import { useConfig as useRuntimeConfig } from '@dhis2/app-runtime'
 import i18n from '@dhis2/d2-i18n'
 import {
     Button,
@@ -8,7 +7,7 @@ import {
     SingleSelectField,
     SingleSelectOption,
 } from '@dhis2/ui'
-import React, { useMemo } from 'react'
+import React, { useCallback, useMemo } from 'react'
 import type { ChartPeriod } from '../../charts'
 import type { Config, ProgramArea } from '../../domain/config'
 import {
@@ -18,6 +17,7 @@ import {
     todayInCalendar,
     type RelativePeriod,
 } from '../../domain/periods'
+import { useInstanceCalendar } from '../../data/use-calendar'
 import { dataViewRoots, useMe, type Me } from '../../data/use-me'
 import { useOrgUnit } from '../../data/use-org-unit'
 import { useMaxOrgUnitLevel } from '../../data/use-org-unit-levels'
@@ -59,7 +59,6 @@ export const TriangulationView = ({
     compact,
 }: TriangulationViewProps) => {
     const me = useMe()
-    const { systemInfo } = useRuntimeConfig()
     const locale = me.data?.settings?.keyUiLocale ?? 'en'
     const area: ProgramArea | undefined =
         config.programAreas.find((a) => a.id === state.area) ?? config.programAreas[0]
@@ -70,18 +69,18 @@ export const TriangulationView = ({
     const roots = me.data ? dataViewRoots(me.data) : []
     const ouId = state.ou ?? roots[0]?.id
     const levels = useMaxOrgUnitLevel()
-    const instanceCalendar = (systemInfo as { calendar?: string } | undefined)?.calendar
-    // DHIS2 calls the Gregorian calendar `iso8601`
-    const calendar = (
-        !instanceCalendar || instanceCalendar === 'iso8601' ? 'gregory' : instanceCalendar
-    ) as Parameters<typeof todayInCalendar>[0]
+    const calendar = useInstanceCalendar()
     const periods = useMemo(
-        () => viewPeriods(state.pe, state.grain, todayInCalendar(calendar)),
+        () => viewPeriods(state.pe, state.grain, todayInCalendar(calendar), { calendar }),
         [state.pe, state.grain, calendar]
     )
+    const nameOf = useCallback(
+        (id: string) => periodName(id, { calendar, locale }),
+        [calendar, locale]
+    )
     const chartPeriods: ChartPeriod[] = useMemo(
-        () => periods.display.map((id) => ({ id, name: periodName(id) })),
-        [periods.display]
+        () => periods.display.map((id) => ({ id, name: nameOf(id) })),
+        [periods.display, nameOf]
     )
     const metadata = usePairsMetadata(pairs)
     const trendOu = useOrgUnit(ouId)
@@ -142,7 +141,7 @@ export const TriangulationView = ({
                           labels,
                       })
                     : null,
-                periodName: periodName(state.drill.period),
+                periodName: nameOf(state.drill.period),
                 parentName: parent.data?.displayName ?? '',
                 canDrillFurther: (parent.data?.level ?? maxLevel) + 1 < maxLevel,
                 highlight: state.highlight,
@@ -158,6 +157,7 @@ export const TriangulationView = ({
         drillChildren,
         parent.data,
         maxLevel,
+        nameOf,
     ])
 
     if (me.isLoading || metadata.isLoading || trendOu.isLoading) {
@@ -205,7 +205,7 @@ export const TriangulationView = ({
                     })
                 }
             >
-                {orgUnitName} · {periodName(state.drill.period)}
+                {orgUnitName} · {nameOf(state.drill.period)}
             </Button>
             {(parent.data?.ancestors ?? [])
                 .filter((a) => state.drill!.path.includes(a.id))

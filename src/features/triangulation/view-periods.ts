@@ -1,5 +1,6 @@
 import {
     expandPeriodSelection,
+    type CalendarOptions,
     monthsOfQuarters,
     quartersOfMonths,
     type Grain,
@@ -21,13 +22,18 @@ export interface ViewPeriods {
  * splits into months) and quarter totals all come back at once.
  */
 /** `now`: today as `yyyy-MM-dd` in the instance calendar (see `todayInCalendar`). */
-export const viewPeriods = (selection: string, grain: Grain, now: string): ViewPeriods => {
+export const viewPeriods = (
+    selection: string,
+    grain: Grain,
+    now: string,
+    calendar: CalendarOptions = {}
+): ViewPeriods => {
     if (grain === 'monthly') {
-        const months = expandPeriodSelection(selection, { periodType: 'MONTHLY', now })
+        const months = expandPeriodSelection(selection, { ...calendar, periodType: 'MONTHLY', now })
         const quarters = quartersOfMonths(months)
         return { grain, display: months, request: [...months, ...quarters], months, quarters }
     }
-    const quarters = expandPeriodSelection(selection, { periodType: 'QUARTERLY', now })
+    const quarters = expandPeriodSelection(selection, { ...calendar, periodType: 'QUARTERLY', now })
     const months = monthsOfQuarters(quarters)
     return { grain, display: quarters, request: [...months, ...quarters], months, quarters }
 }
