@@ -97,6 +97,11 @@ describe('one request for all pairs', () => {
         // A deleted item is left out of the request (it would make DHIS2 refuse it)
         expect(requestItems([pair], new Set([DE.cases]))).toEqual([DE.cases])
     })
+
+    it('asks for every item while the metadata is unknown: the same request when all exist', () => {
+        const known = new Set([...items.keys(), ...dataSets.keys()])
+        expect(requestItems([pair], null)).toEqual(requestItems([pair], known))
+    })
 })
 
 describe('a pair trend', () => {

@@ -66,14 +66,20 @@ export const pairDataItems = (pair: Pair): { data: string[]; dataSets: string[] 
     dataSets: [...idsOf(pair.hmis.dataSet), ...idsOf(pair.lmis.dataSet)],
 })
 
-/** The `dx` items of one analytics request covering all the pairs (existing items only). */
-export const requestItems = (pairs: readonly Pair[], known: ReadonlySet<string>): string[] => {
+/**
+ * The `dx` items of one analytics request covering all the pairs: the existing ones (`known`), or
+ * every item of the mapping while the metadata is not known yet (`null`).
+ */
+export const requestItems = (
+    pairs: readonly Pair[],
+    known: ReadonlySet<string> | null
+): string[] => {
     const items = new Set<string>()
     for (const pair of pairs) {
         const { data, dataSets } = pairDataItems(pair)
-        for (const dx of data) if (known.has(dx)) items.add(dx)
+        for (const dx of data) if (!known || known.has(dx)) items.add(dx)
         for (const ds of dataSets) {
-            if (known.has(ds)) {
+            if (!known || known.has(ds)) {
                 items.add(reportingRateItem(ds, REPORTS_ACTUAL))
                 items.add(reportingRateItem(ds, REPORTS_EXPECTED))
             }

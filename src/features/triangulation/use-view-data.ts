@@ -22,6 +22,12 @@ const knownIds = (metadata: { items: Map<string, unknown>; dataSets: Map<string,
 /**
  * The trend of every pair of the view: ONE analytics request for all pairs (data items and
  * reporting counts, months and quarters together), whatever the number of pairs.
+ *
+ * It does not wait for the items' metadata: it asks for every item of the mapping at once, in
+ * parallel with the metadata requests. Once the metadata is known, items the server does not have
+ * (deleted since the mapping was written) are left out: when all exist, that is the same request
+ * (same cache key, nothing asked again); when one is missing (DHIS2 answers 409 to the first), the
+ * request without it follows.
  */
 export const useTrendTable = (
     pairs: readonly Pair[],
@@ -30,8 +36,8 @@ export const useTrendTable = (
     periods: ViewPeriods
 ) => {
     const query = useMemo(() => {
-        if (!metadata || !ou || periods.request.length === 0) return null
-        const dx = requestItems(pairs, knownIds(metadata))
+        if (!ou || periods.request.length === 0) return null
+        const dx = requestItems(pairs, metadata ? knownIds(metadata) : null)
         return dx.length ? buildAnalyticsQuery({ dx, pe: periods.request, ou: { id: ou } }) : null
     }, [pairs, metadata, ou, periods.request])
     return useAnalytics(query)
