@@ -1,26 +1,30 @@
 /**
- * The demo DHIS2's analytics timings on the REAL generated country (the one `npm run demo` serves),
- * a port of `demo/src/analytics/bench.ts` (which uses a synthetic database):
+ * Times the demo DHIS2's analytics engine on the REAL generated country (the one `npm run demo`
+ * serves), as the engine answers `GET /api/analytics` (no HTTP). `npm run bench:server` runs it
+ * with `--facilities 6000`; `bench/run.ts` (figure 5) runs it with `--json`.
  *
- *     npx tsx bench/analytics.ts --facilities 6000 [--runs 20] [--seed 42] [--json]
+ *     npx tsx bench/analytics.ts [--facilities 6000] [--runs 20] [--seed 42] [--all] [--json]
  *
- * Queries, as the engine answers `GET /api/analytics` (no HTTP): national 40 dx × 24 months at
- * level 2, and the facilities (level 4) of a median-size district. Prints one line per query, or
- * with `--json` a JSON object on the last line (read by `bench/run.ts`).
+ * - `--facilities N`: the country's facilities (default 6000, at least 30).
+ * - `--runs N`: timed runs per query after the cold one (default 20).
+ * - `--seed N`: the generator's seed (default 42, as `npm run demo`).
+ * - `--json`: print one JSON object (`AnalyticsBenchResult`) on the last line instead of the
+ *   table. It has only the queries figure 5 reports (national, district) unless `--all` is given.
+ * - `--all`: with `--json`, also the other queries (the table always has them).
+ *
+ * Queries: national 40 dx × 24 months at level 2; the facilities (level 4) of a median-size
+ * district and of the largest one; the indicators and reporting rates × 24 months at level 2;
+ * 40 dx × 8 quarters at level 3. For each: the cold time (first run) and the median / p90 / min /
+ * max wall time and median CPU time of the runs after it. Goal: median ≤ 50 ms.
  */
 import { generateCountry } from '../demo/src/data/generate'
 import type { DemoUser } from '../demo/src/http/types'
 import { DemoAnalytics } from '../demo/src/analytics'
 import { summarize } from './lib/stats'
 
-const arg = (name: string, fallback: number): number => {
-    const i = process.argv.indexOf(`--${name}`)
-    const value = i >= 0 ? Number(process.argv[i + 1]) : NaN
-    return Number.isFinite(value) ? value : fallback
-}
-
 export interface AnalyticsBenchResult {
     facilities: number
+    seed: number
     generateMs: number
     warmUpMs: number
     queries: {
@@ -34,11 +38,68 @@ export interface AnalyticsBenchResult {
     }[]
 }
 
+const USAGE =
+    'npx tsx bench/analytics.ts [--facilities 6000] [--runs 20] [--seed 42] [--all] [--json]'
+
+/** Median goal of every query, as in `bench/run.ts` figure 5. */
+const GOAL_MS = 50
+
+/** A bad command line: printed without a stack trace. */
+class UsageError extends Error {}
+
+interface Options {
+    facilities: number
+    runs: number
+    seed: number
+    json: boolean
+    all: boolean
+}
+
+const parseOptions = (argv: readonly string[]): Options => {
+    const opts: Options = { facilities: 6000, runs: 20, seed: 42, json: false, all: false }
+    const integer = (name: string, value: string | undefined, min: number): number => {
+        const n = Number(value)
+        if (value === undefined || !Number.isInteger(n) || n < min) {
+            throw new UsageError(
+                `--${name} needs an integer ≥ ${min}, got ${value ?? 'nothing'}\n${USAGE}`
+            )
+        }
+        return n
+    }
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i]
+        if (a === '--facilities') opts.facilities = integer('facilities', argv[++i], 30)
+        else if (a === '--runs') opts.runs = integer('runs', argv[++i], 1)
+        else if (a === '--seed') opts.seed = integer('seed', argv[++i], 0)
+        else if (a === '--json') opts.json = true
+        else if (a === '--all') opts.all = true
+        else if (a === '--help' || a === '-h') {
+            console.log(USAGE)
+            process.exit(0)
+        } else throw new UsageError(`Unknown option ${a}\n${USAGE}`)
+    }
+    return opts
+}
+
+/** Nearest-rank quantile of an ascending series. */
+const quantile = (sorted: readonly number[], q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number
+
+/** A plain-text table with aligned columns (markdown pipes, so it can be pasted as is). */
+const table = (header: string[], rows: string[][], rightAligned: ReadonlySet<number>): string => {
+    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]?.length ?? 0)))
+    const line = (cells: string[]) =>
+        `| ${cells
+            .map((cell, c) =>
+                rightAligned.has(c) ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0)
+            )
+            .join(' | ')} |`
+    const rule = `| ${widths.map((w, c) => (rightAligned.has(c) ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`
+    return [line(header), rule, ...rows.map(line)].join('\n')
+}
+
 const main = (): void => {
-    const facilities = arg('facilities', 6000)
-    const runs = Math.max(5, arg('runs', 20))
-    const seed = arg('seed', 42)
-    const json = process.argv.includes('--json')
+    const { facilities, runs, seed, json, all } = parseOptions(process.argv.slice(2))
 
     const t0 = performance.now()
     const db = generateCountry({ facilities, seed })
@@ -53,7 +114,8 @@ const main = (): void => {
         .filter((o) => o.level === 3)
         .sort((a, b) => a.childIds.length - b.childIds.length)
     const district = districts[Math.floor(districts.length / 2)]
-    if (!root || !district) throw new Error('Generated country without hierarchy')
+    const largest = districts[districts.length - 1]
+    if (!root || !district || !largest) throw new Error('Generated country without hierarchy')
     const user: DemoUser = {
         id: 'BenchUser01',
         username: 'bench',
@@ -72,19 +134,46 @@ const main = (): void => {
     if (des40.length < 40 || months24.length < 24) {
         throw new Error(`Country too small: ${des40.length} dx, ${months24.length} months`)
     }
-    const dxPe = `dimension=dx:${des40.join(';')}&dimension=pe:${months24.join(';')}`
+    const indicators = db.indicators.map((i) => i.id)
+    const rates = db.dataSets.flatMap((ds) => [
+        `${ds.id}.REPORTING_RATE`,
+        `${ds.id}.ACTUAL_REPORTS`,
+    ])
+    const pe24 = `dimension=pe:${months24.join(';')}`
+    const dxPe = `dimension=dx:${des40.join(';')}&${pe24}`
+    /** `figure`: reported by `bench/run.ts` figure 5 (always in the JSON). */
     const queries = [
         {
             key: 'national',
+            figure: true,
             label: 'national: 40 dx × 24 months × LEVEL-2',
             query: `${dxPe}&dimension=ou:${root.id};LEVEL-2&includeNumDen=true`,
         },
         {
             key: 'district',
+            figure: true,
             label: `district facilities (${district.childIds.length}): 40 dx × 24 months × LEVEL-4`,
             query: `${dxPe}&dimension=ou:${district.id};LEVEL-4&includeNumDen=true`,
         },
-    ]
+        {
+            key: 'largestDistrict',
+            figure: false,
+            label: `largest district (${largest.childIds.length}): 40 dx × 24 months × LEVEL-4`,
+            query: `${dxPe}&dimension=ou:${largest.id};LEVEL-4&includeNumDen=true`,
+        },
+        {
+            key: 'indicators',
+            figure: false,
+            label: `national: ${indicators.length} indicators + ${rates.length} rates × 24 months × LEVEL-2`,
+            query: `dimension=dx:${[...indicators, ...rates].join(';')}&${pe24}&dimension=ou:${root.id};LEVEL-2&includeNumDen=true`,
+        },
+        {
+            key: 'quarters',
+            figure: false,
+            label: 'national: 40 dx × 8 quarters × LEVEL-3',
+            query: `dimension=dx:${des40.join(';')}&dimension=pe:LAST_4_QUARTERS;QUARTERS_LAST_YEAR&dimension=ou:${root.id};LEVEL-3`,
+        },
+    ].filter((q) => q.figure || all || !json)
 
     /** Wall time and CPU time (less sensitive to other processes) of one request. */
     const time = (query: string) => {
@@ -103,10 +192,12 @@ const main = (): void => {
         }
     }
 
-    const result: AnalyticsBenchResult = { facilities, generateMs, warmUpMs, queries: [] }
+    const result: AnalyticsBenchResult = { facilities, seed, generateMs, warmUpMs, queries: [] }
     if (!json) {
         console.log(
-            `generated country: ${facilities} facilities (${db.orgUnits.length} org units, ${db.dataElements.length} data elements) in ${generateMs.toFixed(0)} ms; roll-ups ${warmUpMs.toFixed(0)} ms`
+            `generated country: ${facilities} facilities, seed ${seed} (${db.orgUnits.length} org units, ` +
+                `${db.dataElements.length} data elements) in ${generateMs.toFixed(0)} ms; ` +
+                `roll-ups ${warmUpMs.toFixed(0)} ms; ${runs} runs per query after a cold one\n`
         )
     }
     for (const { key, label, query } of queries) {
@@ -127,16 +218,53 @@ const main = (): void => {
             wallMs,
             cpuMs,
         })
-        if (!json) {
-            const w = summarize(wallMs)
-            const c = summarize(cpuMs)
-            console.log(
-                `${label}: ${cold.rows} rows, ${(cold.bytes / 1024).toFixed(0)} KiB; cold ${cold.ms.toFixed(1)} ms, ` +
-                    `median ${w?.median.toFixed(1)} ms (cpu ${c?.median.toFixed(1)} ms), min ${w?.min.toFixed(1)}, max ${w?.max.toFixed(1)} ms`
-            )
-        }
     }
-    if (json) console.log(JSON.stringify(result))
+
+    if (json) {
+        console.log(JSON.stringify(result))
+        return
+    }
+    const ms = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(1))
+    const rows = result.queries.map((q) => {
+        const w = summarize(q.wallMs)
+        const c = summarize(q.cpuMs)
+        const sorted = [...q.wallMs].sort((a, b) => a - b)
+        return [
+            q.label,
+            String(q.rows),
+            q.kib.toFixed(0),
+            ms(q.coldMs),
+            ms(w?.median),
+            ms(quantile(sorted, 0.9)),
+            ms(w?.min),
+            ms(w?.max),
+            ms(c?.median),
+            w && w.median <= GOAL_MS ? 'pass' : 'FAIL',
+        ]
+    })
+    console.log(
+        table(
+            [
+                'Query',
+                'Rows',
+                'KiB',
+                'Cold ms',
+                'Median ms',
+                'p90 ms',
+                'Min ms',
+                'Max ms',
+                'CPU median ms',
+                `Median ≤ ${GOAL_MS} ms`,
+            ],
+            rows,
+            new Set([1, 2, 3, 4, 5, 6, 7, 8])
+        )
+    )
 }
 
-main()
+try {
+    main()
+} catch (error) {
+    console.error(error instanceof UsageError ? error.message : error)
+    process.exitCode = 1
+}

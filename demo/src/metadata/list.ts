@@ -4,14 +4,14 @@
  * `DefaultLinkService.generatePagerLinks`).
  */
 import { errorResponse } from '../http/errors'
-import type { DemoRequest, DemoResponse } from '../http/types'
 import {
     DEFAULT_LIST_FIELDS,
     DEFAULT_OBJECT_FIELDS,
     parseFields,
     renderObject,
     type Json,
-} from './fields'
+} from '../http/fields'
+import type { DemoRequest, DemoResponse } from '../http/types'
 import {
     MetadataQueryError,
     defaultOrders,

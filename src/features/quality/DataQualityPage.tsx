@@ -21,8 +21,8 @@ import { serializeViewState, type ViewState } from '../../shared/navigation'
 import { areaOfPairs, orgUnitViewState, pairsById } from '../alerts/alert-view'
 import { ScanPanel } from '../alerts/ScanPanel'
 import { useScanSetup } from '../alerts/use-scan-setup'
-import { fileNamePart, gapsCsv } from './csv'
-import { downloadText } from './download'
+import { fileNamePart, downloadText } from '../../shared/download'
+import { gapsCsv } from './csv'
 import {
     completenessRows,
     isLow,

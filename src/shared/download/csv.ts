@@ -1,0 +1,31 @@
+/**
+ * CSV text (RFC 4180) for downloads: fields quoted when they hold a comma, a quote or a line
+ * break, quotes doubled, CRLF between records, a byte-order mark so that spreadsheet programs read
+ * UTF-8 names correctly. Text cells starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+ * get a leading `'`: a spreadsheet would otherwise run a server-provided name as a formula (CSV
+ * injection). Numbers are written as they are.
+ */
+export type CsvCell = string | number | null | undefined
+
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/** One field */
+export const csvField = (cell: CsvCell): string => {
+    if (cell === null || cell === undefined) return ''
+    if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : ''
+    const text = FORMULA_START.test(cell) ? `'${cell}` : cell
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** A whole document: a header row then the rows */
+export const toCsv = (rows: readonly (readonly CsvCell[])[]): string =>
+    '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+
+/** A file name part from free text: letters, digits and dashes */
+export const fileNamePart = (text: string): string =>
+    text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .toLowerCase() || 'export'

@@ -1,0 +1,2 @@
+export { csvField, fileNamePart, toCsv, type CsvCell } from './csv'
+export { downloadText } from './download'
