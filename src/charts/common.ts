@@ -83,6 +83,8 @@ export const baseOptions = ({
         local: true,
         fallbackToExportServer: false,
         filename,
+        // The card's Download menu exports (loading the module on demand), not a button per chart
+        buttons: { contextButton: { enabled: false } },
     },
     legend: { enabled: true, useHTML: false },
     tooltip: {

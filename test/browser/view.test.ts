@@ -1,5 +1,6 @@
 import { inject } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import { readFile } from 'node:fs/promises'
+import type { BrowserContext, Download, Page } from 'playwright-core'
 import { launchChromium } from './support/chromium'
 import { ADMIN } from './support/demo-process'
 import { clickChartPoint, screenshot } from './support/page'
@@ -127,6 +128,45 @@ describe('the triangulation view', () => {
         await first.page.close()
     })
 
+    it('downloads a chart as an image and the numbers as CSV, loading the exporter only then', async () => {
+        const { page, errors } = await openApp(browser, demoUrl, ADMIN)
+        const scripts: string[] = []
+        page.on('request', (request) => {
+            if (request.resourceType() === 'script') scripts.push(request.url())
+        })
+        await chartsDrawn(page)
+        expect(scripts.filter((url) => /exporting/i.test(url))).toEqual([])
+        // No Highcharts context button: the card's menu is the one way to download
+        expect(await firstCard(page).locator('.highcharts-contextbutton').count()).toBe(0)
+
+        await firstCard(page).locator('[data-test="pair-download"]').click()
+        const [image] = await Promise.all([
+            page.waitForEvent('download', { timeout: 30_000 }),
+            page.locator('[data-test="pair-download-lmis-png"]').click(),
+        ])
+        expect(image.suggestedFilename()).toMatch(/-lmis\.png$/)
+        const png = await readDownload(image)
+        expect(png.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]))
+        expect(png.length).toBeGreaterThan(5_000)
+        expect(scripts.some((url) => /exporting/i.test(url))).toBe(true)
+        // The copy drawn for the image is gone; the card still has its two charts
+        expect(await page.locator('.highcharts-root').count()).toBe(
+            2 * (await page.locator('[data-test^="pair-card-"]').count())
+        )
+
+        await firstCard(page).locator('[data-test="pair-download"]').click()
+        const [csv] = await Promise.all([
+            page.waitForEvent('download', { timeout: 30_000 }),
+            page.locator('[data-test="pair-download-csv"]').click(),
+        ])
+        expect(csv.suggestedFilename()).toMatch(/\.csv$/)
+        const rows = (await readDownload(csv)).toString('utf8').split('\r\n')
+        expect(rows[0]).toMatch(/^\uFEFFPeriod id,Period,/)
+        expect(rows.length).toBeGreaterThanOrEqual(13)
+        expect(errors).toEqual([])
+        await page.close()
+    })
+
     it('shows server names as text, never as markup, down to the facility', async () => {
         const { page, errors } = await openApp(browser, demoUrl, ADMIN)
         const { body } = await apiGet(
@@ -158,6 +198,11 @@ describe('the triangulation view', () => {
         await page.close()
     })
 })
+
+const readDownload = async (download: Download): Promise<Buffer> => {
+    const path = await download.path()
+    return readFile(path)
+}
 
 /** The month before last, as a DHIS2 period id (surely reported in the demo data). */
 const lastMonth = (): string => {

@@ -1,3 +1,4 @@
+import type { GapRow } from './quality-model'
 import { gapsCsv } from './csv'
 
 describe('gapsCsv', () => {

@@ -1,20 +1,38 @@
+import { useAlert } from '@dhis2/app-runtime'
 import i18n from '@dhis2/d2-i18n'
-import { Button, NoticeBox, Popover, Tag, Tooltip } from '@dhis2/ui'
+import {
+    Button,
+    CircularLoader,
+    DropdownButton,
+    FlyoutMenu,
+    MenuItem,
+    NoticeBox,
+    Popover,
+    Tag,
+    Tooltip,
+} from '@dhis2/ui'
 import type Highcharts from 'highcharts'
-import React, { useMemo, useRef, useState } from 'react'
+import React, { Suspense, lazy, useMemo, useRef, useState } from 'react'
 import {
     buildDrilldownOptions,
     buildHmisTrendOptions,
     buildLmisTrendOptions,
+    exportFilename,
     type ChartPeriod,
 } from '../../charts'
 import type { Pair } from '../../domain/config'
 import type { Grain } from '../../domain/periods'
-import { Chart } from '../../shared/charts/Chart'
+import { Chart, type ChartHandle } from '../../shared/charts/Chart'
+import { downloadChartImage, type ChartImageType } from '../../shared/charts/export-chart'
+import { downloadText } from '../../shared/download'
 import type { ChildValue, PairDrill } from './drill-model'
+import { trendLabels } from './labels'
+import { pairCsv } from './pair-export'
 import { latestValue, type PairTrend, type SeriesData } from './pair-model'
-import { SeriesTable } from './SeriesTable'
 import classes from './PairCard.module.css'
+
+// The table view is not part of the first view: loaded when first asked for
+const SeriesTable = lazy(() => import('./SeriesTable').then((m) => ({ default: m.SeriesTable })))
 
 const percent = (value: number | null | undefined) =>
     value === null || value === undefined ? '–' : `${Math.round(value)}%`
@@ -67,6 +85,71 @@ const tipsFor = (pair: Pair, locale: string): string | undefined => {
     return tips[locale] ?? tips[locale.split(/[-_]/)[0] ?? ''] ?? tips.en ?? Object.values(tips)[0]
 }
 
+type ChartKind = 'hmis' | 'lmis'
+
+/**
+ * The card's downloads: each chart as an image (made in the browser; the exporting code loads on
+ * the first one) and the numbers as CSV.
+ */
+const DownloadMenu = ({
+    charts,
+    chartsShown,
+    onCsv,
+}: {
+    charts: Record<ChartKind, React.RefObject<ChartHandle>>
+    chartsShown: boolean
+    onCsv: () => void
+}) => {
+    const [open, setOpen] = useState(false)
+    const { show: showError } = useAlert(
+        () => i18n.t('The image could not be made. Check your connection and try again.'),
+        { critical: true }
+    )
+    const image = (kind: ChartKind, type: ChartImageType) => () => {
+        setOpen(false)
+        const chart = charts[kind].current?.chart
+        if (chart) downloadChartImage(chart, type).catch(() => showError())
+    }
+    const items: { kind: ChartKind; type: ChartImageType; label: string }[] = [
+        { kind: 'hmis', type: 'image/png', label: i18n.t('Service chart as image (PNG)') },
+        { kind: 'lmis', type: 'image/png', label: i18n.t('Logistics chart as image (PNG)') },
+        { kind: 'hmis', type: 'image/svg+xml', label: i18n.t('Service chart as vector (SVG)') },
+        { kind: 'lmis', type: 'image/svg+xml', label: i18n.t('Logistics chart as vector (SVG)') },
+    ]
+    return (
+        <DropdownButton
+            small
+            secondary
+            open={open}
+            onClick={({ open: next }: { open: boolean }) => setOpen(next)}
+            dataTest="pair-download"
+            component={
+                <FlyoutMenu dense dataTest="pair-download-menu">
+                    {items.map((item) => (
+                        <MenuItem
+                            key={`${item.kind}-${item.type}`}
+                            label={item.label}
+                            disabled={!chartsShown}
+                            onClick={image(item.kind, item.type)}
+                            dataTest={`pair-download-${item.kind}-${item.type === 'image/png' ? 'png' : 'svg'}`}
+                        />
+                    ))}
+                    <MenuItem
+                        label={i18n.t('Numbers as a spreadsheet (CSV)')}
+                        onClick={() => {
+                            setOpen(false)
+                            onCsv()
+                        }}
+                        dataTest="pair-download-csv"
+                    />
+                </FlyoutMenu>
+            }
+        >
+            {i18n.t('Download')}
+        </DropdownButton>
+    )
+}
+
 export interface PairCardProps {
     pair: Pair
     locale: string
@@ -105,62 +188,88 @@ export const PairCard = ({
 }: PairCardProps) => {
     const [showTable, setShowTable] = useState(false)
     const [showTips, setShowTips] = useState(false)
+    const hmisChart = useRef<ChartHandle>(null)
+    const lmisChart = useRef<ChartHandle>(null)
     const tipsButton = useRef<HTMLSpanElement>(null)
     const tips = tipsFor(pair, locale)
     const serviceName = trend?.hmis.map((s) => s.name).join(', ') || pair.name
 
-    const hmisOptions = useMemo((): Highcharts.Options | null => {
-        if (!trend) return null
-        if (drill?.data) {
-            return buildDrilldownOptions({
-                commodityName: pair.commodity.name,
-                serviceName,
-                measureName: drill.data.hmisName,
-                periodName: drill.periodName,
-                parentName: drill.parentName,
-                values: drillValues(drill.data.hmis),
-                highlightId: drill.highlight,
-            })
-        }
-        return buildHmisTrendOptions({
-            commodityName: pair.commodity.name,
-            serviceName,
-            orgUnitName,
-            periodLabel,
-            grain,
-            periods,
-            series: trend.hmis,
-            completeness: trend.hmisCompleteness,
-        })
-    }, [trend, drill, pair, serviceName, orgUnitName, periodLabel, grain, periods])
+    // Trend and drill-down options are memoized apart, on what each shows only: a drill-down that
+    // is loading keeps the very same trend options, so no chart is drawn again before its data
+    // arrives (a new options object re-creates the chart).
+    const commodityName = pair.commodity.name
+    const drillData = drill?.data ?? null
+    const drillPeriodName = drill?.periodName ?? ''
+    const drillParentName = drill?.parentName ?? ''
+    const drillHighlight = drill?.highlight
 
-    const lmisOptions = useMemo((): Highcharts.Options | null => {
-        if (!trend) return null
-        if (drill?.data) {
-            return buildDrilldownOptions({
-                commodityName: pair.commodity.name,
-                serviceName,
-                measureName: i18n.t('Consumption'),
-                periodName: drill.periodName,
-                parentName: drill.parentName,
-                values: drillValues(drill.data.consumption),
-                highlightId: drill.highlight,
-                color: '#e65100',
-            })
-        }
-        return buildLmisTrendOptions({
-            commodityName: pair.commodity.name,
-            serviceName,
-            orgUnitName,
-            periodLabel,
-            grain,
-            periods,
-            consumption: trend.consumption,
-            stockOnHand: trend.stockOnHand,
-            stockout: trend.stockoutDays ? { ...trend.stockoutDays, kind: 'days' } : null,
-            completeness: trend.lmisCompleteness,
-        })
-    }, [trend, drill, pair, serviceName, orgUnitName, periodLabel, grain, periods])
+    const hmisTrendOptions = useMemo(
+        (): Highcharts.Options | null =>
+            trend
+                ? buildHmisTrendOptions({
+                      commodityName,
+                      serviceName,
+                      orgUnitName,
+                      periodLabel,
+                      grain,
+                      periods,
+                      series: trend.hmis,
+                      completeness: trend.hmisCompleteness,
+                  })
+                : null,
+        [trend, commodityName, serviceName, orgUnitName, periodLabel, grain, periods]
+    )
+    const lmisTrendOptions = useMemo(
+        (): Highcharts.Options | null =>
+            trend
+                ? buildLmisTrendOptions({
+                      commodityName,
+                      serviceName,
+                      orgUnitName,
+                      periodLabel,
+                      grain,
+                      periods,
+                      consumption: trend.consumption,
+                      stockOnHand: trend.stockOnHand,
+                      stockout: trend.stockoutDays ? { ...trend.stockoutDays, kind: 'days' } : null,
+                      completeness: trend.lmisCompleteness,
+                  })
+                : null,
+        [trend, commodityName, serviceName, orgUnitName, periodLabel, grain, periods]
+    )
+    const hmisDrillOptions = useMemo(
+        (): Highcharts.Options | null =>
+            drillData
+                ? buildDrilldownOptions({
+                      commodityName,
+                      serviceName,
+                      measureName: drillData.hmisName,
+                      periodName: drillPeriodName,
+                      parentName: drillParentName,
+                      values: drillValues(drillData.hmis),
+                      highlightId: drillHighlight,
+                  })
+                : null,
+        [drillData, commodityName, serviceName, drillPeriodName, drillParentName, drillHighlight]
+    )
+    const lmisDrillOptions = useMemo(
+        (): Highcharts.Options | null =>
+            drillData
+                ? buildDrilldownOptions({
+                      commodityName,
+                      serviceName,
+                      measureName: i18n.t('Consumption'),
+                      periodName: drillPeriodName,
+                      parentName: drillParentName,
+                      values: drillValues(drillData.consumption),
+                      highlightId: drillHighlight,
+                      color: '#e65100',
+                  })
+                : null,
+        [drillData, commodityName, serviceName, drillPeriodName, drillParentName, drillHighlight]
+    )
+    const hmisOptions = trend ? (hmisDrillOptions ?? hmisTrendOptions) : null
+    const lmisOptions = trend ? (lmisDrillOptions ?? lmisTrendOptions) : null
 
     const onTrendClick = (point: Highcharts.Point) => {
         const period = periods[point.x]
@@ -169,6 +278,22 @@ export const PairCard = ({
     const onDrillClick = (point: Highcharts.Point) => {
         const id = (point.options.custom as { orgUnitId?: string } | undefined)?.orgUnitId
         if (id && drill?.canDrillFurther) onDrillChild(id)
+    }
+
+    const downloadCsv = () => {
+        if (!trend) return
+        const csv = pairCsv(trend, drill?.data ?? null, periods, {
+            ...trendLabels(),
+            period: i18n.t('Period'),
+            periodId: i18n.t('Period id'),
+            orgUnit: i18n.t('Org unit'),
+            orgUnitId: i18n.t('Org unit id'),
+            estimates: i18n.t('Estimated values'),
+        })
+        const name = drill?.data
+            ? exportFilename(pair.name, drill.parentName, drill.periodName)
+            : exportFilename(pair.name, orgUnitName, periodLabel)
+        downloadText(`${name}.csv`, csv)
     }
 
     return (
@@ -208,6 +333,13 @@ export const PairCard = ({
                     >
                         {showTable ? i18n.t('Show charts') : i18n.t('Show table')}
                     </Button>
+                    {trend && (
+                        <DownloadMenu
+                            charts={{ hmis: hmisChart, lmis: lmisChart }}
+                            chartsShown={!showTable}
+                            onCsv={downloadCsv}
+                        />
+                    )}
                 </div>
             </header>
             {showTips && tips && (
@@ -233,7 +365,9 @@ export const PairCard = ({
                 </NoticeBox>
             )}
             {!trend ? null : showTable ? (
-                <SeriesTable trend={trend} drill={drill?.data ?? null} periods={periods} />
+                <Suspense fallback={<CircularLoader small />}>
+                    <SeriesTable trend={trend} drill={drill?.data ?? null} periods={periods} />
+                </Suspense>
             ) : (
                 <div className={classes.charts}>
                     {hmisOptions && (
@@ -242,6 +376,7 @@ export const PairCard = ({
                             onPointClick={drill?.data ? onDrillClick : onTrendClick}
                             height={chartHeight}
                             dataTest="chart-hmis"
+                            chartRef={hmisChart}
                         />
                     )}
                     {lmisOptions && (
@@ -250,6 +385,7 @@ export const PairCard = ({
                             onPointClick={drill?.data ? onDrillClick : onTrendClick}
                             height={chartHeight}
                             dataTest="chart-lmis"
+                            chartRef={lmisChart}
                         />
                     )}
                 </div>

@@ -11,8 +11,9 @@ import React from 'react'
 import type { ChartPeriod } from '../../charts'
 import type { AlignedPoint } from '../../domain/periods'
 import type { PairDrill } from './drill-model'
-import type { PairTrend, SeriesData } from './pair-model'
+import type { PairTrend } from './pair-model'
 import { trendLabels } from './labels'
+import { drillColumns, trendColumns } from './pair-export'
 
 const format = (point: Pick<AlignedPoint, 'value' | 'estimated'> | undefined): string => {
     if (!point || point.value === null) return ''
@@ -32,13 +33,7 @@ export const SeriesTable = ({
 }) => {
     const labels = trendLabels()
     if (drill) {
-        const columns = [
-            { name: drill.hmisName, values: drill.hmis },
-            { name: labels.consumption, values: drill.consumption },
-            { name: labels.stockoutDays, values: drill.stockoutDays },
-            { name: labels.hmisCompleteness, values: drill.hmisCompleteness },
-            { name: labels.lmisCompleteness, values: drill.lmisCompleteness },
-        ]
+        const columns = drillColumns(drill, labels)
         return (
             <DataTable scrollHeight="420px" dataTest="pair-table">
                 <DataTableHead>
@@ -68,14 +63,7 @@ export const SeriesTable = ({
             </DataTable>
         )
     }
-    const series: SeriesData[] = [
-        ...trend.hmis,
-        trend.consumption,
-        trend.stockOnHand,
-        trend.stockoutDays,
-        trend.hmisCompleteness,
-        trend.lmisCompleteness,
-    ].filter((s): s is SeriesData => s !== null)
+    const series = trendColumns(trend)
     const hasEstimates = series.some((s) => s.points.some((p) => p.estimated && p.value !== null))
     return (
         <>

@@ -22,6 +22,7 @@ import { dataViewRoots, useMe, type Me } from '../../data/use-me'
 import { useOrgUnit } from '../../data/use-org-unit'
 import { useMaxOrgUnitLevel } from '../../data/use-org-unit-levels'
 import { ErrorNotice } from '../../shared/api-errors'
+import { useLastSettled } from '../../shared/hooks/use-last-settled'
 import { drillParent, type ViewState } from '../../shared/navigation'
 import { buildPairDrill } from './drill-model'
 import { trendLabels } from './labels'
@@ -86,22 +87,29 @@ export const TriangulationView = ({
     const trendOu = useOrgUnit(ouId)
     const parentId = ouId ? drillParent(state, ouId) : undefined
     const parent = useOrgUnit(state.drill ? parentId : undefined)
+    // Each drill step goes one level down from the trend's org unit: the drill request does not
+    // wait for the parent's details (its name, for titles and breadcrumbs, comes in parallel)
+    const parentLevel =
+        state.drill && trendOu.data ? trendOu.data.level + state.drill.path.length : undefined
     const trendTable = useTrendTable(pairs, metadata.data, ouId, periods)
     const drillTable = useDrillTable(
         pairs,
         metadata.data,
-        state.drill && parent.data ? { id: parent.data.id, level: parent.data.level } : undefined,
+        state.drill && parentId && parentLevel !== undefined
+            ? { id: parentId, level: parentLevel }
+            : undefined,
         state.drill?.period
     )
+    // The previous drill-down's table while this one loads is not this drill-down's data
+    const drillData = drillTable.isPlaceholderData ? undefined : drillTable.data
+    const parentData = parent.data?.id === parentId ? parent.data : undefined
     const maxLevel = levels.data ?? 4
     const drillChildren = useMemo(
         () =>
-            state.drill && drillTable.data
-                ? drillTable.data
-                      .itemIds('ou')
-                      .map((id) => ({ id, name: drillTable.data?.itemName(id) ?? id }))
+            state.drill && drillData
+                ? drillData.itemIds('ou').map((id) => ({ id, name: drillData.itemName(id) ?? id }))
                 : [],
-        [state.drill, drillTable.data]
+        [state.drill, drillData]
     )
     // Derived once per data change, so charts are not redrawn by unrelated renders
     const trends = useMemo(() => {
@@ -130,10 +138,10 @@ export const TriangulationView = ({
         if (!state.drill || !metadata.data) return result
         for (const pair of pairs) {
             result.set(pair.id, {
-                data: drillTable.data
+                data: drillData
                     ? buildPairDrill({
                           pair,
-                          table: drillTable.data,
+                          table: drillData,
                           items: metadata.data.items,
                           dataSets: metadata.data.dataSets,
                           period: state.drill.period,
@@ -142,8 +150,8 @@ export const TriangulationView = ({
                       })
                     : null,
                 periodName: nameOf(state.drill.period),
-                parentName: parent.data?.displayName ?? '',
-                canDrillFurther: (parent.data?.level ?? maxLevel) + 1 < maxLevel,
+                parentName: parentData?.displayName ?? '',
+                canDrillFurther: (parentLevel ?? maxLevel) + 1 < maxLevel,
                 highlight: state.highlight,
             })
         }
@@ -153,14 +161,35 @@ export const TriangulationView = ({
         state.drill,
         state.highlight,
         metadata.data,
-        drillTable.data,
+        drillData,
         drillChildren,
-        parent.data,
+        parentData,
+        parentLevel,
         maxLevel,
         nameOf,
     ])
 
-    if (me.isLoading || metadata.isLoading || trendOu.isLoading) {
+    // What the cards show: the last complete view while the next one loads (another period, org
+    // unit or drill step), so that no chart shows new labels over old data or is drawn twice
+    const shownTrend = useLastSettled(
+        useMemo(
+            () => ({
+                trends,
+                periods: chartPeriods,
+                orgUnitName: trendOu.data?.displayName ?? '',
+                periodLabel: periodSelectionLabel(state.pe),
+                grain: state.grain,
+            }),
+            [trends, chartPeriods, trendOu.data, state.pe, state.grain]
+        ),
+        !trendTable.isPlaceholderData && Boolean(trendOu.data)
+    )
+    const shownDrills = useLastSettled(
+        drills,
+        !state.drill || Boolean(drillData && parentData) || Boolean(drillTable.error)
+    )
+
+    if (me.isLoading || metadata.isLoading || (trendOu.isLoading && !shownTrend.orgUnitName)) {
         return <CircularLoader small />
     }
     const error = me.error ?? metadata.error ?? trendOu.error
@@ -346,17 +375,17 @@ export const TriangulationView = ({
                 <CircularLoader small dataTest="view-loading" />
             )}
             {pairs.map((pair) => {
-                const trend = trends.get(pair.id) ?? null
-                const drill = drills.get(pair.id) ?? null
+                const trend = shownTrend.trends.get(pair.id) ?? null
+                const drill = shownDrills.get(pair.id) ?? null
                 return (
                     <PairCard
                         key={pair.id}
                         pair={pair}
                         locale={locale}
-                        grain={state.grain}
-                        periods={chartPeriods}
-                        periodLabel={periodSelectionLabel(state.pe)}
-                        orgUnitName={orgUnitName}
+                        grain={shownTrend.grain}
+                        periods={shownTrend.periods}
+                        periodLabel={shownTrend.periodLabel}
+                        orgUnitName={shownTrend.orgUnitName}
                         trend={trend}
                         drill={drill}
                         chartHeight={compact ? 280 : undefined}

@@ -1,8 +1,5 @@
 import Highcharts from 'highcharts'
 import 'highcharts/modules/accessibility'
-import 'highcharts/modules/exporting'
-import 'highcharts/modules/offline-exporting'
-import 'highcharts/modules/export-data'
 import HighchartsReact from 'highcharts-react-official'
 import React, { useMemo, useRef } from 'react'
 
@@ -33,17 +30,25 @@ export const withPointClick = (
           }
         : options
 
-/** A Highcharts chart (accessibility and offline exporting on), sized to its container. */
+/** What `chartRef` points to: the chart drawn (for downloads, see `export-chart.ts`) */
+export type ChartHandle = HighchartsReact.RefObject
+
+/**
+ * A Highcharts chart (accessibility on), sized to its container. Exporting is not loaded with it:
+ * `downloadChartImage` loads it on demand.
+ */
 export const Chart = ({
     options,
     onPointClick,
     height = 380,
     dataTest,
+    chartRef,
 }: {
     options: Highcharts.Options
     onPointClick?: PointClick
     height?: number
     dataTest?: string
+    chartRef?: React.Ref<ChartHandle>
 }) => {
     // The handler is read through a ref: a new callback identity must not re-create the chart
     const clickRef = useRef(onPointClick)
@@ -62,7 +67,7 @@ export const Chart = ({
     )
     return (
         <div data-test={dataTest} style={{ minWidth: 0 }}>
-            <HighchartsReact highcharts={Highcharts} options={merged} immutable />
+            <HighchartsReact highcharts={Highcharts} options={merged} immutable ref={chartRef} />
         </div>
     )
 }

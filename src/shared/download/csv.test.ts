@@ -1,5 +1,4 @@
 import { csvField, fileNamePart, toCsv } from './csv'
-import type { GapRow } from './quality-model'
 
 describe('csvField', () => {
     it('quotes fields with commas, quotes or line breaks', () => {

@@ -1,0 +1,86 @@
+import type { AlignedPoint } from '../../domain/periods'
+import type { PairDrill } from './drill-model'
+import { pairCsv, trendColumns } from './pair-export'
+import type { PairTrend } from './pair-model'
+
+const point = (period: string, value: number | null, estimated = false): AlignedPoint => ({
+    period,
+    value,
+    estimated,
+    partial: false,
+    sourcePeriods: [period],
+    missingPeriods: [],
+    reason: estimated ? 'QUARTER_DIVIDED_BY_3' : null,
+})
+
+const periods = [
+    { id: '202401', name: 'January 2024' },
+    { id: '202402', name: 'February 2024' },
+]
+
+const trend: PairTrend = {
+    hmis: [{ id: 'cases', name: 'PPH cases', points: [point('202401', 12), point('202402', 15)] }],
+    consumption: {
+        id: 'cons',
+        name: 'Consumption',
+        points: [point('202401', 30, true), point('202402', null, true)],
+    },
+    stockOnHand: null,
+    stockoutDays: {
+        id: 'so',
+        name: 'Stockout days',
+        points: [point('202401', 0), point('202402', 3)],
+    },
+    hmisCompleteness: null,
+    lmisCompleteness: null,
+    missingItems: [],
+}
+
+const labels = {
+    consumption: 'Consumption',
+    stockOnHand: 'Stock on hand',
+    stockoutDays: 'Stockout days',
+    hmisCompleteness: 'HMIS reporting rate (%)',
+    lmisCompleteness: 'LMIS reporting rate (%)',
+    period: 'Period',
+    periodId: 'Period id',
+    orgUnit: 'Org unit',
+    orgUnitId: 'Org unit id',
+    estimates: 'Estimated',
+}
+
+describe('a pair card as CSV', () => {
+    it('writes the trend, one row per period, estimates named', () => {
+        expect(trendColumns(trend).map((s) => s.id)).toEqual(['cases', 'cons', 'so'])
+        expect(pairCsv(trend, null, periods, labels).split('\r\n')).toEqual([
+            '\uFEFFPeriod id,Period,PPH cases,Consumption,Stockout days,Estimated',
+            '202401,January 2024,12,30,0,Consumption',
+            // A missing estimate is no estimate
+            '202402,February 2024,15,,3,',
+            '',
+        ])
+    })
+
+    it('writes the drill-down, one row per org unit, names kept as text', () => {
+        const child = (id: string, value: number | null, estimated = false) => ({
+            id,
+            name: id === 'a' ? '=HYPERLINK("x")' : 'Bo, district',
+            value,
+            estimated,
+        })
+        const drill: PairDrill = {
+            hmis: [child('a', 4), child('b', 5)],
+            hmisName: 'PPH cases',
+            consumption: [child('a', 10, true), child('b', 11)],
+            stockoutDays: [child('a', null), child('b', 0)],
+            hmisCompleteness: [child('a', 100), child('b', 90)],
+            lmisCompleteness: [child('a', 50), child('b', 75)],
+        }
+        expect(pairCsv(trend, drill, periods, labels).split('\r\n')).toEqual([
+            '\uFEFFOrg unit id,Org unit,PPH cases,Consumption,Stockout days,HMIS reporting rate (%),LMIS reporting rate (%),Estimated',
+            `a,"'=HYPERLINK(""x"")",4,10,,100,50,Consumption`,
+            'b,"Bo, district",5,11,0,90,75,',
+            '',
+        ])
+    })
+})
