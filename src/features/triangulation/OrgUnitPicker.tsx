@@ -1,13 +1,11 @@
 import i18n from '@dhis2/d2-i18n'
-import {
-    Button,
-    Modal,
-    ModalActions,
-    ModalContent,
-    ModalTitle,
-    OrganisationUnitTree,
-} from '@dhis2/ui'
-import React, { useState } from 'react'
+import { Button, CircularLoader, Layer } from '@dhis2/ui'
+import React, { Suspense, lazy, useState } from 'react'
+
+// The tree (and its modal) are not part of the first view: loaded on the first click
+const OrgUnitTreeModal = lazy(() =>
+    import('./OrgUnitTreeModal').then((m) => ({ default: m.OrgUnitTreeModal }))
+)
 
 /** Org unit selection starting at the user's data-view roots: the tree never offers more. */
 export const OrgUnitPicker = ({
@@ -33,28 +31,24 @@ export const OrgUnitPicker = ({
                 })}
             </Button>
             {open && (
-                <Modal onClose={() => setOpen(false)} position="middle" dataTest="orgunit-picker">
-                    <ModalTitle>{i18n.t('Choose an org unit')}</ModalTitle>
-                    <ModalContent>
-                        <OrganisationUnitTree
-                            roots={roots}
-                            singleSelection
-                            initiallyExpanded={
-                                selectedPath
-                                    ? [selectedPath.split('/').slice(0, -1).join('/')]
-                                    : rootPaths
-                            }
-                            selected={selectedPath ? [selectedPath] : []}
-                            onChange={({ id }: { id: string }) => {
-                                onSelect(id)
-                                setOpen(false)
-                            }}
-                        />
-                    </ModalContent>
-                    <ModalActions>
-                        <Button onClick={() => setOpen(false)}>{i18n.t('Cancel')}</Button>
-                    </ModalActions>
-                </Modal>
+                <Suspense
+                    fallback={
+                        <Layer translucent>
+                            <CircularLoader />
+                        </Layer>
+                    }
+                >
+                    <OrgUnitTreeModal
+                        roots={roots}
+                        rootPaths={rootPaths}
+                        selectedPath={selectedPath}
+                        onSelect={(id) => {
+                            onSelect(id)
+                            setOpen(false)
+                        }}
+                        onClose={() => setOpen(false)}
+                    />
+                </Suspense>
             )}
         </>
     )
