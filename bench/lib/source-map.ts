@@ -8,7 +8,7 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const B64_VALUES = new Map([...B64].map((c, i) => [c, i]))
 
 /** Decodes one mapping segment (`AAAA,`) into its fields. */
-const decodeSegment = (segment: string): number[] => {
+export const decodeSegment = (segment: string): number[] => {
     const values: number[] = []
     let value = 0
     let shift = 0

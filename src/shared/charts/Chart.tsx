@@ -2,33 +2,9 @@ import Highcharts from 'highcharts'
 import 'highcharts/modules/accessibility'
 import HighchartsReact from 'highcharts-react-official'
 import React, { useMemo, useRef } from 'react'
+import { withPointClick, type PointClick } from './point-click'
 
-export type PointClick = (point: Highcharts.Point) => void
-
-/** Adds a click handler to every point, so a chart's points open the next view (drill-down). */
-export const withPointClick = (
-    options: Highcharts.Options,
-    onClick?: PointClick
-): Highcharts.Options =>
-    onClick
-        ? {
-              ...options,
-              plotOptions: {
-                  ...options.plotOptions,
-                  series: {
-                      ...options.plotOptions?.series,
-                      cursor: 'pointer',
-                      point: {
-                          events: {
-                              click(this: Highcharts.Point) {
-                                  onClick(this)
-                              },
-                          },
-                      },
-                  },
-              },
-          }
-        : options
+export type { PointClick } from './point-click'
 
 /** What `chartRef` points to: the chart drawn (for downloads, see `export-chart.ts`) */
 export type ChartHandle = HighchartsReact.RefObject

@@ -34,29 +34,21 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
 }
 
 /**
- * Clicks where a chart point is drawn, moving the mouse there first as a user does. With `until`,
- * clicks again (up to 3 times) while that element has not appeared: a chart still being drawn on a
- * slow machine may miss the first click, as it would for a user.
+ * Clicks where a chart point is drawn, moving the mouse there first as a user does, once: a click
+ * right after a chart is drawn must drill (the app does not depend on Highcharts' hover state).
+ * With `until`, waits for that element.
  */
 export const clickChartPoint = async (
     page: Page,
     point: import('playwright-core').Locator,
     until?: import('playwright-core').Locator
 ): Promise<void> => {
-    for (let attempt = 1; ; attempt++) {
-        await point.scrollIntoViewIfNeeded()
-        const box = await point.boundingBox()
-        if (!box) throw new Error('The chart point is not drawn')
-        const x = box.x + box.width / 2
-        const y = box.y + Math.min(box.height / 2, 4)
-        await page.mouse.move(x, y)
-        await page.mouse.click(x, y)
-        if (!until) return
-        try {
-            await until.waitFor({ timeout: 10_000 })
-            return
-        } catch (error) {
-            if (attempt >= 3) throw error
-        }
-    }
+    await point.scrollIntoViewIfNeeded()
+    const box = await point.boundingBox()
+    if (!box) throw new Error('The chart point is not drawn')
+    const x = box.x + box.width / 2
+    const y = box.y + Math.min(box.height / 2, 4)
+    await page.mouse.move(x, y)
+    await page.mouse.click(x, y)
+    await until?.waitFor({ timeout: 15_000 })
 }

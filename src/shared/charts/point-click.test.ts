@@ -1,0 +1,40 @@
+import type Highcharts from 'highcharts'
+import { pointAtCategory, withPointClick } from './point-click'
+
+const point = (x: number, y: number | null) => ({ x, y }) as unknown as Highcharts.Point
+const series = (visible: boolean, ys: (number | null)[]) =>
+    ({ visible, points: ys.map((y, x) => point(x, y)) }) as unknown as Highcharts.Series
+
+describe('clicks that drill', () => {
+    it('finds the point of the first shown series with a value at a category', () => {
+        const hidden = series(false, [1, 2, 3])
+        const hmis = series(true, [4, null, 6])
+        const completeness = series(true, [90, 80, 70])
+        expect(pointAtCategory([hidden, hmis, completeness], 0)?.y).toBe(4)
+        // No HMIS value that month: the next series' point (same month)
+        expect(pointAtCategory([hidden, hmis, completeness], 1)?.y).toBe(80)
+        expect(pointAtCategory([hidden, hmis, completeness], 7)).toBeUndefined()
+    })
+
+    it('drills from a point and from the plot area around it', () => {
+        const clicked: (number | null | undefined)[] = []
+        const options = withPointClick({ chart: { type: 'line' } }, (p) => clicked.push(p.y))
+        expect(options.chart?.type).toBe('line')
+        expect(options.plotOptions?.series?.cursor).toBe('pointer')
+        const pointClick = options.plotOptions?.series?.point?.events?.click as unknown as (
+            this: Highcharts.Point
+        ) => void
+        pointClick.call(point(2, 42))
+        const chartClick = options.chart?.events?.click as unknown as (
+            this: Highcharts.Chart,
+            event: unknown
+        ) => void
+        const chart = { series: [series(true, [5, 6, 7])] } as unknown as Highcharts.Chart
+        // 1.4 on the axis: the second category
+        chartClick.call(chart, { xAxis: [{ value: 1.4 }] })
+        // Outside any category with a point: nothing
+        chartClick.call(chart, { xAxis: [{ value: 9 }] })
+        expect(clicked).toEqual([42, 6])
+        expect(withPointClick({ title: { text: 't' } })).toEqual({ title: { text: 't' } })
+    })
+})
