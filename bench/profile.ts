@@ -1,12 +1,12 @@
 /**
  * Where the main thread's time goes: a CPU profile (Chrome DevTools protocol) of one navigation to
- * the view and of drill-down clicks, in the built app on the demo DHIS2, each sample attributed to
+ * the view, of drill-down clicks and of an alert scan, in the built app on the demo DHIS2, each sample attributed to
  * its npm package (or the app's own file and function) through the chunks' source maps.
  *
  *     npx tsx bench/profile.ts [--facilities 6000] [--area newborn-health] [--clicks 5]
  *
  * Uses `build/bundle/*.zip` (run `npm run build` first). Prints the self time per package and the
- * functions with the most self time, for the navigation and for the drill clicks.
+ * functions with the most self time, for each of the three.
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
@@ -166,6 +166,17 @@ const main = async () => {
         summarize(`Navigation → ${expected} cards drawn`, navigation, maps)
         const drill = await profiled(cdp, () => drillClicks(page, clicks))
         summarize(`${clicks} drill-down clicks (and back)`, drill, maps)
+        await page.goto(`${demo.url}/api/apps/triangulate/index.html#/alerts`)
+        await page.locator('[data-test="alerts-run"]').waitFor({ timeout: 60_000 })
+        const started = Date.now()
+        const scan = await profiled(cdp, async () => {
+            await page.locator('[data-test="alerts-run"]').click()
+            await page
+                .locator('[data-test="alerts-list"], [data-test="alerts-empty"]')
+                .first()
+                .waitFor({ timeout: 120_000 })
+        })
+        summarize(`Alert scan (${Date.now() - started} ms wall)`, scan, maps)
     } finally {
         await browser.close()
         await demo.stop()

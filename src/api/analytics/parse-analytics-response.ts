@@ -23,7 +23,24 @@ const headerSchema = z
     })
     .passthrough()
 
-const cellSchema = z.union([z.string(), z.number(), z.null()])
+/** Where `rows` is not arrays of strings, numbers or nulls (the first few places) */
+const badCells = (rows: readonly unknown[]): { path: (string | number)[]; message: string }[] => {
+    const found: { path: (string | number)[]; message: string }[] = []
+    for (let r = 0; r < rows.length && found.length < 10; r++) {
+        const row = rows[r]
+        if (!Array.isArray(row)) {
+            found.push({ path: ['rows', r], message: 'Expected array' })
+            continue
+        }
+        for (let c = 0; c < row.length && found.length < 10; c++) {
+            const cell: unknown = row[c]
+            if (cell !== null && typeof cell !== 'string' && typeof cell !== 'number') {
+                found.push({ path: ['rows', r, c], message: 'Expected string, number or null' })
+            }
+        }
+    }
+    return found
+}
 
 const itemSchema = z
     .object({
@@ -52,7 +69,11 @@ const metaDataSchema = z
 const responseSchema = z
     .object({
         headers: z.array(headerSchema).optional(),
-        rows: z.array(z.array(cellSchema)),
+        // Checked by hand: a scan's responses hold hundreds of thousands of cells, and a schema
+        // union per cell costs more than everything else the parser does
+        rows: z.custom<AnalyticsCell[][]>((value) => Array.isArray(value), {
+            message: 'Expected array',
+        }),
         metaData: metaDataSchema.optional(),
         width: z.number().optional(),
         height: z.number().optional(),
@@ -60,6 +81,9 @@ const responseSchema = z
     })
     .passthrough()
     .superRefine((response, ctx) => {
+        const cells = badCells(response.rows)
+        for (const issue of cells) ctx.addIssue({ code: z.ZodIssueCode.custom, ...issue })
+        if (cells.length) return
         const headers = response.headers ?? []
         if (headers.length === 0) {
             if (response.rows.length > 0) {

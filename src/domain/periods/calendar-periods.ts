@@ -131,8 +131,7 @@ export type ParsedPeriodId =
 const MONTH_ID = /^(\d{4})(0[1-9]|1[0-2])$/
 const QUARTER_ID = /^(\d{4})Q([1-4])$/
 
-/** Reads a monthly (`202405`) or quarterly (`2024Q2`) period id; `null` for any other id. */
-export const parsePeriodId = (id: string): ParsedPeriodId | null => {
+const readPeriodId = (id: string): ParsedPeriodId | null => {
     const month = MONTH_ID.exec(id)
     if (month) {
         return { periodType: 'MONTHLY', year: Number(month[1]), month: Number(month[2]) }
@@ -142,6 +141,22 @@ export const parsePeriodId = (id: string): ParsedPeriodId | null => {
         return { periodType: 'QUARTERLY', year: Number(quarter[1]), quarter: Number(quarter[2]) }
     }
     return null
+}
+
+// A view or a scan handles a few dozen distinct ids, read hundreds of thousands of times (every
+// item × org unit × period of an alert scan): each is read once. Bounded, in case of a long session.
+const parsed = new Map<string, Readonly<ParsedPeriodId> | null>()
+const PARSED_MAX = 10_000
+
+/** Reads a monthly (`202405`) or quarterly (`2024Q2`) period id; `null` for any other id. */
+export const parsePeriodId = (id: string): Readonly<ParsedPeriodId> | null => {
+    let result = parsed.get(id)
+    if (result === undefined) {
+        result = readPeriodId(id)
+        if (parsed.size >= PARSED_MAX) parsed.clear()
+        parsed.set(id, result === null ? null : Object.freeze(result))
+    }
+    return result
 }
 
 const pad = (value: number, length: number): string => String(value).padStart(length, '0')
