@@ -208,7 +208,8 @@ class ParsedAnalyticsTable implements AnalyticsTable {
     readonly ouHierarchy: Readonly<Record<string, readonly string[]>>
     readonly ouNameHierarchy: Readonly<Record<string, readonly string[]>>
     readonly hasMetaData: boolean
-    private readonly index: ReadonlyMap<string, AnalyticsRow>
+    /** Rows by their dimension items, built on the first lookup (a scan merges tables instead) */
+    private index: Map<string, AnalyticsRow> | null = null
     private readonly idsInRows = new Map<string, string[]>()
 
     constructor(response: z.infer<typeof responseSchema>) {
@@ -233,33 +234,33 @@ class ParsedAnalyticsTable implements AnalyticsTable {
         const numberAt = (cells: readonly AnalyticsCell[], column: number): number | null =>
             column < 0 ? null : parseAnalyticsNumber(cells[column])
 
-        const index = new Map<string, AnalyticsRow>()
-        this.rows = response.rows.map((cells) => {
+        const dimensionCount = this.dimensions.length
+        const dimensionNames = this.dimensions
+        const rows: AnalyticsRow[] = new Array(response.rows.length)
+        for (let r = 0; r < response.rows.length; r++) {
+            const cells = response.rows[r] as readonly AnalyticsCell[]
             const dims: Record<string, string> = {}
-            this.dimensions.forEach((name, position) => {
-                const cell = cells[dimensionColumns[position] ?? -1]
-                dims[name] = cell === null || cell === undefined ? '' : String(cell)
-            })
+            for (let d = 0; d < dimensionCount; d++) {
+                const cell = cells[dimensionColumns[d] ?? -1]
+                dims[dimensionNames[d] as string] =
+                    cell === null || cell === undefined ? '' : String(cell)
+            }
             const rawCell = columns.value < 0 ? null : cells[columns.value]
-            const rawValue =
-                rawCell === null || rawCell === undefined || rawCell === '' ? null : String(rawCell)
-            const row: AnalyticsRow = {
+            rows[r] = {
                 dims,
                 value: numberAt(cells, columns.value),
-                rawValue,
+                rawValue:
+                    rawCell === null || rawCell === undefined || rawCell === ''
+                        ? null
+                        : String(rawCell),
                 numerator: numberAt(cells, columns.numerator),
                 denominator: numberAt(cells, columns.denominator),
                 factor: numberAt(cells, columns.factor),
                 multiplier: numberAt(cells, columns.multiplier),
                 divisor: numberAt(cells, columns.divisor),
             }
-            const key = this.dimensions.map((name) => dims[name]).join(KEY_SEPARATOR)
-            if (!index.has(key)) {
-                index.set(key, row)
-            }
-            return row
-        })
-        this.index = index
+        }
+        this.rows = rows
 
         const metaData = response.metaData
         this.hasMetaData = metaData !== undefined
@@ -300,9 +301,22 @@ class ParsedAnalyticsTable implements AnalyticsTable {
         return parts.join(KEY_SEPARATOR)
     }
 
+    private rowIndex(): Map<string, AnalyticsRow> {
+        if (!this.index) {
+            const index = new Map<string, AnalyticsRow>()
+            for (const row of this.rows) {
+                const key = this.dimensions.map((name) => row.dims[name]).join(KEY_SEPARATOR)
+                // The first row of a cell wins, should a server repeat one
+                if (!index.has(key)) index.set(key, row)
+            }
+            this.index = index
+        }
+        return this.index
+    }
+
     row(coordinates: AnalyticsCoordinates): AnalyticsRow | undefined {
         const key = this.keyOf(coordinates)
-        return key === undefined ? undefined : this.index.get(key)
+        return key === undefined ? undefined : this.rowIndex().get(key)
     }
 
     valueAt(coordinates: AnalyticsCoordinates): number | null {
