@@ -93,8 +93,11 @@ const valuesOf = (
     dx: string,
     periods: readonly string[],
     ou: string
-): Record<string, number | null> =>
-    Object.fromEntries(periods.map((pe) => [pe, table.value(dx, pe, ou)]))
+): Record<string, number | null> => {
+    const values: Record<string, number | null> = {}
+    for (const pe of periods) values[pe] = table.value(dx, pe, ou)
+    return values
+}
 
 /** The view's period type for an item: its own, or the view's for indicators. */
 const sourceTypeOf = (info: ItemInfo | undefined, grain: Grain): SeriesPeriodType =>
