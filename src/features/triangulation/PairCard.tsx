@@ -203,73 +203,49 @@ export const PairCard = ({
     const drillParentName = drill?.parentName ?? ''
     const drillHighlight = drill?.highlight
 
-    const hmisTrendOptions = useMemo(
-        (): Highcharts.Options | null =>
-            trend
-                ? buildHmisTrendOptions({
-                      commodityName,
-                      serviceName,
-                      orgUnitName,
-                      periodLabel,
-                      grain,
-                      periods,
-                      series: trend.hmis,
-                      completeness: trend.hmisCompleteness,
-                  })
-                : null,
-        [trend, commodityName, serviceName, orgUnitName, periodLabel, grain, periods]
-    )
-    const lmisTrendOptions = useMemo(
-        (): Highcharts.Options | null =>
-            trend
-                ? buildLmisTrendOptions({
-                      commodityName,
-                      serviceName,
-                      orgUnitName,
-                      periodLabel,
-                      grain,
-                      periods,
-                      consumption: trend.consumption,
-                      stockOnHand: trend.stockOnHand,
-                      stockout: trend.stockoutDays ? { ...trend.stockoutDays, kind: 'days' } : null,
-                      completeness: trend.lmisCompleteness,
-                  })
-                : null,
-        [trend, commodityName, serviceName, orgUnitName, periodLabel, grain, periods]
-    )
-    const hmisDrillOptions = useMemo(
-        (): Highcharts.Options | null =>
-            drillData
-                ? buildDrilldownOptions({
-                      commodityName,
-                      serviceName,
-                      measureName: drillData.hmisName,
-                      periodName: drillPeriodName,
-                      parentName: drillParentName,
-                      values: drillValues(drillData.hmis),
-                      highlightId: drillHighlight,
-                  })
-                : null,
-        [drillData, commodityName, serviceName, drillPeriodName, drillParentName, drillHighlight]
-    )
-    const lmisDrillOptions = useMemo(
-        (): Highcharts.Options | null =>
-            drillData
-                ? buildDrilldownOptions({
-                      commodityName,
-                      serviceName,
-                      measureName: i18n.t('Consumption'),
-                      periodName: drillPeriodName,
-                      parentName: drillParentName,
-                      values: drillValues(drillData.consumption),
-                      highlightId: drillHighlight,
-                      color: '#e65100',
-                  })
-                : null,
-        [drillData, commodityName, serviceName, drillPeriodName, drillParentName, drillHighlight]
-    )
-    const hmisOptions = trend ? (hmisDrillOptions ?? hmisTrendOptions) : null
-    const lmisOptions = trend ? (lmisDrillOptions ?? lmisTrendOptions) : null
+    const trendOptions = useMemo((): Record<'hmis' | 'lmis', Highcharts.Options> | null => {
+        if (!trend) return null
+        const common = { commodityName, serviceName, orgUnitName, periodLabel, grain, periods }
+        return {
+            hmis: buildHmisTrendOptions({
+                ...common,
+                series: trend.hmis,
+                completeness: trend.hmisCompleteness,
+            }),
+            lmis: buildLmisTrendOptions({
+                ...common,
+                consumption: trend.consumption,
+                stockOnHand: trend.stockOnHand,
+                stockout: trend.stockoutDays ? { ...trend.stockoutDays, kind: 'days' } : null,
+                completeness: trend.lmisCompleteness,
+            }),
+        }
+    }, [trend, commodityName, serviceName, orgUnitName, periodLabel, grain, periods])
+    const drillOptions = useMemo((): Record<'hmis' | 'lmis', Highcharts.Options> | null => {
+        if (!drillData) return null
+        const common = {
+            commodityName,
+            serviceName,
+            periodName: drillPeriodName,
+            parentName: drillParentName,
+            highlightId: drillHighlight,
+        }
+        return {
+            hmis: buildDrilldownOptions({
+                ...common,
+                measureName: drillData.hmisName,
+                values: drillValues(drillData.hmis),
+            }),
+            lmis: buildDrilldownOptions({
+                ...common,
+                measureName: i18n.t('Consumption'),
+                values: drillValues(drillData.consumption),
+                color: '#e65100',
+            }),
+        }
+    }, [drillData, commodityName, serviceName, drillPeriodName, drillParentName, drillHighlight])
+    const hmisOptions = trend ? (drillOptions?.hmis ?? trendOptions?.hmis ?? null) : null
+    const lmisOptions = trend ? (drillOptions?.lmis ?? trendOptions?.lmis ?? null) : null
 
     const onTrendClick = (point: Highcharts.Point) => {
         const period = periods[point.x]

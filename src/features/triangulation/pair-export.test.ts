@@ -1,5 +1,6 @@
 import type { AlignedPoint } from '../../domain/periods'
 import type { PairDrill } from './drill-model'
+import { trendLabels } from './labels'
 import { pairCsv, trendColumns } from './pair-export'
 import type { PairTrend } from './pair-model'
 
@@ -37,11 +38,7 @@ const trend: PairTrend = {
 }
 
 const labels = {
-    consumption: 'Consumption',
-    stockOnHand: 'Stock on hand',
-    stockoutDays: 'Stockout days',
-    hmisCompleteness: 'HMIS reporting rate (%)',
-    lmisCompleteness: 'LMIS reporting rate (%)',
+    ...trendLabels(),
     period: 'Period',
     periodId: 'Period id',
     orgUnit: 'Org unit',
