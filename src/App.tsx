@@ -1,13 +1,19 @@
 import i18n from '@dhis2/d2-i18n'
-import { Tab, TabBar } from '@dhis2/ui'
+import { CircularLoader, Tab, TabBar } from '@dhis2/ui'
 import React, { Suspense, lazy } from 'react'
 import { confirmLeavingSettings } from './features/settings/unsaved-changes'
 import { ConfigGate } from './features/triangulation/ConfigGate'
-import { TriangulationView } from './features/triangulation/TriangulationPage'
+import { LoadBoundary } from './shared/api-errors'
 import { useViewState, type Page } from './shared/navigation'
 import { QueryProvider } from './shared/query-client'
 import classes from './App.module.css'
 
+// The view's code (with Highcharts) is requested as soon as the app starts, and loads in parallel
+// with the mapping and the user's details instead of before them
+const viewModule = import('./features/triangulation/TriangulationPage')
+// A failed download is shown by the LoadBoundary when the view renders, not as an unhandled error
+viewModule.catch(() => undefined)
+const TriangulationView = lazy(() => viewModule.then((m) => ({ default: m.TriangulationView })))
 const AlertsPage = lazy(() =>
     import('./features/alerts/AlertsPage').then((m) => ({ default: m.AlertsPage }))
 )
@@ -61,32 +67,30 @@ const Main = () => {
                     </Tab>
                 </TabBar>
             </div>
-            {state.page === 'settings' ? (
-                <Suspense fallback={null}>
-                    <SettingsPage />
+            <LoadBoundary>
+                <Suspense fallback={<CircularLoader small />}>
+                    {state.page === 'settings' ? (
+                        <SettingsPage />
+                    ) : (
+                        <ConfigGate onOpenSettings={() => go('settings')}>
+                            {(config) =>
+                                state.page === 'alerts' ? (
+                                    <AlertsPage config={config} state={state} push={push} />
+                                ) : state.page === 'quality' ? (
+                                    <DataQualityPage config={config} state={state} push={push} />
+                                ) : (
+                                    <TriangulationView
+                                        config={config}
+                                        state={state}
+                                        push={push}
+                                        replace={replace}
+                                    />
+                                )
+                            }
+                        </ConfigGate>
+                    )}
                 </Suspense>
-            ) : (
-                <ConfigGate onOpenSettings={() => go('settings')}>
-                    {(config) =>
-                        state.page === 'alerts' ? (
-                            <Suspense fallback={null}>
-                                <AlertsPage config={config} state={state} push={push} />
-                            </Suspense>
-                        ) : state.page === 'quality' ? (
-                            <Suspense fallback={null}>
-                                <DataQualityPage config={config} state={state} push={push} />
-                            </Suspense>
-                        ) : (
-                            <TriangulationView
-                                config={config}
-                                state={state}
-                                push={push}
-                                replace={replace}
-                            />
-                        )
-                    }
-                </ConfigGate>
-            )}
+            </LoadBoundary>
         </div>
     )
 }
