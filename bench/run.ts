@@ -169,10 +169,12 @@ interface Session {
 
 /**
  * Clicks a trend point as a user does, again (up to 3 times, the mouse leaving the chart in
- * between) while the click does not drill (no `dpe=` in the URL within 2 s): a click that lands
- * on another series' hover halo is lost. Returns the attempts it took, 0 when it never drilled.
+ * between) while the click does not drill: no `dpe=` in the URL within 2 s, nor once the page is
+ * idle (a busy page, e.g. 80 charts still being drawn, handles the click late: clicking again
+ * would drill twice). Returns the attempts it took, 0 when it never drilled.
  */
 const drillInto = async (page: Page, point: Locator): Promise<number> => {
+    const drilled = () => page.evaluate(() => /[?&]dpe=/.test(window.location.hash))
     for (let attempt = 1; attempt <= 3; attempt++) {
         if (attempt > 1) await page.mouse.move(2, 2)
         await clickChartPoint(page, point)
@@ -183,7 +185,11 @@ const drillInto = async (page: Page, point: Locator): Promise<number> => {
             })
             return attempt
         } catch {
-            // missed: try again
+            // The page's main thread runs this only when it is free: the click has been handled
+            await page.evaluate(
+                () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
+            )
+            if (await drilled()) return attempt
         }
     }
     return 0
@@ -294,6 +300,7 @@ const measureRequests = async (s: Session, pairs: number, runs: number, deepRuns
         await s.settle()
         view.push(s.analytics() - before)
         if (i >= deepRuns) continue
+        let step = 'drill click'
         try {
             // drill into a month, then back up with the browser: from the cache
             const trendTitles = await chartTitles(s.page)
@@ -303,16 +310,19 @@ const measureRequests = async (s: Session, pairs: number, runs: number, deepRuns
                 drilled = (await drillInto(s.page, points.nth((i + k) % count))) > 0
             }
             if (!drilled) throw new Error('no trend point drilled')
+            step = 'drilled charts'
             const drilledAt = await waitDrilled(s.page, trendTitles, 60_000)
             const clickedAt = await clickTime(s.page)
             if (clickedAt !== undefined) drillMs.push(drilledAt - clickedAt)
             await s.settle()
             before = s.analytics()
+            step = 'back to the trend'
             await s.page.goBack()
             await waitTitles(s.page, trendTitles, 60_000)
             await s.settle()
             drillUp.push(s.analytics() - before)
             // another page of the app and back
+            step = 'revisit'
             before = s.analytics()
             await s.page.locator('[data-test="tab-settings"]').click()
             await s.page.waitForFunction((card) => !document.querySelector(card), CARD)
@@ -321,7 +331,7 @@ const measureRequests = async (s: Session, pairs: number, runs: number, deepRuns
             await s.settle()
             revisit.push(s.analytics() - before)
         } catch (error) {
-            const note = `${pairs} pairs, run ${i + 1}: ${String(error).split('\n')[0]}`
+            const note = `${pairs} pairs, run ${i + 1}, ${step}: ${String(error).split('\n')[0]}`
             console.warn(`[bench] requests: ${note}`)
             notes.push(note)
         }
