@@ -1,6 +1,7 @@
 import { useConfig as useRuntimeConfig } from '@dhis2/app-runtime'
 import { useQuery } from '@tanstack/react-query'
 import {
+    CalendarUnsupportedError,
     calendarOfInstance,
     calendarSupportLoaded,
     loadCalendarSupport,
@@ -19,6 +20,8 @@ export interface CalendarSupport {
     /** The period functions can be called with `calendar` */
     ready: boolean
     error: unknown
+    /** The calendar code loaded but cannot compute this calendar's periods (not a download error) */
+    unsupported: boolean
     retry: () => void
 }
 
@@ -38,12 +41,14 @@ export const useCalendarSupport = (): CalendarSupport => {
         enabled: !loadedAlready,
         staleTime: Infinity,
         gcTime: Infinity,
-        retry: 1,
+        // A download can fail once; a calendar the library cannot compute will not change
+        retry: (failures, error) => !(error instanceof CalendarUnsupportedError) && failures < 1,
     })
     return {
         calendar,
         ready: loadedAlready || load.isSuccess,
         error: load.error,
+        unsupported: load.error instanceof CalendarUnsupportedError,
         retry: () => void load.refetch(),
     }
 }

@@ -168,6 +168,31 @@ describe('the triangulation view', () => {
         await page.close()
     })
 
+    it('says so, and draws nothing, when the instance calendar cannot be computed', async () => {
+        const { page, errors } = await openApp(browser, demoUrl, ADMIN)
+        const setCalendar = (calendar: string) =>
+            page.evaluate(async (value) => {
+                const response = await fetch(`/api/systemSettings/keyCalendar?value=${value}`, {
+                    method: 'POST',
+                })
+                return response.status
+            }, calendar)
+        // DHIS2 offers a Julian calendar; the period library has none
+        expect(await setCalendar('julian')).toBe(200)
+        try {
+            await page.reload()
+            await page.locator('[data-test="calendar-unsupported"]').waitFor({ timeout: 30_000 })
+            expect(
+                await page.locator('[data-test="calendar-unsupported"]').textContent()
+            ).toContain('julian')
+            expect(await page.locator('[data-test^="pair-card-"]').count()).toBe(0)
+        } finally {
+            expect(await setCalendar('iso8601')).toBe(200)
+        }
+        expect(errors).toEqual([])
+        await page.close()
+    })
+
     it('shows server names as text, never as markup, down to the facility', async () => {
         const { page, errors } = await openApp(browser, demoUrl, ADMIN)
         const { body } = await apiGet(

@@ -1,5 +1,6 @@
 import {
     CalendarNotLoadedError,
+    CalendarUnsupportedError,
     addMonths,
     calendarOfInstance,
     calendarSupportLoaded,
@@ -110,6 +111,15 @@ describe('calendar periods (through @dhis2/multi-calendar-dates)', () => {
         await loadCalendarSupport('nepali')
         expect(calendarSupportLoaded('nepali')).toBe(true)
         expect(periodIdContaining('2080-05-01', 'MONTHLY', { calendar: 'nepali' })).toBe('208005')
+    })
+
+    it('reports a calendar the library cannot compute once, when it is loaded', async () => {
+        const unknown = 'not-a-calendar' as Parameters<typeof loadCalendarSupport>[0]
+        await expect(loadCalendarSupport(unknown)).rejects.toBeInstanceOf(CalendarUnsupportedError)
+        expect(calendarSupportLoaded(unknown)).toBe(false)
+        expect(() => periodIdContaining('2080-05-01', 'MONTHLY', { calendar: unknown })).toThrow(
+            CalendarNotLoadedError
+        )
     })
 
     it('uses the same id arithmetic in the Nepali calendar', async () => {

@@ -57,6 +57,8 @@ export const calendarOfInstance = (dhis2Calendar?: string | null): CalendarId =>
 
 let library: Library | null = null
 let loadingLibrary: Promise<Library> | null = null
+/** Non-Gregorian calendars the library was seen to compute (see `loadCalendarSupport`) */
+const workingCalendars = new Set<string>()
 
 /** Thrown by the calendar functions for a non-Gregorian calendar before it is loaded. */
 export class CalendarNotLoadedError extends Error {
@@ -66,27 +68,58 @@ export class CalendarNotLoadedError extends Error {
     }
 }
 
+/**
+ * The library is loaded but cannot compute this calendar's periods: an unknown calendar, or one
+ * its Temporal polyfill fails on (the Ethiopian and Coptic calendars with the era codes of recent
+ * ICU versions: "Era am was not matched by any era").
+ */
+export class CalendarUnsupportedError extends Error {
+    readonly calendar: string
+    constructor(calendar: string, cause: unknown) {
+        super(
+            `The periods of the ${calendar} calendar cannot be computed: ${
+                cause instanceof Error ? cause.message : String(cause)
+            }`
+        )
+        this.name = 'CalendarUnsupportedError'
+        this.calendar = calendar
+    }
+}
+
 /** Whether the calendar functions can be called with `calendar` now. */
 export const calendarSupportLoaded = (calendar: CalendarId): boolean =>
-    isGregorian(calendar) || library !== null
+    isGregorian(calendar) || (library !== null && workingCalendars.has(calendar))
 
 /**
- * Loads what a calendar needs (nothing for the Gregorian one; the library, once, for any other).
- * A failed load (network) can be tried again.
+ * Loads what a calendar needs (nothing for the Gregorian one; the library, once, for any other)
+ * and checks that today's date and this year's months can be computed in it, so that a calendar
+ * the library fails on is reported once, here, rather than by every page that names a period.
+ * A failed download can be tried again; an unsupported calendar rejects with
+ * `CalendarUnsupportedError`.
  */
 export const loadCalendarSupport = async (calendar: CalendarId): Promise<void> => {
     if (calendarSupportLoaded(calendar)) return
     loadingLibrary ??= import('@dhis2/multi-calendar-dates')
+    let loaded: Library
     try {
-        library = await loadingLibrary
+        loaded = await loadingLibrary
     } catch (error) {
         loadingLibrary = null
         throw error
     }
+    library = loaded
+    try {
+        const now = loaded.getNowInCalendar(calendar, 'UTC')
+        const year = now.eraYear ?? now.year
+        loaded.generateFixedPeriods({ year, periodType: 'MONTHLY', calendar, locale: 'en' })
+    } catch (error) {
+        throw new CalendarUnsupportedError(calendar, error)
+    }
+    workingCalendars.add(calendar)
 }
 
 const libraryFor = (calendar: string): Library => {
-    if (!library) throw new CalendarNotLoadedError(calendar)
+    if (!library || !workingCalendars.has(calendar)) throw new CalendarNotLoadedError(calendar)
     return library
 }
 

@@ -1,5 +1,6 @@
 export {
     CalendarNotLoadedError,
+    CalendarUnsupportedError,
     DEFAULT_CALENDAR,
     addMonths,
     calendarOfInstance,
