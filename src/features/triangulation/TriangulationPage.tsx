@@ -89,8 +89,14 @@ export const TriangulationView = ({
     const parent = useOrgUnit(state.drill ? parentId : undefined)
     // Each drill step goes one level down from the trend's org unit: the drill request does not
     // wait for the parent's details (its name, for titles and breadcrumbs, comes in parallel)
-    const parentLevel =
-        state.drill && trendOu.data ? trendOu.data.level + state.drill.path.length : undefined
+    // (a hand-edited link whose path skips a level is corrected once the parent's details are in)
+    const parentLevel = !state.drill
+        ? undefined
+        : parent.data?.id === parentId
+          ? parent.data?.level
+          : trendOu.data
+            ? trendOu.data.level + state.drill.path.length
+            : undefined
     const trendTable = useTrendTable(pairs, metadata.data, ouId, periods)
     const drillTable = useDrillTable(
         pairs,
