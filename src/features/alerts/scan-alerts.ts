@@ -357,72 +357,58 @@ function* detectLevel(
                         hmis,
                     })
             }
+            // Consumption partly reported by quarter is compared by quarter, else by month
             const quarterly = series.quarterly
-            if (quarterly?.consumption) {
-                // Consumption partly reported by quarter: compared by quarter
-                const tq = byQuarter(t)
-                const quarterContext = {
-                    ...context,
-                    periods: quarters,
-                    testLast: testedQuarters,
-                    thresholds: tq,
-                }
-                const lmisByQuarter = quarterRates(lmis)
-                const hmisByQuarter = quarterRates(hmis)
-                own(
-                    outliers({
-                        ...quarterContext,
-                        values: maskIncomplete(
-                            quarterly.consumption,
-                            lmisByQuarter,
-                            tq.completenessThreshold
-                        ),
-                        series: 'lmis',
-                        measure: 'consumption',
-                    })
-                )
-                if (
-                    quarterly.cases &&
-                    hmisByQuarter &&
-                    lmisByQuarter &&
-                    (medianOf(quarterly.cases) ?? 0) >= MIN_CASES_FOR_RATIO
-                ) {
-                    own(
-                        detectDivergence({
-                            ...quarterContext,
-                            consumption: quarterly.consumption,
-                            cases: quarterly.cases,
-                            hmisCompleteness: hmisByQuarter,
-                            lmisCompleteness: lmisByQuarter,
-                        })
-                    )
-                }
-            } else if (series.consumption) {
-                own(
-                    outliers({
-                        ...context,
-                        values: maskIncomplete(
-                            series.consumption,
-                            lmisRates,
-                            t.completenessThreshold
-                        ),
-                        series: 'lmis',
-                        measure: 'consumption',
-                    })
-                )
-                if (
-                    series.cases &&
-                    hmisRates &&
-                    lmisRates &&
-                    (medianOf(series.cases) ?? 0) >= MIN_CASES_FOR_RATIO
-                ) {
-                    own(
-                        detectDivergence({
-                            ...context,
+            const tq = quarterly?.consumption ? byQuarter(t) : null
+            const flows =
+                quarterly?.consumption && tq
+                    ? {
+                          context: {
+                              ...context,
+                              periods: quarters,
+                              testLast: testedQuarters,
+                              thresholds: tq,
+                          },
+                          consumption: quarterly.consumption,
+                          cases: quarterly.cases,
+                          hmisRates: quarterRates(hmis),
+                          lmisRates: quarterRates(lmis),
+                      }
+                    : series.consumption
+                      ? {
+                            context,
                             consumption: series.consumption,
                             cases: series.cases,
-                            hmisCompleteness: hmisRates,
-                            lmisCompleteness: lmisRates,
+                            hmisRates,
+                            lmisRates,
+                        }
+                      : null
+            if (flows) {
+                own(
+                    outliers({
+                        ...flows.context,
+                        values: maskIncomplete(
+                            flows.consumption,
+                            flows.lmisRates,
+                            flows.context.thresholds.completenessThreshold
+                        ),
+                        series: 'lmis',
+                        measure: 'consumption',
+                    })
+                )
+                if (
+                    flows.cases &&
+                    flows.hmisRates &&
+                    flows.lmisRates &&
+                    (medianOf(flows.cases) ?? 0) >= MIN_CASES_FOR_RATIO
+                ) {
+                    own(
+                        detectDivergence({
+                            ...flows.context,
+                            consumption: flows.consumption,
+                            cases: flows.cases,
+                            hmisCompleteness: flows.hmisRates,
+                            lmisCompleteness: flows.lmisRates,
                         })
                     )
                 }
