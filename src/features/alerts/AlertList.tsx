@@ -7,9 +7,9 @@ import { serializeViewState, type ViewState } from '../../shared/navigation'
 import { alertNames, alertViewState, areaOfPairs, orgUnitsById, pairsById } from './alert-view'
 import { countByType, filterAlerts, type AlertFilters, type ScanAlert } from './scan-alerts'
 import type { ScanData } from './scan-data'
+import { ALL, AreaSelect } from './SelectFields'
 import classes from './AlertsPage.module.css'
 
-const ALL = '__all__'
 const PAGE_SIZE = 50
 
 const tagKind = (type: AlertType): { negative?: boolean; neutral?: boolean } =>
@@ -80,27 +80,12 @@ export const AlertList = ({
             <div className={classes.row} data-test="alerts-filters">
                 {config.programAreas.length > 1 && (
                     <div className={classes.field}>
-                        <SingleSelectField
-                            label={i18n.t('Program area')}
-                            selected={filters.areaId ?? ALL}
-                            onChange={({ selected }: { selected: string }) =>
-                                setFilter({
-                                    areaId: selected === ALL ? null : selected,
-                                    pairId: null,
-                                })
-                            }
-                            dense
+                        <AreaSelect
+                            config={config}
+                            selected={filters.areaId}
+                            onChange={(areaId) => setFilter({ areaId, pairId: null })}
                             dataTest="alerts-filter-area"
-                        >
-                            <SingleSelectOption value={ALL} label={i18n.t('All program areas')} />
-                            {config.programAreas.map((area) => (
-                                <SingleSelectOption
-                                    key={area.id}
-                                    value={area.id}
-                                    label={area.name}
-                                />
-                            ))}
-                        </SingleSelectField>
+                        />
                     </div>
                 )}
                 <div className={classes.field}>

@@ -1,21 +1,12 @@
 import i18n from '@dhis2/d2-i18n'
-import {
-    Button,
-    LinearLoader,
-    MultiSelectField,
-    MultiSelectOption,
-    NoticeBox,
-    SingleSelectField,
-    SingleSelectOption,
-} from '@dhis2/ui'
+import { Button, LinearLoader, MultiSelectField, MultiSelectOption, NoticeBox } from '@dhis2/ui'
 import React from 'react'
 import type { Config } from '../../domain/config'
 import { ErrorNotice } from '../../shared/api-errors'
 import { BASELINE_CHOICES, TEST_WINDOW_CHOICES } from './scan-plan'
+import { AreaSelect, MonthsSelect } from './SelectFields'
 import type { ScanSetup } from './use-scan-setup'
 import classes from './AlertsPage.module.css'
-
-const ALL = '__all__'
 
 /** Progress of a running scan: requests, then org units analysed; and a way to stop it. */
 const ScanProgressView = ({ setup }: { setup: ScanSetup }) => {
@@ -60,24 +51,12 @@ export const ScanPanel = ({ config, setup }: { config: Config; setup: ScanSetup 
             <div className={classes.row}>
                 {config.programAreas.length > 1 && (
                     <div className={classes.field}>
-                        <SingleSelectField
-                            label={i18n.t('Program area')}
-                            selected={settings.areaId ?? ALL}
-                            onChange={({ selected }: { selected: string }) =>
-                                setSettings({ areaId: selected === ALL ? null : selected })
-                            }
-                            dense
+                        <AreaSelect
+                            config={config}
+                            selected={settings.areaId}
+                            onChange={(areaId) => setSettings({ areaId })}
                             dataTest="alerts-area"
-                        >
-                            <SingleSelectOption value={ALL} label={i18n.t('All program areas')} />
-                            {config.programAreas.map((area) => (
-                                <SingleSelectOption
-                                    key={area.id}
-                                    value={area.id}
-                                    label={area.name}
-                                />
-                            ))}
-                        </SingleSelectField>
+                        />
                     </div>
                 )}
                 <div className={classes.field}>
@@ -103,42 +82,22 @@ export const ScanPanel = ({ config, setup }: { config: Config; setup: ScanSetup 
                     </MultiSelectField>
                 </div>
                 <div className={classes.field}>
-                    <SingleSelectField
+                    <MonthsSelect
                         label={i18n.t('Check the last')}
-                        selected={String(settings.testMonths)}
-                        onChange={({ selected }: { selected: string }) =>
-                            setSettings({ testMonths: Number(selected) })
-                        }
-                        dense
+                        choices={TEST_WINDOW_CHOICES}
+                        selected={settings.testMonths}
+                        onChange={(testMonths) => setSettings({ testMonths })}
                         dataTest="alerts-test-window"
-                    >
-                        {TEST_WINDOW_CHOICES.map((months) => (
-                            <SingleSelectOption
-                                key={months}
-                                value={String(months)}
-                                label={i18n.t('{{months}} months', { months })}
-                            />
-                        ))}
-                    </SingleSelectField>
+                    />
                 </div>
                 <div className={classes.field}>
-                    <SingleSelectField
+                    <MonthsSelect
                         label={i18n.t('Baseline')}
-                        selected={String(settings.baselineMonths)}
-                        onChange={({ selected }: { selected: string }) =>
-                            setSettings({ baselineMonths: Number(selected) })
-                        }
-                        dense
+                        choices={BASELINE_CHOICES}
+                        selected={settings.baselineMonths}
+                        onChange={(baselineMonths) => setSettings({ baselineMonths })}
                         dataTest="alerts-baseline"
-                    >
-                        {BASELINE_CHOICES.map((months) => (
-                            <SingleSelectOption
-                                key={months}
-                                value={String(months)}
-                                label={i18n.t('{{months}} months', { months })}
-                            />
-                        ))}
-                    </SingleSelectField>
+                    />
                 </div>
                 <Button primary onClick={scan.run} disabled={!canRun} dataTest="alerts-run">
                     {scan.data ? i18n.t('Scan again') : i18n.t('Run the scan')}
