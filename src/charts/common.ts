@@ -17,6 +17,7 @@ import type {
 } from 'highcharts'
 import { describeAlignment, type AlignedPoint } from '../domain/periods'
 import { escapeHtml } from '../domain/text'
+import { fileNamePart } from '../shared/download/csv'
 
 /** Series colours: distinct, readable on white; estimates also differ by shape, not only colour */
 export const CHART_COLORS = {
@@ -41,16 +42,9 @@ export interface ChartSeriesInput {
     points: readonly AlignedPoint[]
 }
 
-/** Lower-case file name without extension for exported charts */
+/** Lower-case file name without extension for exported charts (at most 80 characters) */
 export const exportFilename = (...parts: readonly string[]): string =>
-    parts
-        .join('-')
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 80) || 'chart'
+    fileNamePart(parts.join('-'), 'chart').slice(0, 80)
 
 export interface BaseOptionsInput {
     /** Already escaped */

@@ -5,7 +5,12 @@ import type {
     YAxisOptions,
 } from 'highcharts'
 import { alignValues } from '../domain/periods'
-import { buildHmisTrendOptions, buildLmisTrendOptions, estimateZones } from './index'
+import {
+    buildHmisTrendOptions,
+    buildLmisTrendOptions,
+    estimateZones,
+    exportFilename,
+} from './index'
 
 const XSS = '<img src=x onerror=alert(1)>'
 const periods = [
@@ -256,5 +261,15 @@ describe('estimateZones', () => {
             { value: 2, dashStyle: 'Dash' },
             {},
         ])
+    })
+})
+
+describe('exportFilename', () => {
+    it('makes a lower-case file name of at most 80 characters from the parts', () => {
+        expect(exportFilename('Oxytocin 10 IU', 'Région Côte', 'hmis')).toBe(
+            'oxytocin-10-iu-region-cote-hmis'
+        )
+        expect(exportFilename('—', '***')).toBe('chart')
+        expect(exportFilename('x'.repeat(100), 'lmis')).toHaveLength(80)
     })
 })
