@@ -28,7 +28,7 @@ import {
     waitTitles,
     waitViewDrawn,
 } from './lib/browser'
-import { decodeSegment, packageOf } from './lib/source-map'
+import { decodeMappings, packageOf, type MappingSegment } from './lib/source-map'
 
 const arg = (name: string, fallback: string): string => {
     const i = process.argv.indexOf(`--${name}`)
@@ -45,28 +45,16 @@ interface Profile {
     timeDeltas: number[]
 }
 
-/** A source map's segments, per generated line, for position → source lookups */
+/** Generated position → source file and line, through a chunk's source map */
 class SourceLookup {
-    private readonly lines: { column: number; source: number; line: number; name?: number }[][]
-    constructor(private readonly map: { sources: string[]; names: string[]; mappings: string }) {
-        let source = 0
-        let line = 0
-        let name = 0
-        this.lines = map.mappings.split(';').map((text) => {
-            let column = 0
-            const out: { column: number; source: number; line: number; name?: number }[] = []
-            for (const segment of text.split(',').filter(Boolean)) {
-                const f = decodeSegment(segment)
-                column += f[0] ?? 0
-                if (f.length >= 4) {
-                    source += f[1] ?? 0
-                    line += f[2] ?? 0
-                    if (f.length >= 5) name += f[4] ?? 0
-                    out.push({ column, source, line, ...(f.length >= 5 ? { name } : {}) })
-                }
-            }
-            return out
-        })
+    private readonly lines: MappingSegment[][]
+    constructor(
+        private readonly sources: readonly string[],
+        mappings: string
+    ) {
+        this.lines = decodeMappings(mappings).map((segments) =>
+            segments.filter((segment) => segment.source !== null)
+        )
     }
 
     find(line: number, column: number): { source: string; line: number } | null {
@@ -77,7 +65,9 @@ class SourceLookup {
             if (s.column > column) break
             best = s
         }
-        return best ? { source: this.map.sources[best.source] ?? '?', line: best.line + 1 } : null
+        return best && best.source !== null
+            ? { source: this.sources[best.source] ?? '?', line: best.line + 1 }
+            : null
     }
 }
 
@@ -86,7 +76,8 @@ const loadMaps = async (zipPath: string): Promise<Map<string, SourceLookup>> => 
     const maps = new Map<string, SourceLookup>()
     for (const [name, data] of files) {
         if (name.endsWith('.js.map')) {
-            maps.set(path.basename(name, '.map'), new SourceLookup(JSON.parse(data.toString())))
+            const map = JSON.parse(data.toString()) as { sources: string[]; mappings: string }
+            maps.set(path.basename(name, '.map'), new SourceLookup(map.sources, map.mappings))
         }
     }
     return maps
