@@ -20,7 +20,7 @@ const SAME_IN_ALL = new Set([
     'Information',
 ])
 
-execFileSync('npx', ['d2-app-scripts', 'i18n', 'extract'], { stdio: 'ignore' })
+execFileSync(process.execPath, ['scripts/i18n-extract.mjs'], { stdio: 'ignore' })
 const pot = readPo('i18n/en.pot')
 const files = readdirSync('i18n').filter((f) => f.endsWith('.po'))
 const problems = []

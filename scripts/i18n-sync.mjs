@@ -8,7 +8,7 @@ import { readPo } from './po.mjs'
 const LANGS = { fr: 'French', sw: 'Swahili' }
 const PLURALS = { fr: 'nplurals=2; plural=(n > 1)', sw: 'nplurals=2; plural=(n != 1)' }
 
-execFileSync('npx', ['d2-app-scripts', 'i18n', 'extract'], { stdio: 'ignore' })
+execFileSync(process.execPath, ['scripts/i18n-extract.mjs'], { stdio: 'ignore' })
 const fromIndex = process.argv.indexOf('--from')
 const extra = fromIndex > 0 ? JSON.parse(readFileSync(process.argv[fromIndex + 1], 'utf8')) : {}
 

@@ -1,22 +1,64 @@
 // `npm start`: the app in development mode against the demo DHIS2 (started here, logged in as
 // admin), or against a real DHIS2 when DHIS2_BASE_URL is set.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 
 const children = []
+let stopping = false
+// Each child leads its own process group, so that stopping it also stops what it started
+// (npx → d2-app-scripts → vite, tsx → node): nothing is left holding ports 3000/8080.
+const stopAll = (signal = 'SIGTERM') => {
+    for (const child of children) {
+        if (child.exitCode !== null || child.signalCode !== null) continue
+        try {
+            process.kill(-child.pid, signal)
+        } catch {
+            // already gone
+        }
+    }
+}
 const run = (command, args, env = {}) => {
-    const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+    const child = spawn(command, args, {
+        stdio: 'inherit',
+        env: { ...process.env, ...env },
+        detached: true,
+    })
     children.push(child)
     child.on('exit', (code) => {
-        for (const other of children) if (other !== child) other.kill('SIGTERM')
-        process.exit(code ?? 0)
+        if (!stopping) {
+            stopping = true
+            stopAll()
+        }
+        // Wait for the others to end before leaving, so their output is not cut
+        if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) {
+            canonicalPot()
+            process.exit(code ?? 0)
+        }
     })
     return child
 }
-for (const signal of ['SIGINT', 'SIGTERM']) {
+// `d2-app-scripts start` extracts the strings into i18n/en.pot in file-system order: put the
+// tracked file back in its canonical form when the app stops.
+const canonicalPot = () => {
+    try {
+        spawnSync(process.execPath, ['scripts/i18n-extract.mjs', '--only-canonical'], {
+            stdio: 'ignore',
+        })
+    } catch {
+        // the template is checked by npm test anyway
+    }
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
-        for (const child of children) child.kill(signal)
+        stopping = true
+        stopAll(signal === 'SIGHUP' ? 'SIGTERM' : signal)
+        setTimeout(() => {
+            stopAll('SIGKILL')
+            canonicalPot()
+            process.exit(1)
+        }, 5000).unref()
     })
 }
+process.on('exit', () => stopAll('SIGKILL'))
 
 const appPort = process.env.PORT ?? '3000'
 let baseUrl = process.env.DHIS2_BASE_URL

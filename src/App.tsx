@@ -7,6 +7,9 @@ import { LoadBoundary } from './shared/api-errors'
 import { useViewState, type Page } from './shared/navigation'
 import { QueryProvider } from './shared/query-client'
 import classes from './App.module.css'
+// The app's translations (i18n/*.po), generated into src/locales by d2-app-scripts start/build
+// and `npm run i18n:generate`; without this import every string of the app stays English.
+import './locales'
 
 // The view's code (with Highcharts) is requested as soon as the app starts, and loads in parallel
 // with the mapping and the user's details instead of before them

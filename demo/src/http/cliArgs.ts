@@ -1,5 +1,8 @@
 /** Command line of `tsx demo/src/main.ts` (kept apart from main.ts so it can be tested alone). */
 
+/** The generator seed of `npm start`, `npm run demo` and the ground truth written for it. */
+export const DEFAULT_SEED = 42
+
 export interface DemoCliOptions {
     port: number
     host: string
@@ -82,7 +85,7 @@ export const parseDemoArgs = (
             1,
             1_000_000
         ),
-        seed: integer('seed', pick('seed', 'DEMO_SEED') ?? '42', 0, 2 ** 32 - 1),
+        seed: integer('seed', pick('seed', 'DEMO_SEED') ?? String(DEFAULT_SEED), 0, 2 ** 32 - 1),
         ...(endPeriod ? { endPeriod } : {}),
         stateDir: pick('state-dir', 'DEMO_STATE_DIR') ?? 'demo/.state',
         ...(devAutoLogin ? { devAutoLogin } : {}),

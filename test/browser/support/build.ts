@@ -9,7 +9,8 @@ export const buildAppZip = (): string => {
     const bundleDir = path.resolve('build/bundle')
     const find = () => readdirSync(bundleDir).find((f) => f.endsWith('.zip'))
     if (!(process.env.TRIANGULATE_REUSE_BUILD && existsSync(bundleDir) && find())) {
-        execFileSync('npx', ['d2-app-scripts', 'build'], { stdio: 'ignore' })
+        // `npm run build`: the platform build, then i18n/en.pot back in its canonical form
+        execFileSync('npm', ['run', 'build'], { stdio: 'ignore' })
     }
     const zip = find()
     if (!zip) {
