@@ -37,8 +37,8 @@ const run = (command, args, env = {}) => {
     return child
 }
 // `d2-app-scripts start` extracts the strings into i18n/en.pot in file-system order and without the
-// manifest's strings (its build has them): put the
-// tracked file back in its canonical form when the app stops.
+// manifest's strings (its build has them): put the tracked file back in its canonical form when the
+// app stops.
 const canonicalPot = () => {
     try {
         spawnSync(process.execPath, ['scripts/i18n-extract.mjs'], {
