@@ -20,7 +20,9 @@ const SAME_IN_ALL = new Set([
     'Information',
 ])
 
-execFileSync(process.execPath, ['scripts/i18n-extract.mjs'], { stdio: 'ignore' })
+execFileSync(process.execPath, ['scripts/i18n-extract.mjs'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+})
 const pot = readPo('i18n/en.pot')
 const files = readdirSync('i18n').filter((f) => f.endsWith('.po'))
 const problems = []

@@ -8,7 +8,9 @@ import { readPo } from './po.mjs'
 const LANGS = { fr: 'French', sw: 'Swahili' }
 const PLURALS = { fr: 'nplurals=2; plural=(n > 1)', sw: 'nplurals=2; plural=(n != 1)' }
 
-execFileSync(process.execPath, ['scripts/i18n-extract.mjs'], { stdio: 'ignore' })
+execFileSync(process.execPath, ['scripts/i18n-extract.mjs'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+})
 const fromIndex = process.argv.indexOf('--from')
 const extra = fromIndex > 0 ? JSON.parse(readFileSync(process.argv[fromIndex + 1], 'utf8')) : {}
 

@@ -99,6 +99,9 @@ export const alertTypeLabel = (type: AlertType): string => {
 
 type Vars = Record<string, string>
 
+/** The values as they are (React shows them as text); built apart from i18n.t for the extractor. */
+const asText = (vars: Vars) => ({ ...vars, interpolation: { escapeValue: false } })
+
 const describeOutlier = (alert: OutlierAlert, vars: Vars): string => {
     const { details } = alert
     const options = {
@@ -223,20 +226,25 @@ const describeStockout = (alert: StockoutAlert, vars: Vars): string => {
                 'In {{orgUnit}}, {{commodity}} was out of stock in {{period}} while {{service}} continued ({{cases}}, usually {{median}})',
                 options
             )
-        case 'stockoutDays':
+        case 'stockoutDays': {
+            // Options built apart from the call: the string extractor cannot read a spread in it
+            const withDays = { ...options, days: num(details.stockoutDays) }
             return i18n.t(
                 'In {{orgUnit}}, {{commodity}} was out of stock in {{period}} (stockout days – {{days}}) while {{service}} continued ({{cases}}, usually {{median}})',
-                { ...options, days: num(details.stockoutDays) }
+                withDays
             )
-        case 'stockoutRate':
+        }
+        case 'stockoutRate': {
+            const withRates = {
+                ...options,
+                rate: pct(details.stockoutRate),
+                usualRate: pct(details.stockoutRateMedian),
+            }
             return i18n.t(
                 'In {{orgUnit}}, {{rate}}% of facilities were out of {{commodity}} in {{period}} (usually {{usualRate}}%) while {{service}} continued ({{cases}}, usually {{median}})',
-                {
-                    ...options,
-                    rate: pct(details.stockoutRate),
-                    usualRate: pct(details.stockoutRateMedian),
-                }
+                withRates
             )
+        }
     }
 }
 
@@ -298,12 +306,12 @@ export const describeAlert = (alert: Alert, names: AlertNames): string => {
         case 'lmisWithoutHmis':
             return i18n.t(
                 '{{orgUnit}} reported LMIS data for {{pair}} in {{period}} but no HMIS data',
-                { ...vars, interpolation: { escapeValue: false } }
+                asText(vars)
             )
         case 'hmisWithoutLmis':
             return i18n.t(
                 '{{orgUnit}} reported HMIS data for {{pair}} in {{period}} but no LMIS data',
-                { ...vars, interpolation: { escapeValue: false } }
+                asText(vars)
             )
     }
 }
