@@ -210,7 +210,12 @@ describe('safeWrite', () => {
         let base = await loadEntry(engine, NS, KEY)
         for (let i = 1; i <= 15; i++) {
             store.now += 1
-            const result = await safeWrite(engine, { namespace: NS, key: KEY, base, value: { v: i } })
+            const result = await safeWrite(engine, {
+                namespace: NS,
+                key: KEY,
+                base,
+                value: { v: i },
+            })
             expect(result.status).toBe('saved')
             if (result.status === 'saved') base = result.entry
         }
@@ -226,7 +231,9 @@ describe('safeWrite', () => {
         const refusing = store.engine('analyst')
         Object.assign(refusing, {
             mutate: () =>
-                Promise.reject(dhis2Error(403, "Namespace 'triangulate' is protected, access denied")),
+                Promise.reject(
+                    dhis2Error(403, "Namespace 'triangulate' is protected, access denied")
+                ),
         })
         await expect(
             safeWrite(refusing, { namespace: NS, key: KEY, base, value: { v: 2 } })

@@ -37,7 +37,11 @@ export class MemoryDataStore {
     set(namespace: string, key: string, value: unknown, user = 'someone'): void {
         const ns = this.entries.get(namespace) ?? new Map<string, MemoryEntry>()
         this.entries.set(namespace, ns)
-        ns.set(key, { value: JSON.stringify(value), lastUpdated: this.stamp(), lastUpdatedBy: user })
+        ns.set(key, {
+            value: JSON.stringify(value),
+            lastUpdated: this.stamp(),
+            lastUpdatedBy: user,
+        })
     }
 
     /** A data engine acting as `user`; `delay` runs before every request (to interleave). */
@@ -76,10 +80,7 @@ export class MemoryDataStore {
             const exists = this.entries.get(namespace)?.has(key) ?? false
             if (type === 'create') {
                 if (exists) {
-                    throw dhis2Error(
-                        409,
-                        `Key '${key}' already exists in namespace '${namespace}'`
-                    )
+                    throw dhis2Error(409, `Key '${key}' already exists in namespace '${namespace}'`)
                 }
                 this.set(namespace, key, data, user)
                 return { httpStatusCode: 201 }

@@ -167,7 +167,11 @@ export type SaveDecision =
     | { action: 'alreadySaved' }
 
 /** What to do, given the version the edit started from and the one on the server now. */
-export const decideSave = (base: EntryVersion, remote: EntryVersion, value: unknown): SaveDecision => {
+export const decideSave = (
+    base: EntryVersion,
+    remote: EntryVersion,
+    value: unknown
+): SaveDecision => {
     if (isSameVersion(base, remote)) return { action: 'write' }
     if (remote.exists && sameContent(remote.value, value)) return { action: 'alreadySaved' }
     return { action: 'conflict' }
