@@ -7,6 +7,7 @@
 import { CustomDataProvider } from '@dhis2/app-runtime'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
+import { describe, it } from 'vitest'
 import React from 'react'
 import { PairEditor } from '../../src/features/settings/components/PairEditor'
 import { jsonToDraft } from '../../src/features/settings/model/draft'
