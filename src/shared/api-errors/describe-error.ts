@@ -92,6 +92,8 @@ export const describeError = (error: unknown): DescribedError => {
     if (httpStatusCode === 401 || (e.type === 'access' && e.message === 'Unauthorized')) {
         return {
             ...base,
+            // The server's "Unauthorized" adds nothing to the title
+            serverMessage: undefined,
             kind: 'unauthorized',
             action: 'reload',
             title: i18n.t('You are not logged in'),

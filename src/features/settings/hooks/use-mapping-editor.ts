@@ -184,7 +184,11 @@ export const useMappingEditor = ({
                 })
                 if (result.status === 'conflict') {
                     // The draft stays as it is: nothing of this admin's edit is lost
-                    setSaveState({ status: 'conflict', remote: result.remote, reason: result.reason })
+                    setSaveState({
+                        status: 'conflict',
+                        remote: result.remote,
+                        reason: result.reason,
+                    })
                     return
                 }
                 adoptServer(result.entry)
