@@ -2,6 +2,7 @@ import { useDataEngine } from '@dhis2/app-runtime'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import React, { useMemo } from 'react'
 import type { ReactNode } from 'react'
+import { isRetryable } from './api-errors/describe-error'
 
 /**
  * One React Query client per page, shared by everything rendered in it (app or plugin).
@@ -18,14 +19,8 @@ export const getQueryClient = (): QueryClient => {
                     staleTime: 5 * 60 * 1000,
                     gcTime: 30 * 60 * 1000,
                     refetchOnWindowFocus: false,
-                    retry: (failureCount, error) => {
-                        const status = (error as { details?: { httpStatusCode?: number } })?.details
-                            ?.httpStatusCode
-                        if (status && status >= 400 && status < 500) {
-                            return false
-                        }
-                        return failureCount < 2
-                    },
+                    // Not for answers that cannot change (401, 403, 404, 409…)
+                    retry: (failureCount, error) => isRetryable(error) && failureCount < 2,
                 },
             },
         })

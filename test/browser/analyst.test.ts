@@ -2,6 +2,7 @@ import { inject } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
 import { launchChromium } from './support/chromium'
 import { ANALYST } from './support/demo-process'
+import { screenshot } from './support/page'
 import { apiGet, openApp } from './support/session'
 
 const demoUrl = inject('demoUrl')
@@ -46,11 +47,26 @@ describe('a user limited to one region', () => {
             errorCode: 'E7120',
         })
 
-        // The app itself, asked for that region through a link, explains the refusal
+        // The app itself, given that region by a shared link, shows the user's own region instead
+        // and says why (no server error, no other region in the selector)
         await page.goto(`${demoUrl}/api/apps/triangulate/index.html#/view?ou=${other?.id}`)
         await page.reload()
-        await page.locator('[data-test="error-conflict"]').first().waitFor({ timeout: 30_000 })
-        expect(errors.every((e) => e.includes('409'))).toBe(true)
+        const notice = page.locator('[data-test="ou-fallback-notice"]')
+        await notice.waitFor({ timeout: 30_000 })
+        expect(await notice.textContent()).toContain(`Showing ${own?.displayName} instead`)
+        await expect
+            .poll(() => page.locator('[data-test="orgunit-picker-button"]').textContent(), {
+                timeout: 30_000,
+            })
+            .toContain(own?.displayName)
+        await page
+            .locator('[data-test^="pair-card-"] [data-test="chart-hmis"] .highcharts-root')
+            .first()
+            .waitFor({ timeout: 30_000 })
+        expect(await page.locator('[data-test^="error-"]').count()).toBe(0)
+        expect(page.url()).not.toContain(`ou=${other?.id}`)
+        await screenshot(page, 'analyst-link-outside-fallback')
+        expect(errors.filter((e) => !e.includes('409'))).toEqual([])
         await page.close()
     })
 })

@@ -1,6 +1,6 @@
 import i18n from '@dhis2/d2-i18n'
 import type { ZodIssue } from 'zod'
-import { MESSAGE_KEYS } from './schema'
+import { CONFIG_LIMITS, MESSAGE_KEYS } from './schema'
 
 /** A problem found in the stored configuration: where, what (translated), and a stable code. */
 export interface ConfigIssue {
@@ -63,6 +63,14 @@ const messageForKey = (key: string): string | undefined => {
             return i18n.t('Choose at least one HMIS data item')
         case MESSAGE_KEYS.duplicateDx:
             return i18n.t('This data item is listed twice')
+        case MESSAGE_KEYS.tipTooLong:
+            return i18n.t('A tip may have at most {{max}} characters', {
+                max: String(CONFIG_LIMITS.tipLength),
+            })
+        case MESSAGE_KEYS.tooManyTipLanguages:
+            return i18n.t('A pair may have tips in at most {{max}} languages', {
+                max: String(CONFIG_LIMITS.tipLanguages),
+            })
         default:
             return undefined
     }

@@ -6,6 +6,7 @@ export {
     HMIS_ITEM_KINDS,
     LMIS_MEASURES,
     UID_PATTERN,
+    CONFIG_LIMITS,
     configSchema,
     idsOf,
     pairSchema,

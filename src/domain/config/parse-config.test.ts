@@ -1,5 +1,6 @@
 import {
     CONFIG_KEY,
+    CONFIG_LIMITS,
     CONFIG_NAMESPACE,
     CURRENT_CONFIG_VERSION,
     emptyConfig,
@@ -268,5 +269,61 @@ describe('parseConfig', () => {
                 programAreas: [{ id: 'a', name: 'A', pairs: [{ ...misoprostol, lmis: {} }] }],
             }).map((issue) => issue.path)
         ).toEqual(['programAreas[0].pairs[0].lmis'])
+    })
+})
+
+describe('size limits', () => {
+    const pair = (id: string, tips?: Record<string, string>) => ({
+        id,
+        name: id,
+        commodity: { name: 'Oxytocin' },
+        hmis: { items: [{ id: 'abcdefghijk' }] },
+        lmis: { consumption: 'bcdefghijkl' },
+        ...(tips ? { tips } : {}),
+    })
+    const config = (pairs: unknown[]) => ({
+        version: 1,
+        programAreas: [{ id: 'mnh', name: 'Maternal', pairs }],
+    })
+    const locales = (count: number) =>
+        Object.fromEntries(
+            Array.from({ length: count }, (_, i) => [
+                `x${String.fromCharCode(97 + (i % 26))}_${String(i).padStart(2, '0')}`,
+                'tip',
+            ])
+        )
+
+    it('names the limit on tip languages per pair', () => {
+        expect(
+            parseConfig(config([pair('ok', locales(CONFIG_LIMITS.tipLanguages))])).errors
+        ).toEqual([])
+        const { errors } = parseConfig(
+            config([pair('many', locales(CONFIG_LIMITS.tipLanguages + 1))])
+        )
+        expect(errors.map((e) => [e.path, e.code, e.message])).toEqual([
+            [
+                'programAreas[0].pairs[0].tips',
+                'config.tooManyTipLanguages',
+                `A pair may have tips in at most ${CONFIG_LIMITS.tipLanguages} languages`,
+            ],
+        ])
+    })
+
+    it('names the limit on the length of a tip', () => {
+        const long = 'x'.repeat(CONFIG_LIMITS.tipLength + 1)
+        const { errors } = parseConfig(config([pair('long', { en: long })]))
+        expect(errors[0]?.message).toBe(
+            `A tip may have at most ${CONFIG_LIMITS.tipLength} characters`
+        )
+    })
+
+    it('names the limit on the number of pairs', () => {
+        const pairs = Array.from({ length: CONFIG_LIMITS.pairs + 1 }, (_, i) => pair(`p-${i}`))
+        const { errors, config: parsed } = parseConfig(config(pairs))
+        expect(errors.map((e) => e.message)).toEqual([
+            `The mapping may have at most ${CONFIG_LIMITS.pairs} pairs; it has ${CONFIG_LIMITS.pairs + 1}`,
+        ])
+        expect(parsed?.programAreas[0]?.pairs).toHaveLength(CONFIG_LIMITS.pairs + 1)
+        expect(parseConfig(config(pairs.slice(1))).errors).toEqual([])
     })
 })

@@ -2,6 +2,7 @@ import i18n from '@dhis2/d2-i18n'
 import { configIssue, describeIssue, formatPath, type ConfigIssue } from './describe-issue'
 import { isJsonObject, migrateConfig } from './migrations'
 import {
+    CONFIG_LIMITS,
     CURRENT_CONFIG_VERSION,
     pairSchema,
     programAreaHeaderSchema,
@@ -180,8 +181,24 @@ export const parseConfig = (json: unknown): ParseConfigResult => {
         }
     })
 
+    if (pairResults.length > CONFIG_LIMITS.pairs) {
+        errors.unshift(
+            configIssue(
+                ['programAreas'],
+                'config.tooManyPairs',
+                i18n.t('The mapping may have at most {{max}} pairs; it has {{number}}', {
+                    max: String(CONFIG_LIMITS.pairs),
+                    number: String(pairResults.length),
+                    interpolation: { escapeValue: false },
+                })
+            )
+        )
+    }
+
+    // Unknown top-level fields are kept (a newer app or another tool may use them)
+    const { programAreas: _areas, version: _version, ...unknownFields } = stored
     return {
-        config: { version: CURRENT_CONFIG_VERSION, programAreas },
+        config: { ...unknownFields, version: CURRENT_CONFIG_VERSION, programAreas },
         pairResults,
         errors,
         migratedFrom,

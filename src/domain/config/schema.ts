@@ -7,6 +7,12 @@
  * service it is used for. Data items are DHIS2 `dx` ids: a data element `deUid`, a data element
  * operand `deUid.cocUid`, an indicator or a program indicator `uid`.
  *
+ * Fields the app does not know are kept (`.passthrough()`): a newer version of the app, another
+ * tool or an administrator may have added them, and reading or saving must not drop them.
+ *
+ * Limits: the mapping is read by every user on every visit, so its size is capped at what a
+ * ministry's mapping reasonably needs (`CONFIG_LIMITS`), with a message naming the limit.
+ *
  * Messages: schemas carry message keys (`MESSAGE_KEYS`), turned into translated text by
  * `describeIssue` when the config is read, so that they follow the user's language.
  */
@@ -32,6 +38,8 @@ export const MESSAGE_KEYS = {
     percent: 'config.percent',
     atLeastOneItem: 'config.atLeastOneItem',
     duplicateDx: 'config.duplicateDx',
+    tipTooLong: 'config.tipTooLong',
+    tooManyTipLanguages: 'config.tooManyTipLanguages',
 } as const
 
 /** A DHIS2 uid: 11 characters, a letter then letters or digits. */
@@ -44,8 +52,17 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 export const LOCALE_PATTERN = /^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$/
 
 const MAX_NAME = 230
-const MAX_TIP = 2000
 const MAX_ID = 64
+
+/** What a mapping may hold (the messages name these numbers). */
+export const CONFIG_LIMITS = {
+    /** Characters of one tip */
+    tipLength: 2000,
+    /** Languages with a tip, per pair (DHIS2 ships about 40 interface languages) */
+    tipLanguages: 50,
+    /** Pairs in the whole mapping (13 life-saving commodities × a few services each, many times) */
+    pairs: 500,
+} as const
 
 const uid = z.string().regex(UID_PATTERN, MESSAGE_KEYS.uid)
 const dx = z.string().regex(DX_PATTERN, MESSAGE_KEYS.dx)
@@ -73,31 +90,35 @@ export const HMIS_ITEM_KINDS = [
     'PROGRAM_INDICATOR',
 ] as const
 
-export const hmisItemSchema = z.object({
-    id: dx,
-    name: name.optional(),
-    kind: z.enum(HMIS_ITEM_KINDS).optional(),
-})
+export const hmisItemSchema = z
+    .object({
+        id: dx,
+        name: name.optional(),
+        kind: z.enum(HMIS_ITEM_KINDS).optional(),
+    })
+    .passthrough()
 
-export const hmisSchema = z.object({
-    items: z
-        .array(hmisItemSchema)
-        .min(1, MESSAGE_KEYS.atLeastOneItem)
-        .superRefine((items, ctx) => {
-            const seen = new Set<string>()
-            items.forEach((item, index) => {
-                if (seen.has(item.id)) {
-                    ctx.addIssue({
-                        code: z.ZodIssueCode.custom,
-                        path: [index, 'id'],
-                        message: MESSAGE_KEYS.duplicateDx,
-                    })
-                }
-                seen.add(item.id)
-            })
-        }),
-    dataSet: dataSets.optional(),
-})
+export const hmisSchema = z
+    .object({
+        items: z
+            .array(hmisItemSchema)
+            .min(1, MESSAGE_KEYS.atLeastOneItem)
+            .superRefine((items, ctx) => {
+                const seen = new Set<string>()
+                items.forEach((item, index) => {
+                    if (seen.has(item.id)) {
+                        ctx.addIssue({
+                            code: z.ZodIssueCode.custom,
+                            path: [index, 'id'],
+                            message: MESSAGE_KEYS.duplicateDx,
+                        })
+                    }
+                    seen.add(item.id)
+                })
+            }),
+        dataSet: dataSets.optional(),
+    })
+    .passthrough()
 
 /** The LMIS measures a pair can have, each a `dx` id */
 export const LMIS_MEASURES = [
@@ -118,6 +139,7 @@ export const lmisSchema = z
         received: measure.optional(),
         dataSet: dataSets.optional(),
     })
+    .passthrough()
     .refine((lmis) => LMIS_MEASURES.some((measure) => lmis[measure] !== undefined), {
         message: MESSAGE_KEYS.lmisMeasureRequired,
     })
@@ -134,30 +156,33 @@ export const ratioSchema = z
         expectedLow: nonNegative.optional(),
         expectedHigh: nonNegative.optional(),
     })
+    .passthrough()
     .refine(lowHigh, { message: MESSAGE_KEYS.lowAboveHigh, path: ['expectedLow'] })
 
-export const thresholdsSchema = z.object({
-    /** Modified z-score above which a value is an outlier (WHO: 3.5 moderate, 5 extreme) */
-    zScore: z.number().finite().positive(MESSAGE_KEYS.positive).optional(),
-    /** Alert when a value drops by at least this percentage */
-    minDropPercent: z
-        .number()
-        .finite()
-        .min(0, MESSAGE_KEYS.percent)
-        .max(100, MESSAGE_KEYS.percent)
-        .optional(),
-    /** Expected band of consumption per case `[low, high]` */
-    ratioBand: z
-        .tuple([nonNegative, nonNegative])
-        .refine(([low, high]) => low <= high, { message: MESSAGE_KEYS.lowAboveHigh })
-        .optional(),
-})
+export const thresholdsSchema = z
+    .object({
+        /** Modified z-score above which a value is an outlier (WHO: 3.5 moderate, 5 extreme) */
+        zScore: z.number().finite().positive(MESSAGE_KEYS.positive).optional(),
+        /** Alert when a value drops by at least this percentage */
+        minDropPercent: z
+            .number()
+            .finite()
+            .min(0, MESSAGE_KEYS.percent)
+            .max(100, MESSAGE_KEYS.percent)
+            .optional(),
+        /** Expected band of consumption per case `[low, high]` */
+        ratioBand: z
+            .tuple([nonNegative, nonNegative])
+            .refine(([low, high]) => low <= high, { message: MESSAGE_KEYS.lowAboveHigh })
+            .optional(),
+    })
+    .passthrough()
 
 export const pairSchema = z
     .object({
         id: entityId,
         name,
-        commodity: z.object({ name }),
+        commodity: z.object({ name }).passthrough(),
         hmis: hmisSchema,
         lmis: lmisSchema,
         ratio: ratioSchema.optional(),
@@ -165,25 +190,31 @@ export const pairSchema = z
         tips: z
             .record(
                 z.string().regex(LOCALE_PATTERN, MESSAGE_KEYS.locale),
-                z.string().max(MAX_TIP, MESSAGE_KEYS.tooLong)
+                z.string().max(CONFIG_LIMITS.tipLength, MESSAGE_KEYS.tipTooLong)
             )
+            .refine((tips) => Object.keys(tips).length <= CONFIG_LIMITS.tipLanguages, {
+                message: MESSAGE_KEYS.tooManyTipLanguages,
+            })
             .optional(),
         thresholds: thresholdsSchema.optional(),
     })
+    .passthrough()
     .refine((pair) => pair.ratio === undefined || pair.lmis.consumption !== undefined, {
         message: MESSAGE_KEYS.ratioNeedsConsumption,
         path: ['ratio'],
     })
 
 /** A program area without its pairs (they are checked one by one). */
-export const programAreaHeaderSchema = z.object({ id: entityId, name })
+export const programAreaHeaderSchema = z.object({ id: entityId, name }).passthrough()
 
 export const programAreaSchema = programAreaHeaderSchema.extend({ pairs: z.array(pairSchema) })
 
-export const configSchema = z.object({
-    version: z.literal(CURRENT_CONFIG_VERSION),
-    programAreas: z.array(programAreaSchema),
-})
+export const configSchema = z
+    .object({
+        version: z.literal(CURRENT_CONFIG_VERSION),
+        programAreas: z.array(programAreaSchema),
+    })
+    .passthrough()
 
 export type HmisItemKind = (typeof HMIS_ITEM_KINDS)[number]
 export type HmisItem = z.infer<typeof hmisItemSchema>

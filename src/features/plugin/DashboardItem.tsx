@@ -12,16 +12,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import React, { useEffect, useState } from 'react'
 import { CONFIG_NAMESPACE, type Config } from '../../domain/config'
 import { RELATIVE_PERIODS, relativePeriodLabel } from '../../domain/periods'
-import { httpStatusOf } from '../../data/engine'
 import { canEditConfig, useMe } from '../../data/use-me'
 import { ErrorNotice } from '../../shared/api-errors'
 import { serializeViewState, type ViewState } from '../../shared/navigation'
 import { ConfigGate } from '../triangulation/ConfigGate'
 import { TriangulationView } from '../triangulation/TriangulationPage'
+import { itemSettingsOf, loadItemSettings, saveItemSettings } from './item-settings-store'
+import type { StoredEntry } from '../../data/datastore-entry'
 import {
     appLink,
     itemKey,
-    itemSettingsSchema,
     itemViewState,
     type DashboardItemFilters,
     type ItemSettings,
@@ -37,25 +37,8 @@ const useItemSettings = (key: string) => {
     const engine = useDataEngine()
     return useQuery({
         queryKey: ['dataStore', CONFIG_NAMESPACE, key],
-        queryFn: async ({ signal }): Promise<ItemSettings | null> => {
-            try {
-                // Ask for the key list first: an item not set up yet is normal, not a 404 error
-                const { keys } = await engine.query(
-                    { keys: { resource: `dataStore/${CONFIG_NAMESPACE}` } },
-                    { signal }
-                )
-                if (!Array.isArray(keys) || !keys.includes(key)) return null
-                const { item } = await engine.query(
-                    { item: { resource: `dataStore/${CONFIG_NAMESPACE}/${key}` } },
-                    { signal }
-                )
-                const parsed = itemSettingsSchema.safeParse(item)
-                return parsed.success ? parsed.data : null
-            } catch (error) {
-                if (httpStatusOf(error) === 404) return null
-                throw error
-            }
-        },
+        // The key list is read first: an item not set up yet is normal, not a 404 error
+        queryFn: ({ signal }) => loadItemSettings(engine, key, signal),
     })
 }
 
@@ -173,32 +156,34 @@ export const DashboardItem = ({ dashboardItemId, dashboardItemFilters }: Dashboa
     const engine = useDataEngine()
     const client = useQueryClient()
     const me = useMe()
-    const settings = useItemSettings(key)
+    const stored = useItemSettings(key)
+    const settings = { ...stored, data: stored.data?.settings ?? null }
     const [editing, setEditing] = useState(false)
     const [view, setView] = useState<ViewState | null>(null)
+    /** Someone else changed this item while it was being changed here */
+    const [conflict, setConflict] = useState<StoredEntry | null>(null)
     useEffect(() => {
         setView(settings.data ? itemViewState(settings.data, dashboardItemFilters) : null)
     }, [settings.data, dashboardItemFilters])
     const save = useMutation({
-        mutationFn: async (next: ItemSettings) => {
-            await engine.mutate(
-                settings.data
-                    ? {
-                          resource: `dataStore/${CONFIG_NAMESPACE}`,
-                          id: key,
-                          type: 'replace',
-                          data: next,
-                      }
-                    : {
-                          resource: `dataStore/${CONFIG_NAMESPACE}/${key}`,
-                          type: 'create',
-                          data: next,
-                      }
-            )
-            return next
+        mutationFn: async ({ next, takeOver }: { next: ItemSettings; takeOver?: StoredEntry }) => {
+            const base = takeOver ?? stored.data?.entry
+            if (!base) throw new Error('The item settings are not loaded')
+            return saveItemSettings(engine, key, base, next, takeOver !== undefined)
         },
-        onSuccess: (next) => {
-            client.setQueryData(['dataStore', CONFIG_NAMESPACE, key], next)
+        onSuccess: (result) => {
+            if (result.status === 'conflict') {
+                // The choice made here stays in the picker; theirs is shown
+                setConflict(result.remote)
+                setEditing(true)
+                client.setQueryData(
+                    ['dataStore', CONFIG_NAMESPACE, key],
+                    itemSettingsOf(result.remote)
+                )
+                return
+            }
+            setConflict(null)
+            client.setQueryData(['dataStore', CONFIG_NAMESPACE, key], itemSettingsOf(result.entry))
             setEditing(false)
         },
     })
@@ -226,12 +211,35 @@ export const DashboardItem = ({ dashboardItemId, dashboardItemFilters }: Dashboa
                     return (
                         <>
                             {save.error && <ErrorNotice error={save.error} />}
+                            {conflict && (
+                                <NoticeBox
+                                    warning
+                                    title={i18n.t('Someone else changed this item meanwhile')}
+                                    dataTest="item-conflict"
+                                >
+                                    {i18n.t(
+                                        'Your choice was not saved. Save again to replace theirs, or cancel to keep theirs.'
+                                    )}
+                                </NoticeBox>
+                            )}
                             <Picker
                                 config={config}
                                 initial={settings.data ?? null}
                                 saving={save.isPending}
-                                onSave={(next) => save.mutate(next)}
-                                onCancel={settings.data ? () => setEditing(false) : undefined}
+                                onSave={(next) =>
+                                    save.mutate({
+                                        next,
+                                        ...(conflict ? { takeOver: conflict } : {}),
+                                    })
+                                }
+                                onCancel={
+                                    settings.data
+                                        ? () => {
+                                              setConflict(null)
+                                              setEditing(false)
+                                          }
+                                        : undefined
+                                }
                             />
                         </>
                     )

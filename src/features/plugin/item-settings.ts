@@ -2,14 +2,17 @@ import { z } from 'zod'
 import type { ViewState } from '../../shared/navigation'
 
 /** What a dashboard item shows, stored per dashboard item in the app's dataStore namespace. */
-export const itemSettingsSchema = z.object({
-    area: z.string().min(1),
-    pair: z.string().min(1),
-    pe: z.string().min(1),
-    grain: z.enum(['monthly', 'quarterly']),
-    /** A fixed org unit; absent = the viewer's own org unit (data view root) */
-    ou: z.string().min(1).optional(),
-})
+export const itemSettingsSchema = z
+    .object({
+        area: z.string().min(1),
+        pair: z.string().min(1),
+        pe: z.string().min(1),
+        grain: z.enum(['monthly', 'quarterly']),
+        /** A fixed org unit; absent = the viewer's own org unit (data view root) */
+        ou: z.string().min(1).optional(),
+    })
+    // Fields of a newer version or another tool are kept when the item is changed
+    .passthrough()
 export type ItemSettings = z.infer<typeof itemSettingsSchema>
 
 export const ITEM_KEY_PREFIX = 'dashboard-item-'

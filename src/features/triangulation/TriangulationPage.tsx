@@ -19,7 +19,8 @@ import {
 } from '../../domain/periods'
 import { useInstanceCalendar } from '../../data/use-calendar'
 import { dataViewRoots, useMe, type Me } from '../../data/use-me'
-import { useOrgUnit } from '../../data/use-org-unit'
+import { useOrgUnit, useViewOrgUnit } from '../../data/use-org-unit'
+import { OrgUnitFallbackNotice } from '../../shared/navigation/OrgUnitFallbackNotice'
 import { useMaxOrgUnitLevel } from '../../data/use-org-unit-levels'
 import { ErrorNotice } from '../../shared/api-errors'
 import { useLastSettled } from '../../shared/hooks/use-last-settled'
@@ -68,7 +69,11 @@ export const TriangulationView = ({
         return state.pair ? all.filter((p) => p.id === state.pair) : all
     }, [area, state.pair])
     const roots = me.data ? dataViewRoots(me.data) : []
-    const ouId = state.ou ?? roots[0]?.id
+    // A link's org unit outside the user's data view: their own instead, with a notice
+    const viewOu = useViewOrgUnit(me.data ? state.ou : undefined, roots, () =>
+        replace({ ...state, ou: undefined, drill: undefined, highlight: undefined })
+    )
+    const ouId = viewOu.id
     const levels = useMaxOrgUnitLevel()
     const calendar = useInstanceCalendar()
     const periods = useMemo(
@@ -195,7 +200,12 @@ export const TriangulationView = ({
         !state.drill || Boolean(drillData && parentData) || Boolean(drillTable.error)
     )
 
-    if (me.isLoading || metadata.isLoading || (trendOu.isLoading && !shownTrend.orgUnitName)) {
+    if (
+        me.isLoading ||
+        viewOu.loading ||
+        metadata.isLoading ||
+        (trendOu.isLoading && !shownTrend.orgUnitName)
+    ) {
         return <CircularLoader small />
     }
     const error = me.error ?? metadata.error ?? trendOu.error
@@ -295,6 +305,9 @@ export const TriangulationView = ({
 
     return (
         <div>
+            {viewOu.fallback && (
+                <OrgUnitFallbackNotice fallback={viewOu.fallback} shownName={orgUnitName} />
+            )}
             {!compact && (
                 <div className={classes.toolbar} data-test="view-toolbar">
                     {config.programAreas.length > 1 && (

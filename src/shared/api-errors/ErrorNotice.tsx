@@ -3,7 +3,11 @@ import { Button, NoticeBox } from '@dhis2/ui'
 import React from 'react'
 import { describeError } from './describe-error'
 
-/** One way to show a failed request: a translated title and advice, the server's words as text. */
+/**
+ * One way to show a failed request: a translated title and advice, the server's words as text, and
+ * only an action that can help: "Try again" where another attempt may succeed, "Reload and log in"
+ * when the session is gone, nothing when the same request would get the same answer.
+ */
 export const ErrorNotice = ({
     error,
     onRetry,
@@ -28,9 +32,19 @@ export const ErrorNotice = ({
                     {described.serverMessage}
                 </p>
             )}
-            {onRetry && described.kind !== 'forbidden' && (
-                <Button small onClick={onRetry}>
+            {onRetry && described.action === 'retry' && (
+                <Button small onClick={onRetry} dataTest="error-retry">
                     {i18n.t('Try again')}
+                </Button>
+            )}
+            {described.action === 'reload' && (
+                <Button
+                    small
+                    primary
+                    onClick={() => window.location.reload()}
+                    dataTest="error-reload"
+                >
+                    {i18n.t('Reload and log in')}
                 </Button>
             )}
         </NoticeBox>

@@ -1,2 +1,3 @@
 export * from './view-state'
 export { useViewState } from './use-view-state'
+export * from './org-unit-access'

@@ -1,155 +1,54 @@
 /**
- * Reading and writing the configuration entry (`/api/dataStore/triangulate/config`) for the mapping
- * editor, with the entry's `lastUpdated` so that a save can tell whether someone else saved since.
- *
- * Whether the key exists is read from the namespace lists (`/api/dataStore`, then
- * `/api/dataStore/triangulate`), which answer 200, rather than by asking for the key and getting a
- * 404 (which browsers log as an error on every visit of an unconfigured instance).
+ * The configuration entry (`/api/dataStore/triangulate/config`) for the mapping editor, read with
+ * its `lastUpdated` and revision, and written only through `safeWrite` (never over someone else's
+ * save: see `src/data/save-revision.ts`).
  */
 import { CONFIG_KEY, CONFIG_NAMESPACE } from '../../../domain/config'
-import { httpStatusOf, type DataEngine } from '../../../data/engine'
-import { jsonEqual } from '../model/draft'
+import {
+    ABSENT,
+    loadEntry,
+    safeWrite,
+    type SafeWriteResult,
+    type StoredEntry,
+} from '../../../data/datastore-entry'
+import type { DataEngine } from '../../../data/engine'
+
+export { parseEntryMetadata } from '../../../data/datastore-entry'
 
 export const CONFIG_RESOURCE = `dataStore/${CONFIG_NAMESPACE}/${CONFIG_KEY}`
 
-export interface StoredConfigEntry {
-    exists: boolean
-    /** The stored JSON value; `null` when absent */
-    value: unknown
-    /** `lastUpdated` of the entry (`/metaData`); `null` when absent */
-    lastUpdated: string | null
-    /** Display name of whoever saved it last, when the server says */
-    lastUpdatedBy: string | null
-}
+export type StoredConfigEntry = StoredEntry
 
-export const ABSENT_ENTRY: StoredConfigEntry = {
-    exists: false,
-    value: null,
-    lastUpdated: null,
-    lastUpdatedBy: null,
-}
+export const ABSENT_ENTRY: StoredConfigEntry = ABSENT
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-
-const stringList = (value: unknown): string[] =>
-    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
-
-/** The `/metaData` response as an entry; `value` is read from it when it carries one. */
-export const parseEntryMetadata = (
-    response: unknown
-): { lastUpdated: string | null; lastUpdatedBy: string | null; value?: unknown } => {
-    const meta = isRecord(response) ? response : {}
-    const by = isRecord(meta.lastUpdatedBy) ? meta.lastUpdatedBy : undefined
-    const byName = [by?.displayName, by?.name, by?.username].find(
-        (name): name is string => typeof name === 'string' && name !== ''
-    )
-    const parsed: { lastUpdated: string | null; lastUpdatedBy: string | null; value?: unknown } = {
-        lastUpdated: typeof meta.lastUpdated === 'string' ? meta.lastUpdated : null,
-        lastUpdatedBy: byName ?? null,
-    }
-    if (typeof meta.value === 'string') {
-        try {
-            parsed.value = JSON.parse(meta.value)
-        } catch {
-            // Not JSON: read the value itself below
-        }
-    } else if (meta.value !== undefined && meta.value !== null) {
-        parsed.value = meta.value
-    }
-    return parsed
-}
-
-const query = async (engine: DataEngine, resource: string, signal?: AbortSignal) => {
-    const result = await engine.query({ result: { resource } }, signal ? { signal } : {})
-    return result.result
-}
+/** The stored configuration entry (absent when the key is not there). */
+export const loadConfigEntry = (engine: DataEngine, signal?: AbortSignal) =>
+    loadEntry(engine, CONFIG_NAMESPACE, CONFIG_KEY, signal)
 
 /**
- * The stored entry: its value and `lastUpdated` in one `/metaData` read when the server includes the
- * value there (DHIS2 does), else with a second read of the value.
+ * Saves the configuration made from `base`; a conflict when anyone else saved since `base` or
+ * saves at the same moment. `takeOver`: the admin chose "Overwrite with mine" after seeing
+ * `base` (the other version).
  */
-export const loadConfigEntry = async (
+export const saveConfig = (
     engine: DataEngine,
-    signal?: AbortSignal
-): Promise<StoredConfigEntry> => {
-    try {
-        const namespaces = stringList(await query(engine, 'dataStore', signal))
-        if (!namespaces.includes(CONFIG_NAMESPACE)) return ABSENT_ENTRY
-        const keys = stringList(await query(engine, `dataStore/${CONFIG_NAMESPACE}`, signal))
-        if (!keys.includes(CONFIG_KEY)) return ABSENT_ENTRY
-        const meta = parseEntryMetadata(await query(engine, `${CONFIG_RESOURCE}/metaData`, signal))
-        const value =
-            meta.value !== undefined ? meta.value : await query(engine, CONFIG_RESOURCE, signal)
-        return {
-            exists: true,
-            value,
-            lastUpdated: meta.lastUpdated,
-            lastUpdatedBy: meta.lastUpdatedBy,
-        }
-    } catch (error) {
-        // Deleted between the reads
-        if (httpStatusOf(error) === 404) return ABSENT_ENTRY
-        throw error
+    {
+        base,
+        value,
+        takeOver = false,
+        sleep,
+    }: {
+        base: StoredConfigEntry
+        value: Record<string, unknown>
+        takeOver?: boolean
+        sleep?: (ms: number) => Promise<void>
     }
-}
-
-export type SaveMode = 'create' | 'update'
-
-/** Writes the configuration: POST when the key is absent, PUT otherwise. */
-export const writeConfig = async (
-    engine: DataEngine,
-    value: Record<string, unknown>,
-    mode: SaveMode
-): Promise<void> => {
-    // The data engine's `create` takes no `id`: POST to the key's path; `replace` PUTs to `id`
-    if (mode === 'create') {
-        await engine.mutate({ resource: CONFIG_RESOURCE, type: 'create', data: value })
-    } else {
-        await engine.mutate({
-            resource: `dataStore/${CONFIG_NAMESPACE}`,
-            id: CONFIG_KEY,
-            type: 'replace',
-            data: value,
-        })
-    }
-}
-
-/** `lastUpdated` and author of the entry after a save. */
-export const readEntryMetadata = async (
-    engine: DataEngine
-): Promise<{ lastUpdated: string | null; lastUpdatedBy: string | null }> => {
-    const meta = parseEntryMetadata(await query(engine, `${CONFIG_RESOURCE}/metaData`))
-    return { lastUpdated: meta.lastUpdated, lastUpdatedBy: meta.lastUpdatedBy }
-}
-
-/** What to do when saving, given the entry the editor loaded and the one on the server now. */
-export type SavePlan =
-    | { action: 'write'; mode: SaveMode }
-    /** Someone else saved (or deleted) since the editor loaded the configuration */
-    | { action: 'conflict' }
-    /** The server already has exactly the draft (saved from elsewhere): nothing to write */
-    | { action: 'alreadySaved' }
-
-export const planSave = ({
-    loaded,
-    remote,
-    draftValue,
-    force,
-}: {
-    loaded: Pick<StoredConfigEntry, 'exists' | 'lastUpdated'>
-    remote: StoredConfigEntry
-    draftValue: unknown
-    /** "Overwrite with mine": write whatever is there */
-    force: boolean
-}): SavePlan => {
-    const mode: SaveMode = remote.exists ? 'update' : 'create'
-    if (force) return { action: 'write', mode }
-    const unchanged =
-        remote.exists === loaded.exists && (remote.lastUpdated ?? null) === loaded.lastUpdated
-    if (unchanged) return { action: 'write', mode }
-    if (remote.exists && jsonEqual(remote.value, draftValue)) {
-        return { action: 'alreadySaved' }
-    }
-    return { action: 'conflict' }
-}
+): Promise<SafeWriteResult> =>
+    safeWrite(engine, {
+        namespace: CONFIG_NAMESPACE,
+        key: CONFIG_KEY,
+        base,
+        value,
+        takeOver,
+        ...(sleep ? { sleep } : {}),
+    })

@@ -35,6 +35,7 @@ const DiffList = ({ lines, dataTest }: { lines: string[]; dataTest: string }) =>
  */
 export const ConflictModal = ({
     remote,
+    reason = 'changed',
     basedOn,
     mine,
     saving,
@@ -44,6 +45,8 @@ export const ConflictModal = ({
     onCancel,
 }: {
     remote: StoredConfigEntry
+    /** `concurrent`: they saved at the same moment; `overwritten`: just after this save */
+    reason?: 'changed' | 'concurrent' | 'overwritten'
     basedOn: BasedOn
     mine: ConfigJson
     saving: boolean
@@ -59,6 +62,13 @@ export const ConflictModal = ({
                 : null,
         [basedOn, remote]
     )
+    const myChanges = useMemo(
+        () =>
+            basedOn.exists && basedOn.value !== null
+                ? describeDiff(diffConfigs(basedOn.value, mine))
+                : null,
+        [basedOn, mine]
+    )
     const overwriteChanges = useMemo(
         () => describeDiff(diffConfigs(remote.exists ? remote.value : null, mine)),
         [remote, mine]
@@ -68,15 +78,26 @@ export const ConflictModal = ({
         <Modal large onClose={onCancel} dataTest="settings-conflict-modal">
             <ModalTitle>{i18n.t('The mapping was changed by someone else')}</ModalTitle>
             <ModalContent>
-                <p>
-                    {remote.exists
+                <p data-test="settings-conflict-reason">
+                    {!remote.exists
                         ? i18n.t(
-                              '{{who}} saved the mapping ({{time}}) while you were editing it. Choose which version to keep.',
-                              { who, time: formatServerTime(remote.lastUpdated), ...fmt }
-                          )
-                        : i18n.t(
                               'The mapping was deleted from the server while you were editing it.'
-                          )}
+                          )
+                        : reason === 'concurrent'
+                          ? i18n.t(
+                                '{{who}} saved the mapping at the same moment as you ({{time}}). Your version was not saved. Choose which version to keep.',
+                                { who, time: formatServerTime(remote.lastUpdated), ...fmt }
+                            )
+                          : reason === 'overwritten'
+                            ? i18n.t(
+                                  '{{who}} saved the mapping right after you ({{time}}) and replaced your version. Choose which version to keep.',
+                                  { who, time: formatServerTime(remote.lastUpdated), ...fmt }
+                              )
+                            : i18n.t(
+                                  '{{who}} saved the mapping ({{time}}) while you were editing it. Choose which version to keep.',
+                                  { who, time: formatServerTime(remote.lastUpdated), ...fmt }
+                              )}{' '}
+                    {i18n.t('Your changes are still here, kept in this browser.')}
                 </p>
                 {theirChanges !== null && (
                     <>
@@ -84,6 +105,14 @@ export const ConflictModal = ({
                             {i18n.t('What they changed since you started')}
                         </h4>
                         <DiffList lines={theirChanges} dataTest="settings-conflict-theirs" />
+                    </>
+                )}
+                {myChanges !== null && (
+                    <>
+                        <h4 className={classes.sectionTitle}>
+                            {i18n.t('What you changed since you started')}
+                        </h4>
+                        <DiffList lines={myChanges} dataTest="settings-conflict-yours" />
                     </>
                 )}
                 <h4 className={classes.sectionTitle}>

@@ -193,7 +193,7 @@ export const MappingEditor = ({
                 <div className={classes.toolbar}>
                     <Button
                         primary
-                        onClick={() => void editor.save(false)}
+                        onClick={() => void editor.save()}
                         disabled={
                             !editor.unsaved || editor.issues.length > 0 || editor.offer !== null
                         }
@@ -315,7 +315,7 @@ export const MappingEditor = ({
                     <div>
                         <ErrorNotice
                             error={saveState.error}
-                            onRetry={() => void editor.save(false)}
+                            onRetry={() => void editor.save()}
                             dataTest="settings-save-error"
                         />
                         <p className={classes.help}>
@@ -472,6 +472,7 @@ export const MappingEditor = ({
             {saveState.status === 'conflict' && (
                 <ConflictModal
                     remote={saveState.remote}
+                    reason={saveState.reason}
                     basedOn={editor.basedOn}
                     mine={editor.draftJson}
                     saving={saving}
@@ -480,7 +481,7 @@ export const MappingEditor = ({
                         const next = jsonToDraft(saveState.remote.value)
                         setSelectedKey(next.areas.flatMap((area) => area.pairs)[0]?.key ?? null)
                     }}
-                    onOverwrite={() => void editor.save(true)}
+                    onOverwrite={() => void editor.save(saveState.remote)}
                     onExportMine={exportDraft}
                     onCancel={editor.dismissSaveState}
                 />

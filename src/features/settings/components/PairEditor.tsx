@@ -1,5 +1,5 @@
 import i18n from '@dhis2/d2-i18n'
-import { Button, CheckboxField, InputField, TextAreaField } from '@dhis2/ui'
+import { CheckboxField, InputField } from '@dhis2/ui'
 import React from 'react'
 import { LMIS_MEASURES, type LmisMeasure } from '../../../domain/config'
 import {
@@ -12,12 +12,12 @@ import {
 import { measureHelp, measureLabel } from '../labels'
 import type { DraftPair } from '../model/draft'
 import { pairMessages, type IssueIndex, type PairField } from '../model/issues'
-import { addTip, removeTip, setTipLocale, setTipText, tipRows } from '../model/tips'
 import { warningsFor, type PairWarning } from '../model/warnings'
 import classes from '../SettingsPage.module.css'
 import { FieldMessages, fieldProps } from './FieldMessages'
 import { ItemList } from './ItemList'
 import { ItemPicker } from './ItemPicker'
+import { TipsSection } from './TipsSection'
 
 type Update = (update: (pair: DraftPair) => DraftPair) => void
 
@@ -84,7 +84,6 @@ export const PairEditor = ({
         remember(item)
         onChange((p) => ({ ...p, [side]: [...p[side], item.id] }))
     }
-    const rows = tipRows(pair.tips)
 
     return (
         <div className={classes.editor} data-test="settings-pair-editor">
@@ -344,80 +343,7 @@ export const PairEditor = ({
                 <FieldMessages errors={errorsOf('thresholds')} />
             </section>
 
-            <section className={classes.section}>
-                <h3 className={classes.sectionTitle}>{i18n.t('Tips')}</h3>
-                <p className={classes.help}>
-                    {i18n.t(
-                        'Plain text shown next to the charts, in the language of each user (English when there is none in theirs).'
-                    )}
-                </p>
-                {rows.map((row) => (
-                    <div key={row.fixed ? row.locale : `tip-${row.index}`} data-test="settings-tip">
-                        {!row.fixed && (
-                            <div className={classes.fieldRow}>
-                                <InputField
-                                    dense
-                                    label={i18n.t('Language code')}
-                                    value={row.locale}
-                                    placeholder="pt_BR"
-                                    onChange={({ value }) =>
-                                        onChange((p) => ({
-                                            ...p,
-                                            tips: setTipLocale(p.tips, row.index, value ?? ''),
-                                        }))
-                                    }
-                                    inputWidth="120px"
-                                    dataTest="settings-tip-locale"
-                                />
-                                <div>
-                                    <Button
-                                        small
-                                        secondary
-                                        onClick={() =>
-                                            onChange((p) => ({
-                                                ...p,
-                                                tips: removeTip(p.tips, row.index),
-                                            }))
-                                        }
-                                    >
-                                        {i18n.t('Remove language')}
-                                    </Button>
-                                </div>
-                            </div>
-                        )}
-                        <TextAreaField
-                            label={
-                                row.fixed
-                                    ? i18n.t('Tip ({{locale}})', {
-                                          locale: row.locale,
-                                          interpolation: { escapeValue: false },
-                                      })
-                                    : i18n.t('Tip')
-                            }
-                            rows={3}
-                            autoGrow
-                            value={row.text}
-                            onChange={({ value }) =>
-                                onChange((p) => ({
-                                    ...p,
-                                    tips: setTipText(p.tips, row, value ?? ''),
-                                }))
-                            }
-                            dataTest={`settings-tip-text-${row.fixed ? row.locale : 'other'}`}
-                        />
-                    </div>
-                ))}
-                <FieldMessages errors={errorsOf('tips')} />
-                <div>
-                    <Button
-                        small
-                        onClick={() => onChange((p) => ({ ...p, tips: addTip(p.tips) }))}
-                        dataTest="settings-tip-add"
-                    >
-                        {i18n.t('Add a tip in another language')}
-                    </Button>
-                </div>
-            </section>
+            <TipsSection pair={pair} errors={errorsOf('tips')} onChange={onChange} />
         </div>
     )
 }

@@ -17,6 +17,9 @@ import { measureLabel, periodTypeLabel } from '../labels'
 import classes from '../SettingsPage.module.css'
 import { CONFIG_AUTHORITY } from '../permissions'
 
+/** Tips listed per pair in the reference (a pair may have tips in many languages) */
+const READ_ONLY_TIPS = 5
+
 const fmt = { interpolation: { escapeValue: false } }
 
 const nameOf = (id: string, lookup: MetadataLookup, stored?: string): string => {
@@ -81,11 +84,21 @@ const PairRow = ({ pair, lookup }: { pair: Pair; lookup: MetadataLookup }) => (
                 : i18n.t('No ratio')}
         </DataTableCell>
         <DataTableCell>
-            {Object.entries(pair.tips ?? {}).map(([locale, tip]) => (
-                <p key={locale} className={classes.tip}>
-                    <strong>{locale}</strong>: {tip}
+            {Object.entries(pair.tips ?? {})
+                .slice(0, READ_ONLY_TIPS)
+                .map(([locale, tip]) => (
+                    <p key={locale} className={classes.tip}>
+                        <strong>{locale}</strong>: {tip}
+                    </p>
+                ))}
+            {Object.keys(pair.tips ?? {}).length > READ_ONLY_TIPS && (
+                <p className={classes.help}>
+                    {i18n.t('and tips in {{number}} more languages', {
+                        number: String(Object.keys(pair.tips ?? {}).length - READ_ONLY_TIPS),
+                        interpolation: { escapeValue: false },
+                    })}
                 </p>
-            ))}
+            )}
         </DataTableCell>
     </DataTableRow>
 )

@@ -2,13 +2,7 @@ import { useDataEngine } from '@dhis2/app-runtime'
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { queryKeys } from '../../../data/query-keys'
-import {
-    loadConfigEntry,
-    planSave,
-    readEntryMetadata,
-    writeConfig,
-    type StoredConfigEntry,
-} from '../api/config-store'
+import { saveConfig, type StoredConfigEntry } from '../api/config-store'
 import { draftToJson, jsonEqual, jsonToDraft, type ConfigJson, type Draft } from '../model/draft'
 import {
     clearStoredDraft,
@@ -30,10 +24,14 @@ export interface ServerState {
     value: ConfigJson
 }
 
-/** The server version the edits are based on: a save checks nobody saved since. */
+/**
+ * The server version the edits are based on (value with its revision, `lastUpdated`): a save
+ * checks that nobody saved since, and claims it so that nobody saves on top of it at the same time.
+ */
 export interface BasedOn {
     exists: boolean
     lastUpdated: string | null
+    lastUpdatedBy: string | null
     value: unknown
 }
 
@@ -41,7 +39,12 @@ export type SaveState =
     | { status: 'idle' }
     | { status: 'saving' }
     | { status: 'saved'; at: Date }
-    | { status: 'conflict'; remote: StoredConfigEntry }
+    | {
+          status: 'conflict'
+          remote: StoredConfigEntry
+          /** `concurrent`: saved at the same moment as this admin; `overwritten`: just after */
+          reason: 'changed' | 'concurrent' | 'overwritten'
+      }
     | { status: 'error'; error: unknown }
 
 const normalise = (value: unknown): ConfigJson => draftToJson(jsonToDraft(value))
@@ -83,6 +86,7 @@ export const useMappingEditor = ({
     const [basedOn, setBasedOn] = useState<BasedOn>(() => ({
         exists: entry.exists,
         lastUpdated: entry.lastUpdated,
+        lastUpdatedBy: entry.lastUpdatedBy,
         value: entry.value,
     }))
     const [draft, setDraft] = useState<Draft>(() => jsonToDraft(entry.value))
@@ -141,6 +145,7 @@ export const useMappingEditor = ({
             setBasedOn({
                 exists: offer.draft.baseLastUpdated !== null,
                 lastUpdated: offer.draft.baseLastUpdated,
+                lastUpdatedBy: null,
                 value: offer.draft.baseValue,
             })
         }
@@ -154,30 +159,43 @@ export const useMappingEditor = ({
 
     const adoptServer = useCallback((remote: StoredConfigEntry) => {
         setServer(serverStateOf(remote))
-        setBasedOn({ exists: remote.exists, lastUpdated: remote.lastUpdated, value: remote.value })
+        setBasedOn({
+            exists: remote.exists,
+            lastUpdated: remote.lastUpdated,
+            lastUpdatedBy: remote.lastUpdatedBy,
+            value: remote.value,
+        })
     }, [])
 
+    /**
+     * Saves the draft. `overwrite`: the admin saw the other version in the conflict dialog and
+     * chose theirs to be replaced; the save is then made on top of that version (a save that
+     * happens meanwhile is again a conflict, never lost).
+     */
     const save = useCallback(
-        async (force = false) => {
+        async (overwrite?: StoredConfigEntry) => {
             const value = draftJson
             setSaveState({ status: 'saving' })
             try {
-                const remote = await loadConfigEntry(engine)
-                const plan = planSave({ loaded: basedOn, remote, draftValue: value, force })
-                if (plan.action === 'conflict') {
-                    setSaveState({ status: 'conflict', remote })
+                const result = await saveConfig(engine, {
+                    base: overwrite ?? basedOn,
+                    value,
+                    takeOver: overwrite !== undefined,
+                })
+                if (result.status === 'conflict') {
+                    // The draft stays as it is: nothing of this admin's edit is lost
+                    setSaveState({
+                        status: 'conflict',
+                        remote: result.remote,
+                        reason: result.reason,
+                    })
                     return
                 }
-                let saved: StoredConfigEntry = remote
-                if (plan.action === 'write') {
-                    await writeConfig(engine, value, plan.mode)
-                    const meta = await readEntryMetadata(engine).catch(() => ({
-                        lastUpdated: null,
-                        lastUpdatedBy: null,
-                    }))
-                    saved = { exists: true, value, ...meta }
+                adoptServer(result.entry)
+                if (result.status === 'saved' && !jsonEqual(normalise(result.entry.value), value)) {
+                    // Someone saved on top of this save already: theirs includes it
+                    setDraft(jsonToDraft(result.entry.value))
                 }
-                adoptServer(saved)
                 setSaveState({ status: 'saved', at: new Date() })
                 // Every view reading the configuration refreshes
                 void queryClient.invalidateQueries({ queryKey: queryKeys.config() })

@@ -20,7 +20,7 @@ export const addSuggestions = (draft: Draft, suggestions: readonly SuggestedPair
                 name: programAreaName(suggestion.programArea),
                 pairs: [],
             }
-            next = { areas: [...next.areas, area] }
+            next = { ...next, areas: [...next.areas, area] }
         }
         next = insertPairs(next, area.key, [pairToDraft(suggestion.pair)])
     }

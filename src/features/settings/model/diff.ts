@@ -4,9 +4,10 @@
  * was editing ("Reload theirs" / "Overwrite with mine").
  */
 import i18n from '@dhis2/d2-i18n'
-import { draftPairToJson, jsonEqual, jsonToDraft, type DraftPair } from './draft'
+import { draftPairToJson, extraOf, jsonEqual, jsonToDraft, type DraftPair } from './draft'
 
-export type PairChange = 'name' | 'commodity' | 'hmis' | 'lmis' | 'ratio' | 'tips' | 'thresholds'
+export type PairChange =
+    'name' | 'commodity' | 'hmis' | 'lmis' | 'ratio' | 'tips' | 'thresholds' | 'other'
 
 export interface NamedPair {
     id: string
@@ -35,6 +36,9 @@ const CHANGE_PARTS: Record<PairChange, (json: Record<string, unknown>) => unknow
     ratio: (json) => json.ratio,
     tips: (json) => json.tips,
     thresholds: (json) => json.thresholds,
+    // Fields the editor does not know (kept, not edited here)
+    other: (json) =>
+        extraOf(json, ['id', 'name', 'commodity', 'hmis', 'lmis', 'ratio', 'tips', 'thresholds']),
 }
 
 const pairChanges = (before: DraftPair, after: DraftPair): PairChange[] => {
@@ -134,6 +138,8 @@ const changeLabel = (change: PairChange): string => {
             return i18n.t('tips')
         case 'thresholds':
             return i18n.t('thresholds')
+        case 'other':
+            return i18n.t('other fields')
     }
 }
 

@@ -103,3 +103,66 @@ describe('the draft', () => {
         ])
     })
 })
+
+describe('fields the editor does not know', () => {
+    const withUnknown = {
+        version: 1,
+        extra: { owner: 'MoH', since: 2024 },
+        revision: { id: 'abc', n: 3, base: 'x', recent: [], claims: [] },
+        programAreas: [
+            {
+                id: 'maternal-health',
+                name: 'Maternal health',
+                colour: '#c00',
+                pairs: [
+                    {
+                        ...storedPair,
+                        notes: 'Agreed by the TWG in May',
+                        commodity: { name: 'Oxytocin 10 IU', code: 'OXY10' },
+                        hmis: {
+                            ...storedPair.hmis,
+                            source: 'DHIS2',
+                            items: [{ ...storedPair.hmis.items[0], extraField: { a: 1 } }],
+                        },
+                        lmis: { ...storedPair.lmis, system: 'eLMIS' },
+                        ratio: { ...storedPair.ratio, unit: 'ampoule' },
+                        thresholds: { ...storedPair.thresholds, reviewed: true },
+                    },
+                ],
+            },
+        ],
+    }
+
+    it('are written back as they were, at every level; the revision is not part of the draft', () => {
+        const { revision: _revision, ...expected } = withUnknown
+        expect(draftToJson(jsonToDraft(withUnknown))).toEqual(expected)
+    })
+
+    it('survive an edit of something else', () => {
+        const draft = jsonToDraft(withUnknown)
+        const pair = draft.areas[0]!.pairs[0]!
+        const edited = {
+            ...draft,
+            areas: [{ ...draft.areas[0]!, pairs: [{ ...pair, name: 'Renamed' }] }],
+        }
+        const json = draftToJson(edited) as typeof withUnknown
+        expect(json.extra).toEqual({ owner: 'MoH', since: 2024 })
+        expect(json.programAreas[0]!.colour).toBe('#c00')
+        expect(json.programAreas[0]!.pairs[0]).toMatchObject({
+            name: 'Renamed',
+            notes: 'Agreed by the TWG in May',
+            commodity: { code: 'OXY10' },
+            hmis: { source: 'DHIS2', items: [{ extraField: { a: 1 } }] },
+        })
+    })
+
+    it('are kept by the schema too, so the configuration read by the views has them', () => {
+        const parsed = parseConfig(withUnknown)
+        expect(parsed.errors).toEqual([])
+        expect(parsed.config).toMatchObject({ extra: { owner: 'MoH' } })
+        expect(parsed.config?.programAreas[0]?.pairs[0]).toMatchObject({
+            notes: 'Agreed by the TWG in May',
+            hmis: { items: [{ extraField: { a: 1 } }] },
+        })
+    })
+})

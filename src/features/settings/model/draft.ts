@@ -8,6 +8,11 @@
  * a local `key` that survives renaming and reordering (React keys, selection). Invalid stored pairs
  * are read into the draft as they are, so that the editor shows them with their problems instead of
  * dropping them.
+ *
+ * Fields the app does not know (added by a newer version, another tool or by hand: a top-level
+ * `extra`, a pair's `notes`, an item's `extraField`…) are kept in `extra` at every level and
+ * written back as they were: a save in the editor never drops them. The stored `revision` (see
+ * `src/data/save-revision.ts`) is not part of the draft: the save adds a new one.
  */
 import {
     CURRENT_CONFIG_VERSION,
@@ -17,11 +22,16 @@ import {
     type HmisItemKind,
     type LmisMeasure,
 } from '../../../domain/config'
+import { REVISION_FIELD } from '../../../data/save-revision'
+
+/** Fields of a stored object that the editor does not know, kept as they are. */
+export type Extra = Record<string, unknown>
 
 export interface DraftHmisItem {
     id: string
     name?: string
     kind?: HmisItemKind
+    extra?: Extra
 }
 
 export interface DraftTip {
@@ -50,7 +60,13 @@ export interface DraftPair {
     minDropPercent: string
     ratioBandLow: string
     ratioBandHigh: string
+    /** Unknown fields of the pair */
+    extra?: Extra
+    /** Unknown fields of the pair's `commodity`, `hmis`, `lmis`, `ratio` and `thresholds` */
+    nestedExtra?: Partial<Record<NestedPart, Extra>>
 }
+
+export type NestedPart = 'commodity' | 'hmis' | 'lmis' | 'ratio' | 'thresholds'
 
 export interface DraftArea {
     key: string
@@ -58,10 +74,13 @@ export interface DraftArea {
     id: string
     name: string
     pairs: DraftPair[]
+    extra?: Extra
 }
 
 export interface Draft {
     areas: DraftArea[]
+    /** Unknown top-level fields of the configuration */
+    extra?: Extra
 }
 
 /** JSON as stored in the dataStore (possibly invalid: validation says what is wrong). */
@@ -121,17 +140,46 @@ export const emptyPair = (id: string, name = ''): DraftPair => ({
     ratioBandHigh: '',
 })
 
+/** The fields of `object` other than `known`; `undefined` when there are none. */
+export const extraOf = (
+    object: Record<string, unknown>,
+    known: readonly string[]
+): Extra | undefined => {
+    const rest = Object.entries(object).filter(
+        ([key, value]) => !known.includes(key) && value !== undefined
+    )
+    return rest.length ? Object.fromEntries(rest) : undefined
+}
+
+const withExtra = <T extends object>(object: T, extra: Extra | undefined): T =>
+    extra ? { ...object, extra } : object
+
+const KNOWN = {
+    config: ['version', 'programAreas', REVISION_FIELD],
+    area: ['id', 'name', 'pairs'],
+    pair: ['id', 'name', 'commodity', 'hmis', 'lmis', 'ratio', 'tips', 'thresholds'],
+    item: ['id', 'name', 'kind'],
+    commodity: ['name'],
+    hmis: ['items', 'dataSet'],
+    lmis: [...LMIS_MEASURES, 'dataSet'],
+    ratio: ['label', 'expectedLow', 'expectedHigh'],
+    thresholds: ['zScore', 'minDropPercent', 'ratioBand'],
+} as const
+
 const readHmisItem = (raw: unknown): DraftHmisItem => {
     if (typeof raw === 'string') return { id: raw }
     if (!isRecord(raw)) return { id: '' }
     const kind = (HMIS_ITEM_KINDS as readonly string[]).includes(String(raw.kind))
         ? (raw.kind as HmisItemKind)
         : undefined
-    return {
-        id: text(raw.id),
-        ...(typeof raw.name === 'string' ? { name: raw.name } : {}),
-        ...(kind ? { kind } : {}),
-    }
+    return withExtra(
+        {
+            id: text(raw.id),
+            ...(typeof raw.name === 'string' ? { name: raw.name } : {}),
+            ...(kind ? { kind } : {}),
+        },
+        extraOf(raw, KNOWN.item)
+    )
 }
 
 /** Reads one stored pair, whatever its state, into a draft pair (nothing valid is lost). */
@@ -148,7 +196,22 @@ export const pairToDraft = (raw: unknown): DraftPair => {
     for (const measure of LMIS_MEASURES) {
         measures[measure] = idList(lmis[measure])
     }
+    const nested: Partial<Record<NestedPart, Extra>> = {}
+    const parts: [NestedPart, Record<string, unknown>][] = [
+        ['commodity', commodity],
+        ['hmis', hmis],
+        ['lmis', lmis],
+        ['ratio', ratio ?? {}],
+        ['thresholds', thresholds],
+    ]
+    for (const [part, object] of parts) {
+        const extra = extraOf(object, KNOWN[part])
+        if (extra) nested[part] = extra
+    }
+    const extra = extraOf(pair, KNOWN.pair)
     return {
+        ...(extra ? { extra } : {}),
+        ...(Object.keys(nested).length ? { nestedExtra: nested } : {}),
         key: newKey('pair'),
         autoId: false,
         id: text(pair.id),
@@ -179,18 +242,24 @@ export const jsonToDraft = (json: unknown): Draft => {
     if (!isRecord(json)) return { areas: [] }
     const migrated = migrateConfig(json)
     if (!migrated.ok || !Array.isArray(migrated.config.programAreas)) return { areas: [] }
-    return {
-        areas: migrated.config.programAreas.map((raw: unknown) => {
-            const area = isRecord(raw) ? raw : {}
-            return {
-                key: newKey('area'),
-                autoId: false,
-                id: text(area.id),
-                name: text(area.name),
-                pairs: Array.isArray(area.pairs) ? area.pairs.map(pairToDraft) : [],
-            }
-        }),
-    }
+    return withExtra(
+        {
+            areas: migrated.config.programAreas.map((raw: unknown) => {
+                const area = isRecord(raw) ? raw : {}
+                return withExtra(
+                    {
+                        key: newKey('area'),
+                        autoId: false,
+                        id: text(area.id),
+                        name: text(area.name),
+                        pairs: Array.isArray(area.pairs) ? area.pairs.map(pairToDraft) : [],
+                    },
+                    extraOf(area, KNOWN.area)
+                )
+            }),
+        },
+        extraOf(migrated.config, KNOWN.config)
+    )
 }
 
 /**
@@ -213,7 +282,8 @@ const withoutUndefined = (object: Record<string, unknown>): Record<string, unkno
 
 /** A draft pair as stored JSON (not validated). */
 export const draftPairToJson = (pair: DraftPair): Record<string, unknown> => {
-    const lmis: Record<string, unknown> = {}
+    const nested = pair.nestedExtra ?? {}
+    const lmis: Record<string, unknown> = { ...nested.lmis }
     for (const measure of LMIS_MEASURES) {
         lmis[measure] = oneOrMany(pair.lmis[measure])
     }
@@ -221,6 +291,7 @@ export const draftPairToJson = (pair: DraftPair): Record<string, unknown> => {
     // A language without text is no tip; a text without language is reported by validation
     const tips = pair.tips.filter((tip) => tip.text.trim() !== '')
     const thresholds = withoutUndefined({
+        ...nested.thresholds,
         zScore: numberOrText(pair.zScore),
         minDropPercent: numberOrText(pair.minDropPercent),
         ratioBand:
@@ -229,18 +300,26 @@ export const draftPairToJson = (pair: DraftPair): Record<string, unknown> => {
                 : [numberOrText(pair.ratioBandLow), numberOrText(pair.ratioBandHigh)],
     })
     return withoutUndefined({
+        ...pair.extra,
         id: pair.id.trim(),
         name: pair.name,
-        commodity: { name: pair.commodityName },
+        commodity: { ...nested.commodity, name: pair.commodityName },
         hmis: withoutUndefined({
+            ...nested.hmis,
             items: pair.hmisItems.map((item) =>
-                withoutUndefined({ id: item.id.trim(), name: item.name, kind: item.kind })
+                withoutUndefined({
+                    ...item.extra,
+                    id: item.id.trim(),
+                    name: item.name,
+                    kind: item.kind,
+                })
             ),
             dataSet: oneOrMany(pair.hmisDataSets),
         }),
         lmis: withoutUndefined(lmis),
         ratio: pair.ratioEnabled
             ? withoutUndefined({
+                  ...nested.ratio,
                   label: pair.ratioLabel.trim() === '' ? undefined : pair.ratioLabel,
                   expectedLow: numberOrText(pair.ratioLow),
                   expectedHigh: numberOrText(pair.ratioHigh),
@@ -255,8 +334,10 @@ export const draftPairToJson = (pair: DraftPair): Record<string, unknown> => {
 
 /** The draft as the JSON to store (validate it with `validateConfig` before saving). */
 export const draftToJson = (draft: Draft): ConfigJson => ({
+    ...draft.extra,
     version: CURRENT_CONFIG_VERSION,
     programAreas: draft.areas.map((area) => ({
+        ...area.extra,
         id: area.id.trim(),
         name: area.name,
         pairs: area.pairs.map(draftPairToJson),

@@ -49,7 +49,7 @@ const move = <T>(list: readonly T[], index: number, offset: number): T[] => {
 export const addArea = (draft: Draft, name = ''): Draft => {
     const id = uniqueId(slugify(name) || 'program-area', areaIds(draft))
     const area: DraftArea = { key: newKey('area'), autoId: true, id, name, pairs: [] }
-    return { areas: [...draft.areas, area] }
+    return { ...draft, areas: [...draft.areas, area] }
 }
 
 export const updateArea = (
@@ -57,6 +57,7 @@ export const updateArea = (
     areaKey: string,
     patch: Partial<Pick<DraftArea, 'id' | 'name'>>
 ): Draft => ({
+    ...draft,
     areas: draft.areas.map((area) => {
         if (area.key !== areaKey) return area
         const next = { ...area, ...patch }
@@ -70,6 +71,7 @@ export const updateArea = (
 })
 
 export const moveArea = (draft: Draft, areaKey: string, offset: -1 | 1): Draft => ({
+    ...draft,
     areas: move(
         draft.areas,
         draft.areas.findIndex((area) => area.key === areaKey),
@@ -78,6 +80,7 @@ export const moveArea = (draft: Draft, areaKey: string, offset: -1 | 1): Draft =
 })
 
 export const deleteArea = (draft: Draft, areaKey: string): Draft => ({
+    ...draft,
     areas: draft.areas.filter((area) => area.key !== areaKey),
 })
 
@@ -112,6 +115,7 @@ export const duplicateArea = (draft: Draft, areaKey: string, copyName: string): 
         return copyPair(pair, id, pair.name)
     })
     const copy: DraftArea = {
+        ...(source.extra ? { extra: source.extra } : {}),
         key: newKey('area'),
         autoId: false,
         id: uniqueId(`${source.id}-copy`, areaIds(draft)),
@@ -120,7 +124,7 @@ export const duplicateArea = (draft: Draft, areaKey: string, copyName: string): 
     }
     const areas = [...draft.areas]
     areas.splice(index + 1, 0, copy)
-    return { areas }
+    return { ...draft, areas }
 }
 
 // Pairs --------------------------------------------------------------------------------------
@@ -140,6 +144,7 @@ export const insertPairs = (draft: Draft, areaKey: string, pairs: readonly Draft
         return id === pair.id ? pair : { ...pair, id }
     })
     return {
+        ...draft,
         areas: draft.areas.map((area) =>
             area.key === areaKey ? { ...area, pairs: [...area.pairs, ...unique] } : area
         ),
@@ -162,6 +167,7 @@ const mapPairs = (
     draft: Draft,
     fn: (pairs: DraftPair[], area: DraftArea) => DraftPair[]
 ): Draft => ({
+    ...draft,
     areas: draft.areas.map((area) => {
         const pairs = fn(area.pairs, area)
         return pairs === area.pairs ? area : { ...area, pairs }
@@ -202,6 +208,7 @@ export const movePairToArea = (draft: Draft, pairKey: string, areaKey: string): 
     const location = findPairLocation(draft, pairKey)
     if (!location || location.area.key === areaKey) return draft
     return {
+        ...draft,
         areas: draft.areas.map((area) => {
             if (area.key === location.area.key) {
                 return { ...area, pairs: area.pairs.filter((pair) => pair.key !== pairKey) }

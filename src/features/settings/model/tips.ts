@@ -44,3 +44,53 @@ export const removeTip = (tips: readonly DraftTip[], index: number): DraftTip[] 
     tips.filter((_, i) => i !== index)
 
 export const addTip = (tips: readonly DraftTip[]): DraftTip[] => [...tips, { locale: '', text: '' }]
+
+/** Rows of other languages shown at first, and added by each "Show more" */
+export const TIP_PAGE = 25
+/** Characters of a collapsed tip's preview */
+export const TIP_PREVIEW = 90
+
+/**
+ * Which tip rows the form shows, and which of them as editable fields: a pair may carry tips in
+ * many languages, and a text field per language made the editor take seconds (500 languages) to
+ * minutes (5,000) to appear. The default languages are open; other languages are one line each
+ * (language and the start of the tip), opened on demand, `shown` of them at a time. Rows with a
+ * problem, or being typed into (`open`), are always shown open.
+ */
+export const visibleTipRows = (
+    rows: readonly TipRow[],
+    {
+        open,
+        shown,
+        withIssues = new Set<number>(),
+    }: {
+        open: ReadonlySet<number>
+        shown: number
+        withIssues?: ReadonlySet<number>
+    }
+): { rows: (TipRow & { open: boolean })[]; hidden: number } => {
+    const fixed = rows.filter((row) => row.fixed)
+    const others = rows.filter((row) => !row.fixed)
+    const keep = (row: TipRow, position: number) =>
+        position < shown ||
+        open.has(row.index) ||
+        withIssues.has(row.index) ||
+        row.locale.trim() === ''
+    const visible = others.filter(keep)
+    return {
+        rows: [
+            ...fixed.map((row) => ({ ...row, open: true })),
+            ...visible.map((row) => ({
+                ...row,
+                open: open.has(row.index) || withIssues.has(row.index) || row.locale.trim() === '',
+            })),
+        ],
+        hidden: others.length - visible.length,
+    }
+}
+
+/** The start of a tip, on one line. */
+export const tipPreview = (text: string): string => {
+    const line = text.replace(/\s+/g, ' ').trim()
+    return line.length > TIP_PREVIEW ? `${line.slice(0, TIP_PREVIEW - 1)}…` : line
+}
