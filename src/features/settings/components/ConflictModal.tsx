@@ -16,8 +16,6 @@ import { describeDiff, diffConfigs } from '../model/diff'
 import type { ConfigJson } from '../model/draft'
 import classes from '../SettingsPage.module.css'
 
-const fmt = { interpolation: { escapeValue: false } }
-
 const DiffList = ({ lines, dataTest }: { lines: string[]; dataTest: string }) =>
     lines.length === 0 ? (
         <p className={classes.help}>{i18n.t('No differences')}</p>
@@ -86,16 +84,28 @@ export const ConflictModal = ({
                         : reason === 'concurrent'
                           ? i18n.t(
                                 '{{who}} saved the mapping at the same moment as you ({{time}}). Your version was not saved. Choose which version to keep.',
-                                { who, time: formatServerTime(remote.lastUpdated), ...fmt }
+                                {
+                                    who,
+                                    time: formatServerTime(remote.lastUpdated),
+                                    interpolation: { escapeValue: false },
+                                }
                             )
                           : reason === 'overwritten'
                             ? i18n.t(
                                   '{{who}} saved the mapping right after you ({{time}}) and replaced your version. Choose which version to keep.',
-                                  { who, time: formatServerTime(remote.lastUpdated), ...fmt }
+                                  {
+                                      who,
+                                      time: formatServerTime(remote.lastUpdated),
+                                      interpolation: { escapeValue: false },
+                                  }
                               )
                             : i18n.t(
                                   '{{who}} saved the mapping ({{time}}) while you were editing it. Choose which version to keep.',
-                                  { who, time: formatServerTime(remote.lastUpdated), ...fmt }
+                                  {
+                                      who,
+                                      time: formatServerTime(remote.lastUpdated),
+                                      interpolation: { escapeValue: false },
+                                  }
                               )}{' '}
                     {i18n.t('Your changes are still here, kept in this browser.')}
                 </p>

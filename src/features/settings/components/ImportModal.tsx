@@ -12,8 +12,6 @@ import React from 'react'
 import type { ImportReport } from '../model/import-report'
 import classes from '../SettingsPage.module.css'
 
-const fmt = { interpolation: { escapeValue: false } }
-
 /** What an imported file holds, pair by pair, before it replaces the draft. */
 export const ImportModal = ({
     fileName,
@@ -31,7 +29,12 @@ export const ImportModal = ({
     const usable = report.fatal.length === 0 && report.config !== null
     return (
         <Modal large onClose={onCancel} dataTest="settings-import-modal">
-            <ModalTitle>{i18n.t('Import {{file}}', { file: fileName, ...fmt })}</ModalTitle>
+            <ModalTitle>
+                {i18n.t('Import {{file}}', {
+                    file: fileName,
+                    interpolation: { escapeValue: false },
+                })}
+            </ModalTitle>
             <ModalContent>
                 {report.fatal.length > 0 && (
                     <NoticeBox error title={i18n.t('This file cannot be imported')}>
@@ -46,7 +49,10 @@ export const ImportModal = ({
                     <p>
                         {i18n.t(
                             'The file was saved by an older version of the app (configuration version {{version}}); it was updated.',
-                            { version: String(report.migratedFrom), ...fmt }
+                            {
+                                version: String(report.migratedFrom),
+                                interpolation: { escapeValue: false },
+                            }
                         )}
                     </p>
                 )}
@@ -55,7 +61,7 @@ export const ImportModal = ({
                         <h4 className={classes.sectionTitle}>
                             {i18n.t('Accepted pairs – {{number}}', {
                                 number: String(report.accepted.length),
-                                ...fmt,
+                                interpolation: { escapeValue: false },
                             })}
                         </h4>
                         <ul className={classes.diffList} data-test="settings-import-accepted">
@@ -68,7 +74,7 @@ export const ImportModal = ({
                         <h4 className={classes.sectionTitle}>
                             {i18n.t('Rejected pairs – {{number}}', {
                                 number: String(report.rejected.length),
-                                ...fmt,
+                                interpolation: { escapeValue: false },
                             })}
                         </h4>
                         <ul className={classes.diffList} data-test="settings-import-rejected">

@@ -46,7 +46,6 @@ import { ImportModal } from './ImportModal'
 import { PairEditor } from './PairEditor'
 import { SuggestModal } from './SuggestModal'
 
-const fmt = { interpolation: { escapeValue: false } }
 const SUMMARY_LIMIT = 8
 
 type Confirm =
@@ -132,7 +131,10 @@ export const MappingEditor = ({
             const result = duplicatePair(
                 draft,
                 key,
-                i18n.t('{{name}} (copy)', { name: location?.pair.name ?? '', ...fmt })
+                i18n.t('{{name}} (copy)', {
+                    name: location?.pair.name ?? '',
+                    interpolation: { escapeValue: false },
+                })
             )
             setDraft(result.draft)
             setSelectedKey(result.pairKey)
@@ -178,11 +180,11 @@ export const MappingEditor = ({
                       ? i18n.t('Saved on the server by {{name}} ({{time}})', {
                             name: editor.server.lastUpdatedBy,
                             time: formatServerTime(editor.server.lastUpdated),
-                            ...fmt,
+                            interpolation: { escapeValue: false },
                         })
                       : i18n.t('Saved on the server ({{time}})', {
                             time: formatServerTime(editor.server.lastUpdated),
-                            ...fmt,
+                            interpolation: { escapeValue: false },
                         })
                   : i18n.t('Saved on the server')
               : i18n.t('Not configured yet')
@@ -247,7 +249,7 @@ export const MappingEditor = ({
                         <p>
                             {i18n.t('Kept in this browser on {{time}}.', {
                                 time: new Date(editor.offer.draft.savedAt).toLocaleString(),
-                                ...fmt,
+                                interpolation: { escapeValue: false },
                             })}{' '}
                             {editor.offer.serverChangedSince &&
                                 i18n.t(
@@ -331,7 +333,7 @@ export const MappingEditor = ({
                         warning
                         title={i18n.t('Fix these before saving ({{number}})', {
                             number: String(summary.length),
-                            ...fmt,
+                            interpolation: { escapeValue: false },
                         })}
                         dataTest="settings-validation"
                     >
@@ -356,7 +358,7 @@ export const MappingEditor = ({
                         {summary.length > SUMMARY_LIMIT &&
                             i18n.t('and {{number}} more', {
                                 number: String(summary.length - SUMMARY_LIMIT),
-                                ...fmt,
+                                interpolation: { escapeValue: false },
                             })}
                     </NoticeBox>
                 )}
@@ -456,12 +458,12 @@ export const MappingEditor = ({
                                     {
                                         name: confirm.area.name || confirm.area.id,
                                         number: String(confirm.area.pairs.length),
-                                        ...fmt,
+                                        interpolation: { escapeValue: false },
                                     }
                                 )
                               : i18n.t('{{name}} will be removed when you save.', {
                                     name: confirm.pair.name || confirm.pair.id,
-                                    ...fmt,
+                                    interpolation: { escapeValue: false },
                                 })
                     }
                     confirmLabel={confirm.kind === 'discard' ? i18n.t('Discard') : i18n.t('Delete')}
@@ -521,5 +523,8 @@ export const MappingEditor = ({
 
 const copyName = (areas: readonly DraftArea[], key: string): string => {
     const area = areas.find((candidate) => candidate.key === key)
-    return i18n.t('{{name}} (copy)', { name: area?.name ?? '', ...fmt })
+    return i18n.t('{{name}} (copy)', {
+        name: area?.name ?? '',
+        interpolation: { escapeValue: false },
+    })
 }

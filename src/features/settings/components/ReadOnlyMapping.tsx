@@ -20,8 +20,6 @@ import { CONFIG_AUTHORITY } from '../permissions'
 /** Tips listed per pair in the reference (a pair may have tips in many languages) */
 const READ_ONLY_TIPS = 5
 
-const fmt = { interpolation: { escapeValue: false } }
-
 const nameOf = (id: string, lookup: MetadataLookup, stored?: string): string => {
     const item = lookup.items.get(id)
     if (item) {
@@ -30,7 +28,10 @@ const nameOf = (id: string, lookup: MetadataLookup, stored?: string): string => 
             : item.name
     }
     if (lookup.checked.has(id)) {
-        return i18n.t('{{name}} (not found on the server)', { name: stored ?? id, ...fmt })
+        return i18n.t('{{name}} (not found on the server)', {
+            name: stored ?? id,
+            interpolation: { escapeValue: false },
+        })
     }
     return stored ?? id
 }

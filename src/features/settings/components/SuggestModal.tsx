@@ -29,8 +29,6 @@ import { fetchCandidates, suggestPairs, type SuggestedItem, type SuggestedPair }
 import { suggestedPairName } from '../suggest/lexicon'
 import classes from '../SettingsPage.module.css'
 
-const fmt = { interpolation: { escapeValue: false } }
-
 const percent = (score: number): string => `${Math.round(score * 100)}%`
 
 const ScoreTag = ({ score }: { score: number }) =>
@@ -140,7 +138,7 @@ export const SuggestModal = ({
                                                     <Tag neutral>
                                                         {i18n.t('Already mapped in {{pair}}', {
                                                             pair: already,
-                                                            ...fmt,
+                                                            interpolation: { escapeValue: false },
                                                         })}
                                                     </Tag>
                                                 )}
@@ -195,7 +193,7 @@ export const SuggestModal = ({
                             <p className={classes.help} data-test="settings-suggest-not-found">
                                 {i18n.t('Nothing found for – {{names}}', {
                                     names: result.notFound.map(suggestedPairName).join(', '),
-                                    ...fmt,
+                                    interpolation: { escapeValue: false },
                                 })}
                             </p>
                         )}

@@ -19,8 +19,6 @@ import { FieldMessages } from './FieldMessages'
 
 type Update = (update: (pair: DraftPair) => DraftPair) => void
 
-const fmt = { interpolation: { escapeValue: false } }
-
 /**
  * The tips of a pair: English, French and Swahili open, every other language one line (language
  * and the start of its tip) opened on demand, a page at a time — a pair with tips in hundreds of
@@ -88,7 +86,10 @@ export const TipsSection = ({
             <TextAreaField
                 label={
                     row.fixed
-                        ? i18n.t('Tip ({{locale}})', { locale: row.locale, ...fmt })
+                        ? i18n.t('Tip ({{locale}})', {
+                              locale: row.locale,
+                              interpolation: { escapeValue: false },
+                          })
                         : i18n.t('Tip')
                 }
                 rows={3}
@@ -114,7 +115,7 @@ export const TipsSection = ({
                     {
                         languages: String(CONFIG_LIMITS.tipLanguages),
                         characters: String(CONFIG_LIMITS.tipLength),
-                        ...fmt,
+                        interpolation: { escapeValue: false },
                     }
                 )}
             </p>
@@ -150,7 +151,7 @@ export const TipsSection = ({
                     >
                         {i18n.t('Show more languages ({{number}} not shown)', {
                             number: String(hidden),
-                            ...fmt,
+                            interpolation: { escapeValue: false },
                         })}
                     </Button>
                 </div>

@@ -143,30 +143,49 @@ const changeLabel = (change: PairChange): string => {
     }
 }
 
-const fmt = { interpolation: { escapeValue: false } }
-
 /** The diff as translated lines of plain text, one per change. */
 export const describeDiff = (diff: ConfigDiff): string[] => [
-    ...diff.areasAdded.map((name) => i18n.t('Program area added – {{name}}', { name, ...fmt })),
-    ...diff.areasRemoved.map((name) => i18n.t('Program area removed – {{name}}', { name, ...fmt })),
+    ...diff.areasAdded.map((name) =>
+        i18n.t('Program area added – {{name}}', { name, interpolation: { escapeValue: false } })
+    ),
+    ...diff.areasRemoved.map((name) =>
+        i18n.t('Program area removed – {{name}}', { name, interpolation: { escapeValue: false } })
+    ),
     ...diff.areasRenamed.map(({ from, to }) =>
-        i18n.t('Program area renamed – {{from}} → {{to}}', { from, to, ...fmt })
+        i18n.t('Program area renamed – {{from}} → {{to}}', {
+            from,
+            to,
+            interpolation: { escapeValue: false },
+        })
     ),
     ...diff.pairsAdded.map((pair) =>
-        i18n.t('Pair added – {{name}} ({{area}})', { name: pair.name, area: pair.area, ...fmt })
+        i18n.t('Pair added – {{name}} ({{area}})', {
+            name: pair.name,
+            area: pair.area,
+            interpolation: { escapeValue: false },
+        })
     ),
     ...diff.pairsRemoved.map((pair) =>
-        i18n.t('Pair removed – {{name}} ({{area}})', { name: pair.name, area: pair.area, ...fmt })
+        i18n.t('Pair removed – {{name}} ({{area}})', {
+            name: pair.name,
+            area: pair.area,
+            interpolation: { escapeValue: false },
+        })
     ),
     ...diff.pairsChanged.map((pair) => {
         const parts = pair.changes.map(changeLabel)
         if (pair.movedFrom !== undefined) {
-            parts.push(i18n.t('moved from {{area}}', { area: pair.movedFrom, ...fmt }))
+            parts.push(
+                i18n.t('moved from {{area}}', {
+                    area: pair.movedFrom,
+                    interpolation: { escapeValue: false },
+                })
+            )
         }
         return i18n.t('Pair changed – {{name}} ({{changes}})', {
             name: pair.name,
             changes: parts.join(', '),
-            ...fmt,
+            interpolation: { escapeValue: false },
         })
     }),
     ...(diff.reordered ? [i18n.t('Program areas or pairs reordered')] : []),

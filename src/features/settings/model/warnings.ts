@@ -30,8 +30,6 @@ export interface PairWarning {
     message: string
 }
 
-const fmt = { interpolation: { escapeValue: false } }
-
 const nameOf = (id: string, lookup: MetadataLookup, fallback?: string): string =>
     lookup.items.get(id)?.name ?? fallback ?? id
 
@@ -46,9 +44,12 @@ const missingWarning = (field: PairField, id: string, name: string | undefined):
         ? i18n.t('{{name}} ({{id}}) no longer exists on the server, or you cannot see it', {
               name,
               id,
-              ...fmt,
+              interpolation: { escapeValue: false },
           })
-        : i18n.t('{{id}} no longer exists on the server, or you cannot see it', { id, ...fmt }),
+        : i18n.t('{{id}} no longer exists on the server, or you cannot see it', {
+              id,
+              interpolation: { escapeValue: false },
+          }),
 })
 
 const periodTypeWarning = (
@@ -61,7 +62,7 @@ const periodTypeWarning = (
     id: item.id,
     message: i18n.t(
         '{{name}} is reported {{periodType}} – the view can only align Monthly and Quarterly data',
-        { name: item.name, periodType, ...fmt }
+        { name: item.name, periodType, interpolation: { escapeValue: false } }
     ),
 })
 
@@ -135,7 +136,7 @@ const lmisItemWarnings = (
                     aggregation,
                     last: 'LAST',
                     lastAverage: 'LAST_AVERAGE_ORG_UNIT',
-                    ...fmt,
+                    interpolation: { escapeValue: false },
                 }
             ),
         })
@@ -147,7 +148,7 @@ const lmisItemWarnings = (
             id,
             message: i18n.t(
                 '{{name}} is aggregated with {{aggregation}} – quantities over a period are usually added up (SUM)',
-                { name: item.name, aggregation, ...fmt }
+                { name: item.name, aggregation, interpolation: { escapeValue: false } }
             ),
         })
     }
@@ -158,7 +159,7 @@ const lmisItemWarnings = (
             id,
             message: i18n.t(
                 '{{name}} is in no data set – its period type and reporting rate are unknown',
-                { name: item.name, ...fmt }
+                { name: item.name, interpolation: { escapeValue: false } }
             ),
         })
     } else if (
@@ -172,7 +173,7 @@ const lmisItemWarnings = (
             id,
             message: i18n.t("{{name}} is in none of this pair's LMIS data sets", {
                 name: item.name,
-                ...fmt,
+                interpolation: { escapeValue: false },
             }),
         })
     }
