@@ -142,6 +142,7 @@ export const OrgUnitTreeModal = ({
                 <div ref={fieldRef} className={classes.search}>
                     <InputField
                         label={i18n.t('Search org units')}
+                        name="orgunit-search"
                         placeholder={i18n.t('Name or code')}
                         type="search"
                         autoComplete="off"
@@ -165,8 +166,8 @@ export const OrgUnitTreeModal = ({
                         dataTest="orgunit-search"
                     />
                 </div>
-                {searching ? (
-                    searchText.length >= ORG_UNIT_SEARCH_MIN_LENGTH ? (
+                {searching &&
+                    (searchText.length >= ORG_UNIT_SEARCH_MIN_LENGTH ? (
                         <SearchResults
                             text={searchText}
                             roots={roots}
@@ -176,8 +177,9 @@ export const OrgUnitTreeModal = ({
                         />
                     ) : (
                         <CircularLoader small dataTest="orgunit-search-loading" />
-                    )
-                ) : (
+                    ))}
+                {/* Kept while searching (hidden), so that clearing the search finds it as it was */}
+                <div hidden={searching}>
                     <OrganisationUnitTree
                         roots={roots}
                         singleSelection
@@ -185,7 +187,7 @@ export const OrgUnitTreeModal = ({
                         selected={treeSelectedPaths(selectedPath, rootPaths)}
                         onChange={({ id }: { id: string }) => onSelect(id)}
                     />
-                )}
+                </div>
             </ModalContent>
             <ModalActions>
                 <Button onClick={onClose}>{i18n.t('Cancel')}</Button>

@@ -202,10 +202,14 @@ export const TriangulationView = ({
     const loading =
         me.isLoading || metadata.isLoading || (trendOu.isLoading && !shownTrend.orgUnitName)
     const error = me.error ?? metadata.error ?? trendOu.error
+    // Every request of the view that failed (the trend's data is requested in parallel with the
+    // metadata, so it failed too when the server was down)
     const retry = () => {
         if (me.error) void me.refetch()
         if (metadata.error) void metadata.refetch()
         if (trendOu.error) void trendOu.refetch()
+        if (trendTable.error) void trendTable.refetch()
+        if (state.drill && drillTable.error) void drillTable.refetch()
     }
     const blocker = loading ? (
         <CircularLoader small dataTest="view-loading" />
