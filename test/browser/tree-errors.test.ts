@@ -285,6 +285,24 @@ describe('on a phone and a small window', () => {
                     expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width)
                 }
                 await shot(page, `phone-${viewport.width}-view`)
+
+                // The longest facility name in the org unit button: cut, not wider than the screen
+                const { body } = await apiGet(
+                    page,
+                    '/api/organisationUnits?filter=level:eq:4&fields=id,displayName&pageSize=300'
+                )
+                const longest = (
+                    body as { organisationUnits: { id: string; displayName: string }[] }
+                ).organisationUnits.reduce((a, b) =>
+                    b.displayName.length > a.displayName.length ? b : a
+                )
+                await page.goto(`${demoUrl}/api/apps/triangulate/index.html#/view?ou=${longest.id}`)
+                const picker = page.locator('[data-test="orgunit-picker-button"]')
+                await expect.poll(() => picker.textContent()).toContain(longest.displayName)
+                const pickerBox = await picker.boundingBox()
+                expect(pickerBox!.x + pickerBox!.width).toBeLessThanOrEqual(viewport.width)
+                expect(await overflow()).toBeLessThanOrEqual(0)
+                await shot(page, `phone-${viewport.width}-long-name`)
                 for (const [tab, content] of [
                     ['tab-settings', 'settings-page'],
                     ['tab-quality', 'quality-page'],
