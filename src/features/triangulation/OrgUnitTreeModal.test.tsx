@@ -1,5 +1,6 @@
 /** @vitest-environment jsdom */
 import { CustomDataProvider } from '@dhis2/app-runtime'
+import type { JsonValue } from '@dhis2/data-engine'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import React from 'react'
@@ -25,10 +26,10 @@ const CHILDREN: Record<string, typeof UNITS> = {
 }
 
 /** The metadata API as DHIS2 answers the tree's and the search's requests */
-const organisationUnits = (
+const organisationUnits = async (
     _type: string,
     query: { id?: string; params?: Record<string, unknown> }
-): unknown => {
+): Promise<JsonValue> => {
     if (query.id) {
         const unit = UNITS.find((u) => u.id === query.id)!
         const children = CHILDREN[unit.id] ?? []
