@@ -66,6 +66,16 @@ const SearchResults = ({
             </p>
         )
     }
+    // Only the first page of matches is shown: say so when there are more (no colon in msgids:
+    // the i18n extraction takes it for a namespace separator)
+    const shown = matches.length
+    const countText =
+        total > shown
+            ? i18n.t(
+                  'The first {{shown}} of {{total}} matching org units. Type more to narrow them down.',
+                  { shown, total }
+              )
+            : i18n.t('Matching org units – {{number}}', { number: shown })
     const onKeyDown = (event: React.KeyboardEvent<HTMLUListElement>) => {
         if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
         event.preventDefault()
@@ -75,12 +85,7 @@ const SearchResults = ({
     return (
         <>
             <p className={classes.status} role="status" data-test="orgunit-search-count">
-                {total > matches.length
-                    ? i18n.t(
-                          'The first {{shown}} of {{total}} matching org units: type more to narrow them down.',
-                          { shown: matches.length, total }
-                      )
-                    : i18n.t('Matching org units: {{count}}', { count: matches.length })}
+                {countText}
             </p>
             <ul
                 ref={listRef}
