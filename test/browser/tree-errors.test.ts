@@ -298,7 +298,9 @@ describe('on a phone and a small window', () => {
                 )
                 await page.goto(`${demoUrl}/api/apps/triangulate/index.html#/view?ou=${longest.id}`)
                 const picker = page.locator('[data-test="orgunit-picker-button"]')
-                await expect.poll(() => picker.textContent()).toContain(longest.displayName)
+                await expect
+                    .poll(() => picker.textContent(), { timeout: 15_000 })
+                    .toContain(longest.displayName)
                 const pickerBox = await picker.boundingBox()
                 expect(pickerBox!.x + pickerBox!.width).toBeLessThanOrEqual(viewport.width)
                 expect(await overflow()).toBeLessThanOrEqual(0)

@@ -365,7 +365,7 @@ export const TriangulationView = ({
                         <OrgUnitPicker
                             roots={roots.map((r) => r.id)}
                             rootPaths={roots.map((r) => r.path)}
-                            selectedName={orgUnitName}
+                            selectedName={orgUnitName || '…'}
                             selectedPath={trendOu.data?.path}
                             onSelect={(id) => replace({ ...state, ou: id, drill: undefined })}
                         />
