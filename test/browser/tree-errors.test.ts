@@ -305,6 +305,21 @@ describe('on a phone and a small window', () => {
                 expect(pickerBox!.x + pickerBox!.width).toBeLessThanOrEqual(viewport.width)
                 expect(await overflow()).toBeLessThanOrEqual(0)
                 await shot(page, `phone-${viewport.width}-long-name`)
+
+                // The picker and its search fit the screen too
+                await picker.click()
+                const modal = page.locator('[data-test="orgunit-picker"]')
+                await modal.locator('[data-test="orgunit-search"] input').fill('health')
+                await modal
+                    .locator('[data-test="orgunit-search-result"]')
+                    .first()
+                    .waitFor({ timeout: 15_000 })
+                const modalBox = await modal.boundingBox()
+                expect(modalBox!.x).toBeGreaterThanOrEqual(0)
+                expect(modalBox!.x + modalBox!.width).toBeLessThanOrEqual(viewport.width)
+                await shot(page, `phone-${viewport.width}-picker-search`)
+                await page.keyboard.press('Escape')
+                await modal.waitFor({ state: 'detached' })
                 for (const [tab, content] of [
                     ['tab-settings', 'settings-page'],
                     ['tab-quality', 'quality-page'],
