@@ -1,9 +1,9 @@
 import i18n from '@dhis2/d2-i18n'
 import { CircularLoader, Tab, TabBar } from '@dhis2/ui'
-import React, { Suspense, lazy } from 'react'
+import React, { Suspense } from 'react'
 import { confirmLeavingSettings } from './features/settings/unsaved-changes'
 import { ConfigGate } from './features/triangulation/ConfigGate'
-import { LoadBoundary } from './shared/api-errors'
+import { LoadBoundary, lazyWithRetry } from './shared/api-errors/LoadBoundary'
 import { useViewState, type Page } from './shared/navigation'
 import { QueryProvider } from './shared/query-client'
 import classes from './App.module.css'
@@ -16,15 +16,23 @@ import './locales'
 const viewModule = import('./features/triangulation/TriangulationPage')
 // A failed download is shown by the LoadBoundary when the view renders, not as an unhandled error
 viewModule.catch(() => undefined)
-const TriangulationView = lazy(() => viewModule.then((m) => ({ default: m.TriangulationView })))
-const AlertsPage = lazy(() =>
-    import('./features/alerts/AlertsPage').then((m) => ({ default: m.AlertsPage }))
+// Each page's code is loaded again after a failed download (another tab, "Try again")
+const TriangulationView = lazyWithRetry(
+    (attempt) =>
+        attempt === 0 ? viewModule : import('./features/triangulation/TriangulationPage'),
+    (m) => m.TriangulationView
 )
-const DataQualityPage = lazy(() =>
-    import('./features/quality/DataQualityPage').then((m) => ({ default: m.DataQualityPage }))
+const AlertsPage = lazyWithRetry(
+    () => import('./features/alerts/AlertsPage'),
+    (m) => m.AlertsPage
 )
-const SettingsPage = lazy(() =>
-    import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage }))
+const DataQualityPage = lazyWithRetry(
+    () => import('./features/quality/DataQualityPage'),
+    (m) => m.DataQualityPage
+)
+const SettingsPage = lazyWithRetry(
+    () => import('./features/settings/SettingsPage'),
+    (m) => m.SettingsPage
 )
 
 const Main = () => {
@@ -39,7 +47,7 @@ const Main = () => {
         <div className={classes.container}>
             <div className={classes.top}>
                 <h1 className={classes.title}>{i18n.t('HMIS/LMIS Triangulation')}</h1>
-                <TabBar dataTest="app-tabs">
+                <TabBar scrollable dataTest="app-tabs">
                     <Tab
                         selected={state.page === 'view'}
                         onClick={() => go('view')}
@@ -70,7 +78,7 @@ const Main = () => {
                     </Tab>
                 </TabBar>
             </div>
-            <LoadBoundary>
+            <LoadBoundary resetKey={state.page}>
                 <Suspense fallback={<CircularLoader small />}>
                     {state.page === 'settings' ? (
                         <SettingsPage />

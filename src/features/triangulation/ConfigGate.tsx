@@ -43,7 +43,9 @@ export const ConfigGate = ({
     const me = useMe()
     const calendar = useCalendarSupport()
     if (config.isLoading || me.isLoading) return <CircularLoader small />
-    if (config.error)
+    // A failed refresh of a mapping already loaded keeps the pages usable with it (each page
+    // shows its own failed requests where they happen)
+    if (config.error && !config.data)
         return <ErrorNotice error={config.error} onRetry={() => void config.refetch()} />
     const canEdit = me.data ? canEditConfig(me.data) : false
     if (

@@ -200,27 +200,36 @@ export const TriangulationView = ({
         !state.drill || Boolean(drillData && parentData) || Boolean(drillTable.error)
     )
 
-    if (
+    const orgUnitName = trendOu.data?.displayName ?? ''
+
+    // What stops the cards: shown in the content area, under a toolbar that stays usable (another
+    // program area, period or org unit, or trying again, once the server answers)
+    const loading =
         me.isLoading ||
         viewOu.loading ||
         metadata.isLoading ||
         (trendOu.isLoading && !shownTrend.orgUnitName)
-    ) {
-        return <CircularLoader small />
-    }
     const error = me.error ?? metadata.error ?? trendOu.error
-    if (error) return <ErrorNotice error={error} onRetry={() => void metadata.refetch()} />
-    if (!area || pairs.length === 0) {
-        return (
-            <NoticeBox title={i18n.t('No pair to show')} dataTest="no-pairs">
-                {state.pair
-                    ? i18n.t('This pair is not in the mapping any more. Choose another one.')
-                    : i18n.t('This program area has no pairs yet.')}
-            </NoticeBox>
-        )
+    // Every request of the view that failed (the trend's data is requested in parallel with the
+    // metadata, so it failed too when the server was down)
+    const retry = () => {
+        if (me.error) void me.refetch()
+        if (metadata.error) void metadata.refetch()
+        if (trendOu.error) void trendOu.refetch()
+        if (trendTable.error) void trendTable.refetch()
+        if (state.drill && drillTable.error) void drillTable.refetch()
     }
-
-    const orgUnitName = trendOu.data?.displayName ?? ''
+    const blocker = loading ? (
+        <CircularLoader small dataTest="view-loading" />
+    ) : error ? (
+        <ErrorNotice error={error} onRetry={retry} />
+    ) : !area || pairs.length === 0 ? (
+        <NoticeBox title={i18n.t('No pair to show')} dataTest="no-pairs">
+            {state.pair
+                ? i18n.t('This pair is not in the mapping any more. Choose another one.')
+                : i18n.t('This program area has no pairs yet.')}
+        </NoticeBox>
+    ) : null
 
     const breadcrumbs = state.drill ? (
         <nav
@@ -310,7 +319,7 @@ export const TriangulationView = ({
             )}
             {!compact && (
                 <div className={classes.toolbar} data-test="view-toolbar">
-                    {config.programAreas.length > 1 && (
+                    {area && config.programAreas.length > 1 && (
                         <SingleSelectField
                             label={i18n.t('Program area')}
                             selected={area.id}
@@ -367,7 +376,7 @@ export const TriangulationView = ({
                         <OrgUnitPicker
                             roots={roots.map((r) => r.id)}
                             rootPaths={roots.map((r) => r.path)}
-                            selectedName={orgUnitName}
+                            selectedName={orgUnitName || '…'}
                             selectedPath={trendOu.data?.path}
                             onSelect={(id) => replace({ ...state, ou: id, drill: undefined })}
                         />
@@ -383,48 +392,62 @@ export const TriangulationView = ({
                     )}
                 </div>
             )}
-            {breadcrumbs}
-            {trendTable.error && (
-                <ErrorNotice error={trendTable.error} onRetry={() => void trendTable.refetch()} />
+            {blocker ?? (
+                <>
+                    {breadcrumbs}
+                    {trendTable.error && (
+                        <ErrorNotice
+                            error={trendTable.error}
+                            onRetry={() => void trendTable.refetch()}
+                        />
+                    )}
+                    {state.drill && drillTable.error && (
+                        <ErrorNotice
+                            error={drillTable.error}
+                            onRetry={() => void drillTable.refetch()}
+                        />
+                    )}
+                    {(trendTable.isFetching || (state.drill && drillTable.isFetching)) && (
+                        <CircularLoader small dataTest="view-loading" />
+                    )}
+                    {pairs.map((pair) => {
+                        const trend = shownTrend.trends.get(pair.id) ?? null
+                        const drill = shownDrills.get(pair.id) ?? null
+                        return (
+                            <PairCard
+                                key={pair.id}
+                                pair={pair}
+                                locale={locale}
+                                grain={shownTrend.grain}
+                                periods={shownTrend.periods}
+                                periodLabel={shownTrend.periodLabel}
+                                orgUnitName={shownTrend.orgUnitName}
+                                trend={trend}
+                                drill={drill}
+                                chartHeight={compact ? 280 : undefined}
+                                onDrillPeriod={(period) =>
+                                    push({
+                                        ...state,
+                                        drill: { period, path: [] },
+                                        highlight: undefined,
+                                    })
+                                }
+                                onDrillChild={(id) =>
+                                    state.drill &&
+                                    push({
+                                        ...state,
+                                        drill: {
+                                            period: state.drill.period,
+                                            path: [...state.drill.path, id],
+                                        },
+                                        highlight: undefined,
+                                    })
+                                }
+                            />
+                        )
+                    })}
+                </>
             )}
-            {state.drill && drillTable.error && (
-                <ErrorNotice error={drillTable.error} onRetry={() => void drillTable.refetch()} />
-            )}
-            {(trendTable.isFetching || (state.drill && drillTable.isFetching)) && (
-                <CircularLoader small dataTest="view-loading" />
-            )}
-            {pairs.map((pair) => {
-                const trend = shownTrend.trends.get(pair.id) ?? null
-                const drill = shownDrills.get(pair.id) ?? null
-                return (
-                    <PairCard
-                        key={pair.id}
-                        pair={pair}
-                        locale={locale}
-                        grain={shownTrend.grain}
-                        periods={shownTrend.periods}
-                        periodLabel={shownTrend.periodLabel}
-                        orgUnitName={shownTrend.orgUnitName}
-                        trend={trend}
-                        drill={drill}
-                        chartHeight={compact ? 280 : undefined}
-                        onDrillPeriod={(period) =>
-                            push({ ...state, drill: { period, path: [] }, highlight: undefined })
-                        }
-                        onDrillChild={(id) =>
-                            state.drill &&
-                            push({
-                                ...state,
-                                drill: {
-                                    period: state.drill.period,
-                                    path: [...state.drill.path, id],
-                                },
-                                highlight: undefined,
-                            })
-                        }
-                    />
-                )
-            })}
         </div>
     )
 }
