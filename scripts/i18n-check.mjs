@@ -1,7 +1,7 @@
 // Checks that every string extracted from the code (i18n/en.pot) is translated in each shipped
 // language, and that no translation is left in English. Run by `npm test`.
 import { execFileSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { readPo } from './po.mjs'
 
@@ -52,6 +52,32 @@ for (const file of files) {
     }
     for (const msgid of po.keys()) {
         if (!pot.has(msgid)) problems.push(`${file}: obsolete string ${JSON.stringify(msgid)}`)
+    }
+}
+// Every literal given to i18n.t must have reached the template: the extractor silently drops a
+// string it reads as "namespace:key" (a colon in it) or one it cannot read (a template literal).
+const sourceFiles = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+            ? entry.name === 'locales'
+                ? []
+                : sourceFiles(path.join(dir, entry.name))
+            : /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)
+              ? [path.join(dir, entry.name)]
+              : []
+    )
+for (const file of sourceFiles('src')) {
+    const text = readFileSync(file, 'utf8')
+    for (const match of text.matchAll(/i18n\.t\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/gs)) {
+        const [, quote, raw] = match
+        const literal =
+            quote === '`' ? raw : JSON.parse(`"${raw.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`)
+        if (quote === '`')
+            problems.push(`${file}: a template literal given to i18n.t is not extracted`)
+        else if (!pot.has(literal))
+            problems.push(
+                `${file}: ${JSON.stringify(literal)} is not in i18n/en.pot (a colon in it?)`
+            )
     }
 }
 if (problems.length) {
