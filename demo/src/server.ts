@@ -23,6 +23,7 @@ import { UserSettingsStore } from './auth/userSettings'
 import { UserDirectory, createDemoAccounts } from './auth/users'
 import type { DemoDb } from './data/model'
 import type { PlatformContext } from './http/context'
+import { ownValue } from './http/ownKeys'
 import { isXhr } from './http/request'
 import { Router } from './http/router'
 import type { DemoRequest, DemoResponse, DemoRoute } from './http/types'
@@ -70,6 +71,8 @@ export interface DemoServer {
     close(): Promise<void>
     /** The services behind the platform routes (for tests and tooling) */
     platform: PlatformContext
+    /** Every route served, most specific first (for tests and tooling) */
+    routes: readonly DemoRoute[]
 }
 
 const DEFAULT_ORIGINS = ['http://localhost:3000']
@@ -136,14 +139,17 @@ const writeResponse = (
     headOnly: boolean
 ): void => {
     const headers: HeaderMap = new Map(base)
-    for (const [name, value] of Object.entries(response.headers ?? {}))
-        setHeader(headers, name, value)
+    // own properties only: an inherited `json` or `body` must never become a response
+    const own = ownValue(response, 'headers') as DemoResponse['headers']
+    for (const [name, value] of Object.entries(own ?? {})) setHeader(headers, name, value)
+    const json = ownValue(response, 'json')
+    const rawBody = ownValue(response, 'body') as DemoResponse['body']
     let payload: Buffer | string | undefined
-    if (response.json !== undefined) {
-        payload = JSON.stringify(response.json)
+    if (json !== undefined) {
+        payload = JSON.stringify(json)
         if (!headers.has('content-type')) setHeader(headers, 'Content-Type', JSON_TYPE)
-    } else if (response.body !== undefined) {
-        payload = response.body
+    } else if (rawBody !== undefined) {
+        payload = rawBody
     }
     if (payload !== undefined)
         setHeader(headers, 'Content-Length', String(Buffer.byteLength(payload)))
@@ -312,7 +318,8 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
             }
 
             const match = router.match(method, path)
-            const isPublic = match.kind === 'route' && match.route.public === true
+            // an own `public: true` only: an inherited flag must never open a route
+            const isPublic = match.kind === 'route' && ownValue(match.route, 'public') === true
             if (!user && !isPublic) {
                 respond(unauthenticated(req, url, method, headers))
                 return
@@ -411,6 +418,7 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
         url: `http://${displayHost(host)}:${listeningPort}`,
         port: listeningPort,
         platform,
+        routes: router.list(),
         close: () =>
             new Promise<void>((resolve, reject) => {
                 server.close((err) => (err ? reject(err) : resolve()))

@@ -1,5 +1,6 @@
 /** `multipart/form-data` parsing (busboy) for a request body already read into memory. */
 import busboy from 'busboy'
+import { emptyDict } from './ownKeys'
 import type { DemoRequest } from './types'
 
 export interface UploadedFile {
@@ -27,7 +28,7 @@ export const parseMultipart = (
             reject(err instanceof Error ? err : new Error(String(err)))
             return
         }
-        const form: MultipartForm = { files: [], fields: {} }
+        const form: MultipartForm = { files: [], fields: emptyDict<string>() }
         parser.on('file', (field, stream, info) => {
             const chunks: Buffer[] = []
             stream.on('data', (chunk: Buffer) => chunks.push(chunk))

@@ -34,6 +34,7 @@ import { APP_MANAGEMENT_AUTHORITY, hasAnyAuthority } from '../auth/users'
 import type { PlatformContext } from '../http/context'
 import { contentTypeFor } from '../http/mime'
 import { parseMultipart } from '../http/multipart'
+import { parseJsonDict } from '../http/ownKeys'
 import { queryFlag } from '../http/request'
 import type { DemoRequest, DemoResponse, DemoRoute, DemoUser } from '../http/types'
 import { ACCESS_IS_DENIED, forbidden, messageResponse, noContent, plain } from '../http/webMessages'
@@ -216,7 +217,7 @@ export class AppManager {
             const manifestFile = join(dir, 'manifest.webapp')
             if (!existsSync(manifestFile)) continue
             try {
-                const manifest = obj(JSON.parse(readFileSync(manifestFile, 'utf8')))
+                const manifest = obj(parseJsonDict(readFileSync(manifestFile, 'utf8')))
                 const key = manifest ? appKey(manifest) : undefined
                 if (!manifest || !key) throw new Error('no name or short_name')
                 this.register({ key, manifest, dir, installedAt: statSync(manifestFile).mtime })
@@ -280,7 +281,7 @@ export class AppManager {
         if (!manifestData) return { ok: false, status: 'MISSING_MANIFEST' }
         let manifest: Json | undefined
         try {
-            manifest = obj(JSON.parse(manifestData.toString('utf8')))
+            manifest = obj(parseJsonDict(manifestData.toString('utf8')))
         } catch (err) {
             return { ok: false, status: 'INVALID_MANIFEST_JSON', detail: String(err) }
         }
