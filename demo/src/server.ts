@@ -232,12 +232,12 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
         if (basic || !browserPage) return messageResponse(401, 'Unauthorized')
         const path = normalizePath(url.pathname)
         if (SAVED_REQUEST_PATTERN.test(path)) {
-            let session = sessions.fromHeaders(req.headers)
-            if (!session) {
-                session = sessions.create(null)
-                setHeader(headers, 'Set-Cookie', sessionCookie(session))
-            }
-            session.savedRequest = `${url.pathname}${url.search}`
+            // kept in a signed cookie: an anonymous request never creates a session
+            setHeader(
+                headers,
+                'Set-Cookie',
+                sessions.savedRequestCookie(`${url.pathname}${url.search}`)
+            )
         }
         return { status: 302, headers: { Location: LOGIN_PAGE_PATH } }
     }
