@@ -23,6 +23,7 @@ import { UserSettingsStore } from './auth/userSettings'
 import { UserDirectory, createDemoAccounts } from './auth/users'
 import type { DemoDb } from './data/model'
 import type { PlatformContext } from './http/context'
+import { crossSiteRefusal, isLocalHost } from './http/crossSite'
 import { ownValue } from './http/ownKeys'
 import { isXhr } from './http/request'
 import { Router } from './http/router'
@@ -94,6 +95,10 @@ export const normalizePath = (pathname: string): string => {
 export const MAX_REQUEST_URI_LENGTH = 8 * 1024
 const URI_TOO_LONG_BODY = '<h1>Bad Message 414</h1><pre>reason: URI Too Long</pre>'
 const URI_TOO_LONG_RAW = `HTTP/1.1 414 URI Too Long\r\nContent-Type: text/html;charset=iso-8859-1\r\nContent-Length: ${URI_TOO_LONG_BODY.length}\r\nConnection: close\r\n\r\n${URI_TOO_LONG_BODY}`
+
+/** Answer to a cross-site state-changing request under the development auto-login */
+export const CROSS_SITE_REFUSED =
+    'Cross-site request refused: with the development auto-login, changes are only accepted from the allowed origins or with credentials'
 
 /** Requests DHIS2 remembers to return to after login (`DhisWebApiWebSecurityConfig`) */
 const SAVED_REQUEST_PATTERN = /^\/(api\/apps|apps|dhis-web-[^/]*)\/.+/i
@@ -302,13 +307,32 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
             const body = await readBody(req, maxBody)
             const baseUrl = `http://${req.headers.host ?? `${displayHost(host)}:${listeningPort}`}`
 
-            const auth = authenticate(req.headers, { users, sessions, devAutoLoginUser })
+            // the auto-login serves this machine only: a DNS-rebinding host name gets no user
+            const autoLogin = isLocalHost(req.headers.host, host) ? devAutoLoginUser : null
+            const auth = authenticate(req.headers, {
+                users,
+                sessions,
+                devAutoLoginUser: autoLogin,
+            })
             if (auth.kind === 'badCredentials') {
                 log(
                     `[demo] 401 ${method} ${url.pathname}: bad basic credentials for '${auth.username}'`
                 )
                 respond(messageResponse(401, 'Unauthorized'))
                 return
+            }
+            if (auth.kind === 'user' && auth.via === 'devAutoLogin') {
+                const refusal = crossSiteRefusal(method, req.headers, {
+                    allowedOrigins,
+                    listenHost: host,
+                })
+                if (refusal) {
+                    log(
+                        `[demo] 403 ${method} ${url.pathname}: cross-site request refused (${refusal})`
+                    )
+                    respond(messageResponse(403, CROSS_SITE_REFUSED))
+                    return
+                }
             }
             const user = auth.kind === 'user' ? auth.user : null
             if (auth.kind === 'user' && auth.via === 'basic' && auth.session?.userId !== user?.id) {

@@ -15,7 +15,13 @@ export interface MultipartForm {
     fields: Record<string, string>
 }
 
-/** Parses the body; rejects when the request is not multipart or the body is malformed. */
+/** A file of the form is larger than allowed */
+export class FileTooLarge extends Error {}
+
+/**
+ * Parses the body; rejects when the request is not multipart or the body is malformed, with
+ * `FileTooLarge` when a file is over `maxFileBytes`.
+ */
 export const parseMultipart = (
     req: DemoRequest,
     maxFileBytes = 200 * 1024 * 1024
@@ -33,7 +39,9 @@ export const parseMultipart = (
             const chunks: Buffer[] = []
             stream.on('data', (chunk: Buffer) => chunks.push(chunk))
             stream.on('limit', () =>
-                reject(new Error(`File '${info.filename ?? ''}' is too large`))
+                reject(
+                    new FileTooLarge(`File '${info.filename ?? ''}' is over ${maxFileBytes} bytes`)
+                )
             )
             stream.on('end', () => {
                 form.files.push({
