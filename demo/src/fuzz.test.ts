@@ -5,6 +5,7 @@
  * bounded so that the whole file takes a few seconds.
  */
 import fc from 'fast-check'
+import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { filterFields, parseFields, selectFields } from './http/fields'
 import { evaluateFilter, parseFilter, validateFilter } from './metadata/filter'
@@ -84,16 +85,34 @@ const text = (maxLength = 25): fc.Arbitrary<string> =>
         .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { maxLength })
         .map((parts) => parts.join(''))
 
+/** Keys that reach a prototype on a plain object: drawn often, every parser must treat them as data */
+const protoKey = fc.constantFrom('__proto__', 'constructor', 'prototype')
+const PROPERTY_NAMES = ['id', 'name', 'parent', 'children', 'level', 'dataSetElements', 'a', '0']
+const segment = fc.oneof(
+    { weight: 3, arbitrary: protoKey },
+    { weight: 3, arbitrary: fc.constantFrom(...PROPERTY_NAMES) },
+    { weight: 1, arbitrary: text(3) }
+)
+/** Dotted paths (`parent.__proto__.x`), as in `filter=`, `order=` and dataStore `path=` */
+const dottedPath = fc.oneof(
+    { weight: 2, arbitrary: segment },
+    {
+        weight: 1,
+        arbitrary: fc
+            .array(segment, { minLength: 2, maxLength: 4 })
+            .map((parts) => parts.join('.')),
+    }
+)
+
 const OPERATORS = ['eq', '!eq', 'like', '!ilike', '$like', 'like$', 'in', 'null', '!null', 'gt']
 const filterText = fc.oneof(
-    text(12),
-    fc
-        .tuple(
-            fc.array(fc.constantFrom(...PIECES.slice(0, 15)), { minLength: 1, maxLength: 4 }),
-            fc.constantFrom(...OPERATORS),
-            text(6)
-        )
-        .map(([path, op, value]) => `${path.join('.')}:${op}:${value}`)
+    { weight: 1, arbitrary: text(12) },
+    {
+        weight: 3,
+        arbitrary: fc
+            .tuple(dottedPath, fc.constantFrom(...OPERATORS), text(6))
+            .map(([path, op, value]) => `${path}:${op}:${value}`),
+    }
 )
 
 /** JSON values, objects with prototype keys among them */
@@ -133,12 +152,16 @@ describe('fuzz: parsers', () => {
 
     it('fields= parsing and filtering never throws and never reaches a prototype', () => {
         fc.assert(
-            fc.property(fc.array(text(), { maxLength: 3 }), jsonValue, (fields, value) => {
-                const specs = parseFields(fields)
-                filterFields(value, specs)
-                selectFields({ a: value, __proto__x: value }, fields)
-                expect(({} as Record<string, unknown>).public).toBeUndefined()
-            }),
+            fc.property(
+                fc.array(fc.oneof(text(), dottedPath), { maxLength: 3 }),
+                jsonValue,
+                (fields, value) => {
+                    const specs = parseFields(fields)
+                    filterFields(value, specs)
+                    selectFields({ a: value, __proto__x: value }, fields)
+                    expect(({} as Record<string, unknown>).public).toBeUndefined()
+                }
+            ),
             { numRuns: 400 }
         )
         expect(prototypeSnapshot()).toBe(before)
@@ -169,13 +192,11 @@ describe('fuzz: parsers', () => {
         fc.assert(
             fc.property(
                 jsonValue,
-                fc.array(fc.oneof(fc.constantFrom(...PIECES.slice(0, 15)), text(3)), {
-                    maxLength: 6,
-                }),
+                fc.oneof(dottedPath, text(8)),
                 jsonValue,
                 (root, path, value) => {
                     try {
-                        const out = setAtPath(root, path.join('.'), value)
+                        const out = setAtPath(root, path, value)
                         // what was stored survives a JSON round trip (no huge sparse arrays)
                         expect(JSON.stringify(out).length).toBeLessThan(1_000_000)
                     } catch (err) {
@@ -273,7 +294,17 @@ describe('fuzz: HTTP requests', () => {
             fc.asyncProperty(
                 fc.constantFrom(...GET_TARGETS),
                 fc.array(
-                    fc.tuple(fc.constantFrom(...PARAMS), fc.oneof(filterText, text(), fc.string())),
+                    fc.oneof(
+                        filterText.map((v) => ['filter', v] as const),
+                        fc
+                            .tuple(dottedPath, fc.constantFrom('asc', 'desc', 'iasc', 'x'))
+                            .map(([p, d]) => ['order', `${p}:${d}`] as const),
+                        fc.oneof(text(), dottedPath).map((v) => ['fields', v] as const),
+                        fc.tuple(
+                            fc.constantFrom(...PARAMS),
+                            fc.oneof(filterText, dottedPath, text(), fc.string())
+                        )
+                    ),
                     { maxLength: 5 }
                 ),
                 fc.constantFrom('admin', 'analyst'),
@@ -282,7 +313,7 @@ describe('fuzz: HTTP requests', () => {
                     await send('GET', `${target}?${query}`, as)
                 }
             ),
-            { numRuns: 250 }
+            { numRuns: 200 }
         )
         expect(failures).toEqual([])
         expect(prototypeSnapshot()).toBe(before)
@@ -300,7 +331,7 @@ describe('fuzz: HTTP requests', () => {
                     { minLength: 1, maxLength: 3 }
                 ),
                 jsonText,
-                fc.oneof(fc.constant(''), text(10)),
+                fc.oneof({ weight: 3, arbitrary: dottedPath }, { weight: 1, arbitrary: text(10) }),
                 fc.constantFrom('GET', 'PUT', 'POST', 'DELETE'),
                 async (segments, payload, path, method) => {
                     const rest = segments.join('/')
@@ -315,11 +346,27 @@ describe('fuzz: HTTP requests', () => {
                     await send('GET', `/api/${rest}`, 'admin')
                 }
             ),
-            { numRuns: 150 }
+            { numRuns: 100 }
         )
         expect(failures).toEqual([])
         expect(prototypeSnapshot()).toBe(before)
     }, 30_000)
+
+    it('answers a request target starting with // as a path (found by this fuzz: was a 500)', async () => {
+        const status = await new Promise<number>((resolve, reject) => {
+            const req = request(
+                { host: '127.0.0.1', port: server.port, path: "//'I)8%5Dilike", method: 'GET' },
+                (res) => {
+                    res.resume()
+                    resolve(res.statusCode ?? 0)
+                }
+            )
+            req.on('error', reject)
+            req.end()
+        })
+        expect(status).toBe(401)
+        expect(await send('GET', '/api/..//x', 'admin')).toBe(404)
+    })
 
     it('answers any JSON body on the endpoints that read one', async () => {
         const meta = (await (

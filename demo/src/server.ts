@@ -263,7 +263,18 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
                 })
                 return
             }
-            const url = new URL(req.url ?? '/', 'http://demo.invalid')
+            // an origin-form target is prefixed, not resolved: `//x` is a path here, not a host;
+            // the absolute form (`http://host/api/me`, from proxies) is parsed as it is
+            const target = req.url ?? '/'
+            let url: URL
+            try {
+                url = /^https?:\/\//i.test(target)
+                    ? new URL(target)
+                    : new URL(`http://demo.invalid${target.startsWith('/') ? '' : '/'}${target}`)
+            } catch {
+                respond(messageResponse(400, 'Invalid request URI'))
+                return
+            }
             const path = normalizePath(url.pathname)
 
             const origin = req.headers.origin
