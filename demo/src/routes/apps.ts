@@ -202,12 +202,8 @@ export const appProtections = (manifest: Json): NamespaceProtection[] => {
 /** A zip that breaks a limit of `AppZipLimits` (a zip bomb, or simply too big) */
 export class ZipLimitExceeded extends Error {}
 
-/** Errors of yauzl/zlib for a damaged zip (bad sizes, CRC, deflate data), not of the file system */
-const isZipError = (err: unknown): boolean =>
-    err instanceof Error &&
-    !('syscall' in err) &&
-    (/zip|crc|size|invalid|inflate|header|stream/i.test(err.message) ||
-        String((err as NodeJS.ErrnoException).code ?? '').startsWith('Z_'))
+/** A file system error (it names its system call), as opposed to a damaged zip (yauzl, zlib) */
+const isFileSystemError = (err: unknown): boolean => err instanceof Error && 'syscall' in err
 
 /** Running count of the bytes inflated from one zip */
 interface InflateBudget {
@@ -374,10 +370,9 @@ export class AppManager {
         try {
             return await this.installFrom(zip, staging)
         } catch (err) {
-            const status: AppStatus =
-                err instanceof ZipLimitExceeded || isZipError(err)
-                    ? 'INVALID_ZIP_FORMAT'
-                    : 'INSTALLATION_FAILED'
+            const status: AppStatus = isFileSystemError(err)
+                ? 'INSTALLATION_FAILED'
+                : 'INVALID_ZIP_FORMAT'
             return { ok: false, status, detail: String(err) }
         } finally {
             zip.close()
