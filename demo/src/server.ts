@@ -23,6 +23,8 @@ import { UserSettingsStore } from './auth/userSettings'
 import { UserDirectory, createDemoAccounts } from './auth/users'
 import type { DemoDb } from './data/model'
 import type { PlatformContext } from './http/context'
+import { crossSiteRefusal, isLocalHost } from './http/crossSite'
+import { ownValue } from './http/ownKeys'
 import { isXhr } from './http/request'
 import { Router } from './http/router'
 import type { DemoRequest, DemoResponse, DemoRoute } from './http/types'
@@ -70,6 +72,8 @@ export interface DemoServer {
     close(): Promise<void>
     /** The services behind the platform routes (for tests and tooling) */
     platform: PlatformContext
+    /** Every route served, most specific first (for tests and tooling) */
+    routes: readonly DemoRoute[]
 }
 
 const DEFAULT_ORIGINS = ['http://localhost:3000']
@@ -91,6 +95,10 @@ export const normalizePath = (pathname: string): string => {
 export const MAX_REQUEST_URI_LENGTH = 8 * 1024
 const URI_TOO_LONG_BODY = '<h1>Bad Message 414</h1><pre>reason: URI Too Long</pre>'
 const URI_TOO_LONG_RAW = `HTTP/1.1 414 URI Too Long\r\nContent-Type: text/html;charset=iso-8859-1\r\nContent-Length: ${URI_TOO_LONG_BODY.length}\r\nConnection: close\r\n\r\n${URI_TOO_LONG_BODY}`
+
+/** Answer to a cross-site state-changing request under the development auto-login */
+export const CROSS_SITE_REFUSED =
+    'Cross-site request refused: with the development auto-login, changes are only accepted from the allowed origins or with credentials'
 
 /** Requests DHIS2 remembers to return to after login (`DhisWebApiWebSecurityConfig`) */
 const SAVED_REQUEST_PATTERN = /^\/(api\/apps|apps|dhis-web-[^/]*)\/.+/i
@@ -136,14 +144,17 @@ const writeResponse = (
     headOnly: boolean
 ): void => {
     const headers: HeaderMap = new Map(base)
-    for (const [name, value] of Object.entries(response.headers ?? {}))
-        setHeader(headers, name, value)
+    // own properties only: an inherited `json` or `body` must never become a response
+    const own = ownValue(response, 'headers') as DemoResponse['headers']
+    for (const [name, value] of Object.entries(own ?? {})) setHeader(headers, name, value)
+    const json = ownValue(response, 'json')
+    const rawBody = ownValue(response, 'body') as DemoResponse['body']
     let payload: Buffer | string | undefined
-    if (response.json !== undefined) {
-        payload = JSON.stringify(response.json)
+    if (json !== undefined) {
+        payload = JSON.stringify(json)
         if (!headers.has('content-type')) setHeader(headers, 'Content-Type', JSON_TYPE)
-    } else if (response.body !== undefined) {
-        payload = response.body
+    } else if (rawBody !== undefined) {
+        payload = rawBody
     }
     if (payload !== undefined)
         setHeader(headers, 'Content-Length', String(Buffer.byteLength(payload)))
@@ -226,12 +237,12 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
         if (basic || !browserPage) return messageResponse(401, 'Unauthorized')
         const path = normalizePath(url.pathname)
         if (SAVED_REQUEST_PATTERN.test(path)) {
-            let session = sessions.fromHeaders(req.headers)
-            if (!session) {
-                session = sessions.create(null)
-                setHeader(headers, 'Set-Cookie', sessionCookie(session))
-            }
-            session.savedRequest = `${url.pathname}${url.search}`
+            // kept in a signed cookie: an anonymous request never creates a session
+            setHeader(
+                headers,
+                'Set-Cookie',
+                sessions.savedRequestCookie(`${url.pathname}${url.search}`)
+            )
         }
         return { status: 302, headers: { Location: LOGIN_PAGE_PATH } }
     }
@@ -252,7 +263,18 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
                 })
                 return
             }
-            const url = new URL(req.url ?? '/', 'http://demo.invalid')
+            // an origin-form target is prefixed, not resolved: `//x` is a path here, not a host;
+            // the absolute form (`http://host/api/me`, from proxies) is parsed as it is
+            const target = req.url ?? '/'
+            let url: URL
+            try {
+                url = /^https?:\/\//i.test(target)
+                    ? new URL(target)
+                    : new URL(`http://demo.invalid${target.startsWith('/') ? '' : '/'}${target}`)
+            } catch {
+                respond(messageResponse(400, 'Invalid request URI'))
+                return
+            }
             const path = normalizePath(url.pathname)
 
             const origin = req.headers.origin
@@ -296,13 +318,32 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
             const body = await readBody(req, maxBody)
             const baseUrl = `http://${req.headers.host ?? `${displayHost(host)}:${listeningPort}`}`
 
-            const auth = authenticate(req.headers, { users, sessions, devAutoLoginUser })
+            // the auto-login serves this machine only: a DNS-rebinding host name gets no user
+            const autoLogin = isLocalHost(req.headers.host, host) ? devAutoLoginUser : null
+            const auth = authenticate(req.headers, {
+                users,
+                sessions,
+                devAutoLoginUser: autoLogin,
+            })
             if (auth.kind === 'badCredentials') {
                 log(
                     `[demo] 401 ${method} ${url.pathname}: bad basic credentials for '${auth.username}'`
                 )
                 respond(messageResponse(401, 'Unauthorized'))
                 return
+            }
+            if (auth.kind === 'user' && auth.via === 'devAutoLogin') {
+                const refusal = crossSiteRefusal(method, req.headers, {
+                    allowedOrigins,
+                    listenHost: host,
+                })
+                if (refusal) {
+                    log(
+                        `[demo] 403 ${method} ${url.pathname}: cross-site request refused (${refusal})`
+                    )
+                    respond(messageResponse(403, CROSS_SITE_REFUSED))
+                    return
+                }
             }
             const user = auth.kind === 'user' ? auth.user : null
             if (auth.kind === 'user' && auth.via === 'basic' && auth.session?.userId !== user?.id) {
@@ -312,7 +353,8 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
             }
 
             const match = router.match(method, path)
-            const isPublic = match.kind === 'route' && match.route.public === true
+            // an own `public: true` only: an inherited flag must never open a route
+            const isPublic = match.kind === 'route' && ownValue(match.route, 'public') === true
             if (!user && !isPublic) {
                 respond(unauthenticated(req, url, method, headers))
                 return
@@ -411,6 +453,7 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
         url: `http://${displayHost(host)}:${listeningPort}`,
         port: listeningPort,
         platform,
+        routes: router.list(),
         close: () =>
             new Promise<void>((resolve, reject) => {
                 server.close((err) => (err ? reject(err) : resolve()))

@@ -30,7 +30,7 @@ export const authRoutes = (ctx: PlatformContext): DemoRoute[] => {
         userId: string
     ): { cookie: string; savedRequest: string | null } => {
         const previous = ctx.sessions.fromHeaders(req.headers)
-        const savedRequest = previous?.savedRequest ?? null
+        const savedRequest = ctx.sessions.savedRequest(req.headers)
         if (previous) ctx.sessions.destroy(previous.id)
         const session = ctx.sessions.create(userId)
         return { cookie: sessionCookie(session), savedRequest }

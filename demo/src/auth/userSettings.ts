@@ -7,6 +7,7 @@
  * key's own default.
  */
 import { join } from 'node:path'
+import { ownValue } from '../http/ownKeys'
 import { loadJsonState, writeJsonAtomic } from '../http/stateFile'
 import type { DemoUser } from '../http/types'
 import type { UserDirectory } from './users'
@@ -82,9 +83,9 @@ export class UserSettingsStore {
         system: SystemSettingLookup,
         useFallback = true
     ): string | boolean | undefined {
-        const def = USER_SETTING_KEYS[key]
-        if (!def) return undefined
-        const own = user.settings[key]
+        if (!isUserSettingKey(key)) return undefined
+        const def = USER_SETTING_KEYS[key] as UserSettingKey
+        const own = ownValue(user.settings, key) as string | undefined
         if (own !== undefined) return typed(def.type, own)
         if (!useFallback) return undefined
         if (def.systemFallback) {
@@ -110,6 +111,7 @@ export class UserSettingsStore {
     }
 
     set(user: DemoUser, key: string, value: string): void {
+        if (!isUserSettingKey(key)) throw new Error(`No user setting found with key: ${key}`)
         user.settings[key] = value
         this.persist()
     }

@@ -1,8 +1,9 @@
 /** Minimal cookie parsing and `Set-Cookie` formatting. */
 import type { IncomingHttpHeaders } from 'node:http'
+import { emptyDict } from './ownKeys'
 
 export const parseCookies = (headers: IncomingHttpHeaders): Record<string, string> => {
-    const out: Record<string, string> = {}
+    const out = emptyDict<string>()
     const raw = headers.cookie
     if (!raw) return out
     for (const part of raw.split(';')) {

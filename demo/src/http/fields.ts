@@ -37,6 +37,7 @@
  * its nulls.
  */
 import type { PropDef, Schema, SchemaRegistry } from '../metadata/schema'
+import { hasOwn, ownValue, setOwn } from './ownKeys'
 
 export interface FieldTransformer {
     name: string
@@ -262,7 +263,7 @@ const isPlainObject = (value: unknown): value is JsonObject =>
 
 /** The field `~pluck` takes from an item: its argument, else `id`, else the item's first field */
 const pluckField = (t: FieldTransformer, item: JsonObject): string | undefined =>
-    t.args[0] ?? ('id' in item ? 'id' : Object.keys(item)[0])
+    t.args[0] ?? (hasOwn(item, 'id') ? 'id' : Object.keys(item)[0])
 
 /** Applies the transformers other than `~rename` (which only names the output) */
 const applyTransformers = (value: unknown, transformers: FieldTransformer[]): unknown => {
@@ -283,7 +284,8 @@ const applyTransformers = (value: unknown, transformers: FieldTransformer[]): un
                     out = out.map((item) => {
                         if (!isPlainObject(item)) return item
                         const field = pluckField(t, item)
-                        return field !== undefined && item[field] !== undefined ? item[field] : item
+                        const picked = field === undefined ? undefined : ownValue(item, field)
+                        return picked !== undefined ? picked : item
                     })
                 }
                 break
@@ -293,14 +295,14 @@ const applyTransformers = (value: unknown, transformers: FieldTransformer[]): un
                     const keyed: JsonObject = {}
                     for (const item of out) {
                         // as Jackson's `asText()`: only strings, numbers and booleans give a key
-                        const keyValue = isPlainObject(item) ? item[field] : undefined
+                        const keyValue = isPlainObject(item) ? ownValue(item, field) : undefined
                         if (!['string', 'number', 'boolean'].includes(typeof keyValue)) continue
                         const key = String(keyValue)
                         if (!key) continue
-                        const existing = keyed[key]
-                        if (existing === undefined) keyed[key] = item
+                        const existing = ownValue(keyed, key)
+                        if (existing === undefined) setOwn(keyed, key, item)
                         else if (Array.isArray(existing)) existing.push(item)
-                        else keyed[key] = [existing, item]
+                        else setOwn(keyed, key, [existing, item])
                     }
                     out = keyed
                 }
@@ -340,15 +342,14 @@ const shallow = (value: unknown): unknown => {
 }
 
 const filterObject = (obj: JsonObject, specs: FieldSpec[]): JsonObject => {
-    const has = (name: string): boolean =>
-        Object.prototype.hasOwnProperty.call(obj, name) && obj[name] !== undefined
+    const has = (name: string): boolean => ownValue(obj, name) !== undefined
     const selection = resolveSelection(
         { names: Object.keys(obj).filter(has), has, isSimple: (n) => isSimpleValue(obj[n]) },
         specs
     )
     const out: JsonObject = {}
     for (const { key, name, spec } of selection) {
-        const value = obj[name]
+        const value = ownValue(obj, name)
         const transformers = spec?.transformers ?? []
         // `~pluck` and `~keyBy` look into the items, which stay whole
         const needsItems = transformers.some((t) => t.name === 'pluck' || t.name === 'keyBy')
@@ -357,7 +358,7 @@ const filterObject = (obj: JsonObject, specs: FieldSpec[]): JsonObject => {
             : needsItems
               ? value
               : shallow(value)
-        out[key] = applyTransformers(selected, transformers)
+        setOwn(out, key, applyTransformers(selected, transformers))
     }
     return out
 }
@@ -404,19 +405,19 @@ export const renderObject = (
     const props = schema.props as Record<string, PropDef<object> | undefined>
     const has = (name: string): boolean => Object.prototype.hasOwnProperty.call(props, name)
     const isSimple = (name: string): boolean => {
-        const prop = props[name]
+        const prop = has(name) ? props[name] : undefined
         return prop?.kind === 'value' && !Array.isArray(prop.get(obj))
     }
     const selection = resolveSelection({ names: Object.keys(props), has, isSimple }, specs)
     const out: { [key: string]: Json } = {}
     for (const { key, name, spec } of selection) {
-        const prop = props[name]
+        const prop = has(name) ? props[name] : undefined
         if (!prop) continue
         const transformers = spec?.transformers ?? []
         const children = spec?.children ?? impliedChildren(transformers)
         const value = renderProp(registry, prop, obj, children)
         if (value === undefined) continue
-        out[key] = applyTransformers(value, transformers) as Json
+        setOwn(out, key, applyTransformers(value, transformers))
     }
     return out
 }

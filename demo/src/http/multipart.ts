@@ -1,5 +1,6 @@
 /** `multipart/form-data` parsing (busboy) for a request body already read into memory. */
 import busboy from 'busboy'
+import { emptyDict } from './ownKeys'
 import type { DemoRequest } from './types'
 
 export interface UploadedFile {
@@ -14,7 +15,13 @@ export interface MultipartForm {
     fields: Record<string, string>
 }
 
-/** Parses the body; rejects when the request is not multipart or the body is malformed. */
+/** A file of the form is larger than allowed */
+export class FileTooLarge extends Error {}
+
+/**
+ * Parses the body; rejects when the request is not multipart or the body is malformed, with
+ * `FileTooLarge` when a file is over `maxFileBytes`.
+ */
 export const parseMultipart = (
     req: DemoRequest,
     maxFileBytes = 200 * 1024 * 1024
@@ -27,12 +34,14 @@ export const parseMultipart = (
             reject(err instanceof Error ? err : new Error(String(err)))
             return
         }
-        const form: MultipartForm = { files: [], fields: {} }
+        const form: MultipartForm = { files: [], fields: emptyDict<string>() }
         parser.on('file', (field, stream, info) => {
             const chunks: Buffer[] = []
             stream.on('data', (chunk: Buffer) => chunks.push(chunk))
             stream.on('limit', () =>
-                reject(new Error(`File '${info.filename ?? ''}' is too large`))
+                reject(
+                    new FileTooLarge(`File '${info.filename ?? ''}' is over ${maxFileBytes} bytes`)
+                )
             )
             stream.on('end', () => {
                 form.files.push({

@@ -1,12 +1,16 @@
 /** Helpers for reading requests in route handlers. */
+import { parseJsonDict } from './ownKeys'
 import type { DemoRequest } from './types'
 
-/** The JSON body, or `undefined` when the body is empty or not JSON. */
+/**
+ * The JSON body, or `undefined` when the body is empty or not JSON. Its objects have no prototype
+ * (see `parseJsonDict`): a client's `"__proto__"` key is data.
+ */
 export const jsonBody = (req: DemoRequest): unknown => {
     const text = req.body.toString('utf8').trim()
     if (!text) return undefined
     try {
-        return JSON.parse(text) as unknown
+        return parseJsonDict(text)
     } catch {
         return undefined
     }

@@ -10,6 +10,7 @@
  * compare its size and null/empty test emptiness. `identifiable:token:a b` matches objects whose
  * id, code, name or short name contain every token.
  */
+import { hasOwn } from '../http/ownKeys'
 import type { PropDef, Scalar, Schema, SchemaRegistry } from './schema'
 
 export class MetadataQueryError extends Error {
@@ -97,7 +98,7 @@ export const validateFilter = (registry: SchemaRegistry, schema: Schema, filter:
     let current: Schema | undefined = schema
     for (let i = 0; i < filter.path.length; i++) {
         const segment = filter.path[i] as string
-        const prop: PropDef<object> | undefined = current?.props[segment]
+        const prop = propOf(current, segment)
         if (!prop) {
             throw new MetadataQueryError(
                 400,
@@ -115,6 +116,10 @@ export const validateFilter = (registry: SchemaRegistry, schema: Schema, filter:
     }
 }
 
+/** A schema's own property definition (a client's `constructor` or `__proto__` is no property) */
+const propOf = (schema: Schema | undefined, name: string): PropDef<object> | undefined =>
+    schema && hasOwn(schema.props, name) ? schema.props[name] : undefined
+
 type Candidate = Scalar | null
 
 /** Values reached by a path, and whether the path ends on a collection (with its sizes) */
@@ -127,7 +132,7 @@ const resolve = (
     let objects: object[] = [obj]
     let current: Schema | undefined = schema
     for (let i = 0; i < path.length; i++) {
-        const prop: PropDef<object> | undefined = current?.props[path[i] as string]
+        const prop = propOf(current, path[i] as string)
         if (!prop) return { values: [], collectionSizes: null }
         const last = i === path.length - 1
         if (prop.kind === 'value') {
@@ -307,7 +312,7 @@ export const parseOrders = (schema: Schema, params: string[]): Order[] => {
     const out: Order[] = []
     for (const part of params.flatMap((p) => p.split(','))) {
         const [property = '', dir = 'asc'] = part.trim().split(':')
-        const prop = schema.props[property]
+        const prop = propOf(schema, property)
         if (!prop || prop.kind !== 'value') continue
         const direction = dir.toLowerCase()
         if (

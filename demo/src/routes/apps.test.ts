@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
+import * as zlib from 'node:zlib'
+import { once } from 'node:events'
+import { crc32 } from '../http/crc32'
 import { basicAuth, body, messageOf, startTestServer, type TestServer } from '../testing/harness'
-import { makeZip } from '../testing/zip'
+import { makeZip, type DeflatedEntry, type ZipContent } from '../testing/zip'
 
 const manifest = (version: string, extra: Record<string, unknown> = {}): string =>
     JSON.stringify({
@@ -225,5 +228,113 @@ describe('app installation', () => {
         const again = await server.send('DELETE', '/api/apps/triangulate', undefined)
         expect(again.status).toBe(404)
         expect(await messageOf(again)).toBe('App does not exist: triangulate')
+    })
+})
+
+/** `size` bytes of zeros, raw-deflated without ever holding them in memory at once */
+const deflatedZeros = async (size: number): Promise<DeflatedEntry> => {
+    const chunk = Buffer.alloc(1024 * 1024)
+    const deflate = zlib.createDeflateRaw({ level: 9 })
+    // zlib's native crc32 (Node >= 20.15) is 50 times faster than the demo's own
+    const crcOf =
+        (zlib as { crc32?: (data: Uint8Array, previous: number) => number }).crc32 ?? crc32
+    const out: Buffer[] = []
+    deflate.on('data', (b: Buffer) => out.push(b))
+    const done = once(deflate, 'end')
+    let crc = 0
+    for (let left = size; left > 0; left -= chunk.length) {
+        const part = left >= chunk.length ? chunk : chunk.subarray(0, left)
+        crc = crcOf(part, crc)
+        if (!deflate.write(part)) await once(deflate, 'drain')
+    }
+    deflate.end()
+    await done
+    return { deflated: Buffer.concat(out), size, crc }
+}
+
+describe('app installation limits (zip bombs, long names)', () => {
+    let server: TestServer
+    const smallManifest = (extra: Record<string, unknown> = {}): string =>
+        JSON.stringify({ name: 'Bomb', short_name: 'bomb', launch_path: 'index.html', ...extra })
+    const appsDir = (): string[] => readdirSync(join(server.stateDir, 'apps'))
+
+    beforeAll(async () => {
+        server = await startTestServer()
+    })
+    afterAll(() => server.stop())
+
+    it('refuses a 1 MB zip of 5 x 200 MB zeros with 409 "Zip file could not be read", writing nothing', async () => {
+        const zeros = await deflatedZeros(200 * 1024 * 1024)
+        const files: Record<string, ZipContent> = { 'manifest.webapp': smallManifest() }
+        for (let i = 0; i < 5; i++) files[`zeros${i}.bin`] = zeros
+        const zip = makeZip(files)
+        expect(zip.length).toBeLessThan(1.5 * 1024 * 1024)
+        const rssBefore = process.memoryUsage().rss
+        const res = await install(server, zip)
+        expect(res.status).toBe(409)
+        expect(await res.json()).toEqual({
+            httpStatus: 'Conflict',
+            httpStatusCode: 409,
+            status: 'ERROR',
+            message: 'Zip file could not be read',
+        })
+        expect(process.memoryUsage().rss - rssBefore).toBeLessThan(150 * 1024 * 1024)
+        expect(appsDir()).toEqual([])
+        expect((await server.get('/api/apps/bomb/')).status).toBe(404)
+    }, 30_000)
+
+    it('counts the bytes really inflated: sizes declared small do not let a bomb through', async () => {
+        // declared 1 KB each, 40 MB of zeros each in fact: only the running count can tell
+        const real = await deflatedZeros(40 * 1024 * 1024)
+        const lying: DeflatedEntry = { ...real, size: 1024 }
+        const res = await install(
+            server,
+            makeZip({ 'manifest.webapp': smallManifest(), 'a.bin': lying, 'b.bin': lying })
+        )
+        expect(res.status).toBe(409)
+        expect(await messageOf(res)).toBe('Zip file could not be read')
+        expect(appsDir()).toEqual([])
+    })
+
+    it('refuses a zip with too many entries, and an entry compressed more than 100:1', async () => {
+        const many: Record<string, ZipContent> = { 'manifest.webapp': smallManifest() }
+        for (let i = 0; i < 10_001; i++) many[`f${i}.txt`] = 'x'
+        const tooMany = await install(server, makeZip(many))
+        expect(tooMany.status).toBe(409)
+        expect(await messageOf(tooMany)).toBe('Zip file could not be read')
+
+        const ratio = await install(
+            server,
+            makeZip({
+                'manifest.webapp': smallManifest(),
+                'zeros.bin': await deflatedZeros(8 * 1024 * 1024),
+            })
+        )
+        expect(ratio.status).toBe(409)
+        expect(appsDir()).toEqual([])
+    })
+
+    it('answers a 300-character short_name with a 409 and a clear message, not a 500', async () => {
+        const res = await install(
+            server,
+            makeZip({
+                'manifest.webapp': smallManifest({ short_name: 'a'.repeat(300) }),
+                'index.html': '<html></html>',
+            })
+        )
+        expect(res.status).toBe(409)
+        expect(await res.json()).toEqual({
+            httpStatus: 'Conflict',
+            httpStatusCode: 409,
+            status: 'ERROR',
+            message: 'App short name is too long: at most 200 characters',
+        })
+        expect(appsDir()).toEqual([])
+    })
+
+    it('still installs an ordinary app afterwards', async () => {
+        const res = await install(server, appZip('3.0.0', 'triangulate/'))
+        expect(res.status).toBe(204)
+        expect(appsDir()).toEqual(['triangulate'])
     })
 })

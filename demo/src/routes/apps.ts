@@ -17,23 +17,26 @@
  *   menu) list installed apps as web modules.
  * - `GET /` goes to the start module (`startModule` system setting, `app:<key>` for an app).
  */
+import { randomUUID } from 'node:crypto'
 import {
+    closeSync,
     existsSync,
     mkdirSync,
+    openSync,
     readFileSync,
     readdirSync,
     renameSync,
     rmSync,
     statSync,
-    writeFileSync,
+    writeSync,
 } from 'node:fs'
-import { dirname, join, normalize, sep } from 'node:path'
-import type { Readable } from 'node:stream'
+import { dirname, isAbsolute, join, normalize, sep } from 'node:path'
 import yauzl from 'yauzl'
 import { APP_MANAGEMENT_AUTHORITY, hasAnyAuthority } from '../auth/users'
 import type { PlatformContext } from '../http/context'
 import { contentTypeFor } from '../http/mime'
-import { parseMultipart } from '../http/multipart'
+import { FileTooLarge, parseMultipart } from '../http/multipart'
+import { parseJsonDict } from '../http/ownKeys'
 import { queryFlag } from '../http/request'
 import type { DemoRequest, DemoResponse, DemoRoute, DemoUser } from '../http/types'
 import { ACCESS_IS_DENIED, forbidden, messageResponse, noContent, plain } from '../http/webMessages'
@@ -49,6 +52,41 @@ export interface InstalledApp {
     installedAt: Date
 }
 
+/** Longest app key (folder name) accepted; file systems allow 255 bytes per name */
+export const MAX_APP_KEY_LENGTH = 200
+
+/**
+ * Limits on an uploaded app zip. DHIS2 (`ZipFileUtils.validateZip`, dhis2-core 2.42+) refuses more
+ * than 10,000 entries, more than 1 GB in all and entries compressed more than 100:1, from the
+ * sizes the zip declares, and answers 409 "Zip file could not be read" (`INVALID_ZIP_FORMAT`,
+ * `BlobStoreAppStorageService.installApp`). The demo does the same with smaller totals, and counts
+ * the bytes it really inflates while writing them, so sizes that lie change nothing.
+ */
+export interface AppZipLimits {
+    /** Largest zip upload (compressed) */
+    maxZipBytes: number
+    maxEntries: number
+    /** Largest entry, inflated */
+    maxEntryBytes: number
+    /** All entries together, inflated */
+    maxTotalBytes: number
+    /** Largest inflated/compressed ratio of an entry, checked once it is over `ratioFloorBytes` */
+    maxRatio: number
+    ratioFloorBytes: number
+    /** Largest `manifest.webapp` */
+    maxManifestBytes: number
+}
+
+export const APP_ZIP_LIMITS: AppZipLimits = {
+    maxZipBytes: 100 * 1024 * 1024,
+    maxEntries: 10_000,
+    maxEntryBytes: 64 * 1024 * 1024,
+    maxTotalBytes: 256 * 1024 * 1024,
+    maxRatio: 100,
+    ratioFloorBytes: 1024 * 1024,
+    maxManifestBytes: 1024 * 1024,
+}
+
 /** DHIS2 `AppStatus` values the demo can produce, with their (English) messages */
 export const APP_STATUS_MESSAGES = {
     INVALID_ZIP_FORMAT: 'Zip file could not be read',
@@ -57,6 +95,8 @@ export const APP_STATUS_MESSAGES = {
     NAMESPACE_TAKEN: 'Namespace defined in manifest is in use',
     NAMESPACE_INVALID: 'Namespace defined in manifest is invalid',
     INSTALLATION_FAILED: 'App could not be installed on file system',
+    /** Demo only: DHIS2 has no such status; its file system would fail on the app's folder name */
+    SHORT_NAME_TOO_LONG: `App short name is too long: at most ${MAX_APP_KEY_LENGTH} characters`,
 } as const
 
 export type AppStatus = keyof typeof APP_STATUS_MESSAGES
@@ -159,30 +199,70 @@ export const appProtections = (manifest: Json): NamespaceProtection[] => {
 // Zip reading
 // ---------------------------------------------------------------------------------------------
 
-interface ZipContent {
-    /** Entry names (files only) to their bytes */
-    files: Map<string, Buffer>
+/** A zip that breaks a limit of `AppZipLimits` (a zip bomb, or simply too big) */
+export class ZipLimitExceeded extends Error {}
+
+/** A file system error (it names its system call), as opposed to a damaged zip (yauzl, zlib) */
+const isFileSystemError = (err: unknown): boolean => err instanceof Error && 'syscall' in err
+
+/** Running count of the bytes inflated from one zip */
+interface InflateBudget {
+    total: number
 }
 
-const streamToBuffer = async (stream: Readable): Promise<Buffer> => {
-    const chunks: Buffer[] = []
-    for await (const chunk of stream) chunks.push(chunk as Buffer)
-    return Buffer.concat(chunks)
-}
-
-const readZip = async (data: Buffer): Promise<ZipContent> => {
-    const zip = await yauzl.fromBufferPromise(data, { lazyEntries: true })
-    const files = new Map<string, Buffer>()
+/**
+ * Inflates one entry chunk by chunk, counting the bytes as they come: over a limit the stream is
+ * destroyed and `ZipLimitExceeded` thrown, whatever the zip declared.
+ */
+const inflateEntry = async (
+    zip: yauzl.ZipFile,
+    entry: yauzl.Entry,
+    limits: AppZipLimits,
+    budget: InflateBudget,
+    onChunk: (chunk: Buffer) => void
+): Promise<void> => {
+    const stream = await zip.openReadStreamPromise(entry)
+    let bytes = 0
     try {
-        for await (const entry of zip.eachEntry()) {
-            if (entry.fileName.endsWith('/')) continue
-            const stream = await zip.openReadStreamPromise(entry)
-            files.set(entry.fileName, await streamToBuffer(stream))
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+            bytes += chunk.length
+            budget.total += chunk.length
+            if (bytes > limits.maxEntryBytes)
+                throw new ZipLimitExceeded(`${entry.fileName}: over ${limits.maxEntryBytes} bytes`)
+            if (budget.total > limits.maxTotalBytes)
+                throw new ZipLimitExceeded(`over ${limits.maxTotalBytes} bytes in all`)
+            if (
+                bytes > limits.ratioFloorBytes &&
+                bytes > limits.maxRatio * Math.max(1, entry.compressedSize)
+            )
+                throw new ZipLimitExceeded(
+                    `${entry.fileName}: compressed more than ${limits.maxRatio}:1`
+                )
+            onChunk(chunk)
         }
     } finally {
-        zip.close()
+        stream.destroy()
     }
-    return { files }
+}
+
+/** The file entries of a zip from its central directory (no data read), within the limits */
+const listEntries = async (zip: yauzl.ZipFile, limits: AppZipLimits): Promise<yauzl.Entry[]> => {
+    if (zip.entryCount > limits.maxEntries)
+        throw new ZipLimitExceeded(`more than ${limits.maxEntries} entries`)
+    const entries: yauzl.Entry[] = []
+    let declared = 0
+    for await (const entry of zip.eachEntry()) {
+        if (entry.fileName.endsWith('/')) continue
+        if (entry.uncompressedSize > limits.maxEntryBytes)
+            throw new ZipLimitExceeded(
+                `${entry.fileName}: declares ${entry.uncompressedSize} bytes`
+            )
+        declared += entry.uncompressedSize
+        if (declared > limits.maxTotalBytes)
+            throw new ZipLimitExceeded(`declares over ${limits.maxTotalBytes} bytes in all`)
+        entries.push(entry)
+    }
+    return entries
 }
 
 /** `ZipFileUtils.getTopLevelDirectory`: the one folder every entry is in, or '' */
@@ -200,11 +280,15 @@ const topLevelDirectory = (names: string[]): string => {
 export class AppManager {
     private readonly apps = new Map<string, InstalledApp>()
 
+    private readonly limits: AppZipLimits
+
     constructor(
         private readonly appsDir: string,
         private readonly dataStore: DataStore,
-        private readonly log: (line: string) => void
+        private readonly log: (line: string) => void,
+        limits: Partial<AppZipLimits> = {}
     ) {
+        this.limits = { ...APP_ZIP_LIMITS, ...limits }
         mkdirSync(appsDir, { recursive: true })
         for (const name of readdirSync(appsDir)) {
             if (name.startsWith('.')) {
@@ -216,7 +300,7 @@ export class AppManager {
             const manifestFile = join(dir, 'manifest.webapp')
             if (!existsSync(manifestFile)) continue
             try {
-                const manifest = obj(JSON.parse(readFileSync(manifestFile, 'utf8')))
+                const manifest = obj(parseJsonDict(readFileSync(manifestFile, 'utf8')))
                 const key = manifest ? appKey(manifest) : undefined
                 if (!manifest || !key) throw new Error('no name or short_name')
                 this.register({ key, manifest, dir, installedAt: statSync(manifestFile).mtime })
@@ -268,25 +352,61 @@ export class AppManager {
     }
 
     private async installNow(zipData: Buffer): Promise<InstallResult> {
-        let zip: ZipContent
+        const limits = this.limits
+        if (zipData.length > limits.maxZipBytes) {
+            return {
+                ok: false,
+                status: 'INVALID_ZIP_FORMAT',
+                detail: `zip of ${zipData.length} bytes, over ${limits.maxZipBytes}`,
+            }
+        }
+        let zip: yauzl.ZipFile
         try {
-            zip = await readZip(zipData)
+            zip = await yauzl.fromBufferPromise(zipData, { lazyEntries: true, autoClose: false })
         } catch (err) {
             return { ok: false, status: 'INVALID_ZIP_FORMAT', detail: String(err) }
         }
-        const names = [...zip.files.keys()]
-        const prefix = topLevelDirectory(names)
-        const manifestData = zip.files.get(`${prefix}manifest.webapp`)
-        if (!manifestData) return { ok: false, status: 'MISSING_MANIFEST' }
+        const staging = join(this.appsDir, `.install-${randomUUID()}`)
+        try {
+            return await this.installFrom(zip, staging)
+        } catch (err) {
+            const status: AppStatus = isFileSystemError(err)
+                ? 'INSTALLATION_FAILED'
+                : 'INVALID_ZIP_FORMAT'
+            return { ok: false, status, detail: String(err) }
+        } finally {
+            zip.close()
+            rmSync(staging, { recursive: true, force: true })
+        }
+    }
+
+    private async installFrom(zip: yauzl.ZipFile, staging: string): Promise<InstallResult> {
+        const limits = this.limits
+        const entries = await listEntries(zip, limits)
+        const prefix = topLevelDirectory(entries.map((e) => e.fileName))
+        const manifestEntry = entries.find((e) => e.fileName === `${prefix}manifest.webapp`)
+        if (!manifestEntry) return { ok: false, status: 'MISSING_MANIFEST' }
+        const budget: InflateBudget = { total: 0 }
+        const manifestChunks: Buffer[] = []
+        await inflateEntry(
+            zip,
+            manifestEntry,
+            { ...limits, maxEntryBytes: limits.maxManifestBytes },
+            budget,
+            (chunk) => manifestChunks.push(chunk)
+        )
         let manifest: Json | undefined
         try {
-            manifest = obj(JSON.parse(manifestData.toString('utf8')))
+            manifest = obj(parseJsonDict(Buffer.concat(manifestChunks).toString('utf8')))
         } catch (err) {
             return { ok: false, status: 'INVALID_MANIFEST_JSON', detail: String(err) }
         }
         const key = manifest ? appKey(manifest) : undefined
         if (!manifest || !key) {
             return { ok: false, status: 'INVALID_MANIFEST_JSON', detail: 'no name or short_name' }
+        }
+        if (key.length > MAX_APP_KEY_LENGTH) {
+            return { ok: false, status: 'SHORT_NAME_TOO_LONG', detail: `${key.length} characters` }
         }
         for (const ns of appNamespaces(manifest)) {
             const other = this.list().find(
@@ -307,40 +427,42 @@ export class AppManager {
         )
         if (invalidNamespace) return { ok: false, status: 'NAMESPACE_INVALID' }
 
-        const dir = join(this.appsDir, key)
-        const staging = join(this.appsDir, `.install-${key}-${process.pid}-${Date.now()}`)
-        const retired = join(this.appsDir, `.old-${key}-${process.pid}-${Date.now()}`)
-        try {
-            for (const [name, data] of zip.files) {
-                if (!name.startsWith(prefix)) continue
-                const relative = normalize(name.slice(prefix.length))
-                if (relative.startsWith('..') || relative.startsWith(sep) || relative === '.')
-                    continue
-                const target = join(staging, relative)
-                mkdirSync(dirname(target), { recursive: true })
-                writeFileSync(target, data)
+        // every file streamed to the staging folder with a running byte count
+        mkdirSync(staging, { recursive: true })
+        for (const entry of entries) {
+            if (!entry.fileName.startsWith(prefix)) continue
+            const relative = normalize(entry.fileName.slice(prefix.length))
+            if (relative.startsWith('..') || isAbsolute(relative) || relative === '.') continue
+            const target = join(staging, relative)
+            if (!target.startsWith(staging + sep)) continue
+            mkdirSync(dirname(target), { recursive: true })
+            const fd = openSync(target, 'w')
+            try {
+                await inflateEntry(zip, entry, limits, budget, (chunk) => writeSync(fd, chunk))
+            } finally {
+                closeSync(fd)
             }
-            const replaced = existsSync(dir)
-            if (replaced) renameSync(dir, retired)
-            renameSync(staging, dir)
-            if (replaced) rmSync(retired, { recursive: true, force: true })
-
-            const previous = this.apps.get(key)
-            if (previous) {
-                for (const ns of appNamespaces(previous.manifest))
-                    this.dataStore.unregisterAppProtection(ns)
-            }
-            const app: InstalledApp = { key, manifest, dir, installedAt: new Date() }
-            this.register(app)
-            const namespace = str(dhisActivity(manifest).namespace)
-            this.log(
-                `[demo] installed app '${key}' ${str(manifest.version) ?? ''}${replaced ? ' (replaced)' : ''}, namespace reserved: ${namespace ?? 'no namespace reserved'}`
-            )
-            return { ok: true, app, replaced }
-        } catch (err) {
-            rmSync(staging, { recursive: true, force: true })
-            return { ok: false, status: 'INSTALLATION_FAILED', detail: String(err) }
         }
+
+        const dir = join(this.appsDir, key)
+        const retired = join(this.appsDir, `.old-${randomUUID()}`)
+        const replaced = existsSync(dir)
+        if (replaced) renameSync(dir, retired)
+        renameSync(staging, dir)
+        if (replaced) rmSync(retired, { recursive: true, force: true })
+
+        const previous = this.apps.get(key)
+        if (previous) {
+            for (const ns of appNamespaces(previous.manifest))
+                this.dataStore.unregisterAppProtection(ns)
+        }
+        const app: InstalledApp = { key, manifest, dir, installedAt: new Date() }
+        this.register(app)
+        const namespace = str(dhisActivity(manifest).namespace)
+        this.log(
+            `[demo] installed app '${key}' ${str(manifest.version) ?? ''}${replaced ? ' (replaced)' : ''}, namespace reserved: ${namespace ?? 'no namespace reserved'}`
+        )
+        return { ok: true, app, replaced }
     }
 
     /** Removes an app (and with `deleteAppData` its dataStore namespace) */
@@ -591,8 +713,14 @@ export const appRoutes = (ctx: PlatformContext): DemoRoute[] => {
                 }
                 let file
                 try {
-                    file = (await parseMultipart(req)).files.find((f) => f.field === 'file')
-                } catch {
+                    file = (await parseMultipart(req, APP_ZIP_LIMITS.maxZipBytes)).files.find(
+                        (f) => f.field === 'file'
+                    )
+                } catch (err) {
+                    if (err instanceof FileTooLarge) {
+                        ctx.log(`[demo] app install failed: INVALID_ZIP_FORMAT (${err.message})`)
+                        return plain(409, APP_STATUS_MESSAGES.INVALID_ZIP_FORMAT)
+                    }
                     file = undefined
                 }
                 if (!file)

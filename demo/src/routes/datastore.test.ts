@@ -177,6 +177,76 @@ describe('dataStore', () => {
         ).toBe(200)
     })
 
+    it('decides who may change sharing as DHIS2 2.41 does (SharingController, DefaultAclService)', async () => {
+        // an entry with DHIS2's default public access rw------: every user has metadata write,
+        // so every user may manage its sharing, even lock others out (DHIS2 accepts that too)
+        await server.send('POST', '/api/dataStore/lockout/k', { v: 1 })
+        const meta = await body<{ id: string }>(
+            await server.get('/api/dataStore/lockout/k/metaData')
+        )
+        const post = (object: Record<string, unknown>, as = 'analyst'): Promise<Response> =>
+            server.send('POST', `/api/sharing?type=dataStore&id=${meta.id}`, { object }, as)
+
+        const invalid = await post({ publicAccess: 'rwx-----' })
+        expect(invalid.status).toBe(409)
+        expect(await invalid.json()).toEqual({
+            httpStatus: 'Conflict',
+            httpStatusCode: 409,
+            status: 'ERROR',
+            message: 'Invalid public access string: rwx-----',
+        })
+        const badUser = await post({
+            publicAccess: 'rw------',
+            userAccesses: [{ id: 'x', access: 'rwrwrwrw' }],
+        })
+        expect(badUser.status).toBe(409)
+        expect(await body(badUser)).toMatchObject({
+            message: 'Invalid user access string: rwrwrwrw',
+        })
+
+        // data sharing is switched off, unknown users dropped, externalAccess ignored
+        const accepted = await post({
+            publicAccess: 'rwrw----',
+            externalAccess: true,
+            userAccesses: [
+                { id: 'nobody00001', access: 'rw------' },
+                { id: '__proto__', access: 'rw------' },
+            ],
+        })
+        expect(accepted.status).toBe(200)
+        expect(await body(accepted)).toMatchObject({ message: 'Access control set' })
+        const shared = await body<{ object: Record<string, unknown> }>(
+            await server.get(`/api/sharing?type=dataStore&id=${meta.id}`)
+        )
+        expect(shared.object).toMatchObject({
+            publicAccess: 'rw------',
+            externalAccess: false,
+            userAccesses: [],
+            userGroupAccesses: [],
+        })
+
+        // the lockout: accepted for a user with write access, as in DHIS2
+        expect((await post({ publicAccess: '--------' })).status).toBe(200)
+        expect((await server.get('/api/dataStore/lockout/k', 'analyst')).status).toBe(403)
+        expect((await server.get('/api/dataStore/lockout/k')).status).toBe(200)
+
+        // without write access the analyst may not manage the sharing any more
+        expect((await post({ publicAccess: 'r-------' }, 'admin')).status).toBe(200)
+        const denied = await post({ publicAccess: '--------' })
+        expect(denied.status).toBe(403)
+        expect(await denied.json()).toEqual({
+            httpStatus: 'Forbidden',
+            httpStatusCode: 403,
+            status: 'ERROR',
+            message: 'You do not have manage access to this object.',
+        })
+        const missing = await server.get('/api/sharing?type=dataStore&id=nope', 'analyst')
+        expect(missing.status).toBe(404)
+        expect(await body(missing)).toMatchObject({
+            message: 'Object of type dataStore with ID nope was not found.',
+        })
+    })
+
     it('applies entry sharing: no write without w, no read without r', async () => {
         await server.send('POST', '/api/dataStore/shared/k', { v: 1 })
         const meta = await body<{ id: string }>(

@@ -31,6 +31,7 @@ import { uidFor } from '../data/uid'
 import type { PlatformContext } from '../http/context'
 import { dhis2Date } from '../http/dates'
 import { filterFields, parseFields } from '../http/fields'
+import { ownValue, setOwn } from '../http/ownKeys'
 import { jsonBody, mediaType, queryFlag } from '../http/request'
 import { loadJsonState, writeJsonAtomic } from '../http/stateFile'
 import type { DemoRequest, DemoResponse, DemoRoute, DemoUser } from '../http/types'
@@ -140,10 +141,16 @@ export const canRead = (user: DemoUser, entry: DatastoreEntry): boolean =>
 export const canWrite = (user: DemoUser, entry: DatastoreEntry): boolean =>
     sharingAllows(user, entry.sharing, 1, 'w')
 
+/**
+ * `access` of an entry. `manage` is dhis2-core's `DefaultAclService.canManage` = `canUpdate`: for
+ * the `dataStore` schema (shareable, no authorities) superusers, the owner (or anyone when the
+ * entry has no owner, `checkOwner`) and whoever the sharing gives metadata write (`rw------` is
+ * DHIS2's default public access of a new entry, so by default every user may manage it).
+ */
 export const accessOf = (user: DemoUser, entry: DatastoreEntry): Record<string, boolean> => {
     const read = canRead(user, entry)
     const write = canWrite(user, entry)
-    const manage = isSuperuser(user) || entry.sharing.owner === user.id || write
+    const manage = isSuperuser(user) || entry.sharing.owner === null || write
     return { manage, externalize: false, write, read, update: write, delete: write }
 }
 
@@ -198,8 +205,14 @@ const parseStoredEntry = (raw: unknown, index: number): DatastoreEntry => {
     }
 }
 
-/** Sets `value` at a dotted path (`a.b.0.c`) inside `root`, creating objects on the way. */
-const setAtPath = (root: unknown, path: string, value: unknown, roll?: number): unknown => {
+/**
+ * Sets `value` at a dotted path (`a.b.0.c`) inside `root`, creating objects on the way. Path
+ * segments are keys of the JSON value, as in DHIS2's JSONB update: `__proto__` or `constructor`
+ * are ordinary own keys here, never a way into a prototype (only own properties are read, and
+ * written with `defineProperty`). An array index past the end appends, as PostgreSQL's
+ * `jsonb_set` does, so a path cannot grow a sparse array of millions of nulls.
+ */
+export const setAtPath = (root: unknown, path: string, value: unknown, roll?: number): unknown => {
     const parts = path.split('.').filter((p) => p.length > 0)
     const place = (target: unknown): unknown => {
         if (roll === undefined) return value
@@ -213,19 +226,21 @@ const setAtPath = (root: unknown, path: string, value: unknown, roll?: number): 
         const part = parts[i] as string
         const last = i === parts.length - 1
         if (Array.isArray(node)) {
-            const index = Number(part)
-            if (!Number.isInteger(index) || index < 0) throw new Error(`Invalid path: ${path}`)
+            if (!/^\d+$/.test(part)) throw new Error(`Invalid path: ${path}`)
+            const index = Math.min(Number(part), node.length)
             if (last) node[index] = place(node[index])
             else {
                 if (typeof node[index] !== 'object' || node[index] === null) node[index] = {}
                 node = node[index]
             }
         } else if (typeof node === 'object' && node !== null) {
-            const obj = node as Record<string, unknown>
-            if (last) obj[part] = place(obj[part])
+            const current = ownValue(node, part)
+            if (last) setOwn(node, part, place(current))
+            else if (typeof current === 'object' && current !== null) node = current
             else {
-                if (typeof obj[part] !== 'object' || obj[part] === null) obj[part] = {}
-                node = obj[part]
+                const child = {}
+                setOwn(node, part, child)
+                node = child
             }
         } else {
             throw new Error(`Invalid path: ${path}`)
@@ -504,11 +519,14 @@ export class DataStore {
         if (this.entries.delete(namespace)) this.persist()
     }
 
-    /** Replaces the sharing of an entry; only its owner, writers and superusers may */
+    /** 403 unless the user may manage the entry's sharing (`AclService.canManage`) */
+    checkManage(user: DemoUser, entry: DatastoreEntry): void {
+        if (!accessOf(user, entry).manage) throw new HttpError(forbidden(NO_MANAGE_ACCESS))
+    }
+
+    /** Replaces the sharing of an entry; only those who may manage it may */
     setSharing(user: DemoUser, entry: DatastoreEntry, sharing: Partial<EntrySharing>): void {
-        if (!accessOf(user, entry).manage) {
-            throw new HttpError(forbidden('You do not have manage access to this object.'))
-        }
+        this.checkManage(user, entry)
         entry.sharing = { ...entry.sharing, ...sharing }
         entry.lastUpdated = dhis2Date(new Date())
         this.persist()
@@ -591,6 +609,7 @@ export const dataStoreFile = (stateDir: string): string => join(stateDir, 'datas
 // Query API (`GET /api/dataStore/<ns>?fields=...`)
 // ---------------------------------------------------------------------------------------------
 
+/** The value at a dotted path (`a.b[0].c`); own properties only */
 const valueAtPath = (root: unknown, path: string): unknown => {
     if (path === '.') return root
     let node = root
@@ -598,9 +617,8 @@ const valueAtPath = (root: unknown, path: string): unknown => {
         .replace(/\[(\d+)\]/g, '.$1')
         .split('.')
         .filter(Boolean)) {
-        if (Array.isArray(node)) node = node[Number(part)]
-        else if (typeof node === 'object' && node !== null)
-            node = (node as Record<string, unknown>)[part]
+        if (Array.isArray(node)) node = /^\d+$/.test(part) ? node[Number(part)] : undefined
+        else if (typeof node === 'object' && node !== null) node = ownValue(node, part)
         else return undefined
     }
     return node
@@ -613,15 +631,34 @@ const parseFilterValue = (text: string): unknown => {
     return text
 }
 
-const likePattern = (
+/**
+ * SQL `LIKE` with `%` wildcards, matched segment by segment (no regular expression, so that a
+ * pattern of many `%` cannot backtrack for minutes): `start` anchors the first segment at the
+ * beginning, `end` the last one at the end, `none` finds the pattern anywhere.
+ */
+export const likeMatches = (
+    text: string,
     pattern: string,
-    flags: string,
-    anchor: 'both' | 'start' | 'end' | 'none'
-): RegExp => {
-    const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*')
-    const prefix = anchor === 'start' || anchor === 'both' ? '^' : ''
-    const suffix = anchor === 'end' || anchor === 'both' ? '$' : ''
-    return new RegExp(`${prefix}${escaped}${suffix}`, flags)
+    ignoreCase: boolean,
+    anchor: 'start' | 'end' | 'none'
+): boolean => {
+    const t = ignoreCase ? text.toLowerCase() : text
+    const parts = (ignoreCase ? pattern.toLowerCase() : pattern).split('%')
+    let pos = 0
+    for (let i = 0; i < parts.length; i++) {
+        const part = parts[i] as string
+        if (i === 0 && anchor === 'start') {
+            if (!t.startsWith(part)) return false
+            pos = part.length
+        } else if (i === parts.length - 1 && anchor === 'end') {
+            return t.length - part.length >= pos && t.endsWith(part)
+        } else {
+            const at = t.indexOf(part, pos)
+            if (at < 0) return false
+            pos = at + part.length
+        }
+    }
+    return true
 }
 
 const matchesFilter = (key: string, value: unknown, filter: string): boolean => {
@@ -662,33 +699,33 @@ const matchesFilter = (key: string, value: unknown, filter: string): boolean => 
         case 'ge':
             return actual !== undefined && cmp() >= 0
         case 'like':
-            return likePattern(raw, '', 'none').test(text)
+            return likeMatches(text, raw, false, 'none')
         case 'ilike':
-            return likePattern(raw, 'i', 'none').test(text)
+            return likeMatches(text, raw, true, 'none')
         case '!like':
-            return !likePattern(raw, '', 'none').test(text)
+            return !likeMatches(text, raw, false, 'none')
         case '!ilike':
-            return !likePattern(raw, 'i', 'none').test(text)
+            return !likeMatches(text, raw, true, 'none')
         case '$like':
-            return likePattern(raw, '', 'start').test(text)
+            return likeMatches(text, raw, false, 'start')
         case '$ilike':
         case 'startswith':
-            return likePattern(raw, 'i', 'start').test(text)
+            return likeMatches(text, raw, true, 'start')
         case '!$like':
-            return !likePattern(raw, '', 'start').test(text)
+            return !likeMatches(text, raw, false, 'start')
         case '!$ilike':
         case '!startswith':
-            return !likePattern(raw, 'i', 'start').test(text)
+            return !likeMatches(text, raw, true, 'start')
         case 'like$':
-            return likePattern(raw, '', 'end').test(text)
+            return likeMatches(text, raw, false, 'end')
         case 'ilike$':
         case 'endswith':
-            return likePattern(raw, 'i', 'end').test(text)
+            return likeMatches(text, raw, true, 'end')
         case '!like$':
-            return !likePattern(raw, '', 'end').test(text)
+            return !likeMatches(text, raw, false, 'end')
         case '!ilike$':
         case '!endswith':
-            return !likePattern(raw, 'i', 'end').test(text)
+            return !likeMatches(text, raw, true, 'end')
         case 'in':
         case '!in': {
             const set = raw
@@ -757,9 +794,9 @@ const queryEntries = (
             const row: Record<string, unknown> = { key: e.key }
             let any = false
             for (const spec of specs.filter((s) => !s.exclude)) {
-                const value = members[spec.name]
+                const value = ownValue(members, spec.name)
                 if (value !== undefined && value !== null) any = true
-                row[spec.name] = value ?? null
+                setOwn(row, spec.name, value ?? null)
             }
             if (any || includeAll) rows.push(row)
         }
@@ -776,6 +813,67 @@ const queryEntries = (
         json: headless ? slice : { pager: { page, pageSize }, entries: slice },
         headers: { 'Cache-Control': 'no-store' },
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sharing changes (`POST /api/sharing?type=dataStore`)
+// ---------------------------------------------------------------------------------------------
+
+/** Message of DHIS2's `AccessDeniedException` in `SharingController` */
+export const NO_MANAGE_ACCESS = 'You do not have manage access to this object.'
+
+/**
+ * `AccessStringHelper.isValid` (dhis2-core): 8 characters, metadata `r`/`w`, data `r`/`w`, then
+ * four `-`.
+ */
+export const isValidAccessString = (access: string): boolean =>
+    /^[r-][w-][r-][w-]----$/.test(access)
+
+/** `AccessStringHelper.disableDataSharing`: dataStore entries are not data-shareable */
+const withoutDataSharing = (access: string): string => `${access.slice(0, 2)}--${access.slice(4)}`
+
+/**
+ * The new sharing of an entry from a `SharingController.postSharing` body, as DHIS2 2.41 applies
+ * it: the public access string is validated (409 "Invalid public access string: ..."), data
+ * sharing is switched off (the `dataStore` schema is not data-shareable), `externalAccess` is
+ * ignored (nobody may make a dataStore entry external: the schema has no EXTERNALIZE authority),
+ * and user and user group accesses replace the old ones, unknown users and groups left out.
+ * Anyone who may manage the entry may also make it public or private: the `dataStore` schema has
+ * no CREATE_PUBLIC/CREATE_PRIVATE authorities (`KeyJsonValueSchemaDescriptor`). Returns the
+ * conflict message for an invalid access string.
+ */
+export const parseSharing = (
+    body: Record<string, unknown>,
+    known: { users: ReadonlySet<string>; userGroups: ReadonlySet<string> }
+): Partial<EntrySharing> | string => {
+    const out: Partial<EntrySharing> = {}
+    const publicAccess = ownValue(body, 'publicAccess')
+    if (typeof publicAccess === 'string') {
+        if (!isValidAccessString(publicAccess))
+            return `Invalid public access string: ${publicAccess}`
+        out.public = withoutDataSharing(publicAccess)
+    }
+    const accesses = (
+        list: unknown,
+        ids: ReadonlySet<string>,
+        label: string
+    ): Record<string, AccessEntry> | string => {
+        const map = new Map<string, AccessEntry>()
+        for (const item of Array.isArray(list) ? list : []) {
+            const id = ownValue(item, 'id')
+            const access = ownValue(item, 'access')
+            if (typeof access !== 'string' || !isValidAccessString(access))
+                return `Invalid ${label} access string: ${String(access)}`
+            if (typeof id === 'string' && ids.has(id))
+                map.set(id, { id, access: withoutDataSharing(access) })
+        }
+        return Object.fromEntries(map)
+    }
+    const userGroups = accesses(ownValue(body, 'userGroupAccesses'), known.userGroups, 'user group')
+    if (typeof userGroups === 'string') return userGroups
+    const users = accesses(ownValue(body, 'userAccesses'), known.users, 'user')
+    if (typeof users === 'string') return users
+    return { ...out, users, userGroups }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -941,6 +1039,7 @@ export const dataStoreRoutes = (ctx: PlatformContext): DemoRoute[] => {
         },
 
         // --- sharing of dataStore entries (`/api/sharing?type=dataStore&id=<uid>`) -----------
+        // dhis2-core 2.41 `webapi/controller/SharingController.java` (getSharing/postSharing)
         {
             method: 'GET',
             pattern: '/api/sharing',
@@ -948,8 +1047,10 @@ export const dataStoreRoutes = (ctx: PlatformContext): DemoRoute[] => {
                 const type = req.query.get('type') ?? ''
                 if (type !== 'dataStore') return plain(409, `Type ${type} is not supported.`)
                 const user = userOf(req)
-                const entry = store.findById(req.query.get('id') ?? '')
-                if (!entry || !canRead(user, entry)) return plain(404, 'Object not found.')
+                const id = req.query.get('id') ?? ''
+                const entry = store.findById(id)
+                if (!entry) return plain(404, `Object of type ${type} with ID ${id} was not found.`)
+                if (!canRead(user, entry)) return forbidden(NO_MANAGE_ACCESS)
                 const owner = entry.sharing.owner ? ctx.users.byId(entry.sharing.owner) : null
                 return {
                     status: 200,
@@ -976,33 +1077,22 @@ export const dataStoreRoutes = (ctx: PlatformContext): DemoRoute[] => {
                 const type = req.query.get('type') ?? ''
                 if (type !== 'dataStore') return plain(409, `Type ${type} is not supported.`)
                 const user = userOf(req)
-                const entry = store.findById(req.query.get('id') ?? '')
-                if (!entry || !canRead(user, entry)) return plain(404, 'Object not found.')
-                const body = asRecord(asRecord(jsonBody(req))?.object)
+                const id = req.query.get('id') ?? ''
+                const entry = store.findById(id)
+                if (!entry) return plain(404, `Object of type ${type} with ID ${id} was not found.`)
+                const body = asRecord(ownValue(jsonBody(req), 'object'))
                 if (!body)
                     return plain(409, 'Sharing object must be given as { "object": { ... } }')
-                const toMap = (list: unknown): Record<string, AccessEntry> => {
-                    const out: Record<string, AccessEntry> = {}
-                    if (Array.isArray(list)) {
-                        for (const item of list) {
-                            const a = asRecord(item)
-                            if (a && typeof a.id === 'string' && typeof a.access === 'string') {
-                                out[a.id] = { id: a.id, access: a.access }
-                            }
-                        }
-                    }
-                    return out
-                }
-                store.setSharing(user, entry, {
-                    ...(typeof body.publicAccess === 'string' ? { public: body.publicAccess } : {}),
-                    ...(typeof body.externalAccess === 'boolean'
-                        ? { external: body.externalAccess }
-                        : {}),
-                    ...(body.userAccesses !== undefined ? { users: toMap(body.userAccesses) } : {}),
-                    ...(body.userGroupAccesses !== undefined
-                        ? { userGroups: toMap(body.userGroupAccesses) }
-                        : {}),
+                const result = parseSharing(body, {
+                    users: new Set(ctx.users.all().map((u) => u.id)),
+                    userGroups: new Set(
+                        ctx.users.all().flatMap((u) => u.userGroups.map((g) => g.id))
+                    ),
                 })
+                // the manage check comes first in DHIS2, then the access strings
+                store.checkManage(user, entry)
+                if (typeof result === 'string') return plain(409, result)
+                store.setSharing(user, entry, result)
                 return ok('Access control set')
             },
         },

@@ -23,6 +23,7 @@
  * requests are the ones that grow long.
  */
 import { createHash } from 'node:crypto'
+import { ownValue, parseJsonDict } from '../http/ownKeys'
 import { Router } from '../http/router'
 import { mediaType } from '../http/request'
 import type { DemoRequest, DemoResponse, DemoRoute } from '../http/types'
@@ -105,14 +106,14 @@ const parseTarget = (req: DemoRequest): string => {
     requireJson(req)
     let body: unknown
     try {
-        body = JSON.parse(req.body.toString('utf8'))
+        body = parseJsonDict(req.body.toString('utf8'))
     } catch {
         throw new HttpError(badRequest('Request body must be a valid JSON object'))
     }
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         throw new HttpError(badRequest('Request body must be a valid JSON object'))
     }
-    const target = (body as Record<string, unknown>)['target']
+    const target = ownValue(body, 'target')
     if (typeof target !== 'string') {
         throw new HttpError(badRequest("Alias must contain a 'target' property"))
     }

@@ -17,6 +17,7 @@ import { uidFor } from '../data/uid'
 import type { PlatformContext } from '../http/context'
 import { dhis2Date } from '../http/dates'
 import { selectFields } from '../http/fields'
+import { emptyDict, hasOwn } from '../http/ownKeys'
 import { encodePng } from '../http/png'
 import { accepts, fieldsParam, jsonBody, queryFlag } from '../http/request'
 import { loadJsonState, writeJsonAtomic } from '../http/stateFile'
@@ -126,7 +127,11 @@ export class SystemSettingsStore {
             },
             log
         )
-        this.saved = loaded.kind === 'ok' ? loaded.value : {}
+        this.saved = emptyDict<SettingValue>()
+        if (loaded.kind === 'ok') {
+            for (const [key, value] of Object.entries(loaded.value))
+                if (this.isSupported(key)) this.saved[key] = value
+        }
     }
 
     isSupported(key: string): boolean {
@@ -138,9 +143,10 @@ export class SystemSettingsStore {
     }
 
     get(key: string): SettingValue | null {
-        if (key in this.saved) return this.saved[key] ?? null
-        if (key in this.overrides) return this.overrides[key] ?? null
-        return SYSTEM_SETTING_DEFAULTS[key] ?? null
+        // own keys only: `constructor` or `__proto__` is no setting
+        if (hasOwn(this.saved, key)) return this.saved[key] ?? null
+        if (hasOwn(this.overrides, key)) return this.overrides[key] ?? null
+        return hasOwn(SYSTEM_SETTING_DEFAULTS, key) ? (SYSTEM_SETTING_DEFAULTS[key] ?? null) : null
     }
 
     getString(key: string): string {
