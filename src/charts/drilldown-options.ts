@@ -289,7 +289,7 @@ export const buildDrilldownOptions = (input: DrilldownInput): Options => {
                 input.measureName,
                 input.periodName
             ),
-            layout: { shortTitle, yAxisIds: ['value'] },
+            layout: { shortTitle, yAxisIds: ['value'], seriesIds: ['values'] },
         }),
         chart: { type: 'column' },
         legend: { enabled: false, useHTML: false },
@@ -323,6 +323,6 @@ export const buildDrilldownOptions = (input: DrilldownInput): Options => {
             series: { connectNulls: false, animation: false },
             column: { cursor: 'pointer', colorByPoint: false },
         },
-        series: [{ type: 'column', name: measure, color, data }],
+        series: [{ type: 'column', id: 'values', name: measure, color, data }],
     }
 }

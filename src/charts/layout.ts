@@ -93,58 +93,92 @@ export const heightForMinPlot = (
 export interface ResponsiveSpec {
     /** Already escaped; the title at narrow widths (the card names the pair already) */
     shortTitle: string
-    /** Every y axis (their titles go at narrow widths) */
+    /** Every y axis, in order (their titles go at narrow widths) */
     yAxisIds: readonly string[]
+    /** Every series, in order (`undefined`: a series without id, matched by its place) */
+    seriesIds?: readonly (string | undefined)[]
     /** Secondary axes dropped at small sizes, with their series */
     droppedAxisIds?: readonly string[]
     droppedSeriesIds?: readonly string[]
 }
 
-/** Highcharts' responsive rules of a chart: see the file comment. */
+/**
+ * Highcharts' responsive rules of a chart: see the file comment.
+ *
+ * Highcharts applies a rule with `chart.update(options, redraw, oneToOne = true)`
+ * (`Core/Responsive.js`, `setResponsive`): an axis or series a rule's `yAxis`/`series` list leaves
+ * out is REMOVED, and the lists of two matching rules do not merge (the later one replaces the
+ * earlier). So the rules here are exclusive (one matches at any size) and each lists every axis
+ * and every series.
+ */
 export const responsiveRules = ({
     shortTitle,
     yAxisIds,
+    seriesIds = [],
     droppedAxisIds = [],
     droppedSeriesIds = [],
 }: ResponsiveSpec): ResponsiveRulesOptions[] => {
-    const small: Options = {
-        subtitle: { text: '' },
-        title: { style: { fontSize: '12px' } },
-        yAxis: droppedAxisIds.map((id): YAxisOptions => ({ id, visible: false })),
-        series: droppedSeriesIds.map(
-            (id) => ({ id, visible: false, showInLegend: false }) as SeriesOptionsType
-        ),
-    }
-    return [
-        {
-            condition: { maxWidth: NARROW_WIDTH },
-            chartOptions: {
-                title: { text: shortTitle, style: { fontSize: '13px' } },
-                subtitle: { style: { fontSize: '11px' } },
-                legend: {
-                    itemStyle: { fontSize: '11px' },
-                    itemDistance: 10,
-                    symbolWidth: 12,
-                    padding: 4,
-                    margin: 6,
-                    // Two lines at most; more are paged
-                    maxHeight: 40,
-                },
-                xAxis: {
-                    labels: {
-                        autoRotation: [-45, -90],
-                        style: { fontSize: '10px', textOverflow: 'ellipsis' },
-                    },
-                },
-                yAxis: yAxisIds.map((id): YAxisOptions => ({
-                    id,
-                    title: { text: '' },
-                    labels: { style: { fontSize: '10px' } },
-                })),
-            },
+    const options = (narrow: boolean, small: boolean): Options => ({
+        title: {
+            ...(narrow ? { text: shortTitle } : {}),
+            style: { fontSize: small ? '12px' : narrow ? '13px' : '14px' },
         },
-        { condition: { maxWidth: SMALL_WIDTH }, chartOptions: small },
-        { condition: { maxHeight: LOW_HEIGHT }, chartOptions: small },
+        subtitle: small ? { text: '' } : { style: { fontSize: '11px' } },
+        ...(narrow
+            ? {
+                  legend: {
+                      itemStyle: { fontSize: '11px' },
+                      itemDistance: 10,
+                      symbolWidth: 12,
+                      padding: 4,
+                      margin: 6,
+                      // Two lines at most; more are paged
+                      maxHeight: 40,
+                  },
+                  xAxis: {
+                      labels: {
+                          autoRotation: [-45, -90],
+                          style: { fontSize: '10px', textOverflow: 'ellipsis' },
+                      },
+                  },
+              }
+            : {}),
+        yAxis: yAxisIds.map((id): YAxisOptions => ({
+            id,
+            ...(narrow ? { title: { text: '' }, labels: { style: { fontSize: '10px' } } } : {}),
+            ...(small && droppedAxisIds.includes(id) ? { visible: false } : {}),
+        })),
+        ...(seriesIds.length > 0
+            ? {
+                  series: seriesIds.map(
+                      (id) =>
+                          (id === undefined
+                              ? {}
+                              : small && droppedSeriesIds.includes(id)
+                                ? { id, visible: false, showInLegend: false }
+                                : { id }) as SeriesOptionsType
+                  ),
+              }
+            : {}),
+    })
+    return [
+        { condition: { maxWidth: SMALL_WIDTH }, chartOptions: options(true, true) },
+        {
+            condition: {
+                minWidth: SMALL_WIDTH + 1,
+                maxWidth: NARROW_WIDTH,
+                minHeight: LOW_HEIGHT + 1,
+            },
+            chartOptions: options(true, false),
+        },
+        {
+            condition: { minWidth: SMALL_WIDTH + 1, maxWidth: NARROW_WIDTH, maxHeight: LOW_HEIGHT },
+            chartOptions: options(true, true),
+        },
+        {
+            condition: { minWidth: NARROW_WIDTH + 1, maxHeight: LOW_HEIGHT },
+            chartOptions: options(false, true),
+        },
     ]
 }
 

@@ -40,6 +40,7 @@ const base = {
     periodLabel: 'Last 12 months',
     grain: 'monthly' as const,
     periods,
+    locale: 'en',
 }
 
 const serialized = (value: unknown) => JSON.stringify(value)
@@ -132,9 +133,16 @@ describe('buildLmisTrendOptions', () => {
             custom: { estimated: true, note: ' \u2014 Estimate – quarterly value ÷ 3' },
             accessibility: { description: 'Estimate – quarterly value ÷ 3' },
         })
-        expect((consumption?.data as PointOptionsObject[])[3]?.y).toBe(33.3)
+        // The value as it is; the tooltip shows it rounded, marked as an estimate
+        expect((consumption?.data as PointOptionsObject[])[3]?.y).toBeCloseTo(33.33, 2)
+        expect((consumption?.data as PointOptionsObject[])[3]?.custom?.display).toBe('\u2248 33.3')
+        expect(options.tooltip?.pointFormat).toContain('{point.custom.display}')
         expect(options.tooltip?.pointFormat).toContain('{point.custom.note}')
-        expect(options.caption?.text).toMatch(/estimates – quarterly value ÷ 3/)
+        // The caption is in exported images; on screen the card says it
+        expect(options.caption).toBeUndefined()
+        expect(options.exporting?.chartOptions?.caption?.text).toMatch(
+            /estimates – quarterly value ÷ 3/
+        )
     })
 
     it('shows quarterly stock on hand on the last month only', () => {
@@ -151,7 +159,8 @@ describe('buildLmisTrendOptions', () => {
         const axes = options.yAxis as YAxisOptions[]
         expect(axes.map((axis) => axis.id)).toEqual(['quantity', 'stockout', 'completeness'])
         expect(stockout).toMatchObject({ yAxis: 1 })
-        expect(completeness).toMatchObject({ yAxis: 2 })
+        expect(completeness).toMatchObject({ yAxis: 2, id: 'reporting-rate' })
+        expect((completeness?.data as PointOptionsObject[])[0]?.custom?.display).toBe('100.0%')
         expect(axes[1]?.max).toBeUndefined()
     })
 
@@ -177,7 +186,7 @@ describe('buildLmisTrendOptions', () => {
     it('draws nothing it was not given', () => {
         const empty = buildLmisTrendOptions({ ...base, periods: [] })
         expect(empty.series).toEqual([])
-        expect(empty.caption?.text).toBe('')
+        expect(empty.exporting?.chartOptions?.caption?.text).toBe('')
     })
 
     it('lists partial quarters in the caption in the quarterly view', () => {
@@ -196,7 +205,7 @@ describe('buildLmisTrendOptions', () => {
                 }),
             },
         })
-        expect(quarterly.caption?.text).toBe(
+        expect(quarterly.exporting?.chartOptions?.caption?.text).toBe(
             'Consumption – not shown for Jan - Mar 2024 (incomplete – values missing).'
         )
         expect(quarterly.subtitle?.text).toContain('quarterly')

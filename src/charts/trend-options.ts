@@ -20,8 +20,8 @@ import {
 } from './common'
 import { seriesColor } from './palette'
 
-/** The id of the reporting-rate series of a trend chart (dropped with its axis in small charts) */
-export const COMPLETENESS_SERIES_ID = 'completeness'
+/** The id of the reporting-rate series of a trend chart (dropped with its axis in small charts; not the axis id: `chart.get` would find the axis) */
+export const COMPLETENESS_SERIES_ID = 'reporting-rate'
 
 export interface TrendChartInput {
     /** Plain text, e.g. `Oxytocin 10 IU` */
@@ -104,9 +104,14 @@ const periodAxis = (periods: readonly ChartPeriod[]) => ({
     labels: { useHTML: false, autoRotation: [-45], style: { textOverflow: 'ellipsis' } },
 })
 
-const layoutSpec = (yAxis: readonly YAxisOptions[], shortTitle: string) => ({
+const layoutSpec = (
+    yAxis: readonly YAxisOptions[],
+    series: readonly SeriesOptionsType[],
+    shortTitle: string
+) => ({
     shortTitle: escapeHtml(shortTitle),
     yAxisIds: yAxis.map((axis) => axis.id ?? ''),
+    seriesIds: series.map((entry) => entry.id),
     droppedAxisIds: yAxis.some((axis) => axis.id === 'completeness') ? ['completeness'] : [],
     droppedSeriesIds: yAxis.some((axis) => axis.id === 'completeness')
         ? [COMPLETENESS_SERIES_ID]
@@ -154,7 +159,7 @@ export const buildHmisTrendOptions = (input: HmisTrendInput): Options => {
                 { service, commodity, orgUnit, interpolation: { escapeValue: false } }
             ),
             filename: exportFilename(input.commodityName, input.serviceName, 'hmis'),
-            layout: layoutSpec(yAxis, i18n.t('Service data (HMIS)')),
+            layout: layoutSpec(yAxis, series, i18n.t('Service data (HMIS)')),
         }),
         chart: { type: 'line' },
         xAxis: periodAxis(input.periods),
@@ -257,7 +262,7 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
                 { service, commodity, orgUnit, interpolation: { escapeValue: false } }
             ),
             filename: exportFilename(input.commodityName, input.serviceName, 'lmis'),
-            layout: layoutSpec(yAxis, i18n.t('Logistics data (LMIS)')),
+            layout: layoutSpec(yAxis, series, i18n.t('Logistics data (LMIS)')),
         }),
         chart: { type: 'column' },
         xAxis: periodAxis(input.periods),
