@@ -217,6 +217,8 @@ export const completenessAxis = (): YAxisOptions => ({
     title: { text: escapeHtml(i18n.t('Reporting rate (%)')) },
     min: 0,
     max: 100,
+    // Its own ticks: aligned with the left axis' ticks it would run to 120 %
+    tickPositions: [0, 50, 100],
     opposite: true,
     gridLineWidth: 0,
     labels: { format: '{value}%', useHTML: false },
@@ -306,3 +308,30 @@ export const withTooltipHint = (options: Options, hint: string | undefined): Opt
               },
           }
         : options
+
+/**
+ * Short period names for narrow charts, in any language and calendar: each word of 4+ letters is
+ * cut to the shortest prefix (3 letters at least) that no other word of the labels starts with
+ * (`December 2025` → `Dec 2025`; French `Juin`/`Juillet` → `Juin`/`Juil`). Plain text.
+ */
+export const shortPeriodNames = (names: readonly string[]): string[] => {
+    const words = [...new Set(names.flatMap((name) => name.match(/\p{L}{4,}/gu) ?? []))]
+    const short = new Map<string, string>()
+    for (const word of words) {
+        const letters = [...word]
+        let length = 3
+        while (
+            length < letters.length &&
+            words.some(
+                (other) =>
+                    other !== word &&
+                    [...other].slice(0, length).join('').toLowerCase() ===
+                        letters.slice(0, length).join('').toLowerCase()
+            )
+        ) {
+            length++
+        }
+        short.set(word, letters.slice(0, length).join(''))
+    }
+    return names.map((name) => name.replace(/\p{L}{4,}/gu, (word) => short.get(word) ?? word))
+}

@@ -95,7 +95,7 @@ describe('buildDrilldownOptions', () => {
         expect(text).not.toMatch(/<img|<script|<b>x/)
         const [point] = (xss.series as SeriesColumnOptions[])[0]?.data as PointOptionsObject[]
         // The axis label is shortened (then escaped); the tooltip has the full name
-        expect(point?.name).toBe('&lt;img src=\u2026lert(1)&gt;')
+        expect(point?.name).toBe('&lt;img src=x o\u2026r=alert(1)&gt;')
         expect(point?.custom?.fullName).toBe('&lt;img src=x onerror=alert(1)&gt;')
     })
 })
@@ -189,7 +189,12 @@ describe('short org unit labels', () => {
         // Nothing is left empty
         expect(shortOrgUnitLabels(['Bo', 'Bo Town'])).toEqual(['Bo', 'Bo Town'])
         // One org unit: shortened in the middle only
-        expect(shortOrgUnitLabels(['District Sanitaire de Bo'])).toEqual(['District\u2026re de Bo'])
+        expect(shortOrgUnitLabels(['District Sanitaire de Bo'], 18)).toEqual([
+            'District\u2026re de Bo',
+        ])
+        expect(shortOrgUnitLabels(['District Sanitaire de Bo'])).toEqual([
+            'District Sanitaire de Bo',
+        ])
     })
 
     it('shortens long names in the middle', () => {

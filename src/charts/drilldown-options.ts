@@ -14,7 +14,7 @@ import { PALETTE, seriesColor } from './palette'
 
 export const DEFAULT_DRILLDOWN_TOP = 15
 /** Longest axis label of an org unit (the full name is in the tooltip) */
-export const DRILLDOWN_LABEL_LENGTH = 18
+export const DRILLDOWN_LABEL_LENGTH = 24
 
 export interface DrilldownValue {
     /** Org unit id: kept on the point (`custom.orgUnitId`) for drilling further */

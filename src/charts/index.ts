@@ -8,6 +8,7 @@ export {
     exportFilename,
     pointNote,
     pointsByPeriod,
+    shortPeriodNames,
     withOpacity,
     withSelectedCategory,
     withTooltipHint,

@@ -54,6 +54,7 @@ describe('responsiveRules', () => {
         shortTitle: 'Logistics data (LMIS)',
         yAxisIds: ['quantity', 'stockout', 'completeness'],
         seriesIds: ['consumption', undefined, 'completeness'],
+        shortCategories: ['Dec 2025', 'Jan 2026'],
         droppedAxisIds: ['completeness'],
         droppedSeriesIds: ['completeness'],
     })
@@ -83,7 +84,10 @@ describe('responsiveRules', () => {
             expect.objectContaining({ id: 'completeness', title: { text: '' } }),
         ])
         expect(narrow?.series).toEqual([{ id: 'consumption' }, {}, { id: 'completeness' }])
-        expect(narrow?.xAxis).toMatchObject({ labels: { autoRotation: [-45, -90] } })
+        expect(narrow?.xAxis).toMatchObject({
+            categories: ['Dec 2025', 'Jan 2026'],
+            labels: { autoRotation: [-45, -90] },
+        })
         expect(narrow?.legend).toMatchObject({ maxHeight: 40 })
     })
 

@@ -15,7 +15,7 @@ import type { Options, ResponsiveRulesOptions, SeriesOptionsType, YAxisOptions }
 /** The smallest plot area (pixels) a chart is drawn with */
 export const MIN_PLOT_HEIGHT = 120
 /** A chart lower than this could not keep its plot area with a title, legend and labels */
-export const MIN_CHART_HEIGHT = 260
+export const MIN_CHART_HEIGHT = 240
 export const MAX_CHART_HEIGHT = 440
 /** Two charts side by side need this width each; otherwise they stack */
 export const MIN_COLUMN_WIDTH = 260
@@ -97,6 +97,8 @@ export interface ResponsiveSpec {
     yAxisIds: readonly string[]
     /** Every series, in order (`undefined`: a series without id, matched by its place) */
     seriesIds?: readonly (string | undefined)[]
+    /** Already escaped; the x axis' categories at narrow widths (short period names) */
+    shortCategories?: readonly string[]
     /** Secondary axes dropped at small sizes, with their series */
     droppedAxisIds?: readonly string[]
     droppedSeriesIds?: readonly string[]
@@ -115,6 +117,7 @@ export const responsiveRules = ({
     shortTitle,
     yAxisIds,
     seriesIds = [],
+    shortCategories,
     droppedAxisIds = [],
     droppedSeriesIds = [],
 }: ResponsiveSpec): ResponsiveRulesOptions[] => {
@@ -136,6 +139,7 @@ export const responsiveRules = ({
                       maxHeight: 40,
                   },
                   xAxis: {
+                      ...(shortCategories ? { categories: [...shortCategories] } : {}),
                       labels: {
                           autoRotation: [-45, -90],
                           style: { fontSize: '10px', textOverflow: 'ellipsis' },

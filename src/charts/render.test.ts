@@ -82,7 +82,7 @@ describe('rendered charts', () => {
         )
         expect(chart.series[0]?.points.map((point) => [point.name, point.y])).toEqual([
             ['Kakua', 5],
-            ['&lt;img src=\u2026lert(1)&gt;', 1],
+            ['&lt;img src=x o\u2026r=alert(1)&gt;', 1],
         ])
         expect(document.querySelectorAll('img')).toHaveLength(0)
     })

@@ -8,6 +8,7 @@ import { alignValues } from '../domain/periods'
 import {
     buildHmisTrendOptions,
     buildLmisTrendOptions,
+    shortPeriodNames,
     estimateZones,
     exportFilename,
 } from './index'
@@ -280,5 +281,22 @@ describe('exportFilename', () => {
         )
         expect(exportFilename('—', '***')).toBe('chart')
         expect(exportFilename('x'.repeat(100), 'lmis')).toHaveLength(80)
+    })
+})
+
+describe('short period names', () => {
+    it('cut month names to the shortest prefix no other word shares', () => {
+        expect(shortPeriodNames(['December 2025', 'January 2026', 'Q1 2026'])).toEqual([
+            'Dec 2025',
+            'Jan 2026',
+            'Q1 2026',
+        ])
+        expect(shortPeriodNames(['juin 2025', 'juillet 2025', 'janvier 2026'])).toEqual([
+            'juin 2025',
+            'juil 2025',
+            'jan 2026',
+        ])
+        expect(shortPeriodNames(['April - June 2024'])).toEqual(['Apr - Jun 2024'])
+        expect(shortPeriodNames(['Machi 2025', 'Mei 2025'])).toEqual(['Mac 2025', 'Mei 2025'])
     })
 })

@@ -14,6 +14,7 @@ import {
     estimateZones,
     exportFilename,
     pointsByPeriod,
+    shortPeriodNames,
     type ChartPeriod,
     type ChartSeriesInput,
     type ValueFormat,
@@ -105,6 +106,7 @@ const periodAxis = (periods: readonly ChartPeriod[]) => ({
 })
 
 const layoutSpec = (
+    periods: readonly ChartPeriod[],
     yAxis: readonly YAxisOptions[],
     series: readonly SeriesOptionsType[],
     shortTitle: string
@@ -112,6 +114,7 @@ const layoutSpec = (
     shortTitle: escapeHtml(shortTitle),
     yAxisIds: yAxis.map((axis) => axis.id ?? ''),
     seriesIds: series.map((entry) => entry.id),
+    shortCategories: shortPeriodNames(periods.map((period) => period.name)).map(escapeHtml),
     droppedAxisIds: yAxis.some((axis) => axis.id === 'completeness') ? ['completeness'] : [],
     droppedSeriesIds: yAxis.some((axis) => axis.id === 'completeness')
         ? [COMPLETENESS_SERIES_ID]
@@ -159,7 +162,7 @@ export const buildHmisTrendOptions = (input: HmisTrendInput): Options => {
                 { service, commodity, orgUnit, interpolation: { escapeValue: false } }
             ),
             filename: exportFilename(input.commodityName, input.serviceName, 'hmis'),
-            layout: layoutSpec(yAxis, series, i18n.t('Service data (HMIS)')),
+            layout: layoutSpec(input.periods, yAxis, series, i18n.t('Service data (HMIS)')),
         }),
         chart: { type: 'line' },
         xAxis: periodAxis(input.periods),
@@ -262,7 +265,7 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
                 { service, commodity, orgUnit, interpolation: { escapeValue: false } }
             ),
             filename: exportFilename(input.commodityName, input.serviceName, 'lmis'),
-            layout: layoutSpec(yAxis, series, i18n.t('Logistics data (LMIS)')),
+            layout: layoutSpec(input.periods, yAxis, series, i18n.t('Logistics data (LMIS)')),
         }),
         chart: { type: 'column' },
         xAxis: periodAxis(input.periods),

@@ -452,7 +452,10 @@ export const PairCard = ({
         downloadText(`${name}.csv`, csv)
     }
 
-    const incomplete = [hmisCompleteness, lmisCompleteness].filter((c) => c.sentence?.incomplete)
+    // The trend's latest period: said under the trend, not under another period's drill-down
+    const incomplete = drillData
+        ? []
+        : [hmisCompleteness, lmisCompleteness].filter((c) => c.sentence?.incomplete)
     const selectedPeriod = selected === null ? undefined : periods[selected]
 
     return (
@@ -509,9 +512,18 @@ export const PairCard = ({
                             {c.sentence?.text}
                         </p>
                     ))}
-                    {notes.map((note) => (
-                        <p key={note}>{note}</p>
-                    ))}
+                    {notes.length > 0 &&
+                        (fillHeight ? (
+                            // A dashboard item keeps its height for the charts: the notes on demand
+                            <details>
+                                <summary>{i18n.t('About these numbers')}</summary>
+                                {notes.map((note) => (
+                                    <p key={note}>{note}</p>
+                                ))}
+                            </details>
+                        ) : (
+                            notes.map((note) => <p key={note}>{note}</p>)
+                        ))}
                 </div>
             )}
             {trend && trend.missingItems.length > 0 && (
