@@ -111,7 +111,9 @@ describe('responsiveRules', () => {
                 { id: 'completeness', visible: false, showInLegend: false },
             ])
         }
-        // A wide but low chart keeps its full title
+        // A wide but low chart keeps its full title; its legend takes one line (paged)
         expect(at(700, 300)[0]?.title?.text).toBeUndefined()
+        expect(at(700, 300)[0]?.legend).toMatchObject({ maxHeight: 24 })
+        expect(at(400, 420)[0]?.legend).toMatchObject({ maxHeight: 40 })
     })
 })

@@ -121,13 +121,13 @@ export const responsiveRules = ({
     droppedAxisIds = [],
     droppedSeriesIds = [],
 }: ResponsiveSpec): ResponsiveRulesOptions[] => {
-    const options = (narrow: boolean, small: boolean): Options => ({
+    const options = (narrow: boolean, small: boolean, low = false): Options => ({
         title: {
             ...(narrow ? { text: shortTitle } : {}),
             style: { fontSize: small ? '12px' : narrow ? '13px' : '14px' },
         },
         subtitle: small ? { text: '' } : { style: { fontSize: '11px' } },
-        ...(narrow
+        ...(narrow || low
             ? {
                   legend: {
                       itemStyle: { fontSize: '11px' },
@@ -135,9 +135,13 @@ export const responsiveRules = ({
                       symbolWidth: 12,
                       padding: 4,
                       margin: 6,
-                      // Two lines at most; more are paged
-                      maxHeight: 40,
+                      // Two lines at most (one in a low chart); more are paged
+                      maxHeight: low ? 24 : 40,
                   },
+              }
+            : {}),
+        ...(narrow
+            ? {
                   xAxis: {
                       ...(shortCategories ? { categories: [...shortCategories] } : {}),
                       labels: {
@@ -166,7 +170,14 @@ export const responsiveRules = ({
             : {}),
     })
     return [
-        { condition: { maxWidth: SMALL_WIDTH }, chartOptions: options(true, true) },
+        {
+            condition: { maxWidth: SMALL_WIDTH, minHeight: LOW_HEIGHT + 1 },
+            chartOptions: options(true, true),
+        },
+        {
+            condition: { maxWidth: SMALL_WIDTH, maxHeight: LOW_HEIGHT },
+            chartOptions: options(true, true, true),
+        },
         {
             condition: {
                 minWidth: SMALL_WIDTH + 1,
@@ -177,11 +188,11 @@ export const responsiveRules = ({
         },
         {
             condition: { minWidth: SMALL_WIDTH + 1, maxWidth: NARROW_WIDTH, maxHeight: LOW_HEIGHT },
-            chartOptions: options(true, true),
+            chartOptions: options(true, true, true),
         },
         {
             condition: { minWidth: NARROW_WIDTH + 1, maxHeight: LOW_HEIGHT },
-            chartOptions: options(false, true),
+            chartOptions: options(false, true, true),
         },
     ]
 }

@@ -208,7 +208,7 @@ describe('the chart layout', () => {
         )
         const detail = await card.locator('[data-test="period-detail"]').textContent()
         expect(detail).toContain(facility?.displayName)
-        expect(detail).toMatch(/no level below/)
+        expect(detail).toMatch(/no level below/i)
         // The month is marked on both charts
         expect(await card.locator('.highcharts-plot-band').count()).toBe(2)
         await shot(page, 'facility-month')

@@ -249,9 +249,7 @@ const PeriodDetail = ({
                 </li>
             ))}
         </ul>
-        <span className={classes.hint}>
-            {i18n.t('This is a facility: there is no level below to compare.')}
-        </span>
+        <span className={classes.hint}>{i18n.t('No level below this org unit to compare.')}</span>
         <Button small secondary onClick={onClose} dataTest="period-detail-close">
             {i18n.t('Close')}
         </Button>
@@ -459,7 +457,11 @@ export const PairCard = ({
     const selectedPeriod = selected === null ? undefined : periods[selected]
 
     return (
-        <section className={classes.card} data-test={`pair-card-${pair.id}`} aria-label={pair.name}>
+        <section
+            className={fillHeight ? `${classes.card} ${classes.compact}` : classes.card}
+            data-test={`pair-card-${pair.id}`}
+            aria-label={pair.name}
+        >
             <header className={classes.header}>
                 <h2 className={classes.title}>{pair.name}</h2>
                 <div className={classes.badges}>
@@ -501,31 +503,40 @@ export const PairCard = ({
                     </div>
                 </Popover>
             )}
-            {(incomplete.length > 0 || notes.length > 0) && (
-                <div className={classes.notes} data-test="pair-notes">
-                    {incomplete.map((c) => (
-                        <p
-                            key={c.label}
-                            className={classes.incomplete}
-                            data-test="completeness-text"
-                        >
-                            {c.sentence?.text}
-                        </p>
-                    ))}
-                    {notes.length > 0 &&
-                        (fillHeight ? (
-                            // A dashboard item keeps its height for the charts: the notes on demand
-                            <details>
-                                <summary>{i18n.t('About these numbers')}</summary>
-                                {notes.map((note) => (
-                                    <p key={note}>{note}</p>
-                                ))}
-                            </details>
-                        ) : (
-                            notes.map((note) => <p key={note}>{note}</p>)
+            {(incomplete.length > 0 || notes.length > 0) &&
+                (fillHeight ? (
+                    // A dashboard item keeps its height for the charts: one line, the rest on demand
+                    <details className={classes.notes} data-test="pair-notes">
+                        <summary className={incomplete.length > 0 ? classes.incomplete : undefined}>
+                            {incomplete.length > 0
+                                ? i18n.t('Recent totals are incomplete – why?')
+                                : i18n.t('About these numbers')}
+                        </summary>
+                        {incomplete.map((c) => (
+                            <p key={c.label} data-test="completeness-text">
+                                {c.sentence?.text}
+                            </p>
                         ))}
-                </div>
-            )}
+                        {notes.map((note) => (
+                            <p key={note}>{note}</p>
+                        ))}
+                    </details>
+                ) : (
+                    <div className={classes.notes} data-test="pair-notes">
+                        {incomplete.map((c) => (
+                            <p
+                                key={c.label}
+                                className={classes.incomplete}
+                                data-test="completeness-text"
+                            >
+                                {c.sentence?.text}
+                            </p>
+                        ))}
+                        {notes.map((note) => (
+                            <p key={note}>{note}</p>
+                        ))}
+                    </div>
+                ))}
             {trend && trend.missingItems.length > 0 && (
                 <NoticeBox warning title={i18n.t('Some data items no longer exist')}>
                     {i18n.t(

@@ -1,9 +1,6 @@
 import { useLayoutEffect, useState } from 'react'
 import { chartGridLayout, type ChartGrid } from '../../charts/layout'
 
-/** What is below a card's charts in a dashboard item: the card's padding, border and margin */
-const CARD_BOTTOM = 32
-
 /**
  * The layout of a card's charts from the size of their container (`chartGridLayout`): measured
  * when the container or its card change size. With `fill` (a dashboard item, which does not
@@ -21,8 +18,15 @@ export const useChartGrid = (
         const measure = () => {
             const rect = element.getBoundingClientRect()
             const width = Math.floor(rect.width)
+            // Below the charts: the rest of the card (padding, border) and its margin
+            const card = element.parentElement
+            const below = card
+                ? card.getBoundingClientRect().bottom -
+                  rect.bottom +
+                  (parseFloat(getComputedStyle(card).marginBottom) || 0)
+                : 0
             const available = fill
-                ? Math.floor(window.innerHeight - (rect.top + window.scrollY) - CARD_BOTTOM)
+                ? Math.floor(window.innerHeight - (rect.top + window.scrollY) - below)
                 : undefined
             setSize((previous) =>
                 previous?.width === width && previous.available === available
