@@ -29,12 +29,12 @@ describe('chartGridLayout', () => {
         expect(chartGridLayout({ width: 1050, availableHeight: 470 })).toEqual({
             columns: 2,
             chartWidth: 519,
-            chartHeight: 440,
+            chartHeight: 470,
         })
         // 420 × 700 item: stacked, two rows share 540 px
         expect(chartGridLayout({ width: 370, availableHeight: 540 }).chartHeight).toBe(264)
         // 600 × 400 item: side by side, never lower than the minimum
-        expect(chartGridLayout({ width: 550, availableHeight: 230 }).chartHeight).toBe(
+        expect(chartGridLayout({ width: 550, availableHeight: 200 }).chartHeight).toBe(
             MIN_CHART_HEIGHT
         )
     })

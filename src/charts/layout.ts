@@ -15,8 +15,10 @@ import type { Options, ResponsiveRulesOptions, SeriesOptionsType, YAxisOptions }
 /** The smallest plot area (pixels) a chart is drawn with */
 export const MIN_PLOT_HEIGHT = 120
 /** A chart lower than this could not keep its plot area with a title, legend and labels */
-export const MIN_CHART_HEIGHT = 240
+export const MIN_CHART_HEIGHT = 220
 export const MAX_CHART_HEIGHT = 440
+/** In a dashboard item the charts may be as tall as the item */
+const MAX_FILL_HEIGHT = 1000
 /** Two charts side by side need this width each; otherwise they stack */
 export const MIN_COLUMN_WIDTH = 260
 /** The gap between the charts of a card (kept in step with `PairCard.module.css`) */
@@ -49,9 +51,9 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 
 /**
  * Columns and chart height for the charts of a card. Side by side when each gets
- * `MIN_COLUMN_WIDTH`, else stacked. Height: the share of the available height (dashboard item), or
- * from the width (0.6 of it when side by side, a bit more stacked on a phone), within
- * `MIN_CHART_HEIGHT`–`MAX_CHART_HEIGHT`.
+ * `MIN_COLUMN_WIDTH`, else stacked. Height: the share of the available height (dashboard item, at
+ * least `MIN_CHART_HEIGHT`), or from the width (0.6 of it when side by side, a bit more stacked on
+ * a phone), within `MIN_CHART_HEIGHT`–`MAX_CHART_HEIGHT`.
  */
 export const chartGridLayout = ({
     width,
@@ -65,14 +67,15 @@ export const chartGridLayout = ({
     const chartWidth = Math.floor((usable - (columns - 1) * CHART_GAP) / columns)
     const rows = Math.ceil(count / columns)
     const fromWidth = chartWidth * (columns > 1 ? 0.6 : 0.8)
-    const height =
-        availableHeight !== undefined && availableHeight > 0
-            ? (availableHeight - (rows - 1) * CHART_GAP) / rows
-            : fromWidth
+    const fill = availableHeight !== undefined && availableHeight > 0
+    const height = fill ? (availableHeight - (rows - 1) * CHART_GAP) / rows : fromWidth
     return {
         columns,
         chartWidth,
-        chartHeight: Math.round(clamp(height, MIN_CHART_HEIGHT, MAX_CHART_HEIGHT)),
+        // A dashboard item's charts take its whole height, however tall
+        chartHeight: Math.round(
+            clamp(height, MIN_CHART_HEIGHT, fill ? MAX_FILL_HEIGHT : MAX_CHART_HEIGHT)
+        ),
     }
 }
 

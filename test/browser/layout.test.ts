@@ -264,13 +264,19 @@ describe('the chart layout', () => {
                 .locator(`[data-test="dashboard-item-${item.id}"] iframe`)
                 .boundingBox()
             const card = await scope.locator('[data-test^="pair-card-"]').first().boundingBox()
+            const charts = await scope
+                .locator('[data-test^="pair-card-"] [data-test="chart-lmis"]')
+                .first()
+                .boundingBox()
             const below = iframe && card ? iframe.y + iframe.height - (card.y + card.height) : 0
-            console.log(`item ${item.width}×${item.height}: ${Math.round(below)} px below the card`)
-            if (item.width >= 600) {
-                // The card fits the item (no scrolling) and leaves little empty
-                expect(below, `space below the card of ${item.id}`).toBeGreaterThanOrEqual(0)
-                expect(below, `space below the card of ${item.id}`).toBeLessThan(60)
-            }
+            const chartsBelow =
+                iframe && charts ? iframe.y + iframe.height - (charts.y + charts.height) : 0
+            console.log(
+                `item ${item.width}×${item.height}: ${Math.round(below)} px below the card, ${Math.round(chartsBelow)} px below the charts`
+            )
+            // Both charts fit in the item (nothing cut off or to scroll to), little stays empty
+            expect(chartsBelow, `space below the charts of ${item.id}`).toBeGreaterThanOrEqual(0)
+            expect(below, `space below the card of ${item.id}`).toBeLessThan(60)
         }
         await shot(page, 'plugin-items')
         // A drilled item keeps the rule too
