@@ -1,5 +1,7 @@
 import type { Options } from 'highcharts'
 import {
+    LOW_HEIGHT,
+    MIN_APP_CHART_HEIGHT,
     MIN_CHART_HEIGHT,
     chartGridLayout,
     heightForMinPlot,
@@ -18,10 +20,12 @@ describe('chartGridLayout', () => {
     })
 
     it('derives the height from the width, within limits', () => {
-        expect(chartGridLayout({ width: 1380 }).chartHeight).toBe(410)
-        expect(chartGridLayout({ width: 2400 }).chartHeight).toBe(440)
-        expect(chartGridLayout({ width: 340 }).chartHeight).toBe(272)
-        expect(chartGridLayout({ width: 0 }).chartHeight).toBe(MIN_CHART_HEIGHT)
+        expect(chartGridLayout({ width: 1380 }).chartHeight).toBe(440)
+        // A laptop (1100 px): above the low-height rule, the reporting rate stays
+        expect(chartGridLayout({ width: 1040 }).chartHeight).toBe(360)
+        expect(chartGridLayout({ width: 1040 }).chartHeight).toBeGreaterThan(LOW_HEIGHT)
+        expect(chartGridLayout({ width: 340 }).chartHeight).toBe(MIN_APP_CHART_HEIGHT)
+        expect(chartGridLayout({ width: 0 }).chartHeight).toBe(MIN_APP_CHART_HEIGHT)
     })
 
     it('shares the height left in a dashboard item between its rows', () => {

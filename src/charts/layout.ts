@@ -16,6 +16,11 @@ import type { Options, ResponsiveRulesOptions, SeriesOptionsType, YAxisOptions }
 export const MIN_PLOT_HEIGHT = 120
 /** A chart lower than this could not keep its plot area with a title, legend and labels */
 export const MIN_CHART_HEIGHT = 220
+/**
+ * In the app (the page scrolls) charts are at least this high: above `LOW_HEIGHT`, so they keep
+ * their reporting-rate axis
+ */
+export const MIN_APP_CHART_HEIGHT = 330
 export const MAX_CHART_HEIGHT = 440
 /** In a dashboard item the charts may be as tall as the item */
 const MAX_FILL_HEIGHT = 1000
@@ -52,8 +57,8 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 /**
  * Columns and chart height for the charts of a card. Side by side when each gets
  * `MIN_COLUMN_WIDTH`, else stacked. Height: the share of the available height (dashboard item, at
- * least `MIN_CHART_HEIGHT`), or from the width (0.6 of it when side by side, a bit more stacked on
- * a phone), within `MIN_CHART_HEIGHT`–`MAX_CHART_HEIGHT`.
+ * least `MIN_CHART_HEIGHT`), or from the width (0.7 of it when side by side, 0.8 stacked on a
+ * phone), within `MIN_APP_CHART_HEIGHT`–`MAX_CHART_HEIGHT`.
  */
 export const chartGridLayout = ({
     width,
@@ -66,7 +71,7 @@ export const chartGridLayout = ({
         count > 1 && usable >= count * MIN_COLUMN_WIDTH + (count - 1) * CHART_GAP ? count : 1
     const chartWidth = Math.floor((usable - (columns - 1) * CHART_GAP) / columns)
     const rows = Math.ceil(count / columns)
-    const fromWidth = chartWidth * (columns > 1 ? 0.6 : 0.8)
+    const fromWidth = chartWidth * (columns > 1 ? 0.7 : 0.8)
     const fill = availableHeight !== undefined && availableHeight > 0
     const height = fill ? (availableHeight - (rows - 1) * CHART_GAP) / rows : fromWidth
     return {
@@ -74,7 +79,9 @@ export const chartGridLayout = ({
         chartWidth,
         // A dashboard item's charts take its whole height, however tall
         chartHeight: Math.round(
-            clamp(height, MIN_CHART_HEIGHT, fill ? MAX_FILL_HEIGHT : MAX_CHART_HEIGHT)
+            fill
+                ? clamp(height, MIN_CHART_HEIGHT, MAX_FILL_HEIGHT)
+                : clamp(height, MIN_APP_CHART_HEIGHT, MAX_CHART_HEIGHT)
         ),
     }
 }
