@@ -79,7 +79,7 @@ const CompletenessBadge = ({
         <Tooltip
             content={
                 sentence?.text ??
-                i18n.t('{{system}}: no reports expected or received', {
+                i18n.t('{{system}} – no reports expected or received', {
                     system: label,
                     interpolation: { escapeValue: false },
                 })

@@ -6,7 +6,7 @@ describe('a reporting rate in words', () => {
             completenessSentence({ system: 'LMIS', value: 55, periodName: 'Q1 2025', locale: 'en' })
         ).toEqual({
             incomplete: true,
-            text: 'LMIS reports received for Q1 2025: 55.0% of expected – the totals of this period are incomplete (late reports may still come in).',
+            text: 'LMIS reports received for Q1 2025 – 55.0% of expected; the totals of this period are incomplete (late reports may still come in).',
         })
     })
     it('says a complete period plainly, and nothing without a rate', () => {
@@ -19,7 +19,7 @@ describe('a reporting rate in words', () => {
             })
         ).toEqual({
             incomplete: false,
-            text: 'HMIS reports received for March 2025: 93.6% of expected.',
+            text: 'HMIS reports received for March 2025 – 93.6% of expected.',
         })
         expect(completenessSentence({ system: 'HMIS', value: null, periodName: 'x' })).toBeNull()
     })

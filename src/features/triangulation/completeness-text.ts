@@ -27,19 +27,19 @@ export const completenessSentence = ({
     if (value === null || value === undefined || !Number.isFinite(value)) return null
     const rate = formatNumber(value, { kind: 'percent', locale })
     const incomplete = value < COMPLETE_REPORTING
-    const options = {
-        system,
-        period: periodName,
-        rate,
-        interpolation: { escapeValue: false },
-    }
+    // Options written out at each call: the string extractor reads literal options only
     return {
         incomplete,
         text: incomplete
             ? i18n.t(
-                  '{{system}} reports received for {{period}}: {{rate}} of expected – the totals of this period are incomplete (late reports may still come in).',
-                  options
+                  '{{system}} reports received for {{period}} – {{rate}} of expected; the totals of this period are incomplete (late reports may still come in).',
+                  { system, period: periodName, rate, interpolation: { escapeValue: false } }
               )
-            : i18n.t('{{system}} reports received for {{period}}: {{rate}} of expected.', options),
+            : i18n.t('{{system}} reports received for {{period}} – {{rate}} of expected.', {
+                  system,
+                  period: periodName,
+                  rate,
+                  interpolation: { escapeValue: false },
+              }),
     }
 }
