@@ -2,6 +2,7 @@ import type { PointOptionsObject, SeriesColumnOptions, YAxisOptions } from 'high
 import {
     buildDrilldownOptions,
     ellipsizeMiddle,
+    matchingRules,
     sharedDrilldownOrder,
     shortOrgUnitLabels,
     splitDrilldownValues,
@@ -169,6 +170,11 @@ describe('the drill-down of a pair', () => {
     it('labels the org units without the words all of them share', () => {
         const labels = points(build(hmis, 'Deliveries')).map((p) => p.name)
         expect(labels).toEqual(['Kenema', 'Bo', 'Kono'])
+        // Names that do not fit go vertical, in a narrow chart too (never out on the left)
+        const options = build(hmis, 'Deliveries')
+        expect(options.xAxis).toMatchObject({ labels: { autoRotation: [-90] } })
+        const [narrow] = matchingRules(options.responsive?.rules ?? [], 400, 400)
+        expect(narrow?.chartOptions?.xAxis).toMatchObject({ labels: { autoRotation: [-90] } })
         expect(points(build(hmis, 'Deliveries'))[0]?.custom?.fullName).toBe(
             'District Sanitaire de Kenema'
         )

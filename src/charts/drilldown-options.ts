@@ -289,7 +289,12 @@ export const buildDrilldownOptions = (input: DrilldownInput): Options => {
                 input.measureName,
                 input.periodName
             ),
-            layout: { shortTitle, yAxisIds: ['value'], seriesIds: ['values'] },
+            layout: {
+                shortTitle,
+                yAxisIds: ['value'],
+                seriesIds: ['values'],
+                labelRotations: [-90],
+            },
         }),
         chart: { type: 'column' },
         legend: { enabled: false, useHTML: false },
@@ -299,7 +304,8 @@ export const buildDrilldownOptions = (input: DrilldownInput): Options => {
             uniqueNames: false,
             labels: {
                 useHTML: false,
-                autoRotation: [-45, -90],
+                // Vertical when they do not fit: at -45° the first name would run out on the left
+                autoRotation: [-90],
                 style: { textOverflow: 'ellipsis' },
             },
         },

@@ -107,6 +107,11 @@ export interface ResponsiveSpec {
     yAxisIds: readonly string[]
     /** Every series, in order (`undefined`: a series without id, matched by its place) */
     seriesIds?: readonly (string | undefined)[]
+    /**
+     * Rotations the x labels may take at narrow widths: long org unit names go vertical (at -45°
+     * the first one would run out of the chart on the left); default -45° then -90°
+     */
+    labelRotations?: readonly number[]
     /** Already escaped; the x axis' categories at narrow widths (short period names) */
     shortCategories?: readonly string[]
     /** Secondary axes dropped at small sizes, with their series */
@@ -128,6 +133,7 @@ export const responsiveRules = ({
     yAxisIds,
     seriesIds = [],
     shortCategories,
+    labelRotations = [-45, -90],
     droppedAxisIds = [],
     droppedSeriesIds = [],
 }: ResponsiveSpec): ResponsiveRulesOptions[] => {
@@ -155,7 +161,7 @@ export const responsiveRules = ({
                   xAxis: {
                       ...(shortCategories ? { categories: [...shortCategories] } : {}),
                       labels: {
-                          autoRotation: [-45, -90],
+                          autoRotation: [...labelRotations],
                           style: { fontSize: '10px', textOverflow: 'ellipsis' },
                       },
                   },

@@ -108,6 +108,23 @@ const overflowing = (card: Locator): Promise<string[]> =>
                 )
             }
         }
+        // Axis labels and legend items are drawn whole, inside their chart (not cut by its edge)
+        for (const text of root.querySelectorAll(
+            '.highcharts-xaxis-labels text, .highcharts-yaxis-labels text, .highcharts-legend-item'
+        )) {
+            const chart = text.closest('[data-test^="chart-"]')?.getBoundingClientRect()
+            const box = text.getBoundingClientRect()
+            if (
+                chart &&
+                box.width > 0 &&
+                (box.left < chart.left - 1 ||
+                    box.right > chart.right + 1 ||
+                    box.top < chart.top - 1 ||
+                    box.bottom > chart.bottom + 1)
+            ) {
+                problems.push(`"${text.textContent}" cut by the edge of its chart`)
+            }
+        }
         // Legend items and axis labels do not overlap each other or the plot
         const legend = [...root.querySelectorAll('.highcharts-legend-item')]
         const labels = [...root.querySelectorAll('.highcharts-xaxis-labels text')]
