@@ -33,8 +33,14 @@ afterAll(async () => {
     await browser?.close()
 })
 
-const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+/** The page (the app scrolls inside it: the viewport) and its first card whole */
+const shot = async (page: Page, name: string) => {
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+    const card = page.locator('[data-test^="pair-card-"]').first()
+    if (await card.count()) {
+        await card.screenshot({ path: path.join(ARTIFACTS, `${name}-card.png`) })
+    }
+}
 
 type Scope = Page | FrameLocator
 
