@@ -18,16 +18,12 @@ import type {
 import { describeAlignment, type AlignedPoint } from '../domain/periods'
 import { escapeHtml } from '../domain/text'
 import { fileNamePart } from '../shared/download/csv'
+import { formatNumber, type NumberKind } from '../shared/format/number'
+import { layoutOptions, type ResponsiveSpec } from './layout'
+import { PALETTE } from './palette'
 
-/** Series colours: distinct, readable on white; estimates also differ by shape, not only colour */
-export const CHART_COLORS = {
-    hmis: ['#1565c0', '#6a1b9a', '#00838f', '#ad1457', '#4e342e'],
-    consumption: '#2e7d32',
-    stockOnHand: '#6d4c41',
-    stockout: '#c62828',
-    completeness: '#757575',
-    highlight: '#ef6c00',
-} as const
+/** Series colours: the app's one palette (`palette.ts`) */
+export const CHART_COLORS = PALETTE
 
 /** A period on the x axis */
 export interface ChartPeriod {
@@ -51,11 +47,16 @@ export interface BaseOptionsInput {
     title: string
     /** Already escaped */
     subtitle?: string
-    /** Already escaped; shown under the chart and in exports */
+    /**
+     * Already escaped; in exported images only: on screen the card says it under its header, so
+     * that the caption never takes the plot's height in a small chart
+     */
     caption?: string
     /** Already escaped; read by screen readers */
     description: string
     filename: string
+    /** The chart's short title and axes, for the layout rule (`layout.ts`) */
+    layout: ResponsiveSpec
 }
 
 /** Options every chart of the app has. */
@@ -65,10 +66,11 @@ export const baseOptions = ({
     caption,
     description,
     filename,
+    layout,
 }: BaseOptionsInput): Options => ({
+    ...layoutOptions(layout),
     title: { text: title, useHTML: false },
     subtitle: { text: subtitle ?? '', useHTML: false },
-    caption: { text: caption ?? '', useHTML: false },
     credits: { enabled: false },
     accessibility: { enabled: true, description },
     exporting: {
@@ -77,6 +79,7 @@ export const baseOptions = ({
         local: true,
         fallbackToExportServer: false,
         filename,
+        chartOptions: { caption: { text: caption ?? '', useHTML: false } },
         // The card's Download menu exports (loading the module on demand), not a button per chart
         buttons: { contextButton: { enabled: false } },
     },
@@ -86,7 +89,7 @@ export const baseOptions = ({
         useHTML: false,
         headerFormat: '<span style="font-size: 0.8em">{point.key}</span><br/>',
         pointFormat:
-            '<span style="color:{point.color}">\u25CF</span> {series.name}: <b>{point.y}</b>{point.custom.note}<br/>',
+            '<span style="color:{point.color}">\u25CF</span> {series.name}: <b>{point.custom.display}</b>{point.custom.note}<br/>',
     },
     plotOptions: {
         series: { connectNulls: false, animation: false },
@@ -112,9 +115,6 @@ export const withOpacity = (hex: string, opacity: number): string => {
     return `rgba(${r}, ${g}, ${b}, ${opacity})`
 }
 
-/** Values shown with at most one decimal (estimates such as 330 ÷ 3 = 110.0 or 33.3). */
-const displayValue = (value: number): number => Math.round(value * 10) / 10
-
 /** The tooltip note of a point: its alignment explanation, escaped, or ''. */
 export const pointNote = (point: AlignedPoint | undefined): string => {
     const note = point ? describeAlignment(point) : null
@@ -122,6 +122,20 @@ export const pointNote = (point: AlignedPoint | undefined): string => {
 }
 
 export type PointStyle = 'column' | 'line'
+
+/** How a series' values read: counts or percentages, in the user's locale */
+export interface ValueFormat {
+    kind?: NumberKind
+    locale?: string
+}
+
+/** The pale, dashed-border look of an estimated column (the trend's and the drill-down's). */
+export const estimatedColumn = (color: string): PointOptionsObject => ({
+    color: withOpacity(color, 0.25),
+    borderColor: color,
+    borderWidth: 2,
+    dashStyle: 'Dash',
+})
 
 /**
  * A Highcharts point for an aligned point. Estimates are marked by shape, not colour alone: a
@@ -131,13 +145,15 @@ export type PointStyle = 'column' | 'line'
 export const chartPoint = (
     point: AlignedPoint | undefined,
     style: PointStyle,
-    color: string
+    color: string,
+    format: ValueFormat = {}
 ): PointOptionsObject => {
     const value = point?.value ?? null
     const note = point ? describeAlignment(point) : null
     const options: PointOptionsObject = {
-        y: value === null ? null : displayValue(value),
+        y: value,
         custom: {
+            display: formatNumber(value, { ...format, estimated: point?.estimated ?? false }),
             note: pointNote(point),
             estimated: point?.estimated ?? false,
             partial: point?.partial ?? false,
@@ -149,10 +165,7 @@ export const chartPoint = (
     }
     if (point?.estimated) {
         if (style === 'column') {
-            options.color = withOpacity(color, 0.25)
-            options.borderColor = color
-            options.borderWidth = 2
-            options.dashStyle = 'Dash'
+            Object.assign(options, estimatedColumn(color))
         } else {
             options.marker = {
                 enabled: true,
@@ -204,16 +217,18 @@ export const completenessAxis = (): YAxisOptions => ({
     title: { text: escapeHtml(i18n.t('Reporting rate (%)')) },
     min: 0,
     max: 100,
+    // Its own ticks: aligned with the left axis' ticks it would run to 120 %
+    tickPositions: [0, 50, 100],
     opposite: true,
     gridLineWidth: 0,
     labels: { format: '{value}%', useHTML: false },
 })
 
-/** The caption lines about what is estimated or not shown, escaped; '' when nothing to say. */
-export const alignmentCaption = (
+/** The lines about what is estimated or not shown, plain text (the card shows them). */
+export const alignmentNotes = (
     series: readonly { name: string; points: readonly (AlignedPoint | undefined)[] }[],
     periods: readonly ChartPeriod[]
-): string => {
+): string[] => {
     const lines: string[] = []
     if (series.some((entry) => entry.points.some((point) => point?.estimated))) {
         lines.push(
@@ -248,5 +263,75 @@ export const alignmentCaption = (
             )
         }
     }
-    return lines.map(escapeHtml).join('<br/>')
+    return lines
+}
+
+/** The caption of an exported chart: the alignment notes, escaped; '' when nothing to say. */
+export const alignmentCaption = (
+    series: readonly { name: string; points: readonly (AlignedPoint | undefined)[] }[],
+    periods: readonly ChartPeriod[]
+): string => alignmentNotes(series, periods).map(escapeHtml).join('<br/>')
+
+/**
+ * The options with one category of the x axis marked (a period chosen where there is no level
+ * below to drill to); the options as they are for `null`.
+ */
+export const withSelectedCategory = (options: Options, index: number | null): Options => {
+    if (index === null || index < 0) return options
+    const xAxis = Array.isArray(options.xAxis) ? options.xAxis[0] : options.xAxis
+    return {
+        ...options,
+        xAxis: {
+            ...xAxis,
+            plotBands: [
+                {
+                    from: index - 0.5,
+                    to: index + 0.5,
+                    color: withOpacity(PALETTE.highlight, 0.15),
+                    borderColor: PALETTE.highlight,
+                    borderWidth: 1,
+                    zIndex: 0,
+                },
+            ],
+        },
+    }
+}
+
+/** The options with a hint line (plain text, e.g. what a click does) at the foot of the tooltip. */
+export const withTooltipHint = (options: Options, hint: string | undefined): Options =>
+    hint
+        ? {
+              ...options,
+              tooltip: {
+                  ...options.tooltip,
+                  footerFormat: `<span style="font-size: 0.8em">${escapeHtml(hint)}</span>`,
+              },
+          }
+        : options
+
+/**
+ * Short period names for narrow charts, in any language and calendar: each word of 4+ letters is
+ * cut to the shortest prefix (3 letters at least) that no other word of the labels starts with
+ * (`December 2025` → `Dec 2025`; French `Juin`/`Juillet` → `Juin`/`Juil`). Plain text.
+ */
+export const shortPeriodNames = (names: readonly string[]): string[] => {
+    const words = [...new Set(names.flatMap((name) => name.match(/\p{L}{4,}/gu) ?? []))]
+    const short = new Map<string, string>()
+    for (const word of words) {
+        const letters = [...word]
+        let length = 3
+        while (
+            length < letters.length &&
+            words.some(
+                (other) =>
+                    other !== word &&
+                    [...other].slice(0, length).join('').toLowerCase() ===
+                        letters.slice(0, length).join('').toLowerCase()
+            )
+        ) {
+            length++
+        }
+        short.set(word, letters.slice(0, length).join(''))
+    }
+    return names.map((name) => name.replace(/\p{L}{4,}/gu, (word) => short.get(word) ?? word))
 }

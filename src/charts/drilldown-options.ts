@@ -2,14 +2,19 @@
  * One period across the children of an org unit (district → facilities...), to tell a national
  * trend from one area's spike. Columns sorted from highest to lowest; only the top N are drawn and
  * the rest are counted in the subtitle ("N more in the table"), so a level with hundreds of
- * facilities stays readable.
+ * facilities stays readable. The service and the logistics chart of a pair draw their columns in
+ * ONE order (`sharedDrilldownOrder`), so an org unit sits at the same place left and right.
  */
 import i18n from '@dhis2/d2-i18n'
 import type { Options, PointOptionsObject } from 'highcharts'
 import { escapeHtml } from '../domain/text'
-import { CHART_COLORS, baseOptions, exportFilename } from './common'
+import { formatNumber } from '../shared/format/number'
+import { baseOptions, estimatedColumn, exportFilename } from './common'
+import { PALETTE, seriesColor } from './palette'
 
 export const DEFAULT_DRILLDOWN_TOP = 15
+/** Longest axis label of an org unit (the full name is in the tooltip) */
+export const DRILLDOWN_LABEL_LENGTH = 24
 
 export interface DrilldownValue {
     /** Org unit id: kept on the point (`custom.orgUnitId`) for drilling further */
@@ -17,6 +22,23 @@ export interface DrilldownValue {
     /** Plain text */
     name: string
     value: number | null
+    /** A quarterly value ÷ 3: drawn pale with a dashed border, "≈" in the tooltip */
+    estimated?: boolean
+}
+
+export interface DrilldownSplit {
+    shown: DrilldownValue[]
+    /** Children with a value beyond the top N */
+    more: number
+    /** Children without a value */
+    withoutData: number
+}
+
+/** The org units a pair's drill-down charts show, in their one order */
+export interface DrilldownOrder {
+    ids: string[]
+    more: number
+    withoutData: number
 }
 
 export interface DrilldownInput {
@@ -31,20 +53,21 @@ export interface DrilldownInput {
     values: readonly DrilldownValue[]
     /** How many columns to draw; default 15 */
     top?: number
+    /** The columns and their order, shared with the pair's other chart; default: this chart's */
+    order?: DrilldownOrder
     /** `percent` fixes the axis to 0–100 % */
     unit?: 'count' | 'percent'
     /** An org unit to highlight (e.g. from an alert) */
     highlightId?: string
     color?: string
+    /** The user's locale, for the numbers in tooltips */
+    locale?: string
+    /** A line added to the tooltip (e.g. "Click to go one level down"), plain text */
+    clickHint?: string
 }
 
-export interface DrilldownSplit {
-    shown: DrilldownValue[]
-    /** Children with a value beyond the top N */
-    more: number
-    /** Children without a value */
-    withoutData: number
-}
+const hasValue = (entry: DrilldownValue): entry is DrilldownValue & { value: number } =>
+    typeof entry.value === 'number' && Number.isFinite(entry.value)
 
 /** Sorts by value (highest first, then by name) and keeps the top N with a value. */
 export const splitDrilldownValues = (
@@ -52,10 +75,7 @@ export const splitDrilldownValues = (
     top: number = DEFAULT_DRILLDOWN_TOP
 ): DrilldownSplit => {
     const withValue = values
-        .filter(
-            (entry): entry is DrilldownValue & { value: number } =>
-                typeof entry.value === 'number' && Number.isFinite(entry.value)
-        )
+        .filter(hasValue)
         .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name))
     const count = Math.max(0, Math.floor(top))
     return {
@@ -65,15 +85,124 @@ export const splitDrilldownValues = (
     }
 }
 
+/**
+ * One order of the children for both charts of a pair: by the service (HMIS) value, highest first,
+ * then (children without a service value) by the logistics value, then by name. The top N children
+ * with a value on either side are drawn, in both charts at the same place; a child without a value
+ * on one side has no column there.
+ */
+export const sharedDrilldownOrder = (
+    primary: readonly DrilldownValue[],
+    secondary: readonly DrilldownValue[],
+    top: number = DEFAULT_DRILLDOWN_TOP
+): DrilldownOrder => {
+    const second = new Map(secondary.map((entry) => [entry.id, entry]))
+    const seen = new Set<string>()
+    const children: { id: string; name: string; a: number | null; b: number | null }[] = []
+    for (const entry of [...primary, ...secondary]) {
+        if (seen.has(entry.id)) continue
+        seen.add(entry.id)
+        const other = second.get(entry.id)
+        const a = primary.find((p) => p.id === entry.id)
+        children.push({
+            id: entry.id,
+            name: entry.name,
+            a: a && hasValue(a) ? a.value : null,
+            b: other && hasValue(other) ? other.value : null,
+        })
+    }
+    const desc = (x: number | null, y: number | null) =>
+        x === y ? 0 : x === null ? 1 : y === null ? -1 : y - x
+    const withValue = children
+        .filter((child) => child.a !== null || child.b !== null)
+        .sort((x, y) => desc(x.a, y.a) || desc(x.b, y.b) || x.name.localeCompare(y.name))
+    const count = Math.max(0, Math.floor(top))
+    return {
+        ids: withValue.slice(0, count).map((child) => child.id),
+        more: Math.max(0, withValue.length - count),
+        withoutData: children.length - withValue.length,
+    }
+}
+
+const commonPrefix = (names: readonly string[]): string =>
+    names.reduce((prefix, name) => {
+        let i = 0
+        while (i < prefix.length && i < name.length && prefix[i] === name[i]) i++
+        return prefix.slice(0, i)
+    })
+
+const reverse = (text: string) => [...text].reverse().join('')
+
+/** Cuts a shared prefix back to its last word boundary (`District Sanitaire de ` of `…de Bo`). */
+const wordPrefix = (prefix: string, names: readonly string[]): string => {
+    if (
+        names.every(
+            (name) => name.length > prefix.length && /[\s\-–—/,.(]/.test(name[prefix.length] ?? '')
+        )
+    )
+        return prefix
+    const cut = Math.max(
+        ...[' ', '-', '/', ',', '(', '.', '–', '—'].map((c) => prefix.lastIndexOf(c))
+    )
+    return cut >= 0 ? prefix.slice(0, cut + 1) : ''
+}
+
+/** Shortens the middle of a name longer than `max` characters: `Kakua Chie…h Centre`. */
+export const ellipsizeMiddle = (name: string, max: number = DRILLDOWN_LABEL_LENGTH): string => {
+    const chars = [...name]
+    if (chars.length <= max) return name
+    const head = Math.ceil((max - 1) / 2)
+    const tail = Math.floor((max - 1) / 2)
+    return `${chars.slice(0, head).join('').trimEnd()}\u2026${chars
+        .slice(chars.length - tail)
+        .join('')
+        .trimStart()}`
+}
+
+/**
+ * Short axis labels for sibling org units: the words all of them start (or end) with are left out
+ * (`District Sanitaire de Bo`, `District Sanitaire de Kenema` → `Bo`, `Kenema`), then long names
+ * are shortened in the middle. Plain text in, plain text out, one label per name.
+ */
+export const shortOrgUnitLabels = (
+    names: readonly string[],
+    max: number = DRILLDOWN_LABEL_LENGTH
+): string[] => {
+    let labels = names.map((name) => name.trim())
+    if (labels.length >= 2) {
+        const prefix = wordPrefix(commonPrefix(labels), labels).trimEnd()
+        if (prefix && labels.every((label) => label.slice(prefix.length).trim() !== '')) {
+            labels = labels.map((label) => label.slice(prefix.length).trim())
+        }
+        const reversed = labels.map(reverse)
+        const suffix = reverse(wordPrefix(commonPrefix(reversed), reversed)).trimStart()
+        if (suffix && labels.every((label) => label.slice(0, -suffix.length).trim() !== '')) {
+            labels = labels.map((label) => label.slice(0, -suffix.length).trim())
+        }
+        labels = labels.map((label) => label.replace(/^[\s\-–—/,.(]+|[\s\-–—/,]+$/g, '') || label)
+    }
+    return labels.map((label) => ellipsizeMiddle(label, max))
+}
+
 /** Columns of one period across child org units, sorted descending, top N. */
 export const buildDrilldownOptions = (input: DrilldownInput): Options => {
-    const { shown, more, withoutData } = splitDrilldownValues(input.values, input.top)
+    const byId = new Map(input.values.map((entry) => [entry.id, entry]))
+    const order =
+        input.order ??
+        (() => {
+            const split = splitDrilldownValues(input.values, input.top)
+            return { ...split, ids: split.shown.map((entry) => entry.id) }
+        })()
+    const shown = order.ids
+        .map((id) => byId.get(id))
+        .filter((entry): entry is DrilldownValue => entry !== undefined)
+    const { more, withoutData } = order
     const commodity = escapeHtml(input.commodityName)
     const service = escapeHtml(input.serviceName)
     const measure = escapeHtml(input.measureName)
     const period = escapeHtml(input.periodName)
     const parent = escapeHtml(input.parentName)
-    const color = input.color ?? CHART_COLORS.consumption
+    const color = input.color ?? seriesColor('hmis')
     const percent = input.unit === 'percent'
 
     const notes = [parent]
@@ -94,19 +223,43 @@ export const buildDrilldownOptions = (input: DrilldownInput): Options => {
         )
     }
 
-    const data: PointOptionsObject[] = shown.map((entry) => {
+    const labels = shortOrgUnitLabels(shown.map((entry) => entry.name))
+    const estimateNote = ` \u2014 ${escapeHtml(i18n.t('Estimate – quarterly value ÷ 3'))}`
+    const data: PointOptionsObject[] = shown.map((entry, index) => {
+        const estimated = Boolean(entry.estimated) && hasValue(entry)
         const point: PointOptionsObject = {
-            y: entry.value,
-            name: escapeHtml(entry.name),
-            custom: { orgUnitId: entry.id, note: '' },
+            y: hasValue(entry) ? entry.value : null,
+            name: escapeHtml(labels[index] ?? entry.name),
+            custom: {
+                orgUnitId: entry.id,
+                fullName: escapeHtml(entry.name),
+                display: hasValue(entry)
+                    ? formatNumber(entry.value, {
+                          kind: percent ? 'percent' : 'count',
+                          estimated,
+                          locale: input.locale,
+                      })
+                    : escapeHtml(i18n.t('no data')),
+                note: estimated ? estimateNote : '',
+                estimated,
+            },
+        }
+        if (estimated) {
+            Object.assign(point, estimatedColumn(color))
+            point.accessibility = { description: i18n.t('Estimate – quarterly value ÷ 3') }
         }
         if (entry.id === input.highlightId) {
-            point.color = CHART_COLORS.highlight
+            point.color = estimated ? point.color : PALETTE.highlight
             point.borderColor = '#000000'
             point.borderWidth = 2
             point.accessibility = { description: i18n.t('Highlighted') }
         }
         return point
+    })
+    const shortTitle = i18n.t('{{measure}} in {{period}}', {
+        measure,
+        period,
+        interpolation: { escapeValue: false },
     })
 
     return {
@@ -119,6 +272,13 @@ export const buildDrilldownOptions = (input: DrilldownInput): Options => {
                 interpolation: { escapeValue: false },
             }),
             subtitle: notes.join(' \u00b7 '),
+            caption: data.some((point) => point.custom?.estimated)
+                ? escapeHtml(
+                      i18n.t(
+                          'Pale columns with a dashed border are estimates – quarterly value ÷ 3.'
+                      )
+                  )
+                : '',
             description: i18n.t(
                 '{{measure}} in {{period}} for each org unit in {{parent}}, highest first.',
                 { measure, period, parent, interpolation: { escapeValue: false } }
@@ -129,11 +289,28 @@ export const buildDrilldownOptions = (input: DrilldownInput): Options => {
                 input.measureName,
                 input.periodName
             ),
+            layout: {
+                shortTitle,
+                yAxisIds: ['value'],
+                seriesIds: ['values'],
+                labelRotations: [-90],
+            },
         }),
         chart: { type: 'column' },
         legend: { enabled: false, useHTML: false },
-        xAxis: { type: 'category', labels: { useHTML: false } },
+        xAxis: {
+            type: 'category',
+            // Two org units may have the same name: one column each
+            uniqueNames: false,
+            labels: {
+                useHTML: false,
+                // Vertical when they do not fit: at -45° the first name would run out on the left
+                autoRotation: [-90],
+                style: { textOverflow: 'ellipsis' },
+            },
+        },
         yAxis: {
+            id: 'value',
             title: { text: measure },
             min: 0,
             max: percent ? 100 : undefined,
@@ -142,15 +319,16 @@ export const buildDrilldownOptions = (input: DrilldownInput): Options => {
         tooltip: {
             shared: false,
             useHTML: false,
-            headerFormat: '<span style="font-size: 0.8em">{point.key}</span><br/>',
-            pointFormat: percent
-                ? '{series.name}: <b>{point.y}%</b>'
-                : '{series.name}: <b>{point.y}</b>',
+            headerFormat: '<span style="font-size: 0.8em">{point.custom.fullName}</span><br/>',
+            pointFormat: '{series.name}: <b>{point.custom.display}</b>{point.custom.note}',
+            footerFormat: input.clickHint
+                ? `<br/><span style="font-size: 0.8em">${escapeHtml(input.clickHint)}</span>`
+                : '',
         },
         plotOptions: {
             series: { connectNulls: false, animation: false },
             column: { cursor: 'pointer', colorByPoint: false },
         },
-        series: [{ type: 'column', name: measure, color, data }],
+        series: [{ type: 'column', id: 'values', name: measure, color, data }],
     }
 }

@@ -1,19 +1,52 @@
 export {
     CHART_COLORS,
+    alignmentCaption,
+    alignmentNotes,
     baseOptions,
     chartPoint,
     estimateZones,
     exportFilename,
     pointNote,
     pointsByPeriod,
+    shortPeriodNames,
     withOpacity,
+    withSelectedCategory,
+    withTooltipHint,
 } from './common'
-export type { BaseOptionsInput, ChartPeriod, ChartSeriesInput, PointStyle } from './common'
-export { buildHmisTrendOptions, buildLmisTrendOptions } from './trend-options'
+export type {
+    BaseOptionsInput,
+    ChartPeriod,
+    ChartSeriesInput,
+    PointStyle,
+    ValueFormat,
+} from './common'
+export { PALETTE, seriesColor } from './palette'
+export type { SeriesKind } from './palette'
+export {
+    MIN_PLOT_HEIGHT,
+    chartGridLayout,
+    heightForMinPlot,
+    matchingRules,
+    responsiveRules,
+} from './layout'
+export type { ChartGrid, ChartGridInput, ResponsiveSpec } from './layout'
+export {
+    COMPLETENESS_SERIES_ID,
+    buildHmisTrendOptions,
+    buildLmisTrendOptions,
+} from './trend-options'
 export type { HmisTrendInput, LmisTrendInput, TrendChartInput } from './trend-options'
 export {
     DEFAULT_DRILLDOWN_TOP,
     buildDrilldownOptions,
+    ellipsizeMiddle,
+    sharedDrilldownOrder,
+    shortOrgUnitLabels,
     splitDrilldownValues,
 } from './drilldown-options'
-export type { DrilldownInput, DrilldownSplit, DrilldownValue } from './drilldown-options'
+export type {
+    DrilldownInput,
+    DrilldownOrder,
+    DrilldownSplit,
+    DrilldownValue,
+} from './drilldown-options'

@@ -8,6 +8,7 @@ import { alignValues } from '../domain/periods'
 import {
     buildHmisTrendOptions,
     buildLmisTrendOptions,
+    shortPeriodNames,
     estimateZones,
     exportFilename,
 } from './index'
@@ -40,6 +41,7 @@ const base = {
     periodLabel: 'Last 12 months',
     grain: 'monthly' as const,
     periods,
+    locale: 'en',
 }
 
 const serialized = (value: unknown) => JSON.stringify(value)
@@ -132,9 +134,16 @@ describe('buildLmisTrendOptions', () => {
             custom: { estimated: true, note: ' \u2014 Estimate – quarterly value ÷ 3' },
             accessibility: { description: 'Estimate – quarterly value ÷ 3' },
         })
-        expect((consumption?.data as PointOptionsObject[])[3]?.y).toBe(33.3)
+        // The value as it is; the tooltip shows it rounded, marked as an estimate
+        expect((consumption?.data as PointOptionsObject[])[3]?.y).toBeCloseTo(33.33, 2)
+        expect((consumption?.data as PointOptionsObject[])[3]?.custom?.display).toBe('\u2248 33.3')
+        expect(options.tooltip?.pointFormat).toContain('{point.custom.display}')
         expect(options.tooltip?.pointFormat).toContain('{point.custom.note}')
-        expect(options.caption?.text).toMatch(/estimates – quarterly value ÷ 3/)
+        // The caption is in exported images; on screen the card says it
+        expect(options.caption).toBeUndefined()
+        expect(options.exporting?.chartOptions?.caption?.text).toMatch(
+            /estimates – quarterly value ÷ 3/
+        )
     })
 
     it('shows quarterly stock on hand on the last month only', () => {
@@ -151,7 +160,8 @@ describe('buildLmisTrendOptions', () => {
         const axes = options.yAxis as YAxisOptions[]
         expect(axes.map((axis) => axis.id)).toEqual(['quantity', 'stockout', 'completeness'])
         expect(stockout).toMatchObject({ yAxis: 1 })
-        expect(completeness).toMatchObject({ yAxis: 2 })
+        expect(completeness).toMatchObject({ yAxis: 2, id: 'reporting-rate' })
+        expect((completeness?.data as PointOptionsObject[])[0]?.custom?.display).toBe('100.0%')
         expect(axes[1]?.max).toBeUndefined()
     })
 
@@ -177,7 +187,7 @@ describe('buildLmisTrendOptions', () => {
     it('draws nothing it was not given', () => {
         const empty = buildLmisTrendOptions({ ...base, periods: [] })
         expect(empty.series).toEqual([])
-        expect(empty.caption?.text).toBe('')
+        expect(empty.exporting?.chartOptions?.caption?.text).toBe('')
     })
 
     it('lists partial quarters in the caption in the quarterly view', () => {
@@ -196,7 +206,7 @@ describe('buildLmisTrendOptions', () => {
                 }),
             },
         })
-        expect(quarterly.caption?.text).toBe(
+        expect(quarterly.exporting?.chartOptions?.caption?.text).toBe(
             'Consumption – not shown for Jan - Mar 2024 (incomplete – values missing).'
         )
         expect(quarterly.subtitle?.text).toContain('quarterly')
@@ -271,5 +281,22 @@ describe('exportFilename', () => {
         )
         expect(exportFilename('—', '***')).toBe('chart')
         expect(exportFilename('x'.repeat(100), 'lmis')).toHaveLength(80)
+    })
+})
+
+describe('short period names', () => {
+    it('cut month names to the shortest prefix no other word shares', () => {
+        expect(shortPeriodNames(['December 2025', 'January 2026', 'Q1 2026'])).toEqual([
+            'Dec 2025',
+            'Jan 2026',
+            'Q1 2026',
+        ])
+        expect(shortPeriodNames(['juin 2025', 'juillet 2025', 'janvier 2026'])).toEqual([
+            'juin 2025',
+            'juil 2025',
+            'jan 2026',
+        ])
+        expect(shortPeriodNames(['April - June 2024'])).toEqual(['Apr - Jun 2024'])
+        expect(shortPeriodNames(['Machi 2025', 'Mei 2025'])).toEqual(['Mac 2025', 'Mei 2025'])
     })
 })

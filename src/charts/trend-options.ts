@@ -7,7 +7,6 @@ import type { Options, SeriesOptionsType, YAxisOptions } from 'highcharts'
 import type { AlignedPoint, Grain } from '../domain/periods'
 import { escapeHtml } from '../domain/text'
 import {
-    CHART_COLORS,
     alignmentCaption,
     baseOptions,
     chartPoint,
@@ -15,9 +14,15 @@ import {
     estimateZones,
     exportFilename,
     pointsByPeriod,
+    shortPeriodNames,
     type ChartPeriod,
     type ChartSeriesInput,
+    type ValueFormat,
 } from './common'
+import { seriesColor } from './palette'
+
+/** The id of the reporting-rate series of a trend chart (dropped with its axis in small charts; not the axis id: `chart.get` would find the axis) */
+export const COMPLETENESS_SERIES_ID = 'reporting-rate'
 
 export interface TrendChartInput {
     /** Plain text, e.g. `Oxytocin 10 IU` */
@@ -33,6 +38,8 @@ export interface TrendChartInput {
     periods: readonly ChartPeriod[]
     /** Reporting rate (%) of the data set(s), aligned to the periods; drawn as a thin line */
     completeness?: ChartSeriesInput | null
+    /** The user's locale, for the numbers in tooltips */
+    locale?: string
 }
 
 export interface HmisTrendInput extends TrendChartInput {
@@ -59,6 +66,7 @@ const lineSeries = (
     periods: readonly ChartPeriod[],
     color: string,
     yAxis: number,
+    format: ValueFormat,
     extra: Partial<Extract<SeriesOptionsType, { type: 'line' }>> = {}
 ): SeriesOptionsType => {
     const points = pointsByPeriod(periods, input.points)
@@ -71,7 +79,7 @@ const lineSeries = (
         zoneAxis: 'x',
         zones: estimateZones(points),
         marker: { enabled: true, radius: 3 },
-        data: points.map((point) => chartPoint(point, 'line', color)),
+        data: points.map((point) => chartPoint(point, 'line', color, format)),
         ...extra,
     }
 }
@@ -79,14 +87,39 @@ const lineSeries = (
 const completenessSeries = (
     input: ChartSeriesInput,
     periods: readonly ChartPeriod[],
-    yAxis: number
+    yAxis: number,
+    locale: string | undefined
 ): SeriesOptionsType =>
-    lineSeries(input, periods, CHART_COLORS.completeness, yAxis, {
-        lineWidth: 1,
-        marker: { enabled: false },
-        tooltip: { valueSuffix: '%' },
-        legendIndex: 99,
-    })
+    lineSeries(
+        { ...input, id: COMPLETENESS_SERIES_ID },
+        periods,
+        seriesColor('completeness'),
+        yAxis,
+        { kind: 'percent', locale },
+        { lineWidth: 1, marker: { enabled: false }, legendIndex: 99 }
+    )
+
+/** The x axis of the periods: labels that rotate, then step, rather than overlap. */
+const periodAxis = (periods: readonly ChartPeriod[]) => ({
+    categories: categories(periods),
+    labels: { useHTML: false, autoRotation: [-45], style: { textOverflow: 'ellipsis' } },
+})
+
+const layoutSpec = (
+    periods: readonly ChartPeriod[],
+    yAxis: readonly YAxisOptions[],
+    series: readonly SeriesOptionsType[],
+    shortTitle: string
+) => ({
+    shortTitle: escapeHtml(shortTitle),
+    yAxisIds: yAxis.map((axis) => axis.id ?? ''),
+    seriesIds: series.map((entry) => entry.id),
+    shortCategories: shortPeriodNames(periods.map((period) => period.name)).map(escapeHtml),
+    droppedAxisIds: yAxis.some((axis) => axis.id === 'completeness') ? ['completeness'] : [],
+    droppedSeriesIds: yAxis.some((axis) => axis.id === 'completeness')
+        ? [COMPLETENESS_SERIES_ID]
+        : [],
+})
 
 const allPoints = (
     series: readonly ChartSeriesInput[],
@@ -107,17 +140,13 @@ export const buildHmisTrendOptions = (input: HmisTrendInput): Options => {
             labels: { useHTML: false },
         },
     ]
+    const format: ValueFormat = { kind: 'count', locale: input.locale }
     const series: SeriesOptionsType[] = input.series.map((entry, index) =>
-        lineSeries(
-            entry,
-            input.periods,
-            CHART_COLORS.hmis[index % CHART_COLORS.hmis.length] ?? CHART_COLORS.hmis[0],
-            0
-        )
+        lineSeries(entry, input.periods, seriesColor('hmis', index), 0, format)
     )
     if (input.completeness) {
         yAxis.push(completenessAxis())
-        series.push(completenessSeries(input.completeness, input.periods, 1))
+        series.push(completenessSeries(input.completeness, input.periods, 1, input.locale))
     }
     return {
         ...baseOptions({
@@ -133,9 +162,10 @@ export const buildHmisTrendOptions = (input: HmisTrendInput): Options => {
                 { service, commodity, orgUnit, interpolation: { escapeValue: false } }
             ),
             filename: exportFilename(input.commodityName, input.serviceName, 'hmis'),
+            layout: layoutSpec(input.periods, yAxis, series, i18n.t('Service data (HMIS)')),
         }),
         chart: { type: 'line' },
-        xAxis: { categories: categories(input.periods), labels: { useHTML: false } },
+        xAxis: periodAxis(input.periods),
         yAxis,
         series,
     }
@@ -166,10 +196,11 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
     ]
     const series: SeriesOptionsType[] = []
     const drawn: ChartSeriesInput[] = []
+    const format: ValueFormat = { kind: 'count', locale: input.locale }
 
     if (input.consumption) {
         drawn.push(input.consumption)
-        const color = CHART_COLORS.consumption
+        const color = seriesColor('consumption')
         if ((input.consumptionStyle ?? 'column') === 'column') {
             const points = pointsByPeriod(input.periods, input.consumption.points)
             series.push({
@@ -178,16 +209,16 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
                 name: escapeHtml(input.consumption.name),
                 color,
                 yAxis: 0,
-                data: points.map((point) => chartPoint(point, 'column', color)),
+                data: points.map((point) => chartPoint(point, 'column', color, format)),
             })
         } else {
-            series.push(lineSeries(input.consumption, input.periods, color, 0))
+            series.push(lineSeries(input.consumption, input.periods, color, 0, format))
         }
     }
     if (input.stockOnHand) {
         drawn.push(input.stockOnHand)
         series.push(
-            lineSeries(input.stockOnHand, input.periods, CHART_COLORS.stockOnHand, 0, {
+            lineSeries(input.stockOnHand, input.periods, seriesColor('stockOnHand'), 0, format, {
                 dashStyle: 'ShortDot',
             })
         )
@@ -208,14 +239,17 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
             labels: { format: rate ? '{value}%' : '{value}', useHTML: false },
         })
         series.push(
-            lineSeries(input.stockout, input.periods, CHART_COLORS.stockout, yAxis.length - 1, {
-                tooltip: rate ? { valueSuffix: '%' } : undefined,
+            lineSeries(input.stockout, input.periods, seriesColor('stockout'), yAxis.length - 1, {
+                kind: rate ? 'percent' : 'count',
+                locale: input.locale,
             })
         )
     }
     if (input.completeness) {
         yAxis.push(completenessAxis())
-        series.push(completenessSeries(input.completeness, input.periods, yAxis.length - 1))
+        series.push(
+            completenessSeries(input.completeness, input.periods, yAxis.length - 1, input.locale)
+        )
     }
     return {
         ...baseOptions({
@@ -231,9 +265,10 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
                 { service, commodity, orgUnit, interpolation: { escapeValue: false } }
             ),
             filename: exportFilename(input.commodityName, input.serviceName, 'lmis'),
+            layout: layoutSpec(input.periods, yAxis, series, i18n.t('Logistics data (LMIS)')),
         }),
         chart: { type: 'column' },
-        xAxis: { categories: categories(input.periods), labels: { useHTML: false } },
+        xAxis: periodAxis(input.periods),
         yAxis,
         series,
     }

@@ -254,8 +254,10 @@ export const DashboardItem = ({ dashboardItemId, dashboardItemFilters }: Dashboa
                             style={{
                                 display: 'flex',
                                 gap: 8,
+                                alignItems: 'center',
                                 justifyContent: 'flex-end',
-                                padding: '4px 0',
+                                padding: '0 0 4px',
+                                fontSize: 13,
                             }}
                         >
                             <a

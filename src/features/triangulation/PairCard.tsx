@@ -12,61 +12,78 @@ import {
     Tooltip,
 } from '@dhis2/ui'
 import type Highcharts from 'highcharts'
-import React, { Suspense, lazy, useMemo, useRef, useState } from 'react'
+import React, { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react'
 import {
+    alignmentNotes,
     buildDrilldownOptions,
     buildHmisTrendOptions,
     buildLmisTrendOptions,
     exportFilename,
+    pointsByPeriod,
+    seriesColor,
+    sharedDrilldownOrder,
+    withSelectedCategory,
+    withTooltipHint,
     type ChartPeriod,
 } from '../../charts'
 import type { Pair } from '../../domain/config'
 import type { Grain } from '../../domain/periods'
-import { Chart, type ChartHandle } from '../../shared/charts/Chart'
+import { Chart } from '../../shared/charts/Chart'
 import { downloadChartImage, type ChartImageType } from '../../shared/charts/export-chart'
+import { useChartGrid } from '../../shared/charts/use-chart-grid'
 import { downloadText } from '../../shared/download'
-import type { ChildValue, PairDrill } from './drill-model'
+import { formatNumber } from '../../shared/format/number'
+import { completenessSentence } from './completeness-text'
+import { periodClick, type ChildValue, type PairDrill } from './drill-model'
 import { trendLabels } from './labels'
-import { pairCsv } from './pair-export'
-import { latestValue, type PairTrend, type SeriesData } from './pair-model'
+import { pairCsv, periodValues } from './pair-export'
+import { latestCompleteness, type PairTrend, type SeriesData } from './pair-model'
 import classes from './PairCard.module.css'
 
 // The table view is not part of the first view: loaded when first asked for
 const SeriesTable = lazy(() => import('./SeriesTable').then((m) => ({ default: m.SeriesTable })))
 
-const percent = (value: number | null | undefined) =>
-    value === null || value === undefined ? '–' : `${Math.round(value)}%`
-
 /**
  * Reporting completeness of one system for the latest period the chart shows data for (a quarter
- * not reported yet is not "low completeness").
+ * not reported yet is not "low completeness"): a badge, and in words under the header when the
+ * totals of that period are incomplete.
  */
+const useCompleteness = (
+    label: string,
+    series: SeriesData | null,
+    reference: SeriesData | null | undefined,
+    periods: readonly ChartPeriod[],
+    locale: string
+) => {
+    const latest = latestCompleteness(series, reference)
+    const periodName = periods.find((p) => p.id === latest?.period)?.name ?? latest?.period ?? ''
+    return {
+        label,
+        shown: Boolean(series),
+        value: latest?.value ?? null,
+        sentence: completenessSentence({ system: label, value: latest?.value, periodName, locale }),
+    }
+}
+
 const CompletenessBadge = ({
-    label,
-    series,
-    reference,
+    completeness,
+    locale,
 }: {
-    label: string
-    series: SeriesData | null
-    reference: SeriesData | null | undefined
+    completeness: ReturnType<typeof useCompleteness>
+    locale: string
 }) => {
-    const shown = new Set(
-        (reference?.points ?? []).filter((p) => p.value !== null).map((p) => p.period)
-    )
-    const latest = latestValue(
-        series && reference
-            ? { ...series, points: series.points.filter((p) => shown.has(p.period)) }
-            : series
-    )
-    if (!series) return null
-    const value = latest?.value ?? null
+    if (!completeness.shown) return null
+    const { label, value, sentence } = completeness
+    const rate = value === null ? '–' : formatNumber(value, { kind: 'percent', locale })
     return (
         <Tooltip
-            content={i18n.t('{{system}} reports received / expected, latest period – {{value}}', {
-                system: label,
-                value: percent(value),
-                interpolation: { escapeValue: false },
-            })}
+            content={
+                sentence?.text ??
+                i18n.t('{{system}} – no reports expected or received', {
+                    system: label,
+                    interpolation: { escapeValue: false },
+                })
+            }
         >
             <Tag
                 neutral={value === null}
@@ -74,7 +91,7 @@ const CompletenessBadge = ({
                 negative={value !== null && value < 70}
                 dataTest="completeness-badge"
             >
-                {label} {percent(value)}
+                {label} {rate}
             </Tag>
         </Tooltip>
     )
@@ -88,27 +105,38 @@ const tipsFor = (pair: Pair, locale: string): string | undefined => {
 type ChartKind = 'hmis' | 'lmis'
 
 /**
- * The card's downloads: each chart as an image (made in the browser; the exporting code loads on
- * the first one) and the numbers as CSV.
+ * The card's downloads: each chart as an image (made in the browser from the chart's options, so
+ * also while the card shows its table; the exporting code loads on the first one) and the numbers
+ * as CSV. Escape closes the menu and gives the focus back to its button.
  */
 const DownloadMenu = ({
     charts,
-    chartsShown,
     onCsv,
 }: {
-    charts: Record<ChartKind, React.RefObject<ChartHandle>>
-    chartsShown: boolean
+    charts: Record<ChartKind, Highcharts.Options | null>
     onCsv: () => void
 }) => {
     const [open, setOpen] = useState(false)
+    const anchor = useRef<HTMLSpanElement>(null)
     const { show: showError } = useAlert(
         () => i18n.t('The image could not be made. Check your connection and try again.'),
         { critical: true }
     )
+    useEffect(() => {
+        if (!open) return
+        const onKey = (event: KeyboardEvent) => {
+            if (event.key !== 'Escape') return
+            event.preventDefault()
+            setOpen(false)
+            anchor.current?.querySelector('button')?.focus()
+        }
+        document.addEventListener('keydown', onKey)
+        return () => document.removeEventListener('keydown', onKey)
+    }, [open])
     const image = (kind: ChartKind, type: ChartImageType) => () => {
         setOpen(false)
-        const chart = charts[kind].current?.chart
-        if (chart) downloadChartImage(chart, type).catch(() => showError())
+        const options = charts[kind]
+        if (options) downloadChartImage(options, type).catch(() => showError())
     }
     const items: { kind: ChartKind; type: ChartImageType; label: string }[] = [
         { kind: 'hmis', type: 'image/png', label: i18n.t('Service chart as image (PNG)') },
@@ -117,36 +145,38 @@ const DownloadMenu = ({
         { kind: 'lmis', type: 'image/svg+xml', label: i18n.t('Logistics chart as vector (SVG)') },
     ]
     return (
-        <DropdownButton
-            small
-            secondary
-            open={open}
-            onClick={({ open: next }: { open: boolean }) => setOpen(next)}
-            dataTest="pair-download"
-            component={
-                <FlyoutMenu dense dataTest="pair-download-menu">
-                    {items.map((item) => (
+        <span ref={anchor}>
+            <DropdownButton
+                small
+                secondary
+                open={open}
+                onClick={({ open: next }: { open: boolean }) => setOpen(next)}
+                dataTest="pair-download"
+                component={
+                    <FlyoutMenu dense dataTest="pair-download-menu">
+                        {items.map((item) => (
+                            <MenuItem
+                                key={`${item.kind}-${item.type}`}
+                                label={item.label}
+                                disabled={!charts[item.kind]}
+                                onClick={image(item.kind, item.type)}
+                                dataTest={`pair-download-${item.kind}-${item.type === 'image/png' ? 'png' : 'svg'}`}
+                            />
+                        ))}
                         <MenuItem
-                            key={`${item.kind}-${item.type}`}
-                            label={item.label}
-                            disabled={!chartsShown}
-                            onClick={image(item.kind, item.type)}
-                            dataTest={`pair-download-${item.kind}-${item.type === 'image/png' ? 'png' : 'svg'}`}
+                            label={i18n.t('Numbers as a spreadsheet (CSV)')}
+                            onClick={() => {
+                                setOpen(false)
+                                onCsv()
+                            }}
+                            dataTest="pair-download-csv"
                         />
-                    ))}
-                    <MenuItem
-                        label={i18n.t('Numbers as a spreadsheet (CSV)')}
-                        onClick={() => {
-                            setOpen(false)
-                            onCsv()
-                        }}
-                        dataTest="pair-download-csv"
-                    />
-                </FlyoutMenu>
-            }
-        >
-            {i18n.t('Download')}
-        </DropdownButton>
+                    </FlyoutMenu>
+                }
+            >
+                {i18n.t('Download')}
+            </DropdownButton>
+        </span>
     )
 }
 
@@ -165,13 +195,66 @@ export interface PairCardProps {
         canDrillFurther: boolean
         highlight?: string
     } | null
+    /**
+     * Whether the trend's org unit has a level below (`false`: a facility, a click on a period
+     * shows that period here; `undefined`: not known yet)
+     */
+    canDrillPeriod?: boolean
     onDrillPeriod: (periodId: string) => void
     onDrillChild: (orgUnitId: string) => void
-    chartHeight?: number
+    /** A dashboard item: the charts share the item's height (it does not scroll) */
+    fillHeight?: boolean
 }
 
 const drillValues = (values: ChildValue[]) =>
-    values.map(({ id, name, value }) => ({ id, name, value }))
+    values.map(({ id, name, value, estimated }) => ({ id, name, value, estimated }))
+
+/** The numbers of one period of a facility, shown where a click on a month cannot drill. */
+const PeriodDetail = ({
+    trend,
+    index,
+    periodName,
+    orgUnitName,
+    locale,
+    onClose,
+}: {
+    trend: PairTrend
+    index: number
+    periodName: string
+    orgUnitName: string
+    locale: string
+    onClose: () => void
+}) => (
+    <div className={classes.periodDetail} data-test="period-detail" role="status">
+        <strong>
+            {i18n.t('{{period}} – {{orgUnit}}', {
+                period: periodName,
+                orgUnit: orgUnitName,
+                interpolation: { escapeValue: false },
+            })}
+        </strong>
+        <ul className={classes.periodValues}>
+            {periodValues(trend, index).map((entry) => (
+                <li key={entry.id}>
+                    {entry.name}:{' '}
+                    <b>
+                        {entry.value === null
+                            ? i18n.t('no data')
+                            : formatNumber(entry.value, {
+                                  kind: entry.kind,
+                                  estimated: entry.estimated,
+                                  locale,
+                              })}
+                    </b>
+                </li>
+            ))}
+        </ul>
+        <span className={classes.hint}>{i18n.t('No level below this org unit to compare.')}</span>
+        <Button small secondary onClick={onClose} dataTest="period-detail-close">
+            {i18n.t('Close')}
+        </Button>
+    </div>
+)
 
 export const PairCard = ({
     pair,
@@ -182,17 +265,20 @@ export const PairCard = ({
     orgUnitName,
     trend,
     drill,
+    canDrillPeriod,
     onDrillPeriod,
     onDrillChild,
-    chartHeight,
+    fillHeight = false,
 }: PairCardProps) => {
     const [showTable, setShowTable] = useState(false)
     const [showTips, setShowTips] = useState(false)
-    const hmisChart = useRef<ChartHandle>(null)
-    const lmisChart = useRef<ChartHandle>(null)
+    // A period chosen where there is no level below (a facility): marked and its numbers shown
+    const [selected, setSelected] = useState<number | null>(null)
     const tipsButton = useRef<HTMLSpanElement>(null)
     const tips = tipsFor(pair, locale)
     const serviceName = trend?.hmis.map((s) => s.name).join(', ') || pair.name
+    const { ref: chartsRef, grid } = useChartGrid(fillHeight)
+    useEffect(() => setSelected(null), [trend, periods, canDrillPeriod])
 
     // Trend and drill-down options are memoized apart, on what each shows only: a drill-down that
     // is loading keeps the very same trend options, so no chart is drawn again before its data
@@ -202,54 +288,146 @@ export const PairCard = ({
     const drillPeriodName = drill?.periodName ?? ''
     const drillParentName = drill?.parentName ?? ''
     const drillHighlight = drill?.highlight
+    const drillFurther = drill?.canDrillFurther ?? false
 
-    const trendOptions = useMemo((): Record<'hmis' | 'lmis', Highcharts.Options> | null => {
+    const trendOptions = useMemo((): Record<ChartKind, Highcharts.Options> | null => {
         if (!trend) return null
-        const common = { commodityName, serviceName, orgUnitName, periodLabel, grain, periods }
-        return {
-            hmis: buildHmisTrendOptions({
-                ...common,
-                series: trend.hmis,
-                completeness: trend.hmisCompleteness,
-            }),
-            lmis: buildLmisTrendOptions({
-                ...common,
-                consumption: trend.consumption,
-                stockOnHand: trend.stockOnHand,
-                stockout: trend.stockoutDays ? { ...trend.stockoutDays, kind: 'days' } : null,
-                completeness: trend.lmisCompleteness,
-            }),
+        const common = {
+            commodityName,
+            serviceName,
+            orgUnitName,
+            periodLabel,
+            grain,
+            periods,
+            locale,
         }
-    }, [trend, commodityName, serviceName, orgUnitName, periodLabel, grain, periods])
-    const drillOptions = useMemo((): Record<'hmis' | 'lmis', Highcharts.Options> | null => {
+        const hint =
+            canDrillPeriod === false
+                ? i18n.t('Click to see the numbers of this period')
+                : i18n.t('Click to compare the org units below in this period')
+        return {
+            hmis: withTooltipHint(
+                buildHmisTrendOptions({
+                    ...common,
+                    series: trend.hmis,
+                    completeness: trend.hmisCompleteness,
+                }),
+                hint
+            ),
+            lmis: withTooltipHint(
+                buildLmisTrendOptions({
+                    ...common,
+                    consumption: trend.consumption,
+                    stockOnHand: trend.stockOnHand,
+                    stockout: trend.stockoutDays ? { ...trend.stockoutDays, kind: 'days' } : null,
+                    completeness: trend.lmisCompleteness,
+                }),
+                hint
+            ),
+        }
+    }, [
+        trend,
+        commodityName,
+        serviceName,
+        orgUnitName,
+        periodLabel,
+        grain,
+        periods,
+        locale,
+        canDrillPeriod,
+    ])
+    const drillOptions = useMemo((): Record<ChartKind, Highcharts.Options> | null => {
         if (!drillData) return null
+        const hmisValues = drillValues(drillData.hmis)
+        const consumptionValues = drillValues(drillData.consumption)
         const common = {
             commodityName,
             serviceName,
             periodName: drillPeriodName,
             parentName: drillParentName,
             highlightId: drillHighlight,
+            locale,
+            // One order of the org units left and right
+            order: sharedDrilldownOrder(hmisValues, consumptionValues),
+            clickHint: drillFurther ? i18n.t('Click to go one level down') : undefined,
         }
         return {
             hmis: buildDrilldownOptions({
                 ...common,
                 measureName: drillData.hmisName,
-                values: drillValues(drillData.hmis),
+                values: hmisValues,
+                color: seriesColor('hmis'),
             }),
             lmis: buildDrilldownOptions({
                 ...common,
                 measureName: i18n.t('Consumption'),
-                values: drillValues(drillData.consumption),
-                color: '#e65100',
+                values: consumptionValues,
+                color: seriesColor('consumption'),
             }),
         }
-    }, [drillData, commodityName, serviceName, drillPeriodName, drillParentName, drillHighlight])
-    const hmisOptions = trend ? (drillOptions?.hmis ?? trendOptions?.hmis ?? null) : null
-    const lmisOptions = trend ? (drillOptions?.lmis ?? trendOptions?.lmis ?? null) : null
+    }, [
+        drillData,
+        commodityName,
+        serviceName,
+        drillPeriodName,
+        drillParentName,
+        drillHighlight,
+        drillFurther,
+        locale,
+    ])
+    const shownOptions = useMemo((): Record<ChartKind, Highcharts.Options | null> => {
+        if (!trend) return { hmis: null, lmis: null }
+        if (drillOptions) return drillOptions
+        return {
+            hmis: trendOptions ? withSelectedCategory(trendOptions.hmis, selected) : null,
+            lmis: trendOptions ? withSelectedCategory(trendOptions.lmis, selected) : null,
+        }
+    }, [trend, drillOptions, trendOptions, selected])
+
+    // What is estimated or not shown, in words (in exported images it is the chart's caption)
+    const notes = useMemo(() => {
+        if (!trend) return []
+        if (drillData) {
+            return [drillData.hmis, drillData.consumption].some((values) =>
+                values.some((v) => v.estimated && v.value !== null)
+            )
+                ? [i18n.t('Pale columns with a dashed border are estimates – quarterly value ÷ 3.')]
+                : []
+        }
+        const series = [
+            ...trend.hmis,
+            trend.consumption,
+            trend.stockOnHand,
+            trend.stockoutDays,
+        ].filter((entry): entry is SeriesData => entry !== null)
+        return alignmentNotes(
+            series.map((entry) => ({
+                name: entry.name,
+                points: pointsByPeriod(periods, entry.points),
+            })),
+            periods
+        )
+    }, [trend, drillData, periods])
+
+    const hmisCompleteness = useCompleteness(
+        i18n.t('HMIS'),
+        trend?.hmisCompleteness ?? null,
+        trend?.hmis[0],
+        periods,
+        locale
+    )
+    const lmisCompleteness = useCompleteness(
+        i18n.t('LMIS'),
+        trend?.lmisCompleteness ?? null,
+        trend?.consumption,
+        periods,
+        locale
+    )
 
     const onTrendClick = (point: Highcharts.Point) => {
-        const period = periods[point.x]
-        if (period) onDrillPeriod(period.id)
+        const click = periodClick(periods, point.x, canDrillPeriod)
+        if (click?.type === 'drill') onDrillPeriod(click.period)
+        else if (click?.type === 'select') setSelected(click.index)
     }
     const onDrillClick = (point: Highcharts.Point) => {
         const id = (point.options.custom as { orgUnitId?: string } | undefined)?.orgUnitId
@@ -272,21 +450,23 @@ export const PairCard = ({
         downloadText(`${name}.csv`, csv)
     }
 
+    // The trend's latest period: said under the trend, not under another period's drill-down
+    const incomplete = drillData
+        ? []
+        : [hmisCompleteness, lmisCompleteness].filter((c) => c.sentence?.incomplete)
+    const selectedPeriod = selected === null ? undefined : periods[selected]
+
     return (
-        <section className={classes.card} data-test={`pair-card-${pair.id}`} aria-label={pair.name}>
+        <section
+            className={fillHeight ? `${classes.card} ${classes.compact}` : classes.card}
+            data-test={`pair-card-${pair.id}`}
+            aria-label={pair.name}
+        >
             <header className={classes.header}>
                 <h2 className={classes.title}>{pair.name}</h2>
                 <div className={classes.badges}>
-                    <CompletenessBadge
-                        label={i18n.t('HMIS')}
-                        series={trend?.hmisCompleteness ?? null}
-                        reference={trend?.hmis[0]}
-                    />
-                    <CompletenessBadge
-                        label={i18n.t('LMIS')}
-                        series={trend?.lmisCompleteness ?? null}
-                        reference={trend?.consumption}
-                    />
+                    <CompletenessBadge completeness={hmisCompleteness} locale={locale} />
+                    <CompletenessBadge completeness={lmisCompleteness} locale={locale} />
                 </div>
                 <div className={classes.actions}>
                     {tips && (
@@ -309,13 +489,7 @@ export const PairCard = ({
                     >
                         {showTable ? i18n.t('Show charts') : i18n.t('Show table')}
                     </Button>
-                    {trend && (
-                        <DownloadMenu
-                            charts={{ hmis: hmisChart, lmis: lmisChart }}
-                            chartsShown={!showTable}
-                            onCsv={downloadCsv}
-                        />
-                    )}
+                    {trend && <DownloadMenu charts={shownOptions} onCsv={downloadCsv} />}
                 </div>
             </header>
             {showTips && tips && (
@@ -329,6 +503,40 @@ export const PairCard = ({
                     </div>
                 </Popover>
             )}
+            {(incomplete.length > 0 || notes.length > 0) &&
+                (fillHeight ? (
+                    // A dashboard item keeps its height for the charts: one line, the rest on demand
+                    <details className={classes.notes} data-test="pair-notes">
+                        <summary className={incomplete.length > 0 ? classes.incomplete : undefined}>
+                            {incomplete.length > 0
+                                ? i18n.t('Recent totals are incomplete – why?')
+                                : i18n.t('About these numbers')}
+                        </summary>
+                        {incomplete.map((c) => (
+                            <p key={c.label} data-test="completeness-text">
+                                {c.sentence?.text}
+                            </p>
+                        ))}
+                        {notes.map((note) => (
+                            <p key={note}>{note}</p>
+                        ))}
+                    </details>
+                ) : (
+                    <div className={classes.notes} data-test="pair-notes">
+                        {incomplete.map((c) => (
+                            <p
+                                key={c.label}
+                                className={classes.incomplete}
+                                data-test="completeness-text"
+                            >
+                                {c.sentence?.text}
+                            </p>
+                        ))}
+                        {notes.map((note) => (
+                            <p key={note}>{note}</p>
+                        ))}
+                    </div>
+                ))}
             {trend && trend.missingItems.length > 0 && (
                 <NoticeBox warning title={i18n.t('Some data items no longer exist')}>
                     {i18n.t(
@@ -340,28 +548,49 @@ export const PairCard = ({
                     )}
                 </NoticeBox>
             )}
+            {trend && !drillData && selectedPeriod && selected !== null && (
+                <PeriodDetail
+                    trend={trend}
+                    index={selected}
+                    periodName={selectedPeriod.name}
+                    orgUnitName={orgUnitName}
+                    locale={locale}
+                    onClose={() => setSelected(null)}
+                />
+            )}
             {!trend ? null : showTable ? (
                 <Suspense fallback={<CircularLoader small />}>
-                    <SeriesTable trend={trend} drill={drill?.data ?? null} periods={periods} />
+                    <SeriesTable
+                        trend={trend}
+                        drill={drill?.data ?? null}
+                        periods={periods}
+                        locale={locale}
+                    />
                 </Suspense>
             ) : (
-                <div className={classes.charts}>
-                    {hmisOptions && (
+                <div
+                    className={classes.charts}
+                    ref={chartsRef}
+                    style={
+                        grid
+                            ? { gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))` }
+                            : undefined
+                    }
+                >
+                    {grid && shownOptions.hmis && (
                         <Chart
-                            options={hmisOptions}
+                            options={shownOptions.hmis}
                             onPointClick={drill?.data ? onDrillClick : onTrendClick}
-                            height={chartHeight}
+                            height={grid.chartHeight}
                             dataTest="chart-hmis"
-                            chartRef={hmisChart}
                         />
                     )}
-                    {lmisOptions && (
+                    {grid && shownOptions.lmis && (
                         <Chart
-                            options={lmisOptions}
+                            options={shownOptions.lmis}
                             onPointClick={drill?.data ? onDrillClick : onTrendClick}
-                            height={chartHeight}
+                            height={grid.chartHeight}
                             dataTest="chart-lmis"
-                            chartRef={lmisChart}
                         />
                     )}
                 </div>

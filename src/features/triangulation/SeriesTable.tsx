@@ -10,26 +10,30 @@ import {
 import React from 'react'
 import type { ChartPeriod } from '../../charts'
 import type { AlignedPoint } from '../../domain/periods'
+import { formatNumber, type NumberKind } from '../../shared/format/number'
 import type { PairDrill } from './drill-model'
 import type { PairTrend } from './pair-model'
 import { trendLabels } from './labels'
-import { drillColumns, trendColumns } from './pair-export'
+import { drillColumns, measureKind, trendColumns } from './pair-export'
 
-const format = (point: Pick<AlignedPoint, 'value' | 'estimated'> | undefined): string => {
-    if (!point || point.value === null) return ''
-    const text = point.value.toLocaleString(undefined, { maximumFractionDigits: 1 })
-    return point.estimated ? `≈ ${text}` : text
-}
+const format = (
+    point: Pick<AlignedPoint, 'value' | 'estimated'> | undefined,
+    kind: NumberKind,
+    locale: string
+): string => (point ? formatNumber(point.value, { kind, estimated: point.estimated, locale }) : '')
 
 /** The accessible alternative to a card's charts: the same numbers, estimates marked with ≈. */
 export const SeriesTable = ({
     trend,
     drill,
     periods,
+    locale,
 }: {
     trend: PairTrend
     drill: PairDrill | null
     periods: ChartPeriod[]
+    /** The user's locale, for the numbers */
+    locale: string
 }) => {
     const labels = trendLabels()
     if (drill) {
@@ -54,7 +58,7 @@ export const SeriesTable = ({
                             <DataTableCell>{child.name}</DataTableCell>
                             {columns.map((c) => (
                                 <DataTableCell key={c.name} align="right">
-                                    {format(c.values[index])}
+                                    {format(c.values[index], c.kind, locale)}
                                 </DataTableCell>
                             ))}
                         </DataTableRow>
@@ -86,7 +90,7 @@ export const SeriesTable = ({
                             <DataTableCell>{period.name}</DataTableCell>
                             {series.map((s) => (
                                 <DataTableCell key={s.id} align="right">
-                                    {format(s.points[index])}
+                                    {format(s.points[index], measureKind(s.id), locale)}
                                 </DataTableCell>
                             ))}
                         </DataTableRow>

@@ -25,7 +25,7 @@ import { useMaxOrgUnitLevel } from '../../data/use-org-unit-levels'
 import { ErrorNotice } from '../../shared/api-errors'
 import { useLastSettled } from '../../shared/hooks/use-last-settled'
 import { drillParent, type ViewState } from '../../shared/navigation'
-import { buildPairDrill } from './drill-model'
+import { buildPairDrill, hasLevelBelow, possibleDrill } from './drill-model'
 import { trendLabels } from './labels'
 import { OrgUnitPicker } from './OrgUnitPicker'
 import { buildPairTrend, type PairTrend } from './pair-model'
@@ -55,7 +55,7 @@ export interface TriangulationViewProps {
 /** The selectors + the cards of a program area (or one pair), trend or drilled. */
 export const TriangulationView = ({
     config,
-    state,
+    state: requested,
     push,
     replace,
     compact,
@@ -63,18 +63,26 @@ export const TriangulationView = ({
     const me = useMe()
     const locale = me.data?.settings?.keyUiLocale ?? 'en'
     const area: ProgramArea | undefined =
-        config.programAreas.find((a) => a.id === state.area) ?? config.programAreas[0]
+        config.programAreas.find((a) => a.id === requested.area) ?? config.programAreas[0]
     const pairs = useMemo(() => {
         const all = area?.pairs ?? []
-        return state.pair ? all.filter((p) => p.id === state.pair) : all
-    }, [area, state.pair])
+        return requested.pair ? all.filter((p) => p.id === requested.pair) : all
+    }, [area, requested.pair])
     const roots = me.data ? dataViewRoots(me.data) : []
     // A link's org unit outside the user's data view: their own instead, with a notice
-    const viewOu = useViewOrgUnit(me.data ? state.ou : undefined, roots, () =>
-        replace({ ...state, ou: undefined, drill: undefined, highlight: undefined })
+    const viewOu = useViewOrgUnit(me.data ? requested.ou : undefined, roots, () =>
+        replace({ ...requested, ou: undefined, drill: undefined, highlight: undefined })
     )
     const ouId = viewOu.id
     const levels = useMaxOrgUnitLevel()
+    const trendOu = useOrgUnit(ouId)
+    // No drill-down below a facility (a link or the history may name one): DHIS2 would refuse it
+    const levelBelow = hasLevelBelow(trendOu.data, levels.data)
+    const possible = possibleDrill(requested.drill, trendOu.data, levels.data)
+    const state: ViewState =
+        possible === requested.drill
+            ? requested
+            : { ...requested, drill: possible, highlight: undefined }
     const calendar = useInstanceCalendar()
     const periods = useMemo(
         () => viewPeriods(state.pe, state.grain, todayInCalendar(calendar), { calendar }),
@@ -89,7 +97,6 @@ export const TriangulationView = ({
         [periods.display, nameOf]
     )
     const metadata = usePairsMetadata(pairs)
-    const trendOu = useOrgUnit(ouId)
     const parentId = ouId ? drillParent(state, ouId) : undefined
     const parent = useOrgUnit(state.drill ? parentId : undefined)
     // Each drill step goes one level down from the trend's org unit: the drill request does not
@@ -106,7 +113,10 @@ export const TriangulationView = ({
     const drillTable = useDrillTable(
         pairs,
         metadata.data,
-        state.drill && parentId && parentLevel !== undefined
+        state.drill &&
+            parentId &&
+            parentLevel !== undefined &&
+            (levels.data === undefined || parentLevel < levels.data)
             ? { id: parentId, level: parentLevel }
             : undefined,
         state.drill?.period
@@ -424,7 +434,8 @@ export const TriangulationView = ({
                                 orgUnitName={shownTrend.orgUnitName}
                                 trend={trend}
                                 drill={drill}
-                                chartHeight={compact ? 280 : undefined}
+                                fillHeight={compact}
+                                canDrillPeriod={levelBelow}
                                 onDrillPeriod={(period) =>
                                     push({
                                         ...state,

@@ -89,3 +89,42 @@ export const buildPairDrill = ({
         lmisCompleteness: pick((trend) => trend.lmisCompleteness),
     }
 }
+
+/**
+ * Whether an org unit has a level below to drill into: not at the deepest level of the hierarchy
+ * (facilities) and not without children. `undefined` while the org unit or the levels are not
+ * known yet. DHIS2 answers a request for the level below a facility with E7124 (no org units at
+ * that level), so the app never asks for it.
+ */
+export const hasLevelBelow = (
+    unit: { level: number; children?: readonly unknown[] } | undefined,
+    maxLevel: number | undefined
+): boolean | undefined => {
+    if (!unit || maxLevel === undefined) return undefined
+    if (unit.level >= maxLevel) return false
+    return unit.children === undefined || unit.children.length > 0
+}
+
+/** What clicking a period of the trend does: drill to the org units below, or show that period. */
+export type PeriodClick = { type: 'drill'; period: string } | { type: 'select'; index: number }
+
+export const periodClick = (
+    periods: readonly { id: string }[],
+    index: number,
+    canDrill: boolean | undefined
+): PeriodClick | null => {
+    const period = periods[index]
+    if (!period) return null
+    // While not known, a drill is asked for: the view ignores it if there is no level below
+    return canDrill === false ? { type: 'select', index } : { type: 'drill', period: period.id }
+}
+
+/**
+ * The drill-down a view can show: none at an org unit without a level below (a shared link or the
+ * browser's history may still name one), and none below the deepest level.
+ */
+export const possibleDrill = <D>(
+    drill: D | undefined,
+    trendUnit: { level: number; children?: readonly unknown[] } | undefined,
+    maxLevel: number | undefined
+): D | undefined => (drill && hasLevelBelow(trendUnit, maxLevel) === false ? undefined : drill)

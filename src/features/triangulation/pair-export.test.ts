@@ -1,7 +1,7 @@
 import type { AlignedPoint } from '../../domain/periods'
 import type { PairDrill } from './drill-model'
 import { trendLabels } from './labels'
-import { pairCsv, trendColumns } from './pair-export'
+import { measureKind, pairCsv, periodValues, trendColumns } from './pair-export'
 import type { PairTrend } from './pair-model'
 
 const point = (period: string, value: number | null, estimated = false): AlignedPoint => ({
@@ -24,7 +24,7 @@ const trend: PairTrend = {
     consumption: {
         id: 'cons',
         name: 'Consumption',
-        points: [point('202401', 30, true), point('202402', null, true)],
+        points: [point('202401', 4920.666666666667, true), point('202402', null, true)],
     },
     stockOnHand: null,
     stockoutDays: {
@@ -33,7 +33,11 @@ const trend: PairTrend = {
         points: [point('202401', 0), point('202402', 3)],
     },
     hmisCompleteness: null,
-    lmisCompleteness: null,
+    lmisCompleteness: {
+        id: 'lmisCompleteness',
+        name: 'LMIS reporting rate (%)',
+        points: [point('202401', 93.58226371061843), point('202402', 55)],
+    },
     missingItems: [],
 }
 
@@ -48,12 +52,18 @@ const labels = {
 
 describe('a pair card as CSV', () => {
     it('writes the trend, one row per period, estimates named', () => {
-        expect(trendColumns(trend).map((s) => s.id)).toEqual(['cases', 'cons', 'so'])
+        expect(trendColumns(trend).map((s) => s.id)).toEqual([
+            'cases',
+            'cons',
+            'so',
+            'lmisCompleteness',
+        ])
         expect(pairCsv(trend, null, periods, labels).split('\r\n')).toEqual([
-            '\uFEFFPeriod id,Period,PPH cases,Consumption,Stockout days,Estimated',
-            '202401,January 2024,12,30,0,Consumption',
+            '\uFEFFPeriod id,Period,PPH cases,Consumption,Stockout days,LMIS reporting rate (%),Estimated',
+            // Rounded as shown: an estimate to one decimal, a percentage to one decimal
+            '202401,January 2024,12,4920.7,0,93.6,Consumption',
             // A missing estimate is no estimate
-            '202402,February 2024,15,,3,',
+            '202402,February 2024,15,,3,55,',
             '',
         ])
     })
@@ -68,16 +78,43 @@ describe('a pair card as CSV', () => {
         const drill: PairDrill = {
             hmis: [child('a', 4), child('b', 5)],
             hmisName: 'PPH cases',
-            consumption: [child('a', 10, true), child('b', 11)],
+            consumption: [child('a', 209.33333333333334, true), child('b', 11)],
             stockoutDays: [child('a', null), child('b', 0)],
             hmisCompleteness: [child('a', 100), child('b', 90)],
             lmisCompleteness: [child('a', 50), child('b', 75)],
         }
         expect(pairCsv(trend, drill, periods, labels).split('\r\n')).toEqual([
             '\uFEFFOrg unit id,Org unit,PPH cases,Consumption,Stockout days,HMIS reporting rate (%),LMIS reporting rate (%),Estimated',
-            `a,"'=HYPERLINK(""x"")",4,10,,100,50,Consumption`,
+            `a,"'=HYPERLINK(""x"")",4,209.3,,100,50,Consumption`,
             'b,"Bo, district",5,11,0,90,75,',
             '',
         ])
+    })
+})
+
+describe('one period of a trend', () => {
+    it('lists each measure with its kind and whether it is an estimate', () => {
+        expect(periodValues(trend, 0)).toEqual([
+            { id: 'cases', name: 'PPH cases', kind: 'count', value: 12, estimated: false },
+            {
+                id: 'cons',
+                name: 'Consumption',
+                kind: 'count',
+                value: 4920.666666666667,
+                estimated: true,
+            },
+            { id: 'so', name: 'Stockout days', kind: 'count', value: 0, estimated: false },
+            {
+                id: 'lmisCompleteness',
+                name: 'LMIS reporting rate (%)',
+                kind: 'percent',
+                value: 93.58226371061843,
+                estimated: false,
+            },
+        ])
+        // A missing estimate is no estimate
+        expect(periodValues(trend, 1)[1]).toMatchObject({ value: null, estimated: false })
+        expect(measureKind('hmisCompleteness')).toBe('percent')
+        expect(measureKind('cons')).toBe('count')
     })
 })

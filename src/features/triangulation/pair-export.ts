@@ -1,12 +1,18 @@
 /**
  * The numbers of a pair card as rows (for the table view and the CSV download): the trend, one row
- * per period, or the drill-down, one row per org unit. Estimates are marked.
+ * per period, or the drill-down, one row per org unit. Estimates are marked (their own column in
+ * CSV), values rounded as the app shows them (`shared/format/number`), dot-decimal.
  */
 import type { ChartPeriod } from '../../charts'
 import { toCsv, type CsvCell } from '../../shared/download'
+import { csvNumber, type NumberKind } from '../../shared/format/number'
 import type { TrendLabels } from './pair-model'
 import type { ChildValue, PairDrill } from './drill-model'
 import type { PairTrend, SeriesData } from './pair-model'
+
+/** Reporting rates are percentages; every other measure of a pair is a count. */
+export const measureKind = (id: string): NumberKind =>
+    id === 'hmisCompleteness' || id === 'lmisCompleteness' ? 'percent' : 'count'
 
 /** The series of a trend, in the table's column order (absent measures left out). */
 export const trendColumns = (trend: PairTrend): SeriesData[] =>
@@ -23,13 +29,29 @@ export const trendColumns = (trend: PairTrend): SeriesData[] =>
 export const drillColumns = (
     drill: PairDrill,
     labels: TrendLabels
-): { name: string; values: ChildValue[] }[] => [
-    { name: drill.hmisName, values: drill.hmis },
-    { name: labels.consumption, values: drill.consumption },
-    { name: labels.stockoutDays, values: drill.stockoutDays },
-    { name: labels.hmisCompleteness, values: drill.hmisCompleteness },
-    { name: labels.lmisCompleteness, values: drill.lmisCompleteness },
+): { name: string; kind: NumberKind; values: ChildValue[] }[] => [
+    { name: drill.hmisName, kind: 'count', values: drill.hmis },
+    { name: labels.consumption, kind: 'count', values: drill.consumption },
+    { name: labels.stockoutDays, kind: 'count', values: drill.stockoutDays },
+    { name: labels.hmisCompleteness, kind: 'percent', values: drill.hmisCompleteness },
+    { name: labels.lmisCompleteness, kind: 'percent', values: drill.lmisCompleteness },
 ]
+
+/** One period of a trend, measure by measure (what a click on a facility's month shows). */
+export const periodValues = (
+    trend: PairTrend,
+    index: number
+): { id: string; name: string; kind: NumberKind; value: number | null; estimated: boolean }[] =>
+    trendColumns(trend).map((series) => {
+        const point = series.points[index]
+        return {
+            id: series.id,
+            name: series.name,
+            kind: measureKind(series.id),
+            value: point?.value ?? null,
+            estimated: Boolean(point?.estimated && point.value !== null),
+        }
+    })
 
 export interface PairCsvLabels extends TrendLabels {
     period: string
@@ -58,11 +80,14 @@ export const pairCsv = (
         return toCsv([
             [labels.orgUnitId, labels.orgUnit, ...columns.map((c) => c.name), labels.estimates],
             ...drill.hmis.map((child, index): CsvCell[] => {
-                const cells = columns.map((c) => ({
-                    name: c.name,
-                    value: c.values[index]?.value ?? null,
-                    estimated: c.values[index]?.estimated ?? false,
-                }))
+                const cells = columns.map((c) => {
+                    const estimated = c.values[index]?.estimated ?? false
+                    return {
+                        name: c.name,
+                        value: csvNumber(c.values[index]?.value, { kind: c.kind, estimated }),
+                        estimated,
+                    }
+                })
                 return [child.id, child.name, ...cells.map((c) => c.value), estimatesOf(cells)]
             }),
         ])
@@ -71,11 +96,17 @@ export const pairCsv = (
     return toCsv([
         [labels.periodId, labels.period, ...columns.map((c) => c.name), labels.estimates],
         ...periods.map((period, index): CsvCell[] => {
-            const cells = columns.map((c) => ({
-                name: c.name,
-                value: c.points[index]?.value ?? null,
-                estimated: c.points[index]?.estimated ?? false,
-            }))
+            const cells = columns.map((c) => {
+                const estimated = c.points[index]?.estimated ?? false
+                return {
+                    name: c.name,
+                    value: csvNumber(c.points[index]?.value, {
+                        kind: measureKind(c.id),
+                        estimated,
+                    }),
+                    estimated,
+                }
+            })
             return [period.id, period.name, ...cells.map((c) => c.value), estimatesOf(cells)]
         }),
     ])

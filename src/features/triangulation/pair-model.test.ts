@@ -3,6 +3,7 @@ import type { Pair } from '../../domain/config'
 import { buildPairDrill, singlePeriod } from './drill-model'
 import {
     buildPairTrend,
+    latestCompleteness,
     requestItems,
     sumPoints,
     type DataSetInfo,
@@ -238,5 +239,32 @@ describe('a drilled period', () => {
             { id: 'A', name: 'Region A', value: 45, estimated: false },
             { id: 'B', name: 'Region B <b>', value: 70, estimated: true },
         ])
+    })
+})
+
+describe('latestCompleteness', () => {
+    const aligned = (period: string, value: number | null) => ({
+        period,
+        value,
+        estimated: false,
+        partial: false,
+        sourcePeriods: [period],
+        missingPeriods: [],
+        reason: null,
+    })
+    it('is the rate of the latest period the chart shows data for', () => {
+        const rate = {
+            id: 'lmisCompleteness',
+            name: 'LMIS',
+            points: [aligned('2024Q4', 95), aligned('2025Q1', 55), aligned('2025Q2', 0)],
+        }
+        const consumption = {
+            id: 'cons',
+            name: 'Consumption',
+            points: [aligned('2024Q4', 10), aligned('2025Q1', 4), aligned('2025Q2', null)],
+        }
+        expect(latestCompleteness(rate, consumption)?.period).toBe('2025Q1')
+        expect(latestCompleteness(rate, null)?.period).toBe('2025Q2')
+        expect(latestCompleteness(null, consumption)).toBeNull()
     })
 })

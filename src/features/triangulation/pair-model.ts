@@ -329,3 +329,21 @@ export const buildPairTrend = ({
 /** The latest value of a series that has one (for a card's completeness badge). */
 export const latestValue = (series: SeriesData | null): AlignedPoint | null =>
     [...(series?.points ?? [])].reverse().find((point) => point.value !== null) ?? null
+
+/**
+ * The reporting rate of a system for the latest period its chart shows data for (`reference`: the
+ * series the rate is about). A quarter not reported at all yet is not "low completeness": it has
+ * no data to show.
+ */
+export const latestCompleteness = (
+    series: SeriesData | null,
+    reference: SeriesData | null | undefined
+): AlignedPoint | null => {
+    if (!series) return null
+    if (!reference) return latestValue(series)
+    const shown = new Set(reference.points.filter((p) => p.value !== null).map((p) => p.period))
+    return latestValue({ ...series, points: series.points.filter((p) => shown.has(p.period)) })
+}
+
+/** Under this reporting rate (%), the card says in words that the period's totals are incomplete */
+export const COMPLETE_REPORTING = 90

@@ -1,17 +1,20 @@
 import Highcharts from 'highcharts'
 import 'highcharts/modules/accessibility'
 import HighchartsReact from 'highcharts-react-official'
-import React, { useMemo, useRef } from 'react'
+import React, { useEffect, useImperativeHandle, useMemo, useRef } from 'react'
+import { withMinPlotHeight } from './min-plot'
 import { withPointClick, type PointClick } from './point-click'
 
 export type { PointClick } from './point-click'
 
-/** What `chartRef` points to: the chart drawn (for downloads, see `export-chart.ts`) */
+/** What `chartRef` points to: the chart drawn */
 export type ChartHandle = HighchartsReact.RefObject
 
 /**
- * A Highcharts chart (accessibility on), sized to its container. Exporting is not loaded with it:
- * `downloadChartImage` loads it on demand.
+ * A Highcharts chart (accessibility on), as wide as its container and `height` high (the card
+ * derives it from its size, `chartGridLayout`); the plot keeps at least `MIN_PLOT_HEIGHT` pixels.
+ * A new height resizes the chart drawn rather than drawing it again. Exporting is not loaded with
+ * it: `downloadChartImage` loads it on demand.
  */
 export const Chart = ({
     options,
@@ -24,26 +27,42 @@ export const Chart = ({
     onPointClick?: PointClick
     height?: number
     dataTest?: string
-    chartRef?: React.Ref<ChartHandle>
+    chartRef?: React.Ref<ChartHandle | null>
 }) => {
     // The handler is read through a ref: a new callback identity must not re-create the chart
     const clickRef = useRef(onPointClick)
     clickRef.current = onPointClick
+    const heightRef = useRef(height)
+    heightRef.current = height
+    const inner = useRef<ChartHandle>(null)
+    useImperativeHandle(chartRef, () => inner.current, [])
     const clickable = Boolean(onPointClick)
     const merged = useMemo(
         () =>
-            withPointClick(
-                {
-                    ...options,
-                    chart: { ...options.chart, height, style: { fontFamily: 'inherit' } },
-                },
-                clickable ? (point) => clickRef.current?.(point) : undefined
+            withMinPlotHeight(
+                withPointClick(
+                    {
+                        ...options,
+                        chart: {
+                            ...options.chart,
+                            height: heightRef.current,
+                            style: { fontFamily: 'inherit' },
+                        },
+                    },
+                    clickable ? (point) => clickRef.current?.(point) : undefined
+                )
             ),
-        [options, clickable, height]
+        [options, clickable]
     )
+    useEffect(() => {
+        const chart = inner.current?.chart
+        if (chart?.renderer && Math.round(chart.chartHeight) !== height) {
+            chart.setSize(null, height, false)
+        }
+    }, [height])
     return (
-        <div data-test={dataTest} style={{ minWidth: 0 }}>
-            <HighchartsReact highcharts={Highcharts} options={merged} immutable ref={chartRef} />
+        <div data-test={dataTest} style={{ minWidth: 0, maxWidth: '100%', overflow: 'hidden' }}>
+            <HighchartsReact highcharts={Highcharts} options={merged} immutable ref={inner} />
         </div>
     )
 }

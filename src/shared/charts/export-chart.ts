@@ -1,8 +1,9 @@
 /**
  * Chart images on demand. Highcharts' exporting modules (≈ 13 KB gzip, and a context button that
  * costs ~20 ms per chart to draw) are not part of the first view: they load on the first download.
- * A chart drawn before they were loaded has no exporter, so the image is made from a copy of it
- * drawn off-screen, at the same size, then removed.
+ * The image is made from the chart's options, drawn off-screen at a fixed export size, then
+ * removed: so it works whether the chart is on screen or the card shows its table, and an image
+ * from a phone is as readable as one from a desktop.
  */
 import Highcharts from 'highcharts'
 
@@ -23,6 +24,9 @@ export const loadExporting = (): Promise<void> => {
 
 export type ChartImageType = 'image/png' | 'image/svg+xml'
 
+/** The size exported images are drawn at (the layout's wide rules apply) */
+export const EXPORT_SIZE = { width: 900, height: 520 } as const
+
 /** What the exporting module adds to a chart drawn after it was loaded (local export, with offline-exporting) */
 type ExportableChart = Highcharts.Chart & {
     exporting?: { exportChart: (options: Highcharts.ExportingOptions) => Promise<void> | void }
@@ -30,10 +34,10 @@ type ExportableChart = Highcharts.Chart & {
 
 /**
  * Downloads a chart as an image, made in the browser (never sent to an export server), named after
- * the chart's `exporting.filename`.
+ * the options' `exporting.filename`.
  */
 export const downloadChartImage = async (
-    chart: Highcharts.Chart,
+    options: Highcharts.Options,
     type: ChartImageType
 ): Promise<void> => {
     await loadExporting()
@@ -42,18 +46,18 @@ export const downloadChartImage = async (
         position: 'absolute',
         left: '-10000px',
         top: '0',
-        width: `${chart.chartWidth}px`,
+        width: `${EXPORT_SIZE.width}px`,
     })
     document.body.appendChild(container)
     const copy: ExportableChart = Highcharts.chart(
         container,
-        Highcharts.merge(chart.userOptions, {
-            chart: { width: chart.chartWidth, height: chart.chartHeight, animation: false },
+        Highcharts.merge(options, {
+            chart: { ...EXPORT_SIZE, animation: false, style: { fontFamily: 'sans-serif' } },
         })
     )
     try {
         if (!copy.exporting) throw new Error('Highcharts exporting is not available')
-        await copy.exporting.exportChart({ type, filename: chart.options.exporting?.filename })
+        await copy.exporting.exportChart({ type, filename: options.exporting?.filename })
     } finally {
         copy.destroy()
         container.remove()
