@@ -38,12 +38,16 @@ beforeAll(async () => {
     const config = await (
         await fetch(`${demoUrl}/api/dataStore/triangulate/config`, { headers: auth })
     ).text()
-    const units = await (
-        await fetch(`${demoUrl}/api/organisationUnits?fields=name&paging=false&filter=level:le:2`, {
-            headers: auth,
-        })
-    ).text()
-    dataTexts = [config, units]
+    const names = (resource: string) =>
+        fetch(`${demoUrl}/api/${resource}?fields=name&paging=false`, { headers: auth }).then((r) =>
+            r.text()
+        )
+    dataTexts = [
+        config,
+        ...(await Promise.all(
+            ['organisationUnits', 'dataElements', 'dataSets', 'indicators'].map(names)
+        )),
+    ]
 })
 afterAll(async () => {
     await setUiLocale(demoUrl, USER, 'en')
@@ -221,6 +225,34 @@ describe('a program manager walks the app', () => {
             await page.waitForTimeout(1000)
             expect(await page.locator('body').innerText()).not.toMatch(/E7\d{3}/)
             await step('facility-month')
+
+            // The org unit tree: a facility found by typing part of its name
+            const facilityName = await page.evaluate(async (id) => {
+                const response = await fetch(`/api/organisationUnits/${id}?fields=name`, {
+                    headers: { Accept: 'application/json' },
+                })
+                return ((await response.json()) as { name: string }).name
+            }, facility)
+            await page.locator('[data-test="tab-view"]').click()
+            await page.goto(`${demoUrl}/api/apps/triangulate/index.html#/view`)
+            await chartsDrawn(page)
+            await page.locator('[data-test="orgunit-picker-button"]').click()
+            const picker = page.locator('[data-test="orgunit-picker"]')
+            await picker
+                .locator('[data-test="orgunit-search"] input')
+                .fill(facilityName.slice(0, 12))
+            await picker
+                .locator('[data-test="orgunit-search-result"]')
+                .first()
+                .waitFor({ timeout: 30_000 })
+            await step('tree-search')
+            await picker
+                .locator('[data-test="orgunit-search-result"]', { hasText: facilityName })
+                .first()
+                .click()
+            await expect.poll(() => page.url()).toContain(`ou=${facility}`)
+            await chartsDrawn(page)
+            await step('searched-facility')
 
             // Alerts: a scan, its ranked list
             await page.locator('[data-test="tab-alerts"]').click()
