@@ -57,6 +57,8 @@ export const FX = {
     deQuarterAvgSum: 'DeQAvgSum01',
     deCount: 'DeCount0001',
     deNone: 'DeNone00001',
+    deLastInPeriod: 'DeLastInPe1',
+    deQuarterLast: 'DeQLast0001',
     indRate: 'IndRate0001',
     indOperands: 'IndOperand1',
     indMixed: 'IndMixed001',
@@ -226,6 +228,20 @@ export const FIXTURE_DATA_ELEMENTS: FixtureDataElement[] = [
         periodType: 'Monthly',
         categoryComboId: FX.ccDefault,
         zeroIsSignificant: false,
+    },
+    {
+        id: FX.deLastInPeriod,
+        aggregationType: 'LAST_IN_PERIOD',
+        periodType: 'Monthly',
+        categoryComboId: FX.ccDefault,
+        zeroIsSignificant: true,
+    },
+    {
+        id: FX.deQuarterLast,
+        aggregationType: 'LAST',
+        periodType: 'Quarterly',
+        categoryComboId: FX.ccDefault,
+        zeroIsSignificant: true,
     },
 ]
 
