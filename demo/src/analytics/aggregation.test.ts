@@ -406,6 +406,33 @@ describe('organisation unit group sets', () => {
         }
     })
 
+    it('takes ALL_ITEMS as every group, and keeps a group of no set as an item without data', () => {
+        const base = `dimension=dx:${FX.deSum}&dimension=pe:2024&dimension=ou:${FX.root}`
+        const all = analytics.run(new URLSearchParams(`${base}&dimension=${FX.groupSetType}`), ADMIN)
+        const keyword = analytics.run(
+            new URLSearchParams(`${base}&dimension=${FX.groupSetType}:ALL_ITEMS`),
+            ADMIN
+        )
+        expect(all.ok && keyword.ok).toBe(true)
+        if (all.ok && keyword.ok) expect(keyword.body.equals(all.body)).toBe(true)
+        // DimensionalObjectProducer.getDynamicDimension: getOrdered(OrganisationUnitGroup, items)
+        const foreign = analytics.run(
+            new URLSearchParams(
+                `${base}&dimension=${FX.groupSetType}:${FX.groupUrban};${FX.groupClinics}`
+            ),
+            ADMIN
+        )
+        expect(foreign.ok).toBe(true)
+        if (!foreign.ok) return
+        const json = JSON.parse(foreign.body.toString('utf8')) as {
+            metaData: { dimensions: Record<string, string[]>; items: Record<string, unknown> }
+            rows: string[][]
+        }
+        expect(json.metaData.dimensions[FX.groupSetType]).toEqual([FX.groupUrban, FX.groupClinics])
+        expect(json.metaData.items[FX.groupUrban]).toEqual({ name: 'Urban facilities' })
+        expect(json.rows.map((r) => r[3])).toEqual([FX.groupClinics])
+    })
+
     it('restricts to the groups of a group set filter', () => {
         const rows = run(
             `dimension=dx:${FX.deSum}&dimension=pe:2024&dimension=ou:${FX.regionB}&filter=${FX.groupSetType}:${FX.groupClinics}&skipRounding=true`

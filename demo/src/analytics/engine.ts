@@ -222,9 +222,18 @@ export class QueryEvaluator {
         // Group set filters: facilities in any of a filter's groups, for every filter
         let filterMask: Uint8Array | null = null
         let filterKey = ''
+        // Only groups of the set select facilities (the group set column of DHIS2's analytics
+        // table holds each unit's group of that set)
+        const inSet = (d: Dimension, ids: string[]): string[] =>
+            d.id === 'ougs'
+                ? ids.filter((id) => d.groupSet.organisationUnitGroupIds.includes(id))
+                : []
         for (const f of query.filters) {
             if (f.id !== 'ougs') continue
-            const ids = f.items.map((g) => g.id)
+            const ids = inSet(
+                f,
+                f.items.map((g) => g.id)
+            )
             const mask = index.groupMask(ids)
             filterMask = filterMask ? intersect(filterMask, mask) : mask
             filterKey += `&${[...ids].sort().join('|')}`
@@ -238,7 +247,7 @@ export class QueryEvaluator {
             if (d.id !== 'ougs') continue
             combos = combos.flatMap((c) =>
                 d.items.map((g, code) => {
-                    const mask = index.groupMask([g.id])
+                    const mask = index.groupMask(inSet(d, [g.id]))
                     return {
                         groups: [...c.groups, code],
                         mask: c.mask ? intersect(c.mask, mask) : mask,

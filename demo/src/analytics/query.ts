@@ -283,14 +283,17 @@ export const parseAnalyticsQuery = (params: URLSearchParams, ctx: ParseContext):
                         .filter((c): c is CategoryOptionCombo => c !== undefined),
                 }
             default: {
-                // Dynamic dimensions: organisation unit group sets (all groups when none are given)
+                // Dynamic dimensions: organisation unit group sets. dhis2-core 2.41.9
+                // `DimensionalObjectProducer.getDynamicDimension`: no items or `ALL_ITEMS` = every
+                // group of the set; else `idObjectManager.getOrdered(OrganisationUnitGroup, items)`:
+                // the existing groups in the order given, also groups of another set (they match
+                // no analytics row: the set's column holds each unit's group of this set).
                 const set = index.groupSets.get(dimension)
                 if (!set) throw new AnalyticsError('E7125', dimension)
                 const groups =
-                    items.length === 0
+                    items.length === 0 || items.includes('ALL_ITEMS')
                         ? set.groups
                         : sortedUnique(items)
-                              .filter((id) => set.groups.some((g) => g.id === id))
                               .map((id) => index.orgUnitGroups.get(id)?.group)
                               .filter((g): g is OrgUnitGroup => g !== undefined)
                 return { id: 'ougs', uid: dimension, groupSet: set.groupSet, items: groups }

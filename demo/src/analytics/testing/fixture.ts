@@ -71,6 +71,7 @@ export const FX = {
     groupClinics: 'GroupClinic',
     groupOthers: 'GroupOther1',
     groupSetType: 'GroupSetTyp',
+    groupUrban: 'GroupUrban1',
 } as const
 
 const unit = (
@@ -494,6 +495,14 @@ export const buildFixtureDb = (): DemoDb => {
                 name: 'Other facilities',
                 shortName: 'Others',
                 orgUnitIds: [FX.f2, FX.f3, FX.f5],
+            },
+            {
+                // In no group set
+                id: FX.groupUrban,
+                code: 'URBAN',
+                name: 'Urban facilities',
+                shortName: 'Urban',
+                orgUnitIds: [FX.f1, FX.f3],
             },
         ],
         organisationUnitGroupSets: [
