@@ -652,6 +652,7 @@ export const generateCountryWithTruth = (
                 ids.stockoutDays,
                 ids.lossesAdjustments,
                 ids.quantityReceived,
+                ids.stockedOut,
             ].map((de) => addSeries(de, DEFAULT_CATEGORY_OPTION_COMBO_ID, 'Monthly'))
         }),
         lmisQuarterly: COMMODITIES.map((c) => {
@@ -662,6 +663,7 @@ export const generateCountryWithTruth = (
                 ids.stockoutDays,
                 ids.lossesAdjustments,
                 ids.quantityReceived,
+                ids.stockedOut,
             ].map((de) => addSeries(de, DEFAULT_CATEGORY_OPTION_COMBO_ID, 'Quarterly'))
         }),
         hmisRegistrations: new Uint8Array(facilityCount * nMonths),
