@@ -27,9 +27,17 @@
  * "SOH of the quarter's last month"). A quarter has no value until the group's window has ended by
  * `endPeriod`, so the latest quarter is typically partial (only some groups in).
  *
- * The stagger also shows in timeliness: the report is registered `timelyDays` = 45 days after the
- * calendar quarter (enough for group B, whose window ends a month later); a report is late (2)
- * when it arrives after that, which happens for late R&Rs of groups A and B.
+ * Stated per stored quarter Q (running index q, `rrWindowMonths(q, group)`): group A's value in Q
+ * covers Q's three months; group B's the three months shifted one month later (Q1 = Feb–Apr);
+ * group C's shifted one month earlier (Q1 = Dec of the year before–Feb), which in the cycle of
+ * quarters is the window shifted two months later, stored in the following quarter. The shifts
+ * per group are `LMIS_GROUP_OFFSET` (A 0, B +1, C −1), also listed with the groups' uids by
+ * `demoLmisExtras()` in demo-config.ts.
+ *
+ * The stagger also shows in timeliness: a quarterly report is on time when registered within
+ * `timelyDays` = 45 days after the calendar quarter (enough for group B, whose window ends a month
+ * later); it is late (2) after that, which happens for late R&Rs of groups A and B. How often a
+ * facility is late (any data set) is a facility trait: most rarely, some often (`simulate.ts`).
  *
  * Each facility's group is exposed as the org unit group set "LMIS reporting group" (groups A, B,
  * C and "LMIS monthly reporting"), and facility types as the group set "Facility type".
