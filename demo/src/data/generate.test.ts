@@ -831,6 +831,8 @@ describe('seeded anomalies', () => {
                     expect(cellValue(seriesOf(c.lmis.monthly.stockOnHand.id), slot, p)).toBe(0)
                     expect(cellValue(seriesOf(c.lmis.monthly.consumption.id), slot, p)).toBe(0)
                     expect(cellValue(seriesOf(c.lmis.monthly.stockoutDays.id), slot, p)).toBe(days)
+                    expect(cellValue(seriesOf(c.lmis.monthly.stockedOut.id), slot, p)).toBe(1)
+                    expect(a.dataElementIds).toContain(c.lmis.monthly.stockedOut.id)
                     const pair = c.hmis[0]
                     const hmis = [...db.series.values()].filter(
                         (s) =>

@@ -354,7 +354,7 @@ const planAnomalies = (
         planned.push({
             type: 'stockout_with_cases',
             orgUnit: hier.facilities[slot] as OrgUnit,
-            dataElementIds: [ids.stockOnHand, ids.stockoutDays, ids.consumption],
+            dataElementIds: [ids.stockOnHand, ids.stockoutDays, ids.consumption, ids.stockedOut],
             period: monthId(months[0] as number),
             periods: months.map(monthId),
             pairId: key,
@@ -374,7 +374,12 @@ const planAnomalies = (
             planned.push({
                 type: 'stockout_with_cases',
                 orgUnit: hier.districts[stockoutDistrict] as OrgUnit,
-                dataElementIds: [ids.stockOnHand, ids.stockoutDays, ids.consumption],
+                dataElementIds: [
+                    ids.stockOnHand,
+                    ids.stockoutDays,
+                    ids.consumption,
+                    ids.stockedOut,
+                ],
                 period: monthId(months[0] as number),
                 periods: months.map(monthId),
                 pairId: key,
