@@ -17,7 +17,7 @@
  * the delivery (stockout days > 0 with a closing balance > 0), or run out on the last day (closing
  * balance 0 with 0 stockout days, as LMIS reports count whole days without stock). Closing SOH =
  * opening − losses + received − consumption ≥ 0. Resupply: monthly reporters review every month
- * (order up to 3 months of AMC when below 2 months); quarterly reporters order up to 5 months of
+ * (order up to 3 months of AMC when below 2 months); quarterly reporters order up to 6 months of
  * AMC when they send their R&R. Shipments arrive the next month, scaled by the national fill rate;
  * a few go missing. Family planning clients are counted when they receive the method, so an FP
  * stockout also lowers the HMIS count (unlike cases, which continue); the HMIS register misses a
@@ -550,15 +550,15 @@ const simulateFacility = (
                 let sum = 0
                 for (let k = Math.max(0, i - 2); k <= i; k++) sum += need[c * nSim + k] as number
                 const amc = i >= 2 ? sum / 3 : (expected[c] as number)
-                if (mode === LMIS_QUARTERLY) order = Math.max(0, Math.ceil(5 * amc - closing))
+                if (mode === LMIS_QUARTERLY) order = Math.max(0, Math.ceil(6 * amc - closing))
                 else if (closing < 2 * amc) order = Math.max(0, Math.ceil(3 * amc - closing))
             }
             if (order > 0 && !rng.chance(0.025)) {
                 const fill =
                     ((input.fillRate[c] as Float64Array)[i] as number) * rng.uniform(0.85, 1)
                 pending[c] = Math.round(order * Math.min(1, fill))
-                // delivered in the first three weeks of the next month
-                pendingDay[c] = rng.intBetween(1, 21)
+                // delivered in the first two weeks of the next month
+                pendingDay[c] = rng.intBetween(1, 14)
             }
         }
         // FP clients are those who received the method: limited by the stock; the register
