@@ -123,6 +123,12 @@ const isAverage = (kind: AggKind): boolean => kind === 'AVERAGE' || kind === 'AV
 const isExtreme = (kind: AggKind): boolean =>
     kind === 'MIN' || kind === 'MAX' || kind === 'MIN_SUM_ORG_UNIT' || kind === 'MAX_SUM_ORG_UNIT'
 
+/** Whether carried-forward roll-ups from this stored period are kept: the first of a year. */
+const isRollupStart = (stored: StoredPeriods, from: number): boolean =>
+    from === 0 ||
+    (stored.periods[from] as Period | undefined)?.year !==
+        (stored.periods[from - 1] as Period | undefined)?.year
+
 /** Index of the last sorted value ≤ day (−1: none). */
 const lastIndexAtOrBefore = (sorted: Int32Array, day: number): number => {
     let lo = 0
@@ -411,10 +417,17 @@ export class QueryEvaluator {
                     const s = index.slot[u] as number
                     if (s >= 0) {
                         if (!mask || mask[s]) last(s, o)
-                    } else if (spec.fast) {
-                        const rollup = mask
-                            ? index.maskedRollup(seriesIndex, spec.from, maskKey, mask)
-                            : index.lastRollup(seriesIndex, spec.from)
+                    } else if (spec.fast && (spec.from === p || isRollupStart(stored, spec.from))) {
+                        // one period to read: its plain sums; else the values carried forward
+                        // from a year start (cached per start, so a bounded number of roll-ups)
+                        const rollup =
+                            spec.from === p
+                                ? mask
+                                    ? index.maskedRollup(seriesIndex, null, maskKey, mask)
+                                    : index.sumRollup(seriesIndex)
+                                : mask
+                                  ? index.maskedRollup(seriesIndex, spec.from, maskKey, mask)
+                                  : index.lastRollup(seriesIndex, spec.from)
                         const cell = (index.internal[u] as number) * P + p
                         sum[o] = (sum[o] as number) + (rollup.sum[cell] as number)
                         count[o] = (count[o] as number) + (rollup.count[cell] as number)
