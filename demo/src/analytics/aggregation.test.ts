@@ -408,7 +408,10 @@ describe('organisation unit group sets', () => {
 
     it('takes ALL_ITEMS as every group, and keeps a group of no set as an item without data', () => {
         const base = `dimension=dx:${FX.deSum}&dimension=pe:2024&dimension=ou:${FX.root}`
-        const all = analytics.run(new URLSearchParams(`${base}&dimension=${FX.groupSetType}`), ADMIN)
+        const all = analytics.run(
+            new URLSearchParams(`${base}&dimension=${FX.groupSetType}`),
+            ADMIN
+        )
         const keyword = analytics.run(
             new URLSearchParams(`${base}&dimension=${FX.groupSetType}:ALL_ITEMS`),
             ADMIN
