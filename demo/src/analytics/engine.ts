@@ -38,7 +38,8 @@
  * - LAST_IN_PERIOD: rows with `pestartdate >= earliest start date` and `peenddate <= latest end
  *   date` of the query period: the latest value inside the period, never carried forward.
  * - Partitions: the rows read are those of the yearly analytics partitions (`analytics_<year>`,
- *   year of the data's period) of the years spanned by ALL periods of the request (dimension and
+ *   the start year of the data's period: `PeriodResourceTable.resolveYearFromPeriod`,
+ *   `JdbcAnalyticsTableManager.getPartitionClause`) of the years spanned by ALL periods of the request (dimension and
  *   filter, computed before the per-period split), keeping only partitions that exist (years with
  *   data). So LAST does not look back beyond the first year of the request: a request for 2026's
  *   months does not carry a 2025 value into January 2026, while one that also asks for 202512
