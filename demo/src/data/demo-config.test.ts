@@ -151,7 +151,7 @@ describe('demoLmisExtras', () => {
             expect(set?.organisationUnitGroupIds).toContain(id)
     })
 
-    it('survives the app\'s config parser, which keeps fields it does not know', () => {
+    it("survives the app's config parser, which keeps fields it does not know", () => {
         const withExtras = {
             ...(stored as object),
             lmisReportingGroups: extras.lmisReportingGroups,
@@ -161,5 +161,4 @@ describe('demoLmisExtras', () => {
             extras.lmisReportingGroups
         )
     })
-})
 })
