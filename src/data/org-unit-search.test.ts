@@ -1,9 +1,9 @@
 import {
     ORG_UNIT_SEARCH_PAGE_SIZE,
     orgUnitSearchParams,
-    orgUnitSearchWords,
     readOrgUnitSearch,
 } from './org-unit-search'
+import { searchWords } from '../api/search-words'
 
 describe('org unit search', () => {
     it('searches id, code and names with every word, within one root', () => {
@@ -17,8 +17,8 @@ describe('org unit search', () => {
     })
 
     it('drops characters that would break a filter value', () => {
-        expect(orgUnitSearchWords('a:b [c], d')).toEqual(['a', 'b', 'c', 'd'])
-        expect(orgUnitSearchWords('   ')).toEqual([])
+        expect(searchWords('a:b [c], d')).toEqual(['a', 'b', 'c', 'd'])
+        expect(searchWords('   ')).toEqual([])
     })
 
     it('names the ancestors from the user root down, merges roots without duplicates', () => {

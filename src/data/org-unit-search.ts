@@ -1,4 +1,5 @@
 import type { QueryParams } from './engine'
+import { searchWords } from '../api/search-words'
 
 /** Results shown per search: typing more narrows them down */
 export const ORG_UNIT_SEARCH_PAGE_SIZE = 20
@@ -20,15 +21,6 @@ export interface OrgUnitSearchResult {
     total: number
 }
 
-/** Words of a search text, without characters that would break a DHIS2 filter value. */
-export const orgUnitSearchWords = (text: string): string[] =>
-    text
-        .replace(/[:[\],]/g, ' ')
-        .split(/\s+/)
-        .map((word) => word.trim())
-        .filter(Boolean)
-        .slice(0, 6)
-
 /**
  * `GET /api/organisationUnits` parameters for org units below (or at) one root whose id, code,
  * name or short name contain every word. DHIS2's metadata object filter: `identifiable:token:`
@@ -38,7 +30,7 @@ export const orgUnitSearchWords = (text: string): string[] =>
  */
 export const orgUnitSearchParams = (text: string, rootId: string): QueryParams => ({
     fields: 'id,displayName,path,level,ancestors[id,displayName]',
-    filter: [`identifiable:token:${orgUnitSearchWords(text).join(' ')}`, `path:like:${rootId}`],
+    filter: [`identifiable:token:${searchWords(text).join(' ')}`, `path:like:${rootId}`],
     order: 'displayName:asc',
     pageSize: ORG_UNIT_SEARCH_PAGE_SIZE,
     page: 1,

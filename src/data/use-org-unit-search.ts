@@ -4,10 +4,10 @@ import type { DataEngine } from './engine'
 import {
     ORG_UNIT_SEARCH_MIN_LENGTH,
     orgUnitSearchParams,
-    orgUnitSearchWords,
     readOrgUnitSearch,
     type OrgUnitSearchResult,
 } from './org-unit-search'
+import { searchWords } from '../api/search-words'
 
 export type { OrgUnitMatch, OrgUnitSearchResult } from './org-unit-search'
 export { ORG_UNIT_SEARCH_MIN_LENGTH, ORG_UNIT_SEARCH_PAGE_SIZE } from './org-unit-search'
@@ -43,7 +43,7 @@ export const searchOrgUnits = async (
  */
 export const useOrgUnitSearch = (text: string, rootIds: readonly string[]) => {
     const engine = useDataEngine()
-    const words = orgUnitSearchWords(text)
+    const words = searchWords(text)
     const normalized = words.join(' ')
     return useQuery({
         queryKey: ['organisationUnits', 'search', [...rootIds], normalized] as const,

@@ -6,6 +6,7 @@
  */
 import { DX_PATTERN, UID_PATTERN, type HmisItemKind } from '../../../domain/config'
 import type { DataEngine, QueryParams } from '../../../data/engine'
+import { searchWords } from '../../../api/search-words'
 
 export const METADATA_TYPES = [
     'dataElements',
@@ -66,14 +67,7 @@ export const FIELDS: Record<MetadataType, string> = {
 
 export const SEARCH_PAGE_SIZE = 25
 
-/** Words of a search text, without characters that would break a DHIS2 filter. */
-export const searchWords = (text: string): string[] =>
-    text
-        .replace(/[:[\],]/g, ' ')
-        .split(/\s+/)
-        .map((word) => word.trim())
-        .filter(Boolean)
-        .slice(0, 6)
+export { searchWords }
 
 /**
  * Query parameters to search one metadata type by name or code. Data element operands have no
