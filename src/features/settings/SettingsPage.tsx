@@ -3,8 +3,8 @@ import i18n from '@dhis2/d2-i18n'
 import { CircularLoader } from '@dhis2/ui'
 import { useQuery } from '@tanstack/react-query'
 import React, { useEffect, useRef, useState } from 'react'
-import { engineQueryFn } from '../../data/engine'
 import { queryKeys } from '../../data/query-keys'
+import { useMe } from '../../data/use-me'
 import { ErrorNotice } from '../../shared/api-errors'
 import { loadConfigEntry, type StoredConfigEntry } from './api/config-store'
 import { MappingEditor } from './components/MappingEditor'
@@ -35,10 +35,8 @@ export const SettingsPage = ({
 } = {}) => {
     const engine = useDataEngine()
     const { baseUrl } = useConfig()
-    const me = useQuery({
-        queryKey: queryKeys.meAuthorities(),
-        queryFn: engineQueryFn(engine, 'me', { fields: 'id,username,displayName,authorities' }),
-    })
+    // The user with their groups and the app's named editors (who may edit: see permissions.ts)
+    const me = useMe()
     const entry = useQuery({
         queryKey: queryKeys.configEntry(),
         queryFn: ({ signal }) => loadConfigEntry(engine, signal),
@@ -59,7 +57,7 @@ export const SettingsPage = ({
             setInitialEntry(entry.data)
         }
     }, [initialEntry, entry.data, entry.isFetching, entry.dataUpdatedAt])
-    const user = me.data as MeWithAuthorities | undefined
+    const user: MeWithAuthorities | undefined = me.data
     const editable = canEditConfig(user)
 
     return (
