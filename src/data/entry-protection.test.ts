@@ -147,3 +147,22 @@ describe('protecting an entry', () => {
         expect(store.sharingOf(NS, EDITORS_KEY)).toEqual(editorSharing(null))
     })
 })
+
+describe('protecting every app entry', () => {
+    it('shares all entries but claims, and reports which are open', async () => {
+        const store = new MemoryDataStore()
+        store.set(NS, 'config', { a: 1 })
+        store.set(NS, 'dashboard-item-x', { area: 'mnh' })
+        store.set(NS, 'config--save--abc', { claimedBy: 'r' })
+        store.set(NS, EDITORS_KEY, editors)
+        const engine = store.engine('admin')
+        const { protectionStatus, protectAllEntries } = await import('./entry-protection')
+        expect((await protectionStatus(engine, NS)).every((s) => s.open)).toBe(true)
+        const results = await protectAllEntries(engine, NS)
+        expect(results.map((r) => r.key).sort()).toEqual(['config', 'dashboard-item-x', 'editors'])
+        expect(results.every((r) => r.outcome.status === 'protected')).toBe(true)
+        expect(store.sharingOf(NS, 'config--save--abc')?.publicAccess).toBe('rw------')
+        const after = await protectionStatus(engine, NS)
+        expect(after.every((s) => !s.open && s.asWanted)).toBe(true)
+    })
+})

@@ -230,3 +230,56 @@ export const protectAppEntry = async (
         }
     }
 }
+
+export interface EntryProtectionStatus {
+    key: string
+    /** Everyone with the app may change it (public metadata write) */
+    open: boolean
+    /** Its sharing is exactly the one the app gives */
+    asWanted: boolean
+}
+
+/** The app's own keys of a namespace (claims of the safe save aside). */
+const appKeys = async (engine: DataEngine, namespace: string): Promise<string[]> => {
+    const namespaces = await queryOne(engine, 'dataStore')
+    if (!Array.isArray(namespaces) || !namespaces.includes(namespace)) return []
+    const keys = await queryOne(engine, `dataStore/${namespace}`)
+    return (Array.isArray(keys) ? keys : []).filter(
+        (key): key is string => typeof key === 'string' && !key.includes('--save--')
+    )
+}
+
+/** How each app entry is shared now, against what the app gives. */
+export const protectionStatus = async (
+    engine: DataEngine,
+    namespace: string
+): Promise<EntryProtectionStatus[]> => {
+    const editors = await loadEditors(engine, namespace)
+    const out: EntryProtectionStatus[] = []
+    for (const key of await appKeys(engine, namespace)) {
+        const { sharing } = sharingOfMetadata(
+            await queryOne(engine, `dataStore/${namespace}/${key}/metaData`)
+        )
+        const wanted = key === EDITORS_KEY ? editorsEntrySharing() : editorSharing(editors)
+        out.push({
+            key,
+            open: sharing ? publicCanWrite(sharing.publicAccess) : true,
+            asWanted: sharing ? sameSharing(sharing, wanted) : false,
+        })
+    }
+    return out
+}
+
+/** Gives every app entry of the namespace the app's sharing; the outcome per key. */
+export const protectAllEntries = async (
+    engine: DataEngine,
+    namespace: string
+): Promise<{ key: string; outcome: ProtectOutcome }[]> => {
+    const editors = await loadEditors(engine, namespace)
+    const out: { key: string; outcome: ProtectOutcome }[] = []
+    for (const key of await appKeys(engine, namespace)) {
+        const wanted = key === EDITORS_KEY ? editorsEntrySharing() : editorSharing(editors)
+        out.push({ key, outcome: await protectEntry(engine, namespace, key, wanted) })
+    }
+    return out
+}

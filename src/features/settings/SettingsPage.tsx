@@ -6,6 +6,7 @@ import React, { useEffect, useRef, useState } from 'react'
 import { queryKeys } from '../../data/query-keys'
 import { useMe } from '../../data/use-me'
 import { ErrorNotice } from '../../shared/api-errors'
+import { EditorsPanel } from '../access/EditorsPanel'
 import { loadConfigEntry, type StoredConfigEntry } from './api/config-store'
 import { MappingEditor } from './components/MappingEditor'
 import { ReadOnlyMapping } from './components/ReadOnlyMapping'
@@ -24,7 +25,8 @@ const instanceUrl = (baseUrl: string): string => {
 
 /**
  * The settings page (`#/settings`): the mapping of commodities to HMIS and LMIS data. Editors
- * (`ALL` or `F_TRIANGULATE_CONFIG`) get the editor; everyone else the mapping as a reference.
+ * (superusers and the editors named in the app, see `permissions.ts`) get the editor; everyone
+ * else the mapping as a reference. The panel of editors says who may change it.
  * `onUnsavedChangesChange` (or `useUnsavedChanges()` / `confirmLeavingSettings()`) lets the app's
  * navigation ask before leaving with unsaved changes.
  */
@@ -72,6 +74,7 @@ export const SettingsPage = ({
                     </p>
                 </div>
             </div>
+            <EditorsPanel />
             {me.error || entry.error ? (
                 <ErrorNotice
                     error={me.error ?? entry.error}
