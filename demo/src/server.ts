@@ -62,7 +62,7 @@ export interface DemoServerOptions {
      * namespace is protected when the app is installed (`M_<app>`, App Management)
      */
     namespaceProtections?: NamespaceProtection[]
-    /** The DHIS2 release the demo answers as; default 2.41.3 (routes/dhis2-version.ts) */
+    /** The DHIS2 release the demo answers as; default 2.41.4 (routes/dhis2-version.ts) */
     dhis2Version?: string
     /** System settings on top of DHIS2's defaults and the demo's own */
     systemSettings?: Record<string, string | number | boolean>

@@ -72,11 +72,14 @@ describe('the sharing of the app entries', () => {
         expect(isNamedEditor({ id: 'u', authorities: ['ALL'] }, null)).toBe(true)
         expect(isNamedEditor({ id: 'usrPharma01', authorities: [] }, editors)).toBe(true)
         expect(
-            isNamedEditor({ id: 'u', authorities: [], userGroups: [{ id: 'grpEditors1' }] }, editors)
+            isNamedEditor(
+                { id: 'u', authorities: [], userGroups: [{ id: 'grpEditors1' }] },
+                editors
+            )
         ).toBe(true)
-        expect(
-            isNamedEditor({ id: 'u', authorities: ['F_TRIANGULATE_CONFIG'] }, editors)
-        ).toBe(false)
+        expect(isNamedEditor({ id: 'u', authorities: ['F_TRIANGULATE_CONFIG'] }, editors)).toBe(
+            false
+        )
         expect(isNamedEditor({ id: 'u', authorities: [] }, null)).toBe(false)
     })
 

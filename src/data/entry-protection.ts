@@ -143,7 +143,8 @@ export const isNamedEditor = (me: EditorCandidate, editors: Editors | null): boo
     if (!editors) return false
     const groups = new Set((me.userGroups ?? []).map((g) => g.id))
     return (
-        editors.users.some((u) => u.id === me.id) || editors.userGroups.some((g) => groups.has(g.id))
+        editors.users.some((u) => u.id === me.id) ||
+        editors.userGroups.some((g) => groups.has(g.id))
     )
 }
 
@@ -191,7 +192,10 @@ export const protectEntry = async (
 }
 
 /** The editors named in `<namespace>/editors`; `null` when none were named yet. */
-export const loadEditors = async (engine: DataEngine, namespace: string): Promise<Editors | null> => {
+export const loadEditors = async (
+    engine: DataEngine,
+    namespace: string
+): Promise<Editors | null> => {
     const namespaces = await queryOne(engine, 'dataStore')
     if (!Array.isArray(namespaces) || !namespaces.includes(namespace)) return null
     const keys = await queryOne(engine, `dataStore/${namespace}`)
@@ -221,7 +225,12 @@ export const protectAppEntry = async (
     key: string
 ): Promise<ProtectOutcome> => {
     try {
-        return await protectEntry(engine, namespace, key, await wantedSharing(engine, namespace, key))
+        return await protectEntry(
+            engine,
+            namespace,
+            key,
+            await wantedSharing(engine, namespace, key)
+        )
     } catch (error) {
         return {
             status: 'failed',

@@ -10,7 +10,7 @@ describe('parseDemoArgs', () => {
             seed: 42,
             stateDir: 'demo/.state',
             allowedOrigins: ['http://localhost:3000'],
-            dhis2Version: '2.41.3',
+            dhis2Version: '2.41.4',
         })
     })
 

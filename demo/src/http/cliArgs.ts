@@ -30,7 +30,7 @@ export const DEMO_USAGE = `Usage: tsx demo/src/main.ts [options]
   --allowed-origin <o>   CORS origin allowed with credentials, repeatable
                          (env DEMO_ALLOWED_ORIGINS, comma separated; default http://localhost:3000)
   --dhis2-version <v>    answer as DHIS2 2.39, 2.40, 2.41 (= 2.41.3), 2.42 or a release such
-                         as 2.41.4 (env DEMO_DHIS2_VERSION, default 2.41.3)
+                         as 2.41.4 (env DEMO_DHIS2_VERSION, default 2.41.4)
   --help                 this text`
 
 const integer = (name: string, text: string, min: number, max: number): number => {

@@ -228,7 +228,9 @@ describe('dataStore', () => {
         try {
             const put = await old.send('PUT', '/api/dataStore/foo/missing', { a: 1 })
             expect(put.status).toBe(404)
-            expect((await put.json()).message).toBe("Key 'missing' not found in namespace 'foo'")
+            expect(((await put.json()) as { message: string }).message).toBe(
+                "Key 'missing' not found in namespace 'foo'"
+            )
             expect(
                 (await body<{ version: string }>(await old.get('/api/system/info'))).version
             ).toBe('2.40.7')

@@ -9,7 +9,8 @@
  *   up to 2.40 (`DatastoreController.updateKeyJsonValue` → `getExistingEntry`), created (201)
  *   from 2.41 (`DefaultDatastoreService.updateEntry` upserts).
  */
-export const DEFAULT_DHIS2_VERSION = '2.41.3'
+/** 2.41.4: the 2.41 line the demo's answers follow, with the dashboard that renders plugins */
+export const DEFAULT_DHIS2_VERSION = '2.41.4'
 
 /** Short names accepted by `--dhis2-version`, as the full version the demo then reports */
 const SHORT_NAMES: Record<string, string> = {

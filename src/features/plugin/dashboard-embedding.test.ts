@@ -42,7 +42,9 @@ describe('the dashboard item in the app URL', () => {
 
     it('reads periods as v101.3 passes them to iframe items, ignoring malformed ids', () => {
         expect(
-            dashboardItemFromUrl('?redirect=false&dashboardItemId=x&period=202401,LAST_12_WEEKS,a b')
+            dashboardItemFromUrl(
+                '?redirect=false&dashboardItemId=x&period=202401,LAST_12_WEEKS,a b'
+            )
         ).toEqual({
             dashboardItemId: 'x',
             dashboardItemFilters: { pe: [{ id: '202401' }, { id: 'LAST_12_WEEKS' }] },
