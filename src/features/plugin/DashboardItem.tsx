@@ -9,7 +9,7 @@ import {
     SingleSelectOption,
 } from '@dhis2/ui'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import React, { useEffect, useMemo, useState } from 'react'
+import React, { useEffect, useMemo, useRef, useState } from 'react'
 import { CONFIG_NAMESPACE, type Config } from '../../domain/config'
 import { RELATIVE_PERIODS, relativePeriodLabel } from '../../domain/periods'
 import { canEditConfig, useMe } from '../../data/use-me'
@@ -233,18 +233,24 @@ export const DashboardItem = ({
         () => (me.data?.organisationUnits ?? []).map((ou) => ou.id),
         [me.data?.organisationUnits]
     )
+    // By content: a dashboard re-rendering with equal filters must not reset the view (its drill)
+    const filtersKey = JSON.stringify(dashboardItemFilters ?? {})
     const resolved = useMemo(
-        () => resolveFilters(dashboardItemFilters, userOrgUnits),
-        [dashboardItemFilters, userOrgUnits]
+        () => resolveFilters(JSON.parse(filtersKey) as DashboardItemFilters, userOrgUnits),
+        [filtersKey, userOrgUnits]
     )
     const filterNames = useFilterNames(resolved.ignored)
     useEffect(() => {
         setView(settings.data ? itemViewState(settings.data, resolved) : null)
     }, [settings.data, resolved])
     const hash = view ? serializeViewState(view) : null
+    // The dashboard's "Open in app" (item menu) opens the same view (dashboard-app v101+); told
+    // once per view, whatever the identity of the callback the dashboard passes
+    const toldHash = useRef<string | null>(null)
     useEffect(() => {
-        // The dashboard's "Open in app" (item menu) opens the same view (dashboard-app v101+)
-        if (hash && setDashboardItemDetails) setDashboardItemDetails({ appUrl: hash })
+        if (!hash || !setDashboardItemDetails || toldHash.current === hash) return
+        toldHash.current = hash
+        setDashboardItemDetails({ appUrl: hash })
     }, [hash, setDashboardItemDetails])
     const save = useMutation({
         mutationFn: async ({ next, takeOver }: { next: ItemSettings; takeOver?: StoredEntry }) => {

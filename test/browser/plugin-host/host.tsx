@@ -14,7 +14,7 @@
  */
 import { Provider } from '@dhis2/app-runtime'
 import { Plugin } from '@dhis2/app-runtime/experimental'
-import React, { useState } from 'react'
+import React, { useReducer } from 'react'
 import { createRoot } from 'react-dom/client'
 import { dashboardEmbeddingFor } from '../../../src/features/plugin/dashboard-embedding'
 
@@ -68,12 +68,16 @@ const IframeItem = ({ item }: { item: HostItem }) => (
 )
 
 const Item = ({ item }: { item: HostItem }) => {
-    const [details, setDetails] = useState<unknown>(null)
+    // As dashboard-app's AppItem: a reducer (a stable dispatch) keeping the last details given
+    const [details, setDetails] = useReducer(
+        (old: Record<string, unknown>, next: Record<string, unknown>) => ({ ...old, ...next }),
+        {}
+    )
     return (
         <section
             data-test={`dashboard-item-${item.id}`}
             data-mode="plugin"
-            data-details={details ? JSON.stringify(details) : ''}
+            data-details={JSON.stringify(details)}
             style={{
                 background: '#fff',
                 margin: 8,
@@ -95,9 +99,7 @@ const Item = ({ item }: { item: HostItem }) => {
                     dashboardItemId: item.id,
                     dashboardItemFilters: item.filters ?? {},
                     dashboardMode: item.mode ?? 'view',
-                    // dashboard-app's reducer keeps the last details given
-                    setDashboardItemDetails: (next: Record<string, unknown>) =>
-                        setDetails((old: unknown) => ({ ...(old as object), ...next })),
+                    setDashboardItemDetails: setDetails,
                     cacheId: `host-${item.id}`,
                     isParentCached: false,
                 }}
