@@ -15,7 +15,7 @@ import {
     type ProtectOutcome,
 } from '../../data/entry-protection'
 import { queryKeys } from '../../data/query-keys'
-import { useMe } from '../../data/use-me'
+import { useMe, type Me } from '../../data/use-me'
 import { CONFIG_NAMESPACE } from '../../domain/config'
 import { ErrorNotice } from '../../shared/api-errors'
 import { canEditConfig } from '../settings/permissions'
@@ -76,6 +76,8 @@ export const EditorsPanel = () => {
     const [draft, setDraft] = useState<Editors | null>(null)
     const [text, setText] = useState('')
     const [failures, setFailures] = useState<Failure[]>([])
+    /** How many entries the last save or protection shared as the app shares them */
+    const [sharedCount, setSharedCount] = useState<number | null>(null)
     const isSuperuser = me.data?.authorities.includes('ALL') ?? false
     const mayEdit = me.data ? canEditConfig(me.data) : false
     const status = useQuery({
@@ -91,6 +93,7 @@ export const EditorsPanel = () => {
     })
     const afterProtecting = (results: { key: string; outcome: ProtectOutcome }[]) => {
         setFailures(failuresOf(results))
+        setSharedCount(results.length - failuresOf(results).length)
         void client.invalidateQueries({ queryKey: STATUS_KEY })
     }
     const save = useMutation({
@@ -108,9 +111,13 @@ export const EditorsPanel = () => {
                 throw new Error(
                     i18n.t('Someone else changed the editors meanwhile. Check them and save again.')
                 )
-            return protectAllEntries(engine, CONFIG_NAMESPACE)
+            return { editors: next, results: await protectAllEntries(engine, CONFIG_NAMESPACE) }
         },
-        onSuccess: (results) => {
+        onSuccess: ({ editors: saved, results }) => {
+            // The saved editors at once (no flash of the old list), then as the server has them
+            client.setQueryData<Me>(queryKeys.me(), (old) =>
+                old ? { ...old, configEditors: saved } : old
+            )
             setDraft(null)
             afterProtecting(results)
             void client.invalidateQueries({ queryKey: queryKeys.me() })
@@ -197,13 +204,23 @@ export const EditorsPanel = () => {
                             primary
                             disabled={!draft}
                             loading={save.isPending}
-                            onClick={() => draft && save.mutate(draft)}
+                            onClick={() => {
+                                setSharedCount(null)
+                                if (draft) save.mutate(draft)
+                            }}
                             dataTest="editors-save"
                         >
                             {i18n.t('Save editors and share the entries')}
                         </Button>
                     </div>
                 </div>
+            )}
+            {sharedCount !== null && !save.isPending && !protect.isPending && (
+                <p style={{ fontSize: 13, margin: '8px 0 0' }} data-test="editors-saved">
+                    {i18n.t('Saved: {{count}} entries are shared with these editors.', {
+                        count: sharedCount,
+                    })}
+                </p>
             )}
             {save.error && <ErrorNotice error={save.error} />}
             {protect.error && <ErrorNotice error={protect.error} />}
