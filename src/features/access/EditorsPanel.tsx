@@ -151,12 +151,14 @@ export const EditorsPanel = () => {
             <strong>{i18n.t('Who may change the mapping and the dashboard items')}</strong>
             <p style={{ fontSize: 13, margin: '4px 0 8px' }}>
                 {i18n.t(
-                    'Superusers, and the user groups and users named here. DHIS2 itself refuses changes by anyone else: the app shares its entries read-only with every user of the app and read-write with these editors.'
+                    'Superusers, and the user groups and users named here. DHIS2 itself refuses changes by anyone else; the app shares its entries read-only with every user of the app and read-write with these editors.'
                 )}
             </p>
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }} data-test="editors-list">
                 {named.length === 0 && (
-                    <span style={{ fontSize: 13 }}>{i18n.t('Nobody named: superusers only.')}</span>
+                    <span style={{ fontSize: 13 }}>
+                        {i18n.t('Nobody named – superusers only.')}
+                    </span>
                 )}
                 {named.map((n) => (
                     <Chip
@@ -165,7 +167,7 @@ export const EditorsPanel = () => {
                         {...(isSuperuser ? { onRemove: () => setDraft(without(n)) } : {})}
                     >
                         {n.kind === 'userGroup'
-                            ? i18n.t('Group: {{name}}', { name: n.name })
+                            ? i18n.t('User group “{{name}}”', { name: n.name })
                             : n.name}
                     </Chip>
                 ))}
@@ -193,7 +195,7 @@ export const EditorsPanel = () => {
                                 dataTest="editors-candidate"
                             >
                                 {c.kind === 'userGroup'
-                                    ? i18n.t('Group: {{name}}', { name: c.name })
+                                    ? i18n.t('User group “{{name}}”', { name: c.name })
                                     : c.name}
                             </Button>
                         ))}
@@ -217,7 +219,7 @@ export const EditorsPanel = () => {
             )}
             {sharedCount !== null && !save.isPending && !protect.isPending && (
                 <p style={{ fontSize: 13, margin: '8px 0 0' }} data-test="editors-saved">
-                    {i18n.t('Saved: {{count}} entries are shared with these editors.', {
+                    {i18n.t('Saved – {{count}} entries are shared with these editors.', {
                         count: sharedCount,
                     })}
                 </p>
@@ -232,7 +234,7 @@ export const EditorsPanel = () => {
                     dataTest="editors-protect-failed"
                 >
                     {i18n.t(
-                        'DHIS2 refused to change the sharing of: {{keys}}. Only their owner or a superuser may change it; until then every user of the app may change them.',
+                        'DHIS2 refused to change the sharing of {{keys}}. Only their owner or a superuser may change it; until then every user of the app may change them.',
                         { keys: failures.map((f) => f.key).join(', ') }
                     )}
                 </NoticeBox>
@@ -243,9 +245,12 @@ export const EditorsPanel = () => {
                     title={i18n.t('Not protected on the server')}
                     dataTest="editors-open-entries"
                 >
-                    {i18n.t('Every user who may open the app may change these entries: {{keys}}.', {
-                        keys: open.join(', '),
-                    })}{' '}
+                    {i18n.t(
+                        'Every user who may open the app may change these entries ({{keys}}).',
+                        {
+                            keys: open.join(', '),
+                        }
+                    )}{' '}
                     <Button
                         small
                         loading={protect.isPending}

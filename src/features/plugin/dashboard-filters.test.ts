@@ -82,10 +82,10 @@ describe('the dashboard filters in a dashboard item', () => {
         expect(filterItemLabel({ id: 'LEVEL-abc', name: 'District' })).toBe('District')
         expect(
             filterItemLabel({ id: 'LEVEL-abc' }, { levels: { abc: 'District' }, groups: {} })
-        ).toBe('Level: District')
+        ).toBe('Level “District”')
         expect(
             filterItemLabel({ id: 'OU_GROUP-g' }, { levels: {}, groups: { g: 'Hospitals' } })
-        ).toBe('Group: Hospitals')
+        ).toBe('Org unit group “Hospitals”')
         expect(filterItemLabel({ id: 'LAST_12_MONTHS' })).not.toBe('LAST_12_MONTHS')
         expect(
             ignoredFilterText({

@@ -120,11 +120,11 @@ export const filterItemLabel = (item: FilterItem, names?: FilterNames): string =
     if (id === KEYWORDS[2]) return i18n.t('User sub-x2-units')
     if (id.startsWith('LEVEL-')) {
         const name = names?.levels[id.slice(6)]
-        return name ? i18n.t('Level: {{name}}', { name }) : i18n.t('A level of org units')
+        return name ? i18n.t('Level “{{name}}”', { name }) : i18n.t('A level of org units')
     }
     if (id.startsWith('OU_GROUP-')) {
         const name = names?.groups[id.slice(9)]
-        return name ? i18n.t('Group: {{name}}', { name }) : i18n.t('A group of org units')
+        return name ? i18n.t('Org unit group “{{name}}”', { name }) : i18n.t('A group of org units')
     }
     if (isRelativePeriod(id)) return relativePeriodLabel(id)
     return id
@@ -135,11 +135,11 @@ export const ignoredFilterText = (filter: IgnoredFilter, names?: FilterNames): s
     const what = filter.items.map((item) => filterItemLabel(item, names)).join(', ')
     return filter.dimension === 'ou'
         ? i18n.t(
-              'The dashboard filter “{{what}}” is not applied: this item shows one org unit at a time. It shows its own org unit.',
+              'The dashboard filter “{{what}}” is not applied – this item shows one org unit at a time, and shows its own org unit.',
               { what }
           )
         : i18n.t(
-              'The dashboard filter “{{what}}” is not applied: this item shows a relative period or a whole year, by month or quarter. It shows its own period.',
+              'The dashboard filter “{{what}}” is not applied – this item shows a relative period or a whole year, by month or quarter, and shows its own period.',
               { what }
           )
 }

@@ -301,7 +301,7 @@ export const MappingEditor = ({
                     >
                         <p>
                             {i18n.t(
-                                'Your account is not allowed to change the configuration: only superusers and the editors named above may. Your changes are kept in this browser; export them to a file or ask a superuser.'
+                                'Your account is not allowed to change the configuration – only superusers and the editors named above may. Your changes are kept in this browser; export them to a file or ask a superuser.'
                             )}
                         </p>
                         {saveError.serverMessage && (
