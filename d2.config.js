@@ -6,13 +6,23 @@ const config = {
     description:
         'Service data (HMIS) and medicine-logistics data (LMIS) side by side, per commodity, with drill-down, period alignment, data quality and alerts.',
     id: undefined,
-    minDHIS2Version: '2.39',
+    // 2.40: the first release whose dashboard can add an app with a plugin as an item (2.39 lists
+    // only DASHBOARD_WIDGET apps). Dashboards of 2.40.0–2.40.7 and 2.41.0–2.41.3 show it as an
+    // <iframe> of the app (handled in App.tsx), later ones through plugin.html. See the README.
+    minDHIS2Version: '2.40',
     coreApp: false,
     direction: 'auto',
 
     pluginType: 'DASHBOARD',
+    // Protected by DHIS2 with M_triangulate; who may change the entries is their sharing, which
+    // the app sets (src/data/entry-protection.ts)
     dataStoreNamespace: 'triangulate',
-    customAuthorities: ['F_TRIANGULATE_CONFIG'],
+
+    // Offline dashboards: the plugin records its requests when the dashboard is made available
+    // offline (cacheId/isParentCached, src/features/plugin/ItemCache.tsx)
+    pwa: {
+        enabled: true,
+    },
 
     entryPoints: {
         app: './src/App.tsx',

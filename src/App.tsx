@@ -1,6 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
 import { CircularLoader, Tab, TabBar } from '@dhis2/ui'
 import React, { Suspense } from 'react'
+import { dashboardItemFromUrl } from './features/plugin/dashboard-embedding'
 import { confirmLeavingSettings } from './features/settings/unsaved-changes'
 import { ConfigGate } from './features/triangulation/ConfigGate'
 import { LoadBoundary, lazyWithRetry } from './shared/api-errors/LoadBoundary'
@@ -33,6 +34,14 @@ const DataQualityPage = lazyWithRetry(
 const SettingsPage = lazyWithRetry(
     () => import('./features/settings/SettingsPage'),
     (m) => m.SettingsPage
+)
+
+// Opened by an older DHIS2 dashboard as an <iframe> item (2.40.0–2.40.7, 2.41.0–2.41.3): the item
+// view alone, never the whole app (see features/plugin/dashboard-embedding.ts)
+const itemInUrl = dashboardItemFromUrl(window.location.search)
+const DashboardItemInApp = lazyWithRetry(
+    () => import('./features/plugin/DashboardItemInApp'),
+    (m) => m.DashboardItemInApp
 )
 
 const Main = () => {
@@ -108,7 +117,15 @@ const Main = () => {
 
 const App = () => (
     <QueryProvider>
-        <Main />
+        {itemInUrl ? (
+            <LoadBoundary resetKey="item">
+                <Suspense fallback={<CircularLoader small />}>
+                    <DashboardItemInApp item={itemInUrl} />
+                </Suspense>
+            </LoadBoundary>
+        ) : (
+            <Main />
+        )}
     </QueryProvider>
 )
 

@@ -96,12 +96,13 @@ const main = async (): Promise<void> => {
         port: opts.port,
         host: opts.host,
         allowedOrigins: opts.allowedOrigins,
+        dhis2Version: opts.dhis2Version,
         extraRoutes,
         seedDataStore,
         ...(opts.devAutoLogin ? { devAutoLoginUser: opts.devAutoLogin } : {}),
     })
     console.log(
-        `Demo DHIS2 listening on http://localhost:${server.port} (users: admin/district, analyst/Analyst1#)`
+        `Demo DHIS2 ${opts.dhis2Version} listening on http://localhost:${server.port} (users: admin/district, editor/Editor1#, analyst/Analyst1#)`
     )
     console.log(`[demo] state directory: ${resolve(opts.stateDir)}`)
     const memory = process.memoryUsage()

@@ -20,7 +20,7 @@ import { authenticate } from './auth/authenticate'
 import { LOGIN_PAGE_PATH, authRoutes } from './auth/routes'
 import { SessionStore, sessionCookie } from './auth/sessions'
 import { UserSettingsStore } from './auth/userSettings'
-import { UserDirectory, createDemoAccounts } from './auth/users'
+import { DEMO_EDITORS_GROUP, UserDirectory, createDemoAccounts } from './auth/users'
 import type { DemoDb } from './data/model'
 import type { PlatformContext } from './http/context'
 import { crossSiteRefusal, isLocalHost } from './http/crossSite'
@@ -30,9 +30,9 @@ import { Router } from './http/router'
 import type { DemoRequest, DemoResponse, DemoRoute } from './http/types'
 import { HttpError, messageResponse } from './http/webMessages'
 import { AppManager, appRoutes } from './routes/apps'
+import { DEFAULT_DHIS2_VERSION, putCreatesMissingKey } from './routes/dhis2-version'
 import {
     DataStore,
-    TRIANGULATE_NAMESPACE_PROTECTION,
     dataStoreFile,
     dataStoreRoutes,
     type NamespaceProtection,
@@ -57,8 +57,13 @@ export interface DemoServerOptions {
     allowedOrigins?: string[]
     /** Entries added to the dataStore at start when the key does not exist yet */
     seedDataStore?: Record<string, Record<string, unknown>>
-    /** dataStore namespace protections; default: the `triangulate` namespace (see datastore.ts) */
+    /**
+     * Server-configured dataStore namespace protections; default none: as in DHIS2, an app's
+     * namespace is protected when the app is installed (`M_<app>`, App Management)
+     */
     namespaceProtections?: NamespaceProtection[]
+    /** The DHIS2 release the demo answers as; default 2.41.4 (routes/dhis2-version.ts) */
+    dhis2Version?: string
     /** System settings on top of DHIS2's defaults and the demo's own */
     systemSettings?: Record<string, string | number | boolean>
     /** Largest request body accepted, in bytes; default 200 MB (app zips) */
@@ -196,11 +201,18 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
         file: dataStoreFile(opts.stateDir),
         log,
         users,
-        protections: opts.namespaceProtections ?? [TRIANGULATE_NAMESPACE_PROTECTION],
+        protections: opts.namespaceProtections ?? [],
+        putCreates: putCreatesMissingKey(opts.dhis2Version ?? DEFAULT_DHIS2_VERSION),
     })
     if (opts.seedDataStore) {
         const added = dataStore.seed(opts.seedDataStore, users.byUsername('admin'))
         if (added > 0) log(`[demo] seeded ${added} dataStore entr${added === 1 ? 'y' : 'ies'}`)
+        // As if an admin had named the editors in the app, which then shared its entries
+        if (opts.seedDataStore.triangulate) {
+            const protectedCount = dataStore.seedAppEditors('triangulate', DEMO_EDITORS_GROUP)
+            if (protectedCount > 0)
+                log(`[demo] shared ${protectedCount} triangulate entries with the editors group`)
+        }
     }
     const apps = new AppManager(join(opts.stateDir, 'apps'), dataStore, log)
     const platform: PlatformContext = {
@@ -213,6 +225,7 @@ export const createDemoServer = async (opts: DemoServerOptions): Promise<DemoSer
         apps,
         log,
         startedAt: new Date(),
+        dhis2Version: opts.dhis2Version ?? DEFAULT_DHIS2_VERSION,
     }
 
     const router = new Router([

@@ -8,6 +8,7 @@
  * (which browsers log as an error on every visit of an unconfigured instance).
  */
 import { httpStatusOf, type DataEngine } from './engine'
+import { protectAppEntry, type ProtectOutcome } from './entry-protection'
 import {
     checkWritten,
     claimKey,
@@ -101,10 +102,13 @@ export const loadEntry = async (
 }
 
 export type SafeWriteResult =
-    /** Stored, and still there when read back (`entry`: the entry as read back) */
-    | { status: 'saved'; entry: StoredEntry }
+    /**
+     * Stored, and still there when read back (`entry`: the entry as read back). `protection`: with
+     * `protect`, whether the entry now has the app's sharing (see `entry-protection.ts`).
+     */
+    | { status: 'saved'; entry: StoredEntry; protection?: ProtectOutcome }
     /** The server already had this value */
-    | { status: 'alreadySaved'; entry: StoredEntry }
+    | { status: 'alreadySaved'; entry: StoredEntry; protection?: ProtectOutcome }
     /**
      * Someone else wrote the entry since `base` (`reason: 'changed'`), is writing it right now
      * (`'concurrent'`), or replaced this write just after it was made (`'overwritten'`). Nothing
@@ -125,6 +129,11 @@ export interface SafeWriteOptions {
      * happens meanwhile is still reported.
      */
     takeOver?: boolean
+    /**
+     * Give the entry the app's sharing after saving it (public read, the named editors write), so
+     * that DHIS2 itself refuses everyone else's writes (`entry-protection.ts`).
+     */
+    protect?: boolean
     /** Waits between re-reads (tests pass a fake) */
     sleep?: (ms: number) => Promise<void>
     /** A new revision id (tests pass a fixed one) */
@@ -154,14 +163,18 @@ export const safeWrite = async (
         base,
         value,
         takeOver = false,
+        protect = false,
         sleep = defaultSleep,
         newId = newRevisionId,
     }: SafeWriteOptions
 ): Promise<SafeWriteResult> => {
     const read = () => loadEntry(engine, namespace, key)
+    const protection = async () =>
+        protect ? { protection: await protectAppEntry(engine, namespace, key) } : {}
     const remote = await read()
     const decision = decideSave(base, remote, value)
-    if (decision.action === 'alreadySaved') return { status: 'alreadySaved', entry: remote }
+    if (decision.action === 'alreadySaved')
+        return { status: 'alreadySaved', entry: remote, ...(await protection()) }
     if (decision.action === 'conflict') return { status: 'conflict', reason: 'changed', remote }
 
     const revision = nextRevision(base, newId())
@@ -238,7 +251,7 @@ export const safeWrite = async (
             })
             .catch(() => undefined)
     }
-    return { status: 'saved', entry: after }
+    return { status: 'saved', entry: after, ...(await protection()) }
 }
 
 const claimExists = async (

@@ -6,11 +6,23 @@
  * two writes in the same millisecond can be made. `delay` lets a test interleave clients.
  */
 import type { DataEngine } from './engine'
+import type { SharingObject } from './entry-protection'
+
+/** A new entry's sharing in DHIS2: public `rw------` */
+const DEFAULT_SHARING: SharingObject = {
+    publicAccess: 'rw------',
+    externalAccess: false,
+    userAccesses: [],
+    userGroupAccesses: [],
+}
 
 interface MemoryEntry {
+    id: string
     value: string
     lastUpdated: string
     lastUpdatedBy: string
+    /** Entry sharing as `POST /api/sharing?type=dataStore` sets it (not enforced here) */
+    sharing: SharingObject
 }
 
 export const dhis2Error = (status: number, message: string) =>
@@ -24,6 +36,12 @@ export class MemoryDataStore {
     /** The server clock, ms since epoch (fixed unless the test moves it) */
     now = Date.UTC(2026, 10, 26, 9, 0, 0)
     log: string[] = []
+    private nextId = 1
+
+    /** The sharing of an entry (`undefined` when it does not exist) */
+    sharingOf(namespace: string, key: string): SharingObject | undefined {
+        return this.entries.get(namespace)?.get(key)?.sharing
+    }
 
     private stamp(): string {
         return new Date(this.now).toISOString().replace(/Z$/, '')
@@ -37,7 +55,10 @@ export class MemoryDataStore {
     set(namespace: string, key: string, value: unknown, user = 'someone'): void {
         const ns = this.entries.get(namespace) ?? new Map<string, MemoryEntry>()
         this.entries.set(namespace, ns)
+        const old = ns.get(key)
         ns.set(key, {
+            id: old?.id ?? `e${(this.nextId++).toString().padStart(10, '0')}`,
+            sharing: old?.sharing ?? DEFAULT_SHARING,
             value: JSON.stringify(value),
             lastUpdated: this.stamp(),
             lastUpdatedBy: user,
@@ -51,9 +72,22 @@ export class MemoryDataStore {
             resource: string,
             id?: string,
             type?: string,
-            data?: unknown
+            data?: unknown,
+            params?: Record<string, unknown>
         ): Promise<unknown> => {
             await delay()
+            if (resource === 'sharing' && kind === 'mutate') {
+                this.log.push(`${user} sharing ${String(params?.id)}`)
+                for (const ns of this.entries.values()) {
+                    for (const entry of ns.values()) {
+                        if (entry.id === params?.id) {
+                            entry.sharing = (data as { object: SharingObject }).object
+                            return { httpStatusCode: 200 }
+                        }
+                    }
+                }
+                throw dhis2Error(404, `Object of type dataStore with ID ${String(params?.id)}`)
+            }
             const parts = resource.split('/').slice(1)
             if (id) parts.push(id)
             const [namespace, key, meta] = parts
@@ -67,6 +101,17 @@ export class MemoryDataStore {
                 if (!entry) throw dhis2Error(404, `Key '${key}' not found in namespace`)
                 if (meta === 'metaData') {
                     return {
+                        id: entry.id,
+                        sharing: {
+                            public: entry.sharing.publicAccess,
+                            external: entry.sharing.externalAccess,
+                            users: Object.fromEntries(
+                                entry.sharing.userAccesses.map((a) => [a.id, a])
+                            ),
+                            userGroups: Object.fromEntries(
+                                entry.sharing.userGroupAccesses.map((a) => [a.id, a])
+                            ),
+                        },
                         key,
                         namespace,
                         value: entry.value,
@@ -106,8 +151,21 @@ export class MemoryDataStore {
                 }
                 return out
             },
-            mutate: (mutation: { resource: string; id?: string; type: string; data?: unknown }) =>
-                answer('mutate', mutation.resource, mutation.id, mutation.type, mutation.data),
+            mutate: (mutation: {
+                resource: string
+                id?: string
+                type: string
+                data?: unknown
+                params?: Record<string, unknown>
+            }) =>
+                answer(
+                    'mutate',
+                    mutation.resource,
+                    mutation.id,
+                    mutation.type,
+                    mutation.data,
+                    mutation.params
+                ),
         }
         return engine as unknown as DataEngine
     }

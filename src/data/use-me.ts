@@ -1,6 +1,7 @@
 import { useDataEngine } from '@dhis2/app-runtime'
 import { useQuery } from '@tanstack/react-query'
-import { engineQueryFn } from './engine'
+import { CONFIG_NAMESPACE } from '../domain/config'
+import { loadEditors, type Editors } from './entry-protection'
 import { queryKeys } from './query-keys'
 
 export interface OrgUnitRef {
@@ -17,20 +18,43 @@ export interface Me {
     authorities: string[]
     organisationUnits: OrgUnitRef[]
     dataViewOrganisationUnits: OrgUnitRef[]
+    userGroups?: { id: string }[]
     settings?: { keyUiLocale?: string }
+    /**
+     * The editors named in the app (`triangulate/editors`): with superusers, the only users DHIS2
+     * lets change the mapping and the dashboard items (entry sharing, see data/entry-protection)
+     */
+    configEditors: Editors | null
 }
 
 const OU_FIELDS = 'id,displayName,path,level'
 
-/** The current user: authorities and the org units they may see (data view, else data capture). */
+/**
+ * The current user: authorities, groups, the org units they may see (data view, else data
+ * capture), and the app's named editors (which decide whether they may change the mapping).
+ */
 export const useMe = () => {
     const engine = useDataEngine()
     return useQuery({
         queryKey: queryKeys.me(),
-        queryFn: engineQueryFn(engine, 'me', {
-            fields: `id,username,displayName,authorities,settings[keyUiLocale],organisationUnits[${OU_FIELDS}],dataViewOrganisationUnits[${OU_FIELDS}]`,
-        }),
-        select: (data) => data as Me,
+        queryFn: async ({ signal }): Promise<Me> => {
+            const [me, configEditors] = await Promise.all([
+                engine.query(
+                    {
+                        me: {
+                            resource: 'me',
+                            params: {
+                                fields: `id,username,displayName,authorities,userGroups[id],settings[keyUiLocale],organisationUnits[${OU_FIELDS}],dataViewOrganisationUnits[${OU_FIELDS}]`,
+                            },
+                        },
+                    },
+                    { signal }
+                ),
+                // Unreadable editors: nobody but superusers is offered editing (DHIS2 decides anyway)
+                loadEditors(engine, CONFIG_NAMESPACE).catch(() => null),
+            ])
+            return { ...(me.me as Omit<Me, 'configEditors'>), configEditors }
+        },
         staleTime: Infinity,
     })
 }

@@ -56,6 +56,10 @@ describe('the dashboard plugin', () => {
         await item(first.page, 'itemSmall')
             .locator('[data-test="chart-lmis"] .highcharts-root')
             .waitFor({ timeout: 30_000 })
+        // Both saves done (saved, read back and shared) before the page goes
+        await largeItem
+            .locator('[data-test="chart-lmis"] .highcharts-root')
+            .waitFor({ timeout: 30_000 })
         await first.page.close()
 
         // Reload: both items come back with their own pair, no picker
@@ -87,6 +91,25 @@ describe('the dashboard plugin', () => {
         expect(await large.locator('[data-test="open-in-app"]').getAttribute('href')).toContain(
             'pair=oxytocin-deliveries'
         )
+        // The demo answers as 2.41.4: its dashboard renders plugins, and the item gives it the
+        // "Open in app" link (setDashboardItemDetails: appUrl appended to the launch URL)
+        const section = again.page.locator('[data-test="dashboard-item-itemLarge"]')
+        expect(await section.getAttribute('data-mode')).toBe('plugin')
+        await expect
+            .poll(async () => JSON.parse((await section.getAttribute('data-details')) || '{}'))
+            .toMatchObject({ appUrl: expect.stringContaining('#/view?') })
+        expect(JSON.parse((await section.getAttribute('data-details')) ?? '{}').appUrl).toContain(
+            'pair=oxytocin-deliveries'
+        )
+        // The item's settings were shared as the app shares its entries: DHIS2 refuses others
+        const meta = await again.page.evaluate(async () => {
+            const response = await fetch(
+                '/api/dataStore/triangulate/dashboard-item-itemLarge/metaData'
+            )
+            return (await response.json()) as { sharing: { public: string; userGroups: object } }
+        })
+        expect(meta.sharing.public).toBe('r-------')
+        expect(Object.keys(meta.sharing.userGroups)).toHaveLength(1)
         // Drill-down works inside the item
         await clickChartPoint(
             again.page,
@@ -119,6 +142,25 @@ describe('the dashboard plugin', () => {
             .locator('[data-test="chart-hmis"] .highcharts-root')
             .waitFor({ timeout: 30_000 })
         expect(await item(page, 'itemSmall').locator('[data-test="item-change"]').count()).toBe(0)
+        // ...and the server refuses their change of the item's settings, not only the UI
+        const status = await page.evaluate(async () => {
+            const response = await fetch('/api/dataStore/triangulate/dashboard-item-itemSmall', {
+                method: 'PUT',
+                headers: {
+                    'Content-Type': 'application/json',
+                    'X-Requested-With': 'XMLHttpRequest',
+                },
+                body: JSON.stringify({ area: 'x', pair: 'y', pe: 'LAST_MONTH', grain: 'monthly' }),
+            })
+            return response.status
+        })
+        expect(status).toBe(403)
+        // (the refused PUT is this test's own request, not the app's)
+        errors.splice(
+            0,
+            errors.length,
+            ...errors.filter((e) => !e.startsWith('HTTP 403 PUT') && !e.includes('403 (Forbidden)'))
+        )
         await screenshot(page, 'plugin-analyst')
         expect(errors).toEqual([])
         await page.close()

@@ -5,17 +5,20 @@
  * |------------|--------------|----------------------------------------------|-------------------------------|
  * | `admin`    | `district`   | Superuser: `ALL`                             | the root (national)           |
  * | `district` | `District1#` | Superuser: `ALL`                             | the root (national)           |
+ * | `editor`   | `Editor1#`   | `M_triangulate`, `M_dhis-web-dashboard`; user group "Triangulate editors" | the root |
  * | `analyst`  | `Analyst1#`  | `M_triangulate`, `M_dhis-web-dashboard`      | the first level-2 org unit    |
  *
  * Authorities, decided once for the whole demo:
  * - `M_triangulate` is the app-access authority DHIS2 derives from the app's `short_name`
  *   (`App.getSeeAppAuthority()`: `M_` + short name): whoever has it may open Triangulate and read
  *   its configuration (the `triangulate` dataStore namespace).
- * - `F_TRIANGULATE_CONFIG` is the app's custom authority (`customAuthorities` in d2.config.js) for
- *   editing the configuration: only users with it, or superusers (`ALL`), may write the
- *   `triangulate` namespace.
+ *   DHIS2 protects an installed app's namespace with it (and App Management) for reads and writes
+ *   alike: every user who may open the app may also write its namespace.
+ * - Who may change the configuration is decided by the entries' sharing, as the app sets it: public
+ *   `r-------`, the editors the app names (the demo: the user group "Triangulate editors", whose
+ *   member is `editor`) `rw------`; superusers always.
  * - The analyst therefore may open the app and read its configuration, and may not change it; the
- *   server refuses the write with 403, it is not only hidden in the UI.
+ *   server refuses the write with 403 (entry sharing), it is not only hidden in the UI.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { DemoDb } from '../data/model'
@@ -27,8 +30,13 @@ export const ALL_AUTHORITY = 'ALL'
 export const APP_MANAGEMENT_AUTHORITY = 'M_dhis-web-app-management'
 /** Opening the Triangulate app (DHIS2's "see app" authority for short_name `triangulate`) */
 export const TRIANGULATE_APP_AUTHORITY = 'M_triangulate'
-/** Editing Triangulate's configuration (the app's custom authority) */
+/** The app's former custom authority: DHIS2 does not enforce it on the dataStore (nobody has it) */
 export const TRIANGULATE_CONFIG_AUTHORITY = 'F_TRIANGULATE_CONFIG'
+/** The user group the demo names as Triangulate's editors (`triangulate/editors`) */
+export const DEMO_EDITORS_GROUP = {
+    id: uidFor('userGroup:triangulate-editors'),
+    name: 'Triangulate editors',
+}
 /** Changing system settings */
 export const SYSTEM_SETTING_AUTHORITY = 'F_SYSTEM_SETTING'
 
@@ -69,7 +77,7 @@ const person = (
     ...extra,
 })
 
-/** The three demo accounts for a generated country. */
+/** The demo accounts for a generated country. */
 export const createDemoAccounts = (db: DemoDb): DemoAccount[] => {
     const root = db.orgUnits[0]
     if (!root) throw new Error('The demo database has no org units')
@@ -99,6 +107,20 @@ export const createDemoAccounts = (db: DemoDb): DemoAccount[] => {
                 dataViewOrganisationUnits: [root.id],
                 settings: {},
             }),
+        },
+        {
+            password: 'Editor1#',
+            user: {
+                ...person('editor', 'editor', 'Amina', 'Diallo', {
+                    email: 'editor@triangulate.demo',
+                    authorities: [TRIANGULATE_APP_AUTHORITY, 'M_dhis-web-dashboard', 'M_dashboard'],
+                    userRoles: [analystRole],
+                    organisationUnits: [root.id],
+                    dataViewOrganisationUnits: [root.id],
+                    settings: {},
+                }),
+                userGroups: [DEMO_EDITORS_GROUP],
+            },
         },
         {
             password: 'Analyst1#',

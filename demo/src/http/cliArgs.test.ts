@@ -10,7 +10,23 @@ describe('parseDemoArgs', () => {
             seed: 42,
             stateDir: 'demo/.state',
             allowedOrigins: ['http://localhost:3000'],
+            dhis2Version: '2.41.4',
         })
+    })
+
+    it('answers as the DHIS2 release asked for', () => {
+        const version = (v: string) =>
+            (parseDemoArgs(['--dhis2-version', v], {}) as { dhis2Version: string }).dhis2Version
+        expect(version('2.39')).toBe('2.39.10')
+        expect(version('2.40')).toBe('2.40.7')
+        expect(version('2.41.4')).toBe('2.41.4')
+        expect(version('2.42')).toBe('2.42.3')
+        expect(
+            (parseDemoArgs([], { DEMO_DHIS2_VERSION: '2.41.4' }) as { dhis2Version: string })
+                .dhis2Version
+        ).toBe('2.41.4')
+        expect(() => parseDemoArgs(['--dhis2-version', '2.38'], {})).toThrow(/dhis2-version/)
+        expect(() => parseDemoArgs(['--dhis2-version', 'latest'], {})).toThrow(/dhis2-version/)
     })
 
     it('reads options, with flags winning over the environment', () => {

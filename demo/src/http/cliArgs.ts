@@ -1,4 +1,5 @@
 /** Command line of `tsx demo/src/main.ts` (kept apart from main.ts so it can be tested alone). */
+import { DEFAULT_DHIS2_VERSION, parseDhis2Version } from '../routes/dhis2-version'
 
 /** The generator seed of `npm start`, `npm run demo` and the ground truth written for it. */
 export const DEFAULT_SEED = 42
@@ -12,6 +13,8 @@ export interface DemoCliOptions {
     stateDir: string
     devAutoLogin?: string
     allowedOrigins: string[]
+    /** The DHIS2 release the demo answers as (`/api/system/info`, dashboard mode, dataStore PUT) */
+    dhis2Version: string
 }
 
 export const DEMO_USAGE = `Usage: tsx demo/src/main.ts [options]
@@ -26,6 +29,8 @@ export const DEMO_USAGE = `Usage: tsx demo/src/main.ts [options]
                          (env DEMO_DEV_AUTO_LOGIN)
   --allowed-origin <o>   CORS origin allowed with credentials, repeatable
                          (env DEMO_ALLOWED_ORIGINS, comma separated; default http://localhost:3000)
+  --dhis2-version <v>    answer as DHIS2 2.39, 2.40, 2.41 (= 2.41.3), 2.42 or a release such
+                         as 2.41.4 (env DEMO_DHIS2_VERSION, default 2.41.4)
   --help                 this text`
 
 const integer = (name: string, text: string, min: number, max: number): number => {
@@ -59,6 +64,7 @@ export const parseDemoArgs = (
             'state-dir',
             'dev-auto-login',
             'allowed-origin',
+            'dhis2-version',
         ]
         if (!known.includes(name)) throw new Error(`Unknown option --${name}`)
         values.set(name, [...(values.get(name) ?? []), value])
@@ -90,5 +96,8 @@ export const parseDemoArgs = (
         stateDir: pick('state-dir', 'DEMO_STATE_DIR') ?? 'demo/.state',
         ...(devAutoLogin ? { devAutoLogin } : {}),
         allowedOrigins: origins && origins.length > 0 ? origins : ['http://localhost:3000'],
+        dhis2Version: parseDhis2Version(
+            pick('dhis2-version', 'DEMO_DHIS2_VERSION') ?? DEFAULT_DHIS2_VERSION
+        ),
     }
 }

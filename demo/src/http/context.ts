@@ -17,4 +17,6 @@ export interface PlatformContext {
     apps: AppManager
     log: (line: string) => void
     startedAt: Date
+    /** The DHIS2 release the demo answers as, e.g. `2.41.3` (routes/dhis2-version.ts) */
+    dhis2Version: string
 }

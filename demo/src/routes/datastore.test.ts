@@ -125,34 +125,58 @@ describe('dataStore', () => {
         })
     })
 
-    it('lets the analyst read but not write the triangulate namespace', async () => {
+    it('lets only the editors an entry is shared with change it, as DHIS2 does', async () => {
+        // No invented namespace rule: without the app installed the namespace is not protected,
+        // and a new entry's public access is rw------ (every user may write it)
         expect(
             (await server.send('PUT', '/api/dataStore/triangulate/config', { version: 1 })).status
         ).toBe(201)
         expect(
-            await (await server.get('/api/dataStore/triangulate/config', 'analyst')).json()
-        ).toEqual({ version: 1 })
-        expect(await (await server.get('/api/dataStore/triangulate', 'analyst')).json()).toEqual([
-            'config',
-        ])
+            (
+                await server.send(
+                    'PUT',
+                    '/api/dataStore/triangulate/config',
+                    { version: 2 },
+                    'analyst'
+                )
+            ).status
+        ).toBe(200)
 
+        // The app shares it: public read, the editors group read/write (SharingController)
+        const meta = await body<{ id: string }>(
+            await server.get('/api/dataStore/triangulate/config/metaData')
+        )
+        const editors = await body<{ userGroups: { id: string }[] }>(
+            await server.get('/api/userGroups?filter=displayName:ilike:editors&fields=id', 'admin')
+        )
+        const group = editors.userGroups[0]?.id
+        expect(group).toBeTruthy()
+        const shared = await server.send('POST', `/api/sharing?type=dataStore&id=${meta.id}`, {
+            object: {
+                publicAccess: 'r-------',
+                userGroupAccesses: [{ id: group, access: 'rw------' }],
+            },
+        })
+        expect(shared.status).toBe(200)
+
+        // A non-editor with the app reads it, and the server refuses their writes
+        expect(
+            await (await server.get('/api/dataStore/triangulate/config', 'analyst')).json()
+        ).toEqual({ version: 2 })
         const refused = {
             httpStatus: 'Forbidden',
             httpStatusCode: 403,
             status: 'ERROR',
-            message: "Namespace 'triangulate' is protected, access denied",
+            message: "Access denied for key 'config' in namespace 'triangulate'",
         }
         const put = await server.send(
             'PUT',
             '/api/dataStore/triangulate/config',
-            { version: 2 },
+            { version: 3 },
             'analyst'
         )
         expect(put.status).toBe(403)
         expect(await put.json()).toEqual(refused)
-        const post = await server.send('POST', '/api/dataStore/triangulate/other', {}, 'analyst')
-        expect(post.status).toBe(403)
-        expect(await post.json()).toEqual(refused)
         expect(
             (await server.send('DELETE', '/api/dataStore/triangulate/config', undefined, 'analyst'))
                 .status
@@ -160,21 +184,60 @@ describe('dataStore', () => {
         expect(
             (await server.send('DELETE', '/api/dataStore/triangulate', undefined, 'analyst')).status
         ).toBe(403)
-        expect(await (await server.get('/api/dataStore/triangulate/config')).json()).toEqual({
-            version: 1,
-        })
+        // ...nor may they share it again
+        expect(
+            (
+                await server.send(
+                    'POST',
+                    `/api/sharing?type=dataStore&id=${meta.id}`,
+                    { object: { publicAccess: 'rw------' } },
+                    'analyst'
+                )
+            ).status
+        ).toBe(403)
+        // A new key is theirs to create (DHIS2 has no rule against it)
+        expect(
+            (await server.send('POST', '/api/dataStore/triangulate/other', {}, 'analyst')).status
+        ).toBe(201)
 
-        // the other superuser may edit
+        // The named editor (member of the group) and superusers may change it
         expect(
             (
                 await server.send(
                     'PUT',
                     '/api/dataStore/triangulate/config',
-                    { version: 3 },
+                    { version: 4 },
+                    'editor'
+                )
+            ).status
+        ).toBe(200)
+        expect(
+            (
+                await server.send(
+                    'PUT',
+                    '/api/dataStore/triangulate/config',
+                    { version: 5 },
                     'district'
                 )
             ).status
         ).toBe(200)
+    })
+
+    it('answers PUT of a missing key as the DHIS2 version does', async () => {
+        const old = await startTestServer({ dhis2Version: '2.40.7' })
+        try {
+            const put = await old.send('PUT', '/api/dataStore/foo/missing', { a: 1 })
+            expect(put.status).toBe(404)
+            expect(((await put.json()) as { message: string }).message).toBe(
+                "Key 'missing' not found in namespace 'foo'"
+            )
+            expect(
+                (await body<{ version: string }>(await old.get('/api/system/info'))).version
+            ).toBe('2.40.7')
+        } finally {
+            await old.stop()
+        }
+        expect((await server.send('PUT', '/api/dataStore/foo2/missing', { a: 1 })).status).toBe(201)
     })
 
     it('decides who may change sharing as DHIS2 2.41 does (SharingController, DefaultAclService)', async () => {
@@ -354,6 +417,8 @@ describe('dataStore persistence', () => {
         const seed = { triangulate: { config: { version: 1 }, alerts: [] } }
         const first = await startTestServer({ seedDataStore: seed })
         expect(first.logs.some((l) => l.includes('seeded 2 dataStore entries'))).toBe(true)
+        // ...and shared as the app shares them, with the demo's editors group named
+        expect(first.logs.some((l) => l.includes('shared 3 triangulate entries'))).toBe(true)
         await first.send('PUT', '/api/dataStore/triangulate/config', { version: 99 })
         await first.stop(true)
         const second = await startTestServer({ stateDir: first.stateDir, seedDataStore: seed })
@@ -364,7 +429,12 @@ describe('dataStore persistence', () => {
             expect(await (await second.get('/api/dataStore/triangulate')).json()).toEqual([
                 'alerts',
                 'config',
+                'editors',
             ])
+            expect(
+                (await second.send('PUT', '/api/dataStore/triangulate/config', {}, 'analyst'))
+                    .status
+            ).toBe(403)
         } finally {
             await second.stop()
         }

@@ -13,16 +13,17 @@
  *    reading needs `r` at position 1, writing `w` at position 2, unless the user owns the entry or
  *    is a superuser.
  *
- * The demo configures the `triangulate` namespace (see `TRIANGULATE_NAMESPACE_PROTECTION`): readable
- * by users with app access, writable only with `F_TRIANGULATE_CONFIG` (or `ALL`).
+ * As in DHIS2, no namespace is protected unless an installed app reserves it (`apps.ts`): there is no
+ * rule beyond the app's own authority. Who may change Triangulate's entries is decided by their
+ * sharing, which the app sets (`src/data/entry-protection.ts`).
+ *
+ * `PUT` of a missing key creates it from 2.41; up to 2.40 it is 404 (see `dhis2-version.ts`).
  *
  * Entries persist to `<stateDir>/datastore.json`, written atomically after every change.
  */
 import { join } from 'node:path'
 import {
     APP_MANAGEMENT_AUTHORITY,
-    TRIANGULATE_APP_AUTHORITY,
-    TRIANGULATE_CONFIG_AUTHORITY,
     hasAnyAuthority,
     isSuperuser,
     type UserDirectory,
@@ -75,18 +76,6 @@ export const namespaceProtection = (
     writes: writeAuthorities.length === 0 ? 'NONE' : writes,
     writeAuthorities,
 })
-
-/**
- * Triangulate's configuration namespace: anyone who may open the app reads it, only config editors
- * (`F_TRIANGULATE_CONFIG`) and superusers write it.
- */
-export const TRIANGULATE_NAMESPACE_PROTECTION: NamespaceProtection = namespaceProtection(
-    'triangulate',
-    'RESTRICTED',
-    [APP_MANAGEMENT_AUTHORITY, TRIANGULATE_APP_AUTHORITY, TRIANGULATE_CONFIG_AUTHORITY],
-    'RESTRICTED',
-    [TRIANGULATE_CONFIG_AUTHORITY]
-)
 
 // ---------------------------------------------------------------------------------------------
 // Entries and sharing
@@ -255,6 +244,8 @@ export interface DataStoreOptions {
     users: UserDirectory
     /** Server-configured protections; they take precedence over app-manifest protections */
     protections?: NamespaceProtection[]
+    /** `PUT` of a missing key creates it (DHIS2 2.41+); otherwise 404 (2.39, 2.40) */
+    putCreates?: boolean
 }
 
 export class DataStore {
@@ -263,10 +254,12 @@ export class DataStore {
     private readonly fromApps = new Map<string, NamespaceProtection>()
     private readonly file: string
     private readonly users: UserDirectory
+    private readonly putCreates: boolean
 
     constructor(opts: DataStoreOptions) {
         this.file = opts.file
         this.users = opts.users
+        this.putCreates = opts.putCreates ?? true
         for (const p of opts.protections ?? []) this.configured.set(p.namespace, p)
         const loaded = loadJsonState(
             this.file,
@@ -469,6 +462,9 @@ export class DataStore {
     ): 'created' | 'updated' {
         const existing = this.findEntry(user, namespace, key)
         if (!existing) {
+            if (!this.putCreates) {
+                throw new HttpError(notFound(`Key '${key}' not found in namespace '${namespace}'`))
+            }
             this.addEntry(user, namespace, key, value)
             return 'created'
         }
@@ -547,6 +543,42 @@ export class DataStore {
         }
         if (added > 0) this.persist()
         return added
+    }
+
+    /**
+     * What an admin naming `group` as editors in the app leaves behind: the `editors` entry, and
+     * every entry of the namespace (claims aside) shared as the app shares them: public `r-------`,
+     * the group `rw------` (the `editors` entry: public `r-------` only). Done once: nothing when
+     * the `editors` entry exists. Returns the number of entries shared.
+     */
+    seedAppEditors(namespace: string, group: { id: string; name: string }): number {
+        const ns = this.entries.get(namespace)
+        if (!ns || ns.has('editors')) return 0
+        const admin = this.users.byUsername('admin')
+        this.put(
+            this.newEntry(
+                admin,
+                namespace,
+                'editors',
+                JSON.stringify({ userGroups: [group], users: [] })
+            )
+        )
+        let shared = 0
+        for (const entry of ns.values()) {
+            if (entry.key.includes('--save--')) continue
+            entry.sharing = {
+                ...entry.sharing,
+                public: 'r-------',
+                users: {},
+                userGroups:
+                    entry.key === 'editors'
+                        ? {}
+                        : { [group.id]: { id: group.id, access: 'rw------' } },
+            }
+            shared++
+        }
+        this.persist()
+        return shared
     }
 
     /** The JSON representation of `/metaData` (DHIS2 `DatastoreEntry`, a BaseIdentifiableObject) */

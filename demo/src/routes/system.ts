@@ -7,6 +7,7 @@
  * `UserSettingController`, `SystemSettingController`, `StaticContentController`,
  * `LoginConfigController`).
  */
+import { DEFAULT_DHIS2_VERSION } from './dhis2-version'
 import { randomInt } from 'node:crypto'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
@@ -24,8 +25,8 @@ import { loadJsonState, writeJsonAtomic } from '../http/stateFile'
 import type { DemoRequest, DemoResponse, DemoRoute, DemoUser } from '../http/types'
 import { ACCESS_IS_DENIED, forbidden, noContent, notFound, ok, plain } from '../http/webMessages'
 
-/** The DHIS2 version the demo answers as (`/api/system/info` `version`). */
-export const DEMO_DHIS2_VERSION = '2.41.3'
+/** The DHIS2 version the demo answers as by default (`--dhis2-version`, routes/dhis2-version.ts) */
+export const DEMO_DHIS2_VERSION = DEFAULT_DHIS2_VERSION
 
 // ---------------------------------------------------------------------------------------------
 // System settings
@@ -257,6 +258,38 @@ export const meObject = (ctx: PlatformContext, user: DemoUser): Record<string, u
 }
 
 /** `GET /api/system/info` (DHIS2 `SystemInfo`; sensitive server details are left out) */
+/** The text of a `filter=<field>:ilike:<text>` parameter, lower case */
+const ilikeFilter = (req: DemoRequest, field: string): string | undefined => {
+    for (const f of req.query.getAll('filter')) {
+        const [name, op, ...rest] = f.split(':')
+        if (name === field && op === 'ilike') return rest.join(':').toLowerCase()
+    }
+    return undefined
+}
+
+/** A DHIS2 list response with paging (`page`, `pageSize`) */
+const listOf = (
+    req: DemoRequest,
+    name: string,
+    all: Record<string, unknown>[]
+): { status: number; json: Record<string, unknown> } => {
+    const page = Math.max(1, Number(req.query.get('page') ?? 1) || 1)
+    const pageSize = Math.max(1, Number(req.query.get('pageSize') ?? 50) || 50)
+    const slice = all.slice((page - 1) * pageSize, page * pageSize)
+    return {
+        status: 200,
+        json: {
+            pager: {
+                page,
+                pageCount: Math.max(1, Math.ceil(all.length / pageSize)),
+                total: all.length,
+                pageSize,
+            },
+            [name]: slice,
+        },
+    }
+}
+
 const systemInfo = (ctx: PlatformContext, req: DemoRequest): Record<string, unknown> => {
     const now = new Date()
     const sinceAnalytics = Math.max(0, Math.round((now.getTime() - ctx.startedAt.getTime()) / 1000))
@@ -274,7 +307,7 @@ const systemInfo = (ctx: PlatformContext, req: DemoRequest): Record<string, unkn
         lastAnalyticsTableSuccess: dhis2Date(ctx.startedAt),
         intervalSinceLastAnalyticsTableSuccess: `${h} h, ${m} m, ${s} s`,
         lastAnalyticsTableRuntime: '0 s',
-        version: DEMO_DHIS2_VERSION,
+        version: ctx.dhis2Version,
         revision: 'triangulate-demo',
         buildTime: dhis2Date(ctx.startedAt),
         jasperReportsVersion: '6.20.1',
@@ -319,7 +352,7 @@ const loginConfig = (ctx: PlatformContext): Record<string, unknown> => {
         useCustomLogoFront: s.getBoolean('keyUseCustomLogoFront'),
         emailConfigured: false,
         selfRegistrationEnabled: false,
-        apiVersion: DEMO_DHIS2_VERSION,
+        apiVersion: ctx.dhis2Version,
         loginPageLayout: s.getString('keyLoginPageLayout'),
         minPasswordLength: s.getString('minPasswordLength'),
         maxPasswordLength: s.getString('maxPasswordLength'),
@@ -437,6 +470,46 @@ export const systemRoutes = (ctx: PlatformContext): DemoRoute[] => {
             handler: () => ({ status: 200, json: loginConfig(ctx) }),
         },
 
+        // --- users and user groups (the app's editors search) -------------------------------
+        // dhis2-core `UserGroupController`/`UserController` lists: `{ pager, userGroups|users }`,
+        // `filter=displayName:ilike:<text>` (groups) and `query=<text>` (users: name, username)
+        {
+            method: 'GET',
+            pattern: '/api/userGroups',
+            handler: (req) => {
+                const groups = new Map<string, { id: string; name: string }>()
+                for (const u of ctx.users.all()) for (const g of u.userGroups) groups.set(g.id, g)
+                const text = ilikeFilter(req, 'displayName') ?? ilikeFilter(req, 'name')
+                const list = [...groups.values()]
+                    .filter((g) => !text || g.name.toLowerCase().includes(text))
+                    .sort((a, b) => a.name.localeCompare(b.name))
+                    .map((g) => ({ id: g.id, name: g.name, displayName: g.name }))
+                return listOf(req, 'userGroups', list)
+            },
+        },
+        {
+            method: 'GET',
+            pattern: '/api/users',
+            handler: (req) => {
+                const text = (req.query.get('query') ?? '').trim().toLowerCase()
+                const list = ctx.users
+                    .all()
+                    .filter(
+                        (u) =>
+                            !text ||
+                            u.displayName.toLowerCase().includes(text) ||
+                            u.username.toLowerCase().includes(text)
+                    )
+                    .sort((a, b) => a.displayName.localeCompare(b.displayName))
+                    .map((u) => ({
+                        id: u.id,
+                        name: u.displayName,
+                        displayName: u.displayName,
+                        username: u.username,
+                    }))
+                return listOf(req, 'users', list)
+            },
+        },
         // --- me ------------------------------------------------------------------------------
         {
             method: 'GET',

@@ -25,6 +25,7 @@ export const PASSWORDS: Record<string, string> = {
     admin: 'district',
     district: 'District1#',
     analyst: 'Analyst1#',
+    editor: 'Editor1#',
 }
 
 export const basicAuth = (username: string): string =>

@@ -9,7 +9,7 @@ import {
     SingleSelectOption,
 } from '@dhis2/ui'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import React, { useEffect, useState } from 'react'
+import React, { useEffect, useMemo, useRef, useState } from 'react'
 import { CONFIG_NAMESPACE, type Config } from '../../domain/config'
 import { RELATIVE_PERIODS, relativePeriodLabel } from '../../domain/periods'
 import { canEditConfig, useMe } from '../../data/use-me'
@@ -19,6 +19,15 @@ import { ConfigGate } from '../triangulation/ConfigGate'
 import { TriangulationView } from '../triangulation/TriangulationPage'
 import { itemSettingsOf, loadItemSettings, saveItemSettings } from './item-settings-store'
 import type { StoredEntry } from '../../data/datastore-entry'
+import type { ProtectOutcome } from '../../data/entry-protection'
+import { ItemCache } from './ItemCache'
+import {
+    ignoredFilterText,
+    namedObjectIds,
+    resolveFilters,
+    type FilterNames,
+    type IgnoredFilter,
+} from './dashboard-filters'
 import {
     appLink,
     itemKey,
@@ -27,10 +36,60 @@ import {
     type ItemSettings,
 } from './item-settings'
 
+/** The props the DHIS2 dashboard (dashboard-app v101+ `AppItem`) passes to an app plugin */
 export interface DashboardItemProps {
     dashboardItemId?: string
     dashboardItemFilters?: DashboardItemFilters
     dashboardMode?: string
+    /**
+     * Tells the dashboard the item's title and "Open in app" link: `appUrl` is appended to the
+     * app's launch URL (`appUrl: \`${launchUrl}${newState.appUrl}\``), so it is the view's hash
+     */
+    setDashboardItemDetails?: (details: { appUrl?: string; itemTitle?: string }) => void
+    /** `<dashboard id>-<item id>`: the id of this item's section in the offline cache */
+    cacheId?: string
+    /** The dashboard is made available offline: the item records its requests too */
+    isParentCached?: boolean
+}
+
+/** Names of the org unit levels and groups an ignored filter refers to (from the metadata) */
+const useFilterNames = (ignored: IgnoredFilter[]) => {
+    const engine = useDataEngine()
+    const { levels, groups } = namedObjectIds(ignored)
+    return useQuery({
+        queryKey: ['filterNames', levels, groups],
+        enabled: levels.length + groups.length > 0,
+        staleTime: Infinity,
+        queryFn: async ({ signal }): Promise<FilterNames> => {
+            type Named = { id: string; displayName: string }
+            const result = (await engine.query(
+                {
+                    levels: {
+                        resource: 'organisationUnitLevels',
+                        params: { fields: 'id,displayName', paging: false },
+                    },
+                    groups: {
+                        resource: 'organisationUnitGroups',
+                        params: {
+                            fields: 'id,displayName',
+                            filter: `id:in:[${groups.join(',')}]`,
+                            paging: false,
+                        },
+                    },
+                },
+                { signal }
+            )) as {
+                levels?: { organisationUnitLevels?: Named[] }
+                groups?: { organisationUnitGroups?: Named[] }
+            }
+            const byId = (list: Named[] | undefined) =>
+                Object.fromEntries((list ?? []).map((o) => [o.id, o.displayName]))
+            return {
+                levels: byId(result.levels?.organisationUnitLevels),
+                groups: byId(result.groups?.organisationUnitGroups),
+            }
+        },
+    })
 }
 
 const useItemSettings = (key: string) => {
@@ -151,7 +210,13 @@ const Picker = ({
  * One dashboard item: a pair's side-by-side charts, configured per item and stored in the app's
  * dataStore namespace. Same data layer and components as the app.
  */
-export const DashboardItem = ({ dashboardItemId, dashboardItemFilters }: DashboardItemProps) => {
+export const DashboardItem = ({
+    dashboardItemId,
+    dashboardItemFilters,
+    setDashboardItemDetails,
+    cacheId,
+    isParentCached,
+}: DashboardItemProps) => {
     const key = itemKey(dashboardItemId ?? 'default')
     const engine = useDataEngine()
     const client = useQueryClient()
@@ -162,9 +227,31 @@ export const DashboardItem = ({ dashboardItemId, dashboardItemFilters }: Dashboa
     const [view, setView] = useState<ViewState | null>(null)
     /** Someone else changed this item while it was being changed here */
     const [conflict, setConflict] = useState<StoredEntry | null>(null)
+    /** The last save could not restrict who may change the item (entry sharing) */
+    const [unprotected, setUnprotected] = useState<ProtectOutcome | null>(null)
+    const userOrgUnits = useMemo(
+        () => (me.data?.organisationUnits ?? []).map((ou) => ou.id),
+        [me.data?.organisationUnits]
+    )
+    // By content: a dashboard re-rendering with equal filters must not reset the view (its drill)
+    const filtersKey = JSON.stringify(dashboardItemFilters ?? {})
+    const resolved = useMemo(
+        () => resolveFilters(JSON.parse(filtersKey) as DashboardItemFilters, userOrgUnits),
+        [filtersKey, userOrgUnits]
+    )
+    const filterNames = useFilterNames(resolved.ignored)
     useEffect(() => {
-        setView(settings.data ? itemViewState(settings.data, dashboardItemFilters) : null)
-    }, [settings.data, dashboardItemFilters])
+        setView(settings.data ? itemViewState(settings.data, resolved) : null)
+    }, [settings.data, resolved])
+    const hash = view ? serializeViewState(view) : null
+    // The dashboard's "Open in app" (item menu) opens the same view (dashboard-app v101+); told
+    // once per view, whatever the identity of the callback the dashboard passes
+    const toldHash = useRef<string | null>(null)
+    useEffect(() => {
+        if (!hash || !setDashboardItemDetails || toldHash.current === hash) return
+        toldHash.current = hash
+        setDashboardItemDetails({ appUrl: hash })
+    }, [hash, setDashboardItemDetails])
     const save = useMutation({
         mutationFn: async ({ next, takeOver }: { next: ItemSettings; takeOver?: StoredEntry }) => {
             const base = takeOver ?? stored.data?.entry
@@ -183,6 +270,7 @@ export const DashboardItem = ({ dashboardItemId, dashboardItemFilters }: Dashboa
                 return
             }
             setConflict(null)
+            setUnprotected(result.protection?.status === 'failed' ? result.protection : null)
             client.setQueryData(['dataStore', CONFIG_NAMESPACE, key], itemSettingsOf(result.entry))
             setEditing(false)
         },
@@ -249,55 +337,73 @@ export const DashboardItem = ({ dashboardItemId, dashboardItemFilters }: Dashboa
                     (a) => a.id === view.area && a.pairs.some((p) => p.id === view.pair)
                 )
                 return (
-                    <div data-test="dashboard-item">
-                        <div
-                            style={{
-                                display: 'flex',
-                                gap: 8,
-                                alignItems: 'center',
-                                justifyContent: 'flex-end',
-                                padding: '0 0 4px',
-                                fontSize: 13,
-                            }}
-                        >
-                            <a
-                                href={appLink(serializeViewState(view))}
-                                target="_top"
-                                data-test="open-in-app"
+                    <ItemCache cacheId={cacheId} isParentCached={isParentCached}>
+                        <div data-test="dashboard-item">
+                            <div
+                                style={{
+                                    display: 'flex',
+                                    gap: 8,
+                                    alignItems: 'center',
+                                    justifyContent: 'flex-end',
+                                    padding: '0 0 4px',
+                                    fontSize: 13,
+                                }}
                             >
-                                {i18n.t('Open in app')}
-                            </a>
-                            {canEdit && (
-                                <Button
-                                    small
-                                    secondary
-                                    onClick={() => setEditing(true)}
-                                    dataTest="item-change"
+                                <a href={appLink(hash ?? '')} target="_top" data-test="open-in-app">
+                                    {i18n.t('Open in app')}
+                                </a>
+                                {canEdit && (
+                                    <Button
+                                        small
+                                        secondary
+                                        onClick={() => setEditing(true)}
+                                        dataTest="item-change"
+                                    >
+                                        {i18n.t('Change')}
+                                    </Button>
+                                )}
+                            </div>
+                            {resolved.ignored.map((filter) => (
+                                <NoticeBox
+                                    key={filter.dimension}
+                                    title={i18n.t('Dashboard filter not applied')}
+                                    dataTest={`item-filter-ignored-${filter.dimension}`}
                                 >
-                                    {i18n.t('Change')}
-                                </Button>
+                                    {ignoredFilterText(filter, filterNames.data)}
+                                </NoticeBox>
+                            ))}
+                            {unprotected && (
+                                <NoticeBox
+                                    warning
+                                    title={i18n.t('Saved, but not protected')}
+                                    dataTest="item-not-protected"
+                                >
+                                    {i18n.t(
+                                        'DHIS2 refused to restrict who may change this item, so every user of the app may change it. Ask a superuser to protect the entries on the Mapping page.'
+                                    )}
+                                </NoticeBox>
+                            )}
+                            {pairExists ? (
+                                <TriangulationView
+                                    config={config}
+                                    state={view}
+                                    push={setView}
+                                    replace={setView}
+                                    compact
+                                />
+                            ) : (
+                                <NoticeBox
+                                    warning
+                                    title={i18n.t('This pair was removed from the mapping')}
+                                    dataTest="item-pair-missing"
+                                >
+                                    {canEdit
+                                        ? i18n.t('Choose another pair with “Change”.')
+                                        : i18n.t('Ask the dashboard owner to choose another pair.')}
+                                </NoticeBox>
                             )}
                         </div>
-                        {pairExists ? (
-                            <TriangulationView
-                                config={config}
-                                state={view}
-                                push={setView}
-                                replace={setView}
-                                compact
-                            />
-                        ) : (
-                            <NoticeBox
-                                warning
-                                title={i18n.t('This pair was removed from the mapping')}
-                                dataTest="item-pair-missing"
-                            >
-                                {canEdit
-                                    ? i18n.t('Choose another pair with “Change”.')
-                                    : i18n.t('Ask the dashboard owner to choose another pair.')}
-                            </NoticeBox>
-                        )}
-                    </div>
+                    </ItemCache>
                 )
             }}
         </ConfigGate>

@@ -39,4 +39,11 @@ export const saveItemSettings = (
     settings: ItemSettings,
     takeOver = false
 ): Promise<SafeWriteResult> =>
-    safeWrite(engine, { namespace: CONFIG_NAMESPACE, key, base, value: settings, takeOver })
+    safeWrite(engine, {
+        namespace: CONFIG_NAMESPACE,
+        key,
+        base,
+        value: settings,
+        takeOver,
+        protect: true,
+    })

@@ -20,11 +20,12 @@ describe('dashboard item settings', () => {
             pe: 'LAST_12_MONTHS',
             ou: undefined,
         })
-        const filtered = itemViewState(
-            { ...settings, ou: 'ROOT' },
-            { ou: [{ id: 'x', path: '/ROOT/REGION' }], pe: [{ id: '2024' }] }
-        )
+        const filtered = itemViewState({ ...settings, ou: 'ROOT' }, { pe: '2024', ou: 'REGION' })
         expect(filtered).toMatchObject({ pe: '2024', ou: 'REGION', pair: 'oxytocin' })
+        expect(itemViewState(settings, { pe: 'THIS_YEAR', grain: 'quarterly' })).toMatchObject({
+            pe: 'THIS_YEAR',
+            grain: 'quarterly',
+        })
     })
 
     it('link to the same view in the app', () => {

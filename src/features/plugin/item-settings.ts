@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ViewState } from '../../shared/navigation'
+import type { FilterItem, ResolvedFilters } from './dashboard-filters'
 
 /** What a dashboard item shows, stored per dashboard item in the app's dataStore namespace. */
 export const itemSettingsSchema = z
@@ -19,31 +20,28 @@ export const ITEM_KEY_PREFIX = 'dashboard-item-'
 export const itemKey = (dashboardItemId: string): string =>
     `${ITEM_KEY_PREFIX}${dashboardItemId.replace(/[^A-Za-z0-9_-]/g, '_')}`
 
+/** The dashboard's filters as it passes them (`dashboardItemFilters`; other dimensions aside) */
 export interface DashboardItemFilters {
-    ou?: { id: string; path?: string }[]
-    pe?: { id: string }[]
+    ou?: FilterItem[]
+    pe?: FilterItem[]
+    [dimension: string]: FilterItem[] | undefined
 }
 
 /**
  * The item's view: its stored settings, overridden by the dashboard's filters (period, org unit)
- * when the dashboard passes them.
+ * as far as the view can show them (`resolveFilters`; the rest is said in words by the item).
  */
 export const itemViewState = (
     settings: ItemSettings,
-    filters: DashboardItemFilters | undefined
-): ViewState => {
-    const filterOu = filters?.ou?.[0]
-    const filterOuId = filterOu ? (filterOu.path?.split('/').pop() ?? filterOu.id) : undefined
-    const filterPe = filters?.pe?.[0]?.id
-    return {
-        page: 'view',
-        area: settings.area,
-        pair: settings.pair,
-        pe: filterPe ?? settings.pe,
-        grain: settings.grain,
-        ou: filterOuId ?? settings.ou,
-    }
-}
+    filters: Omit<ResolvedFilters, 'ignored'> | undefined
+): ViewState => ({
+    page: 'view',
+    area: settings.area,
+    pair: settings.pair,
+    pe: filters?.pe ?? settings.pe,
+    grain: filters?.grain ?? settings.grain,
+    ou: filters?.ou ?? settings.ou,
+})
 
 /** The full app's URL for the same view (the "Open in app" link). */
 export const appLink = (hash: string): string => `index.html${hash}`

@@ -3,9 +3,10 @@ import i18n from '@dhis2/d2-i18n'
 import { CircularLoader } from '@dhis2/ui'
 import { useQuery } from '@tanstack/react-query'
 import React, { useEffect, useRef, useState } from 'react'
-import { engineQueryFn } from '../../data/engine'
 import { queryKeys } from '../../data/query-keys'
+import { useMe } from '../../data/use-me'
 import { ErrorNotice } from '../../shared/api-errors'
+import { EditorsPanel } from '../access/EditorsPanel'
 import { loadConfigEntry, type StoredConfigEntry } from './api/config-store'
 import { MappingEditor } from './components/MappingEditor'
 import { ReadOnlyMapping } from './components/ReadOnlyMapping'
@@ -24,7 +25,8 @@ const instanceUrl = (baseUrl: string): string => {
 
 /**
  * The settings page (`#/settings`): the mapping of commodities to HMIS and LMIS data. Editors
- * (`ALL` or `F_TRIANGULATE_CONFIG`) get the editor; everyone else the mapping as a reference.
+ * (superusers and the editors named in the app, see `permissions.ts`) get the editor; everyone
+ * else the mapping as a reference. The panel of editors says who may change it.
  * `onUnsavedChangesChange` (or `useUnsavedChanges()` / `confirmLeavingSettings()`) lets the app's
  * navigation ask before leaving with unsaved changes.
  */
@@ -35,10 +37,8 @@ export const SettingsPage = ({
 } = {}) => {
     const engine = useDataEngine()
     const { baseUrl } = useConfig()
-    const me = useQuery({
-        queryKey: queryKeys.meAuthorities(),
-        queryFn: engineQueryFn(engine, 'me', { fields: 'id,username,displayName,authorities' }),
-    })
+    // The user with their groups and the app's named editors (who may edit: see permissions.ts)
+    const me = useMe()
     const entry = useQuery({
         queryKey: queryKeys.configEntry(),
         queryFn: ({ signal }) => loadConfigEntry(engine, signal),
@@ -59,7 +59,7 @@ export const SettingsPage = ({
             setInitialEntry(entry.data)
         }
     }, [initialEntry, entry.data, entry.isFetching, entry.dataUpdatedAt])
-    const user = me.data as MeWithAuthorities | undefined
+    const user: MeWithAuthorities | undefined = me.data
     const editable = canEditConfig(user)
 
     return (
@@ -74,6 +74,7 @@ export const SettingsPage = ({
                     </p>
                 </div>
             </div>
+            <EditorsPanel />
             {me.error || entry.error ? (
                 <ErrorNotice
                     error={me.error ?? entry.error}

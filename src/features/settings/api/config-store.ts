@@ -50,5 +50,7 @@ export const saveConfig = (
         base,
         value,
         takeOver,
+        // DHIS2 refuses the mapping's writes to all but the named editors (data/entry-protection)
+        protect: true,
         ...(sleep ? { sleep } : {}),
     })

@@ -301,8 +301,7 @@ export const MappingEditor = ({
                     >
                         <p>
                             {i18n.t(
-                                'Your account is not allowed to change the configuration – it needs the authority {{authority}}. Your changes are kept in this browser; export them to a file or ask your DHIS2 administrator.',
-                                { authority: 'F_TRIANGULATE_CONFIG' }
+                                'Your account is not allowed to change the configuration – only superusers and the editors named above may. Your changes are kept in this browser; export them to a file or ask a superuser.'
                             )}
                         </p>
                         {saveError.serverMessage && (

@@ -1,0 +1,166 @@
+/**
+ * The dashboard item and the view on the oldest and the newest supported DHIS2 versions: a demo
+ * DHIS2 answering as 2.40 (its dashboard shows the app as an <iframe> with
+ * `?dashboardItemId=…&userOrgUnit=…`) and as 2.42 (the app-runtime Plugin with props).
+ */
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core'
+import { launchChromium } from './support/chromium'
+import { ADMIN, installApp, startDemoProcess, type DemoProcess } from './support/demo-process'
+import { collectErrors, logIn, screenshot } from './support/page'
+import { openApp } from './support/session'
+
+interface HostItem {
+    id: string
+    width: number
+    height: number
+    filters?: Record<string, { id: string; path?: string; name?: string }[]>
+}
+
+const startVersion = async (version: string): Promise<DemoProcess> => {
+    const demo = await startDemoProcess({ facilities: 60, args: ['--dhis2-version', version] })
+    const bundle = path.resolve('build/bundle')
+    const appZip = path.join(bundle, readdirSync(bundle).find((f) => f.endsWith('.zip')) ?? '')
+    const hostZip = path.resolve('test/.artifacts/plugin-host.zip')
+    await installApp(demo.url, appZip, readFileSync(appZip))
+    await installApp(demo.url, hostZip, readFileSync(hostZip))
+    return demo
+}
+
+const openHost = async (browser: BrowserContext, url: string, items: HostItem[]) => {
+    const page = await browser.newPage()
+    const errors = collectErrors(page)
+    const target = `${url}/api/apps/dashboard/index.html?items=${encodeURIComponent(JSON.stringify(items))}`
+    await page.goto(target)
+    if (page.url().includes('login')) {
+        await logIn(page, ADMIN.username, ADMIN.password)
+        await page.waitForURL((u) => u.pathname.startsWith('/api/apps/dashboard/'))
+    }
+    return { page, errors }
+}
+
+const item = (page: Page, id: string): FrameLocator =>
+    page.frameLocator(`[data-test="dashboard-item-${id}"] iframe`)
+
+const setUp = async (frame: FrameLocator) => {
+    await frame.locator('[data-test="item-picker"]').waitFor({ timeout: 45_000 })
+    await frame.locator('[data-test="item-picker-save"]').click()
+    await frame.locator('[data-test="chart-lmis"] .highcharts-root').waitFor({ timeout: 45_000 })
+}
+
+describe('DHIS2 2.40 (oldest supported): the dashboard shows the app as an iframe', () => {
+    let demo: DemoProcess
+    beforeAll(async () => {
+        demo = await startVersion('2.40')
+    })
+    afterAll(async () => {
+        await demo?.stop()
+    })
+
+    it('opened with dashboardItemId, the app is the dashboard item, never the whole app', async () => {
+        const browser = await launchChromium()
+        const { page, errors } = await openHost(browser, demo.url, [
+            { id: 'oldItem', width: 600, height: 520 },
+            {
+                id: 'oldLevel',
+                width: 600,
+                height: 620,
+                filters: { ou: [{ id: 'LEVEL-notALevel01' }] },
+            },
+        ])
+        expect(await page.locator('body').getAttribute('data-mode')).toBe('iframe')
+        const first = item(page, 'oldItem')
+        await setUp(first)
+        // The item view alone: no header bar, no tabs of the app
+        expect(await first.locator('[data-embedding="iframe"]').count()).toBe(1)
+        expect(await first.locator('header').first().isVisible()).toBe(false)
+        expect(await first.locator('[data-test="app-tabs"]').count()).toBe(0)
+        // A filter the item cannot show is said in words; the item still shows its own data
+        const levels = item(page, 'oldLevel')
+        await setUp(levels)
+        const notice = levels.locator('[data-test="item-filter-ignored-ou"]')
+        await notice.waitFor({ timeout: 30_000 })
+        expect(await notice.innerText()).toContain('not applied')
+        await screenshot(page, 'plugin-iframe-2.40')
+        expect(errors).toEqual([])
+        await page.close()
+        await browser.close()
+    })
+
+    it('shows the view as on any version', async () => {
+        const browser = await launchChromium()
+        const { page, errors } = await openApp(browser, demo.url, ADMIN)
+        await page
+            .locator('[data-test="chart-lmis"] .highcharts-root')
+            .first()
+            .waitFor({ timeout: 45_000 })
+        expect(
+            await page.evaluate(
+                async () =>
+                    ((await (await fetch('/api/system/info')).json()) as { version: string })
+                        .version
+            )
+        ).toBe('2.40.7')
+        await screenshot(page, 'view-2.40')
+        expect(errors).toEqual([])
+        await browser.close()
+    })
+})
+
+describe('DHIS2 2.42 (newest): the dashboard renders the plugin', () => {
+    let demo: DemoProcess
+    beforeAll(async () => {
+        demo = await startVersion('2.42')
+    })
+    afterAll(async () => {
+        await demo?.stop()
+    })
+
+    it('follows the filters it can and says which it cannot', async () => {
+        const browser = await launchChromium()
+        const { page, errors } = await openHost(browser, demo.url, [
+            {
+                id: 'newWeeks',
+                width: 700,
+                height: 640,
+                filters: { pe: [{ id: 'LAST_12_WEEKS', name: 'Last 12 weeks' }] },
+            },
+            {
+                id: 'newMonths',
+                width: 700,
+                height: 560,
+                filters: { pe: [{ id: 'MONTHS_THIS_YEAR' }], ou: [{ id: 'USER_ORGUNIT' }] },
+            },
+        ])
+        expect(await page.locator('body').getAttribute('data-mode')).toBe('plugin')
+        const weeks = item(page, 'newWeeks')
+        await setUp(weeks)
+        expect(await weeks.locator('[data-test="item-filter-ignored-pe"]').innerText()).toContain(
+            'Last 12 weeks'
+        )
+        const months = item(page, 'newMonths')
+        await setUp(months)
+        // MONTHS_THIS_YEAR is this year's months; USER_ORGUNIT the viewer's org unit
+        expect(await months.locator('[data-test^="item-filter-ignored"]').count()).toBe(0)
+        expect(await months.locator('[data-test="open-in-app"]').getAttribute('href')).toContain(
+            'pe=THIS_YEAR'
+        )
+        await screenshot(page, 'plugin-2.42')
+        expect(errors).toEqual([])
+        await page.close()
+        await browser.close()
+    })
+
+    it('shows the view', async () => {
+        const browser = await launchChromium()
+        const { page, errors } = await openApp(browser, demo.url, ADMIN)
+        await page
+            .locator('[data-test="chart-lmis"] .highcharts-root')
+            .first()
+            .waitFor({ timeout: 45_000 })
+        await screenshot(page, 'view-2.42')
+        expect(errors).toEqual([])
+        await browser.close()
+    })
+})
