@@ -7,17 +7,20 @@
  * (DHIS2's convention), not necessarily Gregorian ones.
  *
  * The library computes each period through the Temporal polyfill (about 60 KB gzip, 10–25 ms a
- * call). So:
+ * call), and fails on the Ethiopian calendar in current browsers. So:
  * - the Gregorian calendar (DHIS2's `iso8601`) is computed natively (`gregorian-periods.ts`, tested
  *   against the library), and the library is loaded, once, only for another calendar:
  *   `loadCalendarSupport(calendar)` must have resolved before the calendar functions below are
  *   called with that calendar (they throw `CalendarNotLoadedError` otherwise);
+ * - the Ethiopian calendar is computed by the app too (`ethiopian-periods.ts`, as DHIS2 core defines
+ *   it), a lazy chunk loaded only on an Ethiopian instance, instead of the library;
  * - structure that does not depend on the calendar is computed on the ids: in every calendar DHIS2
  *   supports, monthly ids are `yyyyMM` with months 01–12 (the Ethiopian 13th month has no monthly
  *   period of its own) and quarter n of a year is months 3n−2 to 3n (`yyyyQn`). So the month ↔
  *   quarter mapping and stepping through months or quarters are arithmetic on the ids.
  */
 import type * as CalendarLibrary from '@dhis2/multi-calendar-dates'
+import type * as EthiopianModule from './ethiopian-periods'
 import {
     gregorianPeriodContaining,
     gregorianToday,
@@ -55,6 +58,12 @@ const DHIS2_CALENDARS: Readonly<Record<string, string>> = {
 export const calendarOfInstance = (dhis2Calendar?: string | null): CalendarId =>
     (dhis2Calendar ? (DHIS2_CALENDARS[dhis2Calendar] ?? dhis2Calendar) : 'gregory') as CalendarId
 
+/** The calendars the app computes itself, each a lazy chunk (DHIS2's `ethiopian` is `ethiopic`) */
+const NATIVE_CALENDARS = new Set(['ethiopic'])
+
+export const isNativeCalendar = (calendar: string): boolean => NATIVE_CALENDARS.has(calendar)
+
+let ethiopian: typeof EthiopianModule | null = null
 let library: Library | null = null
 let loadingLibrary: Promise<Library> | null = null
 /** Non-Gregorian calendars the library was seen to compute (see `loadCalendarSupport`) */
@@ -88,7 +97,9 @@ export class CalendarUnsupportedError extends Error {
 
 /** Whether the calendar functions can be called with `calendar` now. */
 export const calendarSupportLoaded = (calendar: CalendarId): boolean =>
-    isGregorian(calendar) || (library !== null && workingCalendars.has(calendar))
+    isGregorian(calendar) ||
+    (calendar === 'ethiopic' && ethiopian !== null) ||
+    (library !== null && workingCalendars.has(calendar))
 
 /**
  * Loads what a calendar needs (nothing for the Gregorian one; the library, once, for any other)
@@ -99,6 +110,10 @@ export const calendarSupportLoaded = (calendar: CalendarId): boolean =>
  */
 export const loadCalendarSupport = async (calendar: CalendarId): Promise<void> => {
     if (calendarSupportLoaded(calendar)) return
+    if (calendar === 'ethiopic') {
+        ethiopian = await import('./ethiopian-periods')
+        return
+    }
     loadingLibrary ??= import('@dhis2/multi-calendar-dates')
     let loaded: Library
     try {
@@ -116,6 +131,22 @@ export const loadCalendarSupport = async (calendar: CalendarId): Promise<void> =
         throw new CalendarUnsupportedError(calendar, error)
     }
     workingCalendars.add(calendar)
+}
+
+const ethiopianModule = (): typeof EthiopianModule => {
+    if (!ethiopian) throw new CalendarNotLoadedError('ethiopic')
+    return ethiopian
+}
+
+/**
+ * An Ethiopian date as the app's views use it: a day of Pagume (month 13) counts as the last day of
+ * Nehasse, the month that just ended. DHIS2 has no monthly period for Pagume (its
+ * `MonthlyPeriodType.createPeriod` throws there) and puts it in Q1 of the next year, whose months
+ * have not started: so during Pagume the views show the periods that just ended.
+ */
+const ethiopianViewDate = (date: string): string => {
+    const parsed = ethiopianModule().parseEthiopianDate(date)
+    return parsed.month === 13 ? `${pad(parsed.year, 4)}-12-30` : date
 }
 
 const libraryFor = (calendar: string): Library => {
@@ -277,7 +308,13 @@ export const periodIdContaining = (
     if (id === undefined) {
         id = isGregorian(calendar)
             ? gregorianPeriodContaining(date, periodType)
-            : libraryFor(calendar).getFixedPeriodByDate({ periodType, date, calendar, locale }).id
+            : calendar === 'ethiopic'
+              ? (ethiopianModule().ethiopianPeriodIdContaining(
+                    ethiopianViewDate(date),
+                    periodType
+                ) as string)
+              : libraryFor(calendar).getFixedPeriodByDate({ periodType, date, calendar, locale })
+                    .id
         currentCache.set(key, id)
     }
     return id
@@ -306,7 +343,9 @@ export const listYearPeriods = ({
     if (!periods) {
         periods = isGregorian(calendar)
             ? gregorianYearPeriods(year, periodType, locale)
-            : libraryFor(calendar)
+            : calendar === 'ethiopic'
+              ? ethiopianModule().ethiopianYearPeriods(year, periodType, locale)
+              : libraryFor(calendar)
                   .generateFixedPeriods({ year, periodType, calendar, locale })
                   .sort((a, b) =>
                       a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0
@@ -346,8 +385,39 @@ export const todayInCalendar = (
     timeZone?: string
 ): string => {
     if (isGregorian(calendar)) return gregorianToday(timeZone)
+    if (calendar === 'ethiopic') return ethiopianModule().ethiopianTodayOf(gregorianToday(timeZone))
     const now = libraryFor(calendar).getNowInCalendar(calendar, timeZone)
-    // The library recommends `eraYear` for the Ethiopic calendar (its `year` counts another era).
-    const year = calendar === 'ethiopic' ? (now.eraYear ?? now.year) : now.year
-    return `${pad(year, 4)}-${pad(now.month, 2)}-${pad(now.day, 2)}`
+    return `${pad(now.year, 4)}-${pad(now.month, 2)}-${pad(now.day, 2)}`
+}
+
+const daysInIsoMonth = (year: number, month: number): number =>
+    new Date(Date.UTC(year, month, 0)).getUTCDate()
+
+/** Joda's `minusMonths` on an ISO date: the same day `months` months earlier, clamped to the month's end */
+const isoMinusMonths = (iso: string, months: number): string => {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
+    const index = year * 12 + (month - 1) - months
+    const y = Math.floor(index / 12)
+    const m = (index % 12) + 1
+    return `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(day, daysInIsoMonth(y, m)), 2)}`
+}
+
+/**
+ * The calendar date `months` months before a calendar date, counted as DHIS2's `RelativePeriods`
+ * counts them: on the ISO date (`new DateTime(date).minusMonths(n)`), then back into the calendar.
+ * In the Gregorian calendar that is month arithmetic; in the Ethiopian one (months of 30 days) the
+ * period it falls in can differ from "the previous month" by a day or two a year. `null` for a
+ * calendar of the library (no synchronous conversion): the caller steps through period ids then.
+ */
+export const calendarDateMonthsBefore = (
+    date: string,
+    months: number,
+    options?: CalendarOptions
+): string | null => {
+    const { calendar } = resolve(options)
+    if (isGregorian(calendar)) return isoMinusMonths(date, months)
+    if (calendar !== 'ethiopic') return null
+    const ethiopic = ethiopianModule()
+    const iso = ethiopic.ethiopianToIso(ethiopic.parseEthiopianDate(ethiopianViewDate(date)))
+    return ethiopic.ethiopianTodayOf(isoMinusMonths(iso, months))
 }
