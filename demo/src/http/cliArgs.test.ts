@@ -10,7 +10,20 @@ describe('parseDemoArgs', () => {
             seed: 42,
             stateDir: 'demo/.state',
             allowedOrigins: ['http://localhost:3000'],
+            calendar: 'iso8601',
         })
+    })
+
+    it('reads the calendar (--calendar, DEMO_CALENDAR) and rejects one the demo cannot run', () => {
+        expect(parseDemoArgs(['--calendar', 'ethiopian'], {})).toMatchObject({
+            calendar: 'ethiopian',
+        })
+        expect(parseDemoArgs([], { DEMO_CALENDAR: 'ethiopian' })).toMatchObject({
+            calendar: 'ethiopian',
+        })
+        expect(() => parseDemoArgs(['--calendar', 'nepali'], {})).toThrow(
+            /calendar must be one of iso8601, ethiopian, got 'nepali'/
+        )
     })
 
     it('reads options, with flags winning over the environment', () => {
