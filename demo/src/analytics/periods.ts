@@ -163,7 +163,9 @@ const MONTH_NAMES = [
 /**
  * DHIS2's display name of a period (`I18nFormat.formatPeriod`), as in the recorded responses:
  * `July 2019`, `Jan to Mar 2019`, `2019`. Six-monthly periods follow the quarterly pattern
- * (`Jan to Jun 2019`).
+ * (`Jan to Jun 2019`). In the Ethiopian calendar too: `formatPeriod` formats the calendar's year
+ * and month as an ISO date (`new DateTimeUnit(start, true)`) with the Gregorian month names, so
+ * Hedar 2019 (`201903`) is named `March 2019` by DHIS2.
  */
 export const periodName = (period: Period): string => {
     switch (period.type) {
