@@ -78,7 +78,6 @@ const isoDay = (year: number, month: number, day: number): { date: string; day: 
     return { date, day: epochDayOfIso(date) }
 }
 
-
 const periodId = (type: QueryPeriodType, year: number, index: number): string => {
     switch (type) {
         case 'Monthly':

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
     ethiopianPeriod,
     ethiopianToIso,
@@ -98,7 +99,10 @@ describe('the demo in the Ethiopian calendar (--calendar ethiopian)', () => {
 
     it('leaves the ISO 8601 demo unchanged', () => {
         setDemoCalendar('iso8601')
-        expect(parsePeriod('202402')).toMatchObject({ startDate: '2024-02-01', endDate: '2024-02-29' })
+        expect(parsePeriod('202402')).toMatchObject({
+            startDate: '2024-02-01',
+            endDate: '2024-02-29',
+        })
         expect(expand('LAST_MONTH', '2024-03-31')).toEqual(['202402'])
         expect(defaultEndPeriod(new Date(Date.UTC(2026, 11, 4)))).toBe('202611')
     })

@@ -75,7 +75,11 @@ export const isoToCalendarDate = (year: number, month: number, day: number): Dem
     if (epochDay < ethiopianNewYear(ethiopianYear)) ethiopianYear -= 1
     const dayOfYear = epochDay - ethiopianNewYear(ethiopianYear)
     const ethiopianMonth = Math.floor(dayOfYear / 30) + 1
-    return { year: ethiopianYear, month: ethiopianMonth, day: dayOfYear - (ethiopianMonth - 1) * 30 + 1 }
+    return {
+        year: ethiopianYear,
+        month: ethiopianMonth,
+        day: dayOfYear - (ethiopianMonth - 1) * 30 + 1,
+    }
 }
 
 /** Days of a month (1–12) of the demo's calendar: 30 in every Ethiopian month (DHIS2). */

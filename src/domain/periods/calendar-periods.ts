@@ -313,8 +313,7 @@ export const periodIdContaining = (
                     ethiopianViewDate(date),
                     periodType
                 ) as string)
-              : libraryFor(calendar).getFixedPeriodByDate({ periodType, date, calendar, locale })
-                    .id
+              : libraryFor(calendar).getFixedPeriodByDate({ periodType, date, calendar, locale }).id
         currentCache.set(key, id)
     }
     return id
@@ -346,10 +345,10 @@ export const listYearPeriods = ({
             : calendar === 'ethiopic'
               ? ethiopianModule().ethiopianYearPeriods(year, periodType, locale)
               : libraryFor(calendar)
-                  .generateFixedPeriods({ year, periodType, calendar, locale })
-                  .sort((a, b) =>
-                      a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0
-                  )
+                    .generateFixedPeriods({ year, periodType, calendar, locale })
+                    .sort((a, b) =>
+                        a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0
+                    )
         yearCache.set(key, periods)
     }
     return periods.filter((period) => notAfter === undefined || period.startDate <= notAfter)

@@ -190,8 +190,8 @@ describe('expandRelativePeriod in the Ethiopian calendar (computed by the app)',
         expect(expandRelativePeriod('LAST_MONTH', options)).toEqual(['201811'])
         expect(expandRelativePeriod('THIS_YEAR', options)).toHaveLength(12)
         // Meskerem 28, 2019 (2026-10-08): one ISO month before is Pagume 3, 2018 → Nehasse
-        expect(
-            expandRelativePeriod('LAST_MONTH', { ...options, now: '2019-01-28' })
-        ).toEqual(['201812'])
+        expect(expandRelativePeriod('LAST_MONTH', { ...options, now: '2019-01-28' })).toEqual([
+            '201812',
+        ])
     })
 })

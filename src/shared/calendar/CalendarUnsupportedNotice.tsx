@@ -31,7 +31,13 @@ export const CalendarUnsupportedNotice = ({ calendar }: { calendar: string }) =>
         title={i18n.t('This DHIS2’s calendar is not supported yet')}
         dataTest="calendar-unsupported"
     >
-        <p data-test="calendar-unsupported-reason">{unsupportedCalendarReason(calendar)}</p>
+        <p data-test="calendar-unsupported-reason">
+            {i18n.t('This DHIS2 uses the {{calendar}} calendar.', {
+                calendar,
+                interpolation: { escapeValue: false },
+            })}{' '}
+            {unsupportedCalendarReason(calendar)}
+        </p>
         <p>
             {i18n.t(
                 'No chart would be right, so none is shown. The Gregorian (ISO 8601), Ethiopian, Nepali, Islamic, Persian and Thai calendars work.'
