@@ -12,7 +12,7 @@ export const unsupportedCalendarReason = (calendar: string): string => {
     switch (calendar) {
         case 'coptic':
             return i18n.t(
-                'The period library the app uses fails on the Coptic calendar in current browsers: its date code predates the era names of recent browser versions ("Era am was not matched by any era"), a fix pending upstream in js-temporal/temporal-polyfill.'
+                'The period library the app uses fails on the Coptic calendar in current browsers, because its date code predates the era names of recent browser versions ("Era am was not matched by any era"); a fix is pending upstream in js-temporal/temporal-polyfill.'
             )
         case 'julian':
             return i18n.t('The period library the app uses has no Julian calendar.')
