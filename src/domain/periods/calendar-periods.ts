@@ -12,15 +12,16 @@
  *   against the library), and the library is loaded, once, only for another calendar:
  *   `loadCalendarSupport(calendar)` must have resolved before the calendar functions below are
  *   called with that calendar (they throw `CalendarNotLoadedError` otherwise);
- * - the Ethiopian calendar is computed by the app too (`ethiopian-periods.ts`, as DHIS2 core defines
- *   it), a lazy chunk loaded only on an Ethiopian instance, instead of the library;
+ * - the Ethiopian and Julian calendars are computed by the app too (`ethiopian-periods.ts`,
+ *   `julian-periods.ts`, as DHIS2 core defines them), each a lazy chunk loaded only on an instance
+ *   of that calendar, instead of the library (which fails on the first and lacks the second);
  * - structure that does not depend on the calendar is computed on the ids: in every calendar DHIS2
  *   supports, monthly ids are `yyyyMM` with months 01–12 (the Ethiopian 13th month has no monthly
  *   period of its own) and quarter n of a year is months 3n−2 to 3n (`yyyyQn`). So the month ↔
  *   quarter mapping and stepping through months or quarters are arithmetic on the ids.
  */
 import type * as CalendarLibrary from '@dhis2/multi-calendar-dates'
-import type * as EthiopianModule from './ethiopian-periods'
+import type { NativeCalendar } from './native-calendar'
 import {
     gregorianPeriodContaining,
     gregorianToday,
@@ -59,11 +60,16 @@ export const calendarOfInstance = (dhis2Calendar?: string | null): CalendarId =>
     (dhis2Calendar ? (DHIS2_CALENDARS[dhis2Calendar] ?? dhis2Calendar) : 'gregory') as CalendarId
 
 /** The calendars the app computes itself, each a lazy chunk (DHIS2's `ethiopian` is `ethiopic`) */
-const NATIVE_CALENDARS = new Set(['ethiopic'])
+const NATIVE_CALENDARS: Readonly<Record<string, () => Promise<NativeCalendar>>> = {
+    ethiopic: () => import('./ethiopian-periods').then((module) => module.ethiopianCalendar),
+    julian: () => import('./julian-periods').then((module) => module.julianCalendar),
+}
 
-export const isNativeCalendar = (calendar: string): boolean => NATIVE_CALENDARS.has(calendar)
+export const isNativeCalendar = (calendar: string): boolean =>
+    Object.prototype.hasOwnProperty.call(NATIVE_CALENDARS, calendar)
 
-let ethiopian: typeof EthiopianModule | null = null
+/** The native calendars loaded */
+const nativeCalendars = new Map<string, NativeCalendar>()
 let library: Library | null = null
 let loadingLibrary: Promise<Library> | null = null
 /** Non-Gregorian calendars the library was seen to compute (see `loadCalendarSupport`) */
@@ -98,7 +104,7 @@ export class CalendarUnsupportedError extends Error {
 /** Whether the calendar functions can be called with `calendar` now. */
 export const calendarSupportLoaded = (calendar: CalendarId): boolean =>
     isGregorian(calendar) ||
-    (calendar === 'ethiopic' && ethiopian !== null) ||
+    nativeCalendars.has(calendar) ||
     (library !== null && workingCalendars.has(calendar))
 
 /**
@@ -110,8 +116,9 @@ export const calendarSupportLoaded = (calendar: CalendarId): boolean =>
  */
 export const loadCalendarSupport = async (calendar: CalendarId): Promise<void> => {
     if (calendarSupportLoaded(calendar)) return
-    if (calendar === 'ethiopic') {
-        ethiopian = await import('./ethiopian-periods')
+    const loadNative = NATIVE_CALENDARS[calendar]
+    if (loadNative) {
+        nativeCalendars.set(calendar, await loadNative())
         return
     }
     loadingLibrary ??= import('@dhis2/multi-calendar-dates')
@@ -133,20 +140,12 @@ export const loadCalendarSupport = async (calendar: CalendarId): Promise<void> =
     workingCalendars.add(calendar)
 }
 
-const ethiopianModule = (): typeof EthiopianModule => {
-    if (!ethiopian) throw new CalendarNotLoadedError('ethiopic')
-    return ethiopian
-}
-
-/**
- * An Ethiopian date as the app's views use it: a day of Pagume (month 13) counts as the last day of
- * Nehasse, the month that just ended. DHIS2 has no monthly period for Pagume (its
- * `MonthlyPeriodType.createPeriod` throws there) and puts it in Q1 of the next year, whose months
- * have not started: so during Pagume the views show the periods that just ended.
- */
-const ethiopianViewDate = (date: string): string => {
-    const parsed = ethiopianModule().parseEthiopianDate(date)
-    return parsed.month === 13 ? `${pad(parsed.year, 4)}-12-30` : date
+/** The calendar, if the app computes it itself; throws if it is one of those but not loaded yet */
+const nativeCalendar = (calendar: string): NativeCalendar | null => {
+    if (!isNativeCalendar(calendar)) return null
+    const native = nativeCalendars.get(calendar)
+    if (!native) throw new CalendarNotLoadedError(calendar)
+    return native
 }
 
 const libraryFor = (calendar: string): Library => {
@@ -306,13 +305,11 @@ export const periodIdContaining = (
     const key = `${calendar}|${periodType}|${date}`
     let id = currentCache.get(key)
     if (id === undefined) {
+        const native = nativeCalendar(calendar)
         id = isGregorian(calendar)
             ? gregorianPeriodContaining(date, periodType)
-            : calendar === 'ethiopic'
-              ? (ethiopianModule().ethiopianPeriodIdContaining(
-                    ethiopianViewDate(date),
-                    periodType
-                ) as string)
+            : native
+              ? native.periodIdContaining(date, periodType)
               : libraryFor(calendar).getFixedPeriodByDate({ periodType, date, calendar, locale }).id
         currentCache.set(key, id)
     }
@@ -340,10 +337,11 @@ export const listYearPeriods = ({
     const key = `${calendar}|${locale}|${periodType}|${year}`
     let periods = yearCache.get(key)
     if (!periods) {
+        const native = nativeCalendar(calendar)
         periods = isGregorian(calendar)
             ? gregorianYearPeriods(year, periodType, locale)
-            : calendar === 'ethiopic'
-              ? ethiopianModule().ethiopianYearPeriods(year, periodType, locale)
+            : native
+              ? native.yearPeriods(year, periodType, locale)
               : libraryFor(calendar)
                     .generateFixedPeriods({ year, periodType, calendar, locale })
                     .sort((a, b) =>
@@ -384,7 +382,8 @@ export const todayInCalendar = (
     timeZone?: string
 ): string => {
     if (isGregorian(calendar)) return gregorianToday(timeZone)
-    if (calendar === 'ethiopic') return ethiopianModule().ethiopianTodayOf(gregorianToday(timeZone))
+    const native = nativeCalendar(calendar)
+    if (native) return native.fromIso(gregorianToday(timeZone))
     const now = libraryFor(calendar).getNowInCalendar(calendar, timeZone)
     return `${pad(now.year, 4)}-${pad(now.month, 2)}-${pad(now.day, 2)}`
 }
@@ -415,8 +414,7 @@ export const calendarDateMonthsBefore = (
 ): string | null => {
     const { calendar } = resolve(options)
     if (isGregorian(calendar)) return isoMinusMonths(date, months)
-    if (calendar !== 'ethiopic') return null
-    const ethiopic = ethiopianModule()
-    const iso = ethiopic.ethiopianToIso(ethiopic.parseEthiopianDate(ethiopianViewDate(date)))
-    return ethiopic.ethiopianTodayOf(isoMinusMonths(iso, months))
+    const native = nativeCalendar(calendar)
+    if (!native) return null
+    return native.fromIso(isoMinusMonths(native.toIso(date), months))
 }

@@ -29,22 +29,12 @@
  * `generate-fixed-periods.ethiopic.spec.ts`) and, for an Amharic (`am`) user, CLDR's Amharic names.
  */
 
-export type EthiopianPeriodType = 'MONTHLY' | 'QUARTERLY' | 'SIXMONTHLY' | 'YEARLY'
+import type { NativeCalendar, NativePeriod } from './native-calendar'
 
-/** The fields of the library's `FixedPeriod`, plus the ISO dates of the period */
-export interface EthiopianPeriod {
-    periodType: EthiopianPeriodType
-    id: string
-    iso: string
-    name: string
-    displayName: string
-    /** First and last day as Ethiopian calendar dates `yyyy-MM-dd` (DHIS2's convention) */
-    startDate: string
-    endDate: string
-    /** First and last day as ISO (Gregorian) dates */
-    isoStartDate: string
-    isoEndDate: string
-}
+export type EthiopianPeriodType = NativePeriod['periodType']
+
+/** A period with its Ethiopian calendar dates (`startDate`, `endDate`) and ISO dates */
+export type EthiopianPeriod = NativePeriod
 
 /** An Ethiopian date; `month` 13 is Pagume */
 export interface EthiopianDate {
@@ -246,3 +236,22 @@ export const ethiopianPeriodIdContaining = (
 /** Today as an Ethiopian date `yyyy-MM-dd`, from today's ISO date (in the wanted time zone). */
 export const ethiopianTodayOf = (isoToday: string): string =>
     formatEthiopianDate(isoToEthiopian(isoToday))
+
+/**
+ * An Ethiopian date as the app's views use it: a day of Pagume counts as the last day of Nehasse,
+ * the month that just ended. DHIS2 has no monthly period for Pagume and puts it in Q1 of the next
+ * year, whose months have not started: so during Pagume the views show the periods that just ended.
+ */
+export const ethiopianViewDate = (date: string): string => {
+    const parsed = parseEthiopianDate(date)
+    return parsed.month === 13 ? `${pad(parsed.year, 4)}-12-30` : date
+}
+
+/** The Ethiopian calendar for `calendar-periods.ts` */
+export const ethiopianCalendar: NativeCalendar = {
+    periodIdContaining: (date, periodType) =>
+        ethiopianPeriodIdContaining(ethiopianViewDate(date), periodType) as string,
+    yearPeriods: ethiopianYearPeriods,
+    toIso: (date) => ethiopianToIso(parseEthiopianDate(ethiopianViewDate(date))),
+    fromIso: ethiopianTodayOf,
+}

@@ -4,9 +4,9 @@ import React from 'react'
 
 /**
  * What is missing for a calendar the app cannot compute, named exactly: the calendars the app
- * computes itself (Gregorian, Ethiopian) always work; the others go through
- * `@dhis2/multi-calendar-dates`, which works for Nepali, Islamic, Persian and Thai, fails on the
- * Coptic calendar's era in current browsers, and has no Julian calendar.
+ * computes itself (Gregorian, Ethiopian, Julian) always work; the others go through
+ * `@dhis2/multi-calendar-dates`, which works for Nepali, Islamic, Persian and Thai and fails on the
+ * Coptic calendar's era in current browsers.
  */
 export const unsupportedCalendarReason = (calendar: string): string => {
     switch (calendar) {
@@ -14,8 +14,6 @@ export const unsupportedCalendarReason = (calendar: string): string => {
             return i18n.t(
                 'The period library the app uses fails on the Coptic calendar in current browsers, because its date code predates the era names of recent browser versions ("Era am was not matched by any era"); a fix is pending upstream in js-temporal/temporal-polyfill.'
             )
-        case 'julian':
-            return i18n.t('The period library the app uses has no Julian calendar.')
         default:
             return i18n.t(
                 'The period library the app uses cannot compute the months and quarters of the {{calendar}} calendar in this browser.',
@@ -40,7 +38,7 @@ export const CalendarUnsupportedNotice = ({ calendar }: { calendar: string }) =>
         </p>
         <p>
             {i18n.t(
-                'No chart would be right, so none is shown. The Gregorian (ISO 8601), Ethiopian, Nepali, Islamic, Persian and Thai calendars work.'
+                'No chart would be right, so none is shown. The Gregorian (ISO 8601), Ethiopian, Julian, Nepali, Islamic, Persian and Thai calendars work.'
             )}
         </p>
     </NoticeBox>
