@@ -195,3 +195,22 @@ describe('expandRelativePeriod in the Ethiopian calendar (computed by the app)',
         ])
     })
 })
+
+describe('expandRelativePeriod in the Julian calendar (computed by the app)', () => {
+    const julian = { calendar: 'julian' as Parameters<typeof loadCalendarSupport>[0] }
+    beforeAll(async () => {
+        await loadCalendarSupport(julian.calendar)
+    })
+
+    it('counts from the Julian date of today, 13 days behind the Gregorian one', () => {
+        // 2026-12-04 (ISO) is 21 November 2026 (Julian)
+        const options = { ...julian, now: '2026-11-21', periodType: 'MONTHLY' as const }
+        expect(expandRelativePeriod('THIS_MONTH', options)).toEqual(['202611'])
+        expect(expandRelativePeriod('LAST_MONTH', options)).toEqual(['202610'])
+        expect(expandRelativePeriod('LAST_12_MONTHS', options)[0]).toBe('202511')
+        expect(
+            expandRelativePeriod('LAST_QUARTER', { ...options, periodType: 'QUARTERLY' })
+        ).toEqual(['2026Q3'])
+        expect(expandRelativePeriod('LAST_YEAR', options)[0]).toBe('202501')
+    })
+})
