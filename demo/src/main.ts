@@ -10,6 +10,7 @@
  * state (with a state directory that has no `triangulate/config` yet).
  */
 import { resolve } from 'node:path'
+import { setDemoCalendar } from './data/calendar'
 import { buildDemoConfig } from './data/demo-config'
 import type { DemoDb } from './data/model'
 import { generateCountry } from './data/generate'
@@ -60,6 +61,8 @@ const main = async (): Promise<void> => {
         process.argv.includes(NO_CONFIG_FLAG) ||
         ['1', 'true'].includes((process.env.DEMO_NO_CONFIG ?? '').toLowerCase())
 
+    // Before anything computes a period: the generator's and the analytics' periods follow it
+    setDemoCalendar(opts.calendar)
     const started = Date.now()
     console.log(
         `[demo] generating the country: ${opts.facilities} facilities, seed ${opts.seed}...`
@@ -99,6 +102,7 @@ const main = async (): Promise<void> => {
         dhis2Version: opts.dhis2Version,
         extraRoutes,
         seedDataStore,
+        systemSettings: { keyCalendar: opts.calendar },
         ...(opts.devAutoLogin ? { devAutoLoginUser: opts.devAutoLogin } : {}),
     })
     console.log(

@@ -3,7 +3,13 @@
  * periods (`LAST_12_MONTHS`, ...), expanded as DHIS2's `RelativePeriods` does: `THIS_*` contain the
  * reference date, `LAST_*` is the one before, `LAST_N_*` are the N periods before the current one in
  * ascending order, `*_THIS_YEAR` / `*_LAST_YEAR` are all periods of that calendar year.
+ *
+ * Periods are those of the demo's calendar (`data/calendar.ts`: ISO 8601 or Ethiopian), with ISO
+ * start and end dates; reference dates (today, `relativePeriodDate`) are ISO dates, and "the one
+ * before" is found as `RelativePeriods.java` does, on the ISO date: the period containing
+ * `new DateTime(date).minusMonths(n)` (1 for months, 3 quarters, 6 six-months, 12 years).
  */
+import { calendarDateToIso, daysInCalendarMonth, isoToCalendarDate } from '../data/calendar'
 
 export type QueryPeriodType = 'Monthly' | 'Quarterly' | 'SixMonthly' | 'Yearly'
 
@@ -62,8 +68,15 @@ export const epochDayOfIso = (iso: string): number => {
     return epochDay(Number(m[1]), Number(m[2]), Number(m[3]))
 }
 
+/** Days of an ISO month */
 const daysInMonth = (year: number, month: number): number =>
     new Date(Date.UTC(year, month, 0)).getUTCDate()
+
+/** The ISO date `yyyy-MM-dd` of a date of the demo's calendar, and its epoch day */
+const isoDay = (year: number, month: number, day: number): { date: string; day: number } => {
+    const date = calendarDateToIso({ year, month, day })
+    return { date, day: epochDayOfIso(date) }
+}
 
 const periodId = (type: QueryPeriodType, year: number, index: number): string => {
     switch (type) {
@@ -85,9 +98,10 @@ export const makePeriod = (type: QueryPeriodType, year: number, index: number): 
     const endYear = Math.floor(lastMonth / 12)
     const endMonth = (lastMonth % 12) + 1
     const startMonth = (firstMonth % 12) + 1
-    const lastDay = daysInMonth(endYear, endMonth)
-    const startDay = epochDay(year, startMonth, 1)
-    const endDay = epochDay(endYear, endMonth, lastDay)
+    const start = isoDay(year, startMonth, 1)
+    const end = isoDay(endYear, endMonth, daysInCalendarMonth(endYear, endMonth))
+    const startDay = start.day
+    const endDay = end.day
     return {
         id: periodId(type, year, index),
         type,
@@ -97,8 +111,8 @@ export const makePeriod = (type: QueryPeriodType, year: number, index: number): 
         lastMonth,
         startDay,
         endDay,
-        startDate: `${year}-${pad2(startMonth)}-01`,
-        endDate: `${endYear}-${pad2(endMonth)}-${pad2(lastDay)}`,
+        startDate: start.date,
+        endDate: end.date,
         days: endDay - startDay + 1,
     }
 }
@@ -148,7 +162,9 @@ const MONTH_NAMES = [
 /**
  * DHIS2's display name of a period (`I18nFormat.formatPeriod`), as in the recorded responses:
  * `July 2019`, `Jan to Mar 2019`, `2019`. Six-monthly periods follow the quarterly pattern
- * (`Jan to Jun 2019`).
+ * (`Jan to Jun 2019`). In the Ethiopian calendar too: `formatPeriod` formats the calendar's year
+ * and month as an ISO date (`new DateTimeUnit(start, true)`) with the Gregorian month names, so
+ * Hedar 2019 (`201903`) is named `March 2019` by DHIS2.
  */
 export const periodName = (period: Period): string => {
     switch (period.type) {
@@ -184,54 +200,82 @@ interface RelativePeriodDefinition {
     expand: (date: CalendarDate) => Period[]
 }
 
-const current = (type: QueryPeriodType, date: CalendarDate): Period =>
-    periodOfMonth(type, date.year * 12 + date.month - 1)
+/** Joda's `minusMonths` on an ISO date: same day `months` months earlier, clamped to the month */
+const isoMinusMonths = (date: CalendarDate, months: number): CalendarDate => {
+    const index = date.year * 12 + date.month - 1 - months
+    const year = Math.floor(index / 12)
+    const month = (index % 12) + 1
+    return { year, month, day: Math.min(date.day, daysInMonth(year, month)) }
+}
 
-/** The `count` periods before the current one, ascending. */
+/**
+ * The period of a type containing an ISO date (`PeriodType.createPeriod`). A day of the Ethiopian
+ * Pagume is in Q1 of the next year, S2 and the yearly period of its year; DHIS2 has no monthly
+ * period for it (it throws): the demo takes Nehasse, the month that just ended.
+ */
+const containing = (type: QueryPeriodType, iso: CalendarDate): Period => {
+    const date = isoToCalendarDate(iso.year, iso.month, iso.day)
+    if (date.month === 13) {
+        switch (type) {
+            case 'Monthly':
+                return makePeriod('Monthly', date.year, 12)
+            case 'Quarterly':
+                return makePeriod('Quarterly', date.year + 1, 1)
+            case 'SixMonthly':
+                return makePeriod('SixMonthly', date.year, 2)
+            case 'Yearly':
+                return makePeriod('Yearly', date.year, 1)
+        }
+    }
+    return periodOfMonth(type, date.year * 12 + date.month - 1)
+}
+
+/** The period containing the date `monthsBack` ISO months before */
+const single =
+    (type: QueryPeriodType, monthsBack: number) =>
+    (date: CalendarDate): Period[] => [containing(type, isoMinusMonths(date, monthsBack))]
+
+/** `count` periods ending with the one containing the date `monthsBack` months before (rolling) */
 const lastN =
-    (type: QueryPeriodType, count: number) =>
+    (type: QueryPeriodType, count: number, monthsBack: number) =>
     (date: CalendarDate): Period[] => {
-        const now = current(type, date)
+        const last = containing(type, isoMinusMonths(date, monthsBack))
         const periods: Period[] = []
-        for (let i = count; i >= 1; i--) periods.push(shiftPeriod(now, -i))
+        for (let i = count - 1; i >= 0; i--) periods.push(shiftPeriod(last, -i))
         return periods
     }
 
-/** All periods of a type in the year of the date plus `yearOffset`. */
+/** All periods of a type in the year containing the date `monthsBack` months before */
 const ofYear =
-    (type: QueryPeriodType, yearOffset: number) =>
+    (type: QueryPeriodType, monthsBack: number) =>
     (date: CalendarDate): Period[] => {
+        const year = containing('Yearly', isoMinusMonths(date, monthsBack)).year
         const periods: Period[] = []
-        const year = date.year + yearOffset
         for (let i = 1; i <= 12 / MONTHS[type]; i++) periods.push(makePeriod(type, year, i))
         return periods
     }
 
-const single =
-    (type: QueryPeriodType, offset: number) =>
-    (date: CalendarDate): Period[] => [shiftPeriod(current(type, date), offset)]
-
 /** Relative periods of the supported period types (DHIS2 `RelativePeriodEnum` names). */
 export const RELATIVE_PERIODS: Record<string, RelativePeriodDefinition> = {
     THIS_MONTH: { name: 'This month', expand: single('Monthly', 0) },
-    LAST_MONTH: { name: 'Last month', expand: single('Monthly', -1) },
-    LAST_3_MONTHS: { name: 'Last 3 months', expand: lastN('Monthly', 3) },
-    LAST_6_MONTHS: { name: 'Last 6 months', expand: lastN('Monthly', 6) },
-    LAST_12_MONTHS: { name: 'Last 12 months', expand: lastN('Monthly', 12) },
+    LAST_MONTH: { name: 'Last month', expand: single('Monthly', 1) },
+    LAST_3_MONTHS: { name: 'Last 3 months', expand: lastN('Monthly', 3, 1) },
+    LAST_6_MONTHS: { name: 'Last 6 months', expand: lastN('Monthly', 6, 1) },
+    LAST_12_MONTHS: { name: 'Last 12 months', expand: lastN('Monthly', 12, 1) },
     MONTHS_THIS_YEAR: { name: 'Months this year', expand: ofYear('Monthly', 0) },
-    MONTHS_LAST_YEAR: { name: 'Months last year', expand: ofYear('Monthly', -1) },
+    MONTHS_LAST_YEAR: { name: 'Months last year', expand: ofYear('Monthly', 12) },
     THIS_QUARTER: { name: 'This quarter', expand: single('Quarterly', 0) },
-    LAST_QUARTER: { name: 'Last quarter', expand: single('Quarterly', -1) },
-    LAST_4_QUARTERS: { name: 'Last 4 quarters', expand: lastN('Quarterly', 4) },
+    LAST_QUARTER: { name: 'Last quarter', expand: single('Quarterly', 3) },
+    LAST_4_QUARTERS: { name: 'Last 4 quarters', expand: lastN('Quarterly', 4, 3) },
     QUARTERS_THIS_YEAR: { name: 'Quarters this year', expand: ofYear('Quarterly', 0) },
-    QUARTERS_LAST_YEAR: { name: 'Quarters last year', expand: ofYear('Quarterly', -1) },
+    QUARTERS_LAST_YEAR: { name: 'Quarters last year', expand: ofYear('Quarterly', 12) },
     THIS_SIX_MONTH: { name: 'This six-month', expand: single('SixMonthly', 0) },
-    LAST_SIX_MONTH: { name: 'Last six-month', expand: single('SixMonthly', -1) },
-    LAST_2_SIXMONTHS: { name: 'Last 2 six-months', expand: lastN('SixMonthly', 2) },
+    LAST_SIX_MONTH: { name: 'Last six-month', expand: single('SixMonthly', 6) },
+    LAST_2_SIXMONTHS: { name: 'Last 2 six-months', expand: lastN('SixMonthly', 2, 6) },
     THIS_YEAR: { name: 'This year', expand: single('Yearly', 0) },
-    LAST_YEAR: { name: 'Last year', expand: single('Yearly', -1) },
-    LAST_5_YEARS: { name: 'Last 5 years', expand: lastN('Yearly', 5) },
-    LAST_10_YEARS: { name: 'Last 10 years', expand: lastN('Yearly', 10) },
+    LAST_YEAR: { name: 'Last year', expand: single('Yearly', 12) },
+    LAST_5_YEARS: { name: 'Last 5 years', expand: lastN('Yearly', 5, 12) },
+    LAST_10_YEARS: { name: 'Last 10 years', expand: lastN('Yearly', 10, 12) },
 }
 
 /** Parses `relativePeriodDate` (`yyyy-MM-dd`, optionally followed by a time); null when invalid. */

@@ -64,6 +64,7 @@ import {
     type GroundTruth,
     type SupplyShortage,
 } from './anomalies'
+import { demoCalendar } from './calendar'
 import { FACILITY_LEVEL, buildHierarchy, type Hierarchy } from './hierarchy'
 import { buildStaticMetadata } from './metadata-objects'
 import type {
@@ -106,6 +107,13 @@ export interface GenerateOptions {
 }
 
 export const FIRST_MONTH: MonthIndex = monthIndex(2023, 1)
+
+/**
+ * The first month of data in the demo's calendar: January 2023, or in the Ethiopian calendar Tir
+ * 2015, the Ethiopian month that starts in January 2023 (2023-01-09).
+ */
+export const firstMonthOfData = (): MonthIndex =>
+    demoCalendar() === 'ethiopian' ? monthIndex(2015, 5) : FIRST_MONTH
 const WARM_UP_MONTHS = 6
 const MIN_FACILITIES = 30
 
@@ -606,8 +614,10 @@ export const generateCountryWithTruth = (
     if (!Number.isInteger(opts.seed)) throw new RangeError('seed must be an integer')
     const endPeriod = opts.endPeriod ?? defaultEndPeriod()
     const last = parseMonthId(endPeriod)
-    const first = FIRST_MONTH
-    if (last < first + 11) throw new RangeError('endPeriod must be 202312 or later')
+    const first = firstMonthOfData()
+    if (last < first + 11) {
+        throw new RangeError(`endPeriod must be ${monthId(first + 11)} or later`)
+    }
     const simStart = first - WARM_UP_MONTHS
 
     const rng = new Rng(opts.seed)

@@ -1,4 +1,8 @@
-/** Calendar helpers for the generator: DHIS2 ISO period ids (`202401`, `2024Q1`, `2024`). */
+/**
+ * Calendar helpers for the generator: DHIS2 ISO period ids (`202401`, `2024Q1`, `2024`) of the
+ * demo's calendar (`calendar.ts`), with their ISO start and end dates.
+ */
+import { calendarDateToIso, daysInCalendarMonth, isoToCalendarDate } from './calendar'
 import type { PeriodType, StoredPeriod } from './model'
 
 /** A month as a running index: year × 12 + (month − 1) */
@@ -22,10 +26,11 @@ export const parseMonthId = (id: string): MonthIndex => {
 }
 
 export const daysInMonth = (m: MonthIndex): number =>
-    new Date(Date.UTC(monthYear(m), monthOfYear(m), 0)).getUTCDate()
+    daysInCalendarMonth(monthYear(m), monthOfYear(m))
 
+/** The ISO date of a date of the demo's calendar */
 const isoDate = (year: number, month: number, day: number): string =>
-    `${year}-${pad2(month)}-${pad2(day)}`
+    calendarDateToIso({ year, month, day })
 
 export const monthPeriod = (m: MonthIndex): StoredPeriod => ({
     id: monthId(m),
@@ -56,12 +61,19 @@ export const yearPeriod = (year: number): StoredPeriod => ({
     id: String(year),
     periodType: 'Yearly',
     startDate: isoDate(year, 1, 1),
-    endDate: isoDate(year, 12, 31),
+    endDate: isoDate(year, 12, daysInCalendarMonth(year, 12)),
 })
 
-/** The month before the current date, e.g. `202610` during November 2026 */
-export const defaultEndPeriod = (now: Date = new Date()): string =>
-    monthId(monthIndex(now.getUTCFullYear(), now.getUTCMonth() + 1) - 1)
+/**
+ * The month before the current date, e.g. `202610` during November 2026 (in the Ethiopian
+ * calendar: during Pagume, Nehasse, the month that just ended).
+ */
+export const defaultEndPeriod = (now: Date = new Date()): string => {
+    const today = isoToCalendarDate(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate())
+    return today.month === 13
+        ? monthId(monthIndex(today.year, 12))
+        : monthId(monthIndex(today.year, today.month) - 1)
+}
 
 /** Months first..last, the quarters covering them and the years covering them */
 export const buildPeriods = (

@@ -11,6 +11,7 @@ describe('parseDemoArgs', () => {
             stateDir: 'demo/.state',
             allowedOrigins: ['http://localhost:3000'],
             dhis2Version: '2.41.4',
+            calendar: 'iso8601',
         })
     })
 
@@ -27,6 +28,18 @@ describe('parseDemoArgs', () => {
         ).toBe('2.41.4')
         expect(() => parseDemoArgs(['--dhis2-version', '2.38'], {})).toThrow(/dhis2-version/)
         expect(() => parseDemoArgs(['--dhis2-version', 'latest'], {})).toThrow(/dhis2-version/)
+    })
+
+    it('reads the calendar (--calendar, DEMO_CALENDAR) and rejects one the demo cannot run', () => {
+        expect(parseDemoArgs(['--calendar', 'ethiopian'], {})).toMatchObject({
+            calendar: 'ethiopian',
+        })
+        expect(parseDemoArgs([], { DEMO_CALENDAR: 'ethiopian' })).toMatchObject({
+            calendar: 'ethiopian',
+        })
+        expect(() => parseDemoArgs(['--calendar', 'nepali'], {})).toThrow(
+            /calendar must be one of iso8601, ethiopian, got 'nepali'/
+        )
     })
 
     it('reads options, with flags winning over the environment', () => {

@@ -1,5 +1,6 @@
 /** Command line of `tsx demo/src/main.ts` (kept apart from main.ts so it can be tested alone). */
 import { DEFAULT_DHIS2_VERSION, parseDhis2Version } from '../routes/dhis2-version'
+import { DEMO_CALENDARS, type DemoCalendar } from '../data/calendar'
 
 /** The generator seed of `npm start`, `npm run demo` and the ground truth written for it. */
 export const DEFAULT_SEED = 42
@@ -15,6 +16,8 @@ export interface DemoCliOptions {
     allowedOrigins: string[]
     /** The DHIS2 release the demo answers as (`/api/system/info`, dashboard mode, dataStore PUT) */
     dhis2Version: string
+    /** DHIS2's `keyCalendar`: `iso8601` or `ethiopian` */
+    calendar: DemoCalendar
 }
 
 export const DEMO_USAGE = `Usage: tsx demo/src/main.ts [options]
@@ -24,6 +27,9 @@ export const DEMO_USAGE = `Usage: tsx demo/src/main.ts [options]
   --facilities <n>       facilities in the generated country (env DEMO_FACILITIES, default 600)
   --seed <n>             generator seed (env DEMO_SEED, default 42)
   --end-period <yyyymm>  last month with data (env DEMO_END_PERIOD, default: last month)
+  --calendar <name>      the instance's calendar (keyCalendar): iso8601 or ethiopian
+                         (env DEMO_CALENDAR, default iso8601); periods, analytics and
+                         relative periods are then those of that calendar
   --state-dir <dir>      dataStore, installed apps, settings (env DEMO_STATE_DIR, default demo/.state)
   --dev-auto-login <u>   DEVELOPMENT ONLY: requests without credentials act as user <u>
                          (env DEMO_DEV_AUTO_LOGIN)
@@ -65,6 +71,7 @@ export const parseDemoArgs = (
             'dev-auto-login',
             'allowed-origin',
             'dhis2-version',
+            'calendar',
         ]
         if (!known.includes(name)) throw new Error(`Unknown option --${name}`)
         values.set(name, [...(values.get(name) ?? []), value])
@@ -82,6 +89,10 @@ export const parseDemoArgs = (
             .map((o) => o.trim())
             .filter(Boolean)
     const devAutoLogin = pick('dev-auto-login', 'DEMO_DEV_AUTO_LOGIN')
+    const calendar = pick('calendar', 'DEMO_CALENDAR') ?? 'iso8601'
+    if (!(DEMO_CALENDARS as readonly string[]).includes(calendar)) {
+        throw new Error(`calendar must be one of ${DEMO_CALENDARS.join(', ')}, got '${calendar}'`)
+    }
     return {
         port: integer('port', pick('port', 'DEMO_PORT') ?? '8080', 0, 65535),
         host: pick('host', 'DEMO_HOST') ?? '127.0.0.1',
@@ -99,5 +110,6 @@ export const parseDemoArgs = (
         dhis2Version: parseDhis2Version(
             pick('dhis2-version', 'DEMO_DHIS2_VERSION') ?? DEFAULT_DHIS2_VERSION
         ),
+        calendar: calendar as DemoCalendar,
     }
 }

@@ -156,3 +156,36 @@ describe('calendar periods (through @dhis2/multi-calendar-dates)', () => {
         expect(periodName('202405', { locale: 'pt_BR' })).toBe('maio de 2024')
     })
 })
+
+describe('calendars the app computes itself (Ethiopian, Julian)', () => {
+    it('loads each calendar only when asked, and computes its periods', async () => {
+        for (const calendar of ['ethiopic', 'julian'] as const) {
+            const id = calendar as Parameters<typeof loadCalendarSupport>[0]
+            if (!calendarSupportLoaded(id)) {
+                expect(() => periodIdContaining('2017-05-01', 'MONTHLY', { calendar: id })).toThrow(
+                    CalendarNotLoadedError
+                )
+            }
+            await loadCalendarSupport(id)
+            expect(calendarSupportLoaded(id)).toBe(true)
+        }
+        const ethiopic = { calendar: 'ethiopic' as const }
+        expect(periodIdContaining('2017-05-01', 'QUARTERLY', ethiopic)).toBe('2017Q2')
+        // A day of Pagume counts as the end of Nehasse in the views
+        expect(periodIdContaining('2017-13-03', 'MONTHLY', ethiopic)).toBe('201712')
+        expect(periodIdContaining('2017-13-03', 'QUARTERLY', ethiopic)).toBe('2017Q4')
+        expect(periodName('201703', { ...ethiopic, locale: 'am' })).toBe('ኅዳር 2017')
+        expect(fixedPeriod('2017Q1', ethiopic)).toMatchObject({
+            startDate: '2017-01-01',
+            endDate: '2017-03-30',
+        })
+        expect(todayInCalendar('ethiopic', 'UTC')).toMatch(/^\d{4}-(0[1-9]|1[0-3])-\d{2}$/)
+
+        const julian = { calendar: 'julian' as Parameters<typeof loadCalendarSupport>[0] }
+        expect(periodName('202402', julian)).toBe('February 2024')
+        expect(fixedPeriod('202402', julian).endDate).toBe('2024-02-29')
+        const today = todayInCalendar(julian.calendar, 'UTC')
+        const gap = Date.parse(todayInCalendar('gregory', 'UTC')) - Date.parse(today)
+        expect(gap).toBe(13 * 86_400_000)
+    })
+})

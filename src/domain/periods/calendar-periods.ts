@@ -7,17 +7,21 @@
  * (DHIS2's convention), not necessarily Gregorian ones.
  *
  * The library computes each period through the Temporal polyfill (about 60 KB gzip, 10–25 ms a
- * call). So:
+ * call), and fails on the Ethiopian calendar in current browsers. So:
  * - the Gregorian calendar (DHIS2's `iso8601`) is computed natively (`gregorian-periods.ts`, tested
  *   against the library), and the library is loaded, once, only for another calendar:
  *   `loadCalendarSupport(calendar)` must have resolved before the calendar functions below are
  *   called with that calendar (they throw `CalendarNotLoadedError` otherwise);
+ * - the Ethiopian and Julian calendars are computed by the app too (`ethiopian-periods.ts`,
+ *   `julian-periods.ts`, as DHIS2 core defines them), each a lazy chunk loaded only on an instance
+ *   of that calendar, instead of the library (which fails on the first and lacks the second);
  * - structure that does not depend on the calendar is computed on the ids: in every calendar DHIS2
  *   supports, monthly ids are `yyyyMM` with months 01–12 (the Ethiopian 13th month has no monthly
  *   period of its own) and quarter n of a year is months 3n−2 to 3n (`yyyyQn`). So the month ↔
  *   quarter mapping and stepping through months or quarters are arithmetic on the ids.
  */
 import type * as CalendarLibrary from '@dhis2/multi-calendar-dates'
+import type { NativeCalendar } from './native-calendar'
 import {
     gregorianPeriodContaining,
     gregorianToday,
@@ -55,6 +59,17 @@ const DHIS2_CALENDARS: Readonly<Record<string, string>> = {
 export const calendarOfInstance = (dhis2Calendar?: string | null): CalendarId =>
     (dhis2Calendar ? (DHIS2_CALENDARS[dhis2Calendar] ?? dhis2Calendar) : 'gregory') as CalendarId
 
+/** The calendars the app computes itself, each a lazy chunk (DHIS2's `ethiopian` is `ethiopic`) */
+const NATIVE_CALENDARS: Readonly<Record<string, () => Promise<NativeCalendar>>> = {
+    ethiopic: () => import('./ethiopian-periods').then((module) => module.ethiopianCalendar),
+    julian: () => import('./julian-periods').then((module) => module.julianCalendar),
+}
+
+export const isNativeCalendar = (calendar: string): boolean =>
+    Object.prototype.hasOwnProperty.call(NATIVE_CALENDARS, calendar)
+
+/** The native calendars loaded */
+const nativeCalendars = new Map<string, NativeCalendar>()
 let library: Library | null = null
 let loadingLibrary: Promise<Library> | null = null
 /** Non-Gregorian calendars the library was seen to compute (see `loadCalendarSupport`) */
@@ -88,7 +103,9 @@ export class CalendarUnsupportedError extends Error {
 
 /** Whether the calendar functions can be called with `calendar` now. */
 export const calendarSupportLoaded = (calendar: CalendarId): boolean =>
-    isGregorian(calendar) || (library !== null && workingCalendars.has(calendar))
+    isGregorian(calendar) ||
+    nativeCalendars.has(calendar) ||
+    (library !== null && workingCalendars.has(calendar))
 
 /**
  * Loads what a calendar needs (nothing for the Gregorian one; the library, once, for any other)
@@ -99,6 +116,11 @@ export const calendarSupportLoaded = (calendar: CalendarId): boolean =>
  */
 export const loadCalendarSupport = async (calendar: CalendarId): Promise<void> => {
     if (calendarSupportLoaded(calendar)) return
+    const loadNative = NATIVE_CALENDARS[calendar]
+    if (loadNative) {
+        nativeCalendars.set(calendar, await loadNative())
+        return
+    }
     loadingLibrary ??= import('@dhis2/multi-calendar-dates')
     let loaded: Library
     try {
@@ -116,6 +138,14 @@ export const loadCalendarSupport = async (calendar: CalendarId): Promise<void> =
         throw new CalendarUnsupportedError(calendar, error)
     }
     workingCalendars.add(calendar)
+}
+
+/** The calendar, if the app computes it itself; throws if it is one of those but not loaded yet */
+const nativeCalendar = (calendar: string): NativeCalendar | null => {
+    if (!isNativeCalendar(calendar)) return null
+    const native = nativeCalendars.get(calendar)
+    if (!native) throw new CalendarNotLoadedError(calendar)
+    return native
 }
 
 const libraryFor = (calendar: string): Library => {
@@ -275,9 +305,12 @@ export const periodIdContaining = (
     const key = `${calendar}|${periodType}|${date}`
     let id = currentCache.get(key)
     if (id === undefined) {
+        const native = nativeCalendar(calendar)
         id = isGregorian(calendar)
             ? gregorianPeriodContaining(date, periodType)
-            : libraryFor(calendar).getFixedPeriodByDate({ periodType, date, calendar, locale }).id
+            : native
+              ? native.periodIdContaining(date, periodType)
+              : libraryFor(calendar).getFixedPeriodByDate({ periodType, date, calendar, locale }).id
         currentCache.set(key, id)
     }
     return id
@@ -304,13 +337,16 @@ export const listYearPeriods = ({
     const key = `${calendar}|${locale}|${periodType}|${year}`
     let periods = yearCache.get(key)
     if (!periods) {
+        const native = nativeCalendar(calendar)
         periods = isGregorian(calendar)
             ? gregorianYearPeriods(year, periodType, locale)
-            : libraryFor(calendar)
-                  .generateFixedPeriods({ year, periodType, calendar, locale })
-                  .sort((a, b) =>
-                      a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0
-                  )
+            : native
+              ? native.yearPeriods(year, periodType, locale)
+              : libraryFor(calendar)
+                    .generateFixedPeriods({ year, periodType, calendar, locale })
+                    .sort((a, b) =>
+                        a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0
+                    )
         yearCache.set(key, periods)
     }
     return periods.filter((period) => notAfter === undefined || period.startDate <= notAfter)
@@ -346,8 +382,39 @@ export const todayInCalendar = (
     timeZone?: string
 ): string => {
     if (isGregorian(calendar)) return gregorianToday(timeZone)
+    const native = nativeCalendar(calendar)
+    if (native) return native.fromIso(gregorianToday(timeZone))
     const now = libraryFor(calendar).getNowInCalendar(calendar, timeZone)
-    // The library recommends `eraYear` for the Ethiopic calendar (its `year` counts another era).
-    const year = calendar === 'ethiopic' ? (now.eraYear ?? now.year) : now.year
-    return `${pad(year, 4)}-${pad(now.month, 2)}-${pad(now.day, 2)}`
+    return `${pad(now.year, 4)}-${pad(now.month, 2)}-${pad(now.day, 2)}`
+}
+
+const daysInIsoMonth = (year: number, month: number): number =>
+    new Date(Date.UTC(year, month, 0)).getUTCDate()
+
+/** Joda's `minusMonths` on an ISO date: the same day `months` months earlier, clamped to the month's end */
+const isoMinusMonths = (iso: string, months: number): string => {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
+    const index = year * 12 + (month - 1) - months
+    const y = Math.floor(index / 12)
+    const m = (index % 12) + 1
+    return `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(day, daysInIsoMonth(y, m)), 2)}`
+}
+
+/**
+ * The calendar date `months` months before a calendar date, counted as DHIS2's `RelativePeriods`
+ * counts them: on the ISO date (`new DateTime(date).minusMonths(n)`), then back into the calendar.
+ * In the Gregorian calendar that is month arithmetic; in the Ethiopian one (months of 30 days) the
+ * period it falls in can differ from "the previous month" by a day or two a year. `null` for a
+ * calendar of the library (no synchronous conversion): the caller steps through period ids then.
+ */
+export const calendarDateMonthsBefore = (
+    date: string,
+    months: number,
+    options?: CalendarOptions
+): string | null => {
+    const { calendar } = resolve(options)
+    if (isGregorian(calendar)) return isoMinusMonths(date, months)
+    const native = nativeCalendar(calendar)
+    if (!native) return null
+    return native.fromIso(isoMinusMonths(native.toIso(date), months))
 }

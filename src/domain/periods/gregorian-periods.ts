@@ -64,7 +64,8 @@ const monthFormatter = (locale: string, withYear: boolean): Intl.DateTimeFormat 
     return formatter
 }
 
-const monthName = (year: number, month: number, locale: string, withYear: boolean): string =>
+/** A month's name as the library gives it (`May 2024`, or `May` without the year) */
+export const monthName = (year: number, month: number, locale: string, withYear: boolean): string =>
     monthFormatter(locale, withYear).format(new Date(Date.UTC(year, month - 1, 15)))
 
 const monthPeriod = (year: number, month: number, locale: string): GregorianPeriod => {

@@ -3,6 +3,7 @@ import {
     expandPeriodSelection,
     expandRelativePeriod,
     isRelativePeriod,
+    loadCalendarSupport,
     relativePeriodLabel,
 } from './index'
 
@@ -133,5 +134,83 @@ describe('expandPeriodSelection', () => {
             expect(relativePeriodLabel(choice)).toMatch(/\w/)
         }
         expect(isRelativePeriod('2024')).toBe(false)
+    })
+})
+
+describe('expandRelativePeriod in the Ethiopian calendar (computed by the app)', () => {
+    const ethiopic = { calendar: 'ethiopic' as const, locale: 'en' }
+    beforeAll(async () => {
+        await loadCalendarSupport('ethiopic')
+    })
+
+    it('expands the relative periods of today (Hedar 25, 2019 = 2026-12-04)', () => {
+        const options = { ...ethiopic, now: '2019-03-25', periodType: 'MONTHLY' as const }
+        expect(expandRelativePeriod('THIS_MONTH', options)).toEqual(['201903'])
+        expect(expandRelativePeriod('LAST_MONTH', options)).toEqual(['201902'])
+        expect(expandRelativePeriod('LAST_12_MONTHS', options)).toEqual([
+            '201803',
+            '201804',
+            '201805',
+            '201806',
+            '201807',
+            '201808',
+            '201809',
+            '201810',
+            '201811',
+            '201812',
+            '201901',
+            '201902',
+        ])
+        expect(expandRelativePeriod('LAST_QUARTER', options)).toEqual([
+            '201810',
+            '201811',
+            '201812',
+        ])
+        expect(expandRelativePeriod('THIS_YEAR', options)).toEqual(['201901', '201902', '201903'])
+        expect(expandRelativePeriod('LAST_YEAR', options)).toHaveLength(12)
+        expect(expandRelativePeriod('LAST_YEAR', options)[0]).toBe('201801')
+        expect(
+            expandRelativePeriod('LAST_4_QUARTERS', { ...options, periodType: 'QUARTERLY' })
+        ).toEqual(['2018Q1', '2018Q2', '2018Q3', '2018Q4'])
+    })
+
+    it('counts "last month" on ISO months as DHIS2 RelativePeriods does', () => {
+        // Yekatit 29, 2018 is 2026-03-08; one ISO month before is 2026-02-08, Yekatit 1: DHIS2's
+        // LAST_MONTH is then Yekatit again (new DateTime(date).minusMonths(1))
+        const options = { ...ethiopic, now: '2018-06-29', periodType: 'MONTHLY' as const }
+        expect(expandRelativePeriod('LAST_MONTH', options)).toEqual(['201806'])
+        expect(expandRelativePeriod('LAST_MONTH', { ...options, now: '2018-06-28' })).toEqual([
+            '201805',
+        ])
+    })
+
+    it('keeps working during Pagume: its days count as the end of Nehasse', () => {
+        const options = { ...ethiopic, now: '2018-13-03', periodType: 'MONTHLY' as const }
+        expect(expandRelativePeriod('THIS_MONTH', options)).toEqual(['201812'])
+        expect(expandRelativePeriod('LAST_MONTH', options)).toEqual(['201811'])
+        expect(expandRelativePeriod('THIS_YEAR', options)).toHaveLength(12)
+        // Meskerem 28, 2019 (2026-10-08): one ISO month before is Pagume 3, 2018 → Nehasse
+        expect(expandRelativePeriod('LAST_MONTH', { ...options, now: '2019-01-28' })).toEqual([
+            '201812',
+        ])
+    })
+})
+
+describe('expandRelativePeriod in the Julian calendar (computed by the app)', () => {
+    const julian = { calendar: 'julian' as Parameters<typeof loadCalendarSupport>[0] }
+    beforeAll(async () => {
+        await loadCalendarSupport(julian.calendar)
+    })
+
+    it('counts from the Julian date of today, 13 days behind the Gregorian one', () => {
+        // 2026-12-04 (ISO) is 21 November 2026 (Julian)
+        const options = { ...julian, now: '2026-11-21', periodType: 'MONTHLY' as const }
+        expect(expandRelativePeriod('THIS_MONTH', options)).toEqual(['202611'])
+        expect(expandRelativePeriod('LAST_MONTH', options)).toEqual(['202610'])
+        expect(expandRelativePeriod('LAST_12_MONTHS', options)[0]).toBe('202511')
+        expect(
+            expandRelativePeriod('LAST_QUARTER', { ...options, periodType: 'QUARTERLY' })
+        ).toEqual(['2026Q3'])
+        expect(expandRelativePeriod('LAST_YEAR', options)[0]).toBe('202501')
     })
 })

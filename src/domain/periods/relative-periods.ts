@@ -10,6 +10,13 @@
  * window: `LAST_3_MONTHS`/`LAST_6_MONTHS`/`LAST_12_MONTHS` → the last 1/2/4 quarters before the
  * current one, `LAST_MONTH` → the last quarter, `THIS_MONTH` → the current quarter.
  *
+ * "Before the current one" is counted as DHIS2's `RelativePeriods` does: the period containing the
+ * date one month (`LAST_MONTH`, `LAST_n_MONTHS`), three months (`LAST_QUARTER`, `LAST_4_QUARTERS`)
+ * or twelve months (`LAST_YEAR`) before today, those months being ISO months
+ * (`new DateTime(date).minusMonths(n)` in dhis2-core `period/RelativePeriods.java`); the rolling
+ * periods then step back through period ids (`generateRollingPeriods`). In the Gregorian calendar
+ * this is plain month arithmetic; in the Ethiopian one it can differ on a day or two a year.
+ *
  * `THIS_*` choices (and a fixed year that is the current year) stop at the current period: later
  * periods cannot have data yet and would read as reporting gaps. The current period itself is
  * kept: it is incomplete, and the data-completeness line shows it.
@@ -22,6 +29,7 @@ import {
     periodsEndingWith,
     addMonths,
     addQuarters,
+    calendarDateMonthsBefore,
     type CalendarOptions,
     type SeriesPeriodType,
 } from './calendar-periods'
@@ -81,12 +89,22 @@ export const expandRelativePeriod = (choice: RelativePeriod, options: ExpandOpti
     const currentQuarter = periodIdContaining(now, 'QUARTERLY', options)
     const year = Number(now.slice(0, 4))
     const monthly = periodType === 'MONTHLY'
+    /** The period containing the date `months` (ISO) months ago, as DHIS2 finds "the last" one */
+    const before = (months: number, type: SeriesPeriodType): string => {
+        const date = calendarDateMonthsBefore(now, months, options)
+        if (date !== null) return periodIdContaining(date, type, options)
+        return type === 'MONTHLY'
+            ? addMonths(currentMonth, -months)
+            : addQuarters(currentQuarter, -Math.round(months / 3))
+    }
+    const lastMonth = before(1, 'MONTHLY')
+    const lastQuarter = before(3, 'QUARTERLY')
 
     const monthCount = MONTH_COUNTS[choice]
     if (monthCount !== undefined) {
         return monthly
-            ? periodsEndingWith(addMonths(currentMonth, -1), monthCount)
-            : periodsEndingWith(addQuarters(currentQuarter, -1), Math.ceil(monthCount / 3))
+            ? periodsEndingWith(lastMonth, monthCount)
+            : periodsEndingWith(lastQuarter, Math.ceil(monthCount / 3))
     }
     switch (choice) {
         case 'THIS_MONTH':
@@ -96,17 +114,21 @@ export const expandRelativePeriod = (choice: RelativePeriod, options: ExpandOpti
                 ? monthsOfQuarters([currentQuarter]).filter((month) => month <= currentMonth)
                 : [currentQuarter]
         case 'LAST_QUARTER':
-            return monthly
-                ? monthsOfQuarters([addQuarters(currentQuarter, -1)])
-                : [addQuarters(currentQuarter, -1)]
+            return monthly ? monthsOfQuarters([lastQuarter]) : [lastQuarter]
         case 'LAST_4_QUARTERS': {
-            const quarters = periodsEndingWith(addQuarters(currentQuarter, -1), 4)
+            const quarters = periodsEndingWith(lastQuarter, 4)
             return monthly ? monthsOfQuarters(quarters) : quarters
         }
         case 'THIS_YEAR':
             return yearPeriodIds(year, periodType, options, now)
-        case 'LAST_YEAR':
-            return yearPeriodIds(year - 1, periodType, options)
+        case 'LAST_YEAR': {
+            const lastYear = calendarDateMonthsBefore(now, 12, options)
+            return yearPeriodIds(
+                lastYear === null ? year - 1 : Number(lastYear.slice(0, 4)),
+                periodType,
+                options
+            )
+        }
         default:
             return []
     }

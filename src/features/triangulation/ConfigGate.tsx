@@ -6,6 +6,7 @@ import { useCalendarSupport } from '../../data/use-calendar'
 import { useConfig } from '../../data/use-config'
 import { canEditConfig, useMe } from '../../data/use-me'
 import { ErrorNotice } from '../../shared/api-errors'
+import { CalendarUnsupportedNotice } from '../../shared/calendar/CalendarUnsupportedNotice'
 
 const IssueList = ({ issues }: { issues: ConfigIssue[] }) => {
     const [open, setOpen] = useState(false)
@@ -92,18 +93,7 @@ export const ConfigGate = ({
     }
     if (!calendar.ready) {
         if (calendar.unsupported) {
-            return (
-                <NoticeBox
-                    error
-                    title={i18n.t('This DHIS2’s calendar is not supported yet')}
-                    dataTest="calendar-unsupported"
-                >
-                    {i18n.t(
-                        'This DHIS2 uses the {{calendar}} calendar. The period library the app uses cannot compute its months and quarters in this browser, so no chart would be right. The Gregorian (ISO 8601), Nepali, Islamic, Persian and Thai calendars work.',
-                        { calendar: calendar.calendar, interpolation: { escapeValue: false } }
-                    )}
-                </NoticeBox>
-            )
+            return <CalendarUnsupportedNotice calendar={calendar.calendar} />
         }
         return calendar.error ? (
             <NoticeBox
