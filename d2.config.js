@@ -18,10 +18,12 @@ const config = {
     // the app sets (src/data/entry-protection.ts)
     dataStoreNamespace: 'triangulate',
 
-    // Offline dashboards: the plugin records its requests when the dashboard is made available
-    // offline (cacheId/isParentCached, src/features/plugin/ItemCache.tsx)
+    // Offline dashboards (cacheId/isParentCached, src/features/plugin/ItemCache.tsx) need the
+    // platform's PWA service worker. It is off until it is tested against the app's own error and
+    // update paths: with it on, the worker serves the app's code and requests from its cache, so a
+    // failed download, a 401 after a restart or an edited mapping were not seen as they are.
     pwa: {
-        enabled: true,
+        enabled: false,
     },
 
     entryPoints: {
