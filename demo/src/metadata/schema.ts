@@ -8,6 +8,7 @@
  * objects such as `dataSetElements`. The field filter renders references without a nested
  * selection as `{ "id": ... }`, as DHIS2 does.
  */
+import { facilityGeometry } from '../data/facility-geometry'
 import type { DemoDb } from '../data/model'
 
 export type Scalar = string | number | boolean
@@ -212,7 +213,13 @@ export const buildSchemas = (db: DemoDb): MetadataIndex => {
             hierarchyLevel: value((o) => o.level),
             openingDate: value((o) => o.openingDate),
             leaf: value((o) => o.childIds.length === 0),
-            featureType: value(() => 'NONE'),
+            featureType: value((o) => (o.childIds.length === 0 && o.level > 1 ? 'POINT' : 'NONE')),
+            // GeoJSON object, rendered as is (DHIS2 2.32+: `geometry` instead of `coordinates`)
+            geometry: value((o) =>
+                o.childIds.length === 0 && o.level > 1
+                    ? (facilityGeometry(o.path) as unknown as Scalar)
+                    : undefined
+            ),
             parent: ref('OrganisationUnit', (o) =>
                 o.parentId ? db.orgUnitById.get(o.parentId) : null
             ),
