@@ -256,9 +256,11 @@ export const matchFacilities = (
         for (const i of pool) {
             const f = dhis[i] as DhisFacility
             const p = prepared[i] as PreparedDhis
-            const reasons: Reason[] = []
             const byId = codeHits.has(i) || attrHits.has(i)
+            // Bonuses add at most 0.1: a name further off can never be shown
             const sim = nameSimilarity(rowName, p.name, byId ? 0 : reviewScore - 0.1)
+            if (!byId && sim < reviewScore - 0.1) continue
+            const reasons: Reason[] = []
             let score = sim
             if (sim === 1) reasons.push({ kind: 'nameExact' })
             else reasons.push({ kind: 'nameSimilar', value: round(sim) })

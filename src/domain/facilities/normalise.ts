@@ -186,6 +186,23 @@ const sameWord = (word: string | undefined, typeWord: string): boolean => {
     return levenshtein(word, typeWord) <= (typeWord.length >= 8 ? 2 : 1)
 }
 
+const TYPE_VOCABULARY = [...new Set(KIND_PHRASES.flatMap(([phrase]) => phrase.split(' ')))].filter(
+    (w) => w.length >= 5
+)
+const TYPE_WORDS = new Set(KIND_PHRASES.flatMap(([phrase]) => phrase.split(' ')))
+const typeWordCache = new Map<string, string>()
+
+/** The type word a word is a slip of, else the word itself (remembered: names repeat words) */
+const typeWordOf = (word: string): string => {
+    const known = typeWordCache.get(word)
+    if (known !== undefined) return known
+    const found = TYPE_WORDS.has(word)
+        ? word
+        : (TYPE_VOCABULARY.find((w) => sameWord(word, w)) ?? word)
+    if (typeWordCache.size < 50_000) typeWordCache.set(word, found)
+    return found
+}
+
 export interface NormalisedName {
     /** The identifying words, in order, joined by one space ("keur momar") */
     key: string
@@ -199,11 +216,11 @@ export interface NormalisedName {
  * Roman numerals and numbers are kept ("Kibaoni II" ≠ "Kibaoni").
  */
 export const normaliseFacilityName = (name: string): NormalisedName => {
-    const words = glueInitials(fold(name).split(' ').filter(Boolean))
+    const words = glueInitials(fold(name).split(' ').filter(Boolean)).map(typeWordOf)
     const kept: string[] = []
     let kind: FacilityKind | null = null
     for (let i = 0; i < words.length;) {
-        const phrase = PHRASES.find((p) => p.words.every((w, k) => sameWord(words[i + k], w)))
+        const phrase = PHRASES.find((p) => p.words.every((w, k) => words[i + k] === w))
         if (phrase) {
             kind ??= phrase.kind
             i += phrase.words.length

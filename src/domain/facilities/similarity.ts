@@ -47,12 +47,37 @@ export interface ComparableName {
     sorted: string
     /** Numbers and roman numerals of the name, joined */
     numerals: string
+    /** Count of each letter and digit: a cheap lower bound of the edit distance */
+    bag: Uint8Array
+}
+
+const bagOf = (text: string): Uint8Array => {
+    const bag = new Uint8Array(37)
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i)
+        const k = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : 36
+        bag[k] = Math.min(255, (bag[k] as number) + 1)
+    }
+    return bag
+}
+
+/** Edit distance is at least the larger of the letters one name has more of and the other has more of */
+const bagDistance = (a: Uint8Array, b: Uint8Array): number => {
+    let more = 0
+    let less = 0
+    for (let k = 0; k < 37; k++) {
+        const d = (a[k] as number) - (b[k] as number)
+        if (d > 0) more += d
+        else less -= d
+    }
+    return more > less ? more : less
 }
 
 export const comparable = (tokens: readonly string[]): ComparableName => ({
     key: tokens.join(' '),
     sorted: [...tokens].sort().join(' '),
     numerals: tokens.filter((t) => NUMERAL.test(t)).join(' '),
+    bag: bagOf(tokens.join(' ')),
 })
 
 /**
@@ -62,9 +87,12 @@ export const comparable = (tokens: readonly string[]): ComparableName => ({
  */
 export const nameSimilarity = (a: ComparableName, b: ComparableName, floor = 0): number => {
     const longer = Math.max(a.key.length, b.key.length)
-    if (longer > 0 && 1 - Math.abs(a.key.length - b.key.length) / longer < floor) return 0
+    if (longer > 0 && floor > 0 && 1 - bagDistance(a.bag, b.bag) / longer < floor) return 0
     const plain = levenshteinRatio(a.key, b.key)
-    let sim = plain === 1 || a.sorted === a.key ? plain : Math.max(plain, levenshteinRatio(a.sorted, b.sorted))
+    let sim =
+        plain >= 0.9 || a.sorted === a.key || b.sorted === b.key
+            ? plain
+            : Math.max(plain, levenshteinRatio(a.sorted, b.sorted))
     if (a.numerals !== b.numerals) sim = Math.min(sim, 0.7)
     return sim
 }
