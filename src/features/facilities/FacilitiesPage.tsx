@@ -334,7 +334,7 @@ export const FacilitiesPage = () => {
             {phase.step === 'loading' && (
                 <div data-test="facility-loading">
                     <p className={classes.hint}>
-                        {i18n.t('Loading DHIS2 facilities: {{loaded}} of {{total}}', {
+                        {i18n.t('Loading DHIS2 facilities ({{loaded}} of {{total}})', {
                             loaded: phase.loaded,
                             total: phase.total || '…',
                         })}
@@ -402,7 +402,7 @@ export const FacilitiesPage = () => {
                     />
                     <p className={classes.hint}>
                         {i18n.t(
-                            'Keyboard: ↑/↓ move, A accepts the first candidate, 1–5 choose a candidate, R: no DHIS2 facility, U undoes.'
+                            'Keyboard shortcuts — ↑/↓ move, A accepts the first candidate, 1–5 choose a candidate, R means no DHIS2 facility, U undoes.'
                         )}
                     </p>
                     {filter === 'unmatchedDhis' ? (

@@ -30,10 +30,10 @@ export const problemText = (p: CsvProblem): string => {
         case 'empty':
             return i18n.t('The file has no header row or no facilities.')
         case 'unclosedQuote':
-            return i18n.t('Row {{row}}: a quoted value is never closed.', { row: p.row })
+            return i18n.t('Row {{row}} has a quoted value that is never closed.', { row: p.row })
         case 'columnCount':
             return i18n.t(
-                'Row {{row}}: {{found}} values where the header has {{expected}} columns.',
+                'Row {{row}} has {{found}} values where the header has {{expected}} columns.',
                 {
                     row: p.row,
                     found: p.found,
@@ -41,19 +41,22 @@ export const problemText = (p: CsvProblem): string => {
                 }
             )
         case 'missingValue':
-            return i18n.t('Row {{row}}, column "{{column}}": no value.', {
+            return i18n.t('Row {{row}}, column "{{column}}" has no value.', {
                 row: p.row,
                 column: p.column,
             })
         case 'badNumber':
-            return i18n.t('Row {{row}}, column "{{column}}": "{{value}}" is not a number.', {
-                row: p.row,
-                column: p.column,
-                value: p.value,
-            })
+            return i18n.t(
+                'Row {{row}}, column "{{column}}" holds "{{value}}", which is not a number.',
+                {
+                    row: p.row,
+                    column: p.column,
+                    value: p.value,
+                }
+            )
         case 'outOfRange':
             return i18n.t(
-                'Row {{row}}, column "{{column}}": {{value}} is not a valid coordinate.',
+                'Row {{row}}, column "{{column}}" holds {{value}}, which is not a valid coordinate.',
                 {
                     row: p.row,
                     column: p.column,
@@ -62,7 +65,7 @@ export const problemText = (p: CsvProblem): string => {
             )
         case 'badStatus':
             return i18n.t(
-                'Row {{row}}, column "{{column}}": "{{value}}" is neither active nor closed.',
+                'Row {{row}}, column "{{column}}" holds "{{value}}", which is neither active nor closed.',
                 { row: p.row, column: p.column, value: p.value }
             )
         case 'noColumn':
