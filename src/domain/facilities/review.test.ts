@@ -7,6 +7,8 @@ import {
     progressOf,
     resolveRows,
     unmatchedDhis,
+    mappingGaps,
+    parseMapping,
 } from './review'
 
 const dhis: DhisFacility[] = [
@@ -77,5 +79,42 @@ describe('review of the proposals', () => {
             ['F1', 'HF1', '/N/R/D/F1', 'HF1', 'Kibaoni Disp.', 'code'],
             ['F2', 'HF2', '/N/R/D/F2', 'L2', 'Mwanzo Health Centre', 'reviewed'],
         ])
+    })
+})
+
+describe('mappingGaps', () => {
+    const rows = resolveRows(lmis, dhis, result, { 1: { kind: 'accept', dhisId: 'F2' } })
+    const mapping = buildMapping(
+        rows,
+        dhis,
+        { fileName: 'l.csv' },
+        new Date('2026-03-01T00:00:00Z')
+    )
+
+    it('lists what the review left unmatched and what changed in DHIS2 since', () => {
+        const gaps = mappingGaps(mapping, [
+            { id: 'F1', name: 'Kibaoni Dispensary', openingDate: '1990-01-01T00:00:00.000' },
+            { id: 'F2', name: 'Mwanzi Health Centre', openingDate: '1990-01-01T00:00:00.000' },
+            {
+                id: 'F3',
+                name: 'Mwanza Health Centre',
+                openingDate: '1990-01-01T00:00:00.000',
+                closedDate: '2026-04-01T00:00:00.000',
+            },
+            { id: 'F9', name: 'New Dispensary', openingDate: '2026-05-01T00:00:00.000' },
+        ])
+        expect(gaps.unmatchedLmis.map((f) => f.code)).toEqual(['L3'])
+        expect(gaps.dhisWithoutLmis.map((f) => f.id)).toEqual([])
+        expect(gaps.openedSince.map((f) => f.id)).toEqual(['F9'])
+        expect(gaps.closedSince).toEqual([
+            { id: 'F3', name: 'Mwanza Health Centre' },
+            { id: 'F4', name: 'F4' },
+        ])
+    })
+
+    it('reads only a stored mapping', () => {
+        expect(parseMapping(JSON.parse(JSON.stringify(mapping)))).toEqual(mapping)
+        expect(parseMapping({ entries: [] })).toBeNull()
+        expect(parseMapping(null)).toBeNull()
     })
 })

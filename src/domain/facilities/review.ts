@@ -216,3 +216,68 @@ export const mappingCsvRows = (mapping: FacilityMapping): string[][] => [
         e.how,
     ]),
 ]
+
+// --- Gaps since the last review (data quality page) -----------------------------------------
+
+/** A DHIS2 facility as the data quality page reads it now */
+export interface CurrentFacility {
+    id: string
+    name: string
+    code?: string
+    openingDate?: string
+    closedDate?: string
+}
+
+export interface MappingGaps {
+    reviewedAt: string
+    unmatchedLmis: FacilityMapping['unmatchedLmis']
+    /** DHIS2 facilities (open now) that no LMIS facility is mapped to */
+    dhisWithoutLmis: CurrentFacility[]
+    /** DHIS2 facilities that did not exist at the review, or opened since */
+    openedSince: CurrentFacility[]
+    /** Facilities of the review that are gone from DHIS2 or closed since */
+    closedSince: Array<{ id: string; name: string }>
+}
+
+const isBefore = (a: string | undefined, b: string): boolean => a !== undefined && a < b
+
+/** What changed in DHIS2 since the mapping was reviewed, and what the review left unmatched. */
+export const mappingGaps = (
+    mapping: FacilityMapping,
+    current: readonly CurrentFacility[]
+): MappingGaps => {
+    const known = new Set(mapping.dhisFacilityIds)
+    const mapped = new Set(mapping.entries.map((e) => e.dhisId))
+    const byId = new Map(current.map((f) => [f.id, f]))
+    const isOpen = (f: CurrentFacility) => !f.closedDate
+    const nameOfEntry = new Map(mapping.entries.map((e) => [e.dhisId, e.lmisName]))
+    return {
+        reviewedAt: mapping.reviewedAt,
+        unmatchedLmis: mapping.unmatchedLmis,
+        dhisWithoutLmis: current.filter((f) => isOpen(f) && known.has(f.id) && !mapped.has(f.id)),
+        openedSince: current.filter(
+            (f) =>
+                isOpen(f) &&
+                (!known.has(f.id) || !isBefore(f.openingDate, mapping.reviewedAt.slice(0, 10)))
+        ),
+        closedSince: mapping.dhisFacilityIds.flatMap((id) => {
+            const f = byId.get(id)
+            if (f && isOpen(f)) return []
+            return [{ id, name: f?.name ?? nameOfEntry.get(id) ?? id }]
+        }),
+    }
+}
+
+/** The stored mapping, if the value is one (the dataStore holds what anyone wrote) */
+export const parseMapping = (value: unknown): FacilityMapping | null => {
+    const v = value as Partial<FacilityMapping> | null
+    return typeof v === 'object' &&
+        v !== null &&
+        v.schemaVersion === 1 &&
+        typeof v.reviewedAt === 'string' &&
+        Array.isArray(v.entries) &&
+        Array.isArray(v.unmatchedLmis) &&
+        Array.isArray(v.dhisFacilityIds)
+        ? (v as FacilityMapping)
+        : null
+}

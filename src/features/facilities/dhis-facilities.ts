@@ -5,6 +5,7 @@
  */
 import type { DataEngine } from '../../data/engine'
 import type { DhisArea, DhisFacility } from '../../domain/facilities/match'
+import type { CurrentFacility } from '../../domain/facilities/review'
 
 export const PAGE_SIZE = 1000
 const FACILITY_FIELDS = 'id,code,name,path,geometry,closedDate'
@@ -93,4 +94,46 @@ export const fetchDhisSide = async (
         level: o.level ?? 0,
     }))
     return { facilityLevel, facilities, areas }
+}
+
+/** Every facility now, with its opening and closing dates (for the gaps since the last review) */
+export const fetchCurrentFacilities = async (
+    engine: DataEngine,
+    signal?: AbortSignal
+): Promise<CurrentFacility[]> => {
+    const levels = (await engine.query(
+        {
+            result: {
+                resource: 'organisationUnitLevels',
+                params: { fields: 'level', paging: false },
+            },
+        },
+        { signal }
+    )) as { result: { organisationUnitLevels?: { level: number }[] } }
+    const facilityLevel = Math.max(
+        1,
+        ...(levels.result.organisationUnitLevels ?? []).map((l) => l.level)
+    )
+    const facilities: CurrentFacility[] = []
+    for (let page = 1; ; page++) {
+        const data = (await engine.query(
+            {
+                result: {
+                    resource: 'organisationUnits',
+                    params: {
+                        fields: 'id,name,code,openingDate,closedDate',
+                        filter: `level:eq:${facilityLevel}`,
+                        order: 'id:asc',
+                        page,
+                        pageSize: PAGE_SIZE,
+                    },
+                },
+            },
+            { signal }
+        )) as { result: { organisationUnits?: CurrentFacility[]; pager?: { pageCount?: number } } }
+        const units = data.result.organisationUnits ?? []
+        facilities.push(...units)
+        if (page >= (data.result.pager?.pageCount ?? 1) || units.length === 0) break
+    }
+    return facilities
 }
