@@ -98,6 +98,19 @@ describe('facility matching', () => {
         expect(exported[0]).toBe('dhis2_uid,dhis2_code,dhis2_path,lmis_code,lmis_name,matched_by')
         expect(exported).toHaveLength(matched + 2)
         expect(exported.some((line) => line.endsWith(',reviewed'))).toBe(true)
+
+        // The data quality page lists what the review left unmatched
+        await page.locator('[data-test="tab-quality"]').click()
+        const gaps = page.locator('[data-test="quality-facility-gaps"]')
+        await gaps.locator('[data-test="gaps-unmatched-lmis"]').waitFor({ timeout: 30_000 })
+        expect(await gaps.locator('[data-test="gaps-unmatched-lmis"] summary').innerText()).toBe(
+            `LMIS facilities not matched (${total - matched - 1})`
+        )
+        expect(await gaps.locator('[data-test="gaps-opened"] summary').innerText()).toBe(
+            'Facilities opened since the review (0)'
+        )
+        await gaps.locator('[data-test="gaps-unmatched-lmis"] summary').click()
+        await screenshot(page, 'facilities-quality-gaps')
         expect(errors).toEqual([])
         await page.close()
     })
