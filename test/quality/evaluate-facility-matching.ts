@@ -35,7 +35,13 @@ export interface MatchingEvaluation {
     wrongDistrict: { total: number; flagged: number }
     closed: { total: number; flagged: number }
     /** Automatic matches that are wrong, for inspection */
-    errors: Array<{ row: number; name: string; proposed: string; truth: string | null; variant: string }>
+    errors: Array<{
+        row: number
+        name: string
+        proposed: string
+        truth: string | null
+        variant: string
+    }>
     /** Matchable rows not matched automatically, by variant */
     missedByVariant: Record<string, number>
     milliseconds: number
@@ -100,7 +106,8 @@ export const evaluateMatching = (db: DemoDb): MatchingEvaluation => {
         if (t.wrongDistrict) {
             wrongDistrict.total++
             // Flagged: said to be in another district, or at least not matched without a look
-            if (p.flags.includes('districtDiffers') || p.status !== 'matched') wrongDistrict.flagged++
+            if (p.flags.includes('districtDiffers') || p.status !== 'matched')
+                wrongDistrict.flagged++
         }
         if (t.closed) {
             closed.total++

@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest'
 import { generateCountry } from './generate'
 import { generateLmisFacilities, lmisFacilitiesCsv, LMIS_CSV_HEADER } from './lmis-facilities'
 

@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest'
 import { generateCountry } from '../data/generate'
 import { facilityPoint } from '../data/facility-geometry'
 import { Router } from '../http/router'
