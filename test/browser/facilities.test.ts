@@ -76,7 +76,7 @@ describe('facility matching', () => {
         await page.locator('[data-test="facility-save"]').click()
         await page.locator('[data-test="facility-saved"]').waitFor({ timeout: 30_000 })
         const stored = (await (await fetch(MAPPING_URL, { headers })).json()) as {
-            entries: Array<{ lmisName: string; how: string; dhisId: string }>
+            entries: Array<{ lmisName: string; lmisCode: string; how: string; dhisId: string }>
             revision?: { id: string }
             dhisFacilityIds: string[]
         }
@@ -86,6 +86,43 @@ describe('facility matching', () => {
             lmisName,
         ])
         expect(stored.dhisFacilityIds).toHaveLength(400)
+
+        // The LMIS codes written to DHIS2 as an org unit attribute: a dry run, then the write
+        await page.locator('[data-test="facility-attribute"]').click()
+        await page
+            .locator('[data-test="dhis2-uicore-singleselectoption"]')
+            .getByText('LMIS facility code', { exact: true })
+            .click()
+        await page.locator('[data-test="facility-attribute-check"]').click()
+        const report = page.locator('[data-test="facility-import-report"]')
+        await report.getByText('Dry run passed, nothing written yet').waitFor({ timeout: 30_000 })
+        // Facilities without an LMIS code, or sharing one, are not written
+        const uses = new Map<string, number>()
+        for (const e of stored.entries) {
+            if (e.lmisCode) uses.set(e.lmisCode, (uses.get(e.lmisCode) ?? 0) + 1)
+        }
+        const writable = stored.entries.filter((e) => e.lmisCode && uses.get(e.lmisCode) === 1)
+        expect(await report.innerText()).toContain(
+            `${writable.length} org units updated, 0 ignored, of ${writable.length}.`
+        )
+        const someone = writable[0]
+        const attributeOf = async () =>
+            (await (
+                await fetch(
+                    `${demoUrl}/api/organisationUnits/${someone?.dhisId}?fields=attributeValues[value]`,
+                    {
+                        headers,
+                    }
+                )
+            ).json()) as { attributeValues: Array<{ value: string }> }
+        expect((await attributeOf()).attributeValues).toEqual([])
+        await screenshot(page, 'facilities-dry-run')
+        await page
+            .locator('[data-test="facility-attribute-write"]')
+            .screenshot({ path: 'test/.artifacts/facilities-dry-run-report.png' })
+        await page.locator('[data-test="facility-attribute-commit"]').click()
+        await report.getByText('Written to DHIS2').waitFor({ timeout: 30_000 })
+        expect((await attributeOf()).attributeValues).toHaveLength(1)
 
         // Export: the CSV for the integration layer
         const [download] = await Promise.all([

@@ -45,6 +45,7 @@ import { fetchDhisSide, type DhisSide } from './dhis-facilities'
 import { clearDraft, readDraft, writeDraft } from './draft'
 import { loadMappingEntry, saveMapping } from './mapping-store'
 import { fieldLabel, filterText, problemText } from './messages'
+import { AttributeWrite } from './AttributeWrite'
 import { ReviewTable } from './ReviewTable'
 import { runMatch } from './run-match'
 import classes from './FacilitiesPage.module.css'
@@ -485,6 +486,9 @@ export const FacilitiesPage = () => {
                         </NoticeBox>
                     )}
                     {save.step === 'failed' && <ErrorNotice error={save.error} />}
+                    {canEdit && (
+                        <AttributeWrite mapping={mapping} facilityLevel={done.side.facilityLevel} />
+                    )}
                 </section>
             )}
         </div>
