@@ -31,6 +31,10 @@ const DataQualityPage = lazyWithRetry(
     () => import('./features/quality/DataQualityPage'),
     (m) => m.DataQualityPage
 )
+const FacilitiesPage = lazyWithRetry(
+    () => import('./features/facilities/FacilitiesPage'),
+    (m) => m.FacilitiesPage
+)
 const SettingsPage = lazyWithRetry(
     () => import('./features/settings/SettingsPage'),
     (m) => m.SettingsPage
@@ -85,12 +89,21 @@ const Main = () => {
                     >
                         {i18n.t('Mapping')}
                     </Tab>
+                    <Tab
+                        selected={state.page === 'facilities'}
+                        onClick={() => go('facilities')}
+                        dataTest="tab-facilities"
+                    >
+                        {i18n.t('Facilities')}
+                    </Tab>
                 </TabBar>
             </div>
             <LoadBoundary resetKey={state.page}>
                 <Suspense fallback={<CircularLoader small />}>
                     {state.page === 'settings' ? (
                         <SettingsPage />
+                    ) : state.page === 'facilities' ? (
+                        <FacilitiesPage />
                     ) : (
                         <ConfigGate onOpenSettings={() => go('settings')}>
                             {(config) =>

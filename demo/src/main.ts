@@ -17,7 +17,9 @@ import { generateCountry } from './data/generate'
 import { DEMO_USAGE, parseDemoArgs } from './http/cliArgs'
 import type { DemoRoute } from './http/types'
 import { analyticsRoutes } from './routes/analytics'
+import { lmisRoutes } from './routes/lmis'
 import { metadataRoutes } from './routes/metadata'
+import { metadataImportRoutes } from './routes/metadata-import'
 import { queryAliasRoutes } from './routes/query-alias'
 import { createDemoServer } from './server'
 
@@ -29,6 +31,8 @@ const routeModules: Array<(db: DemoDb) => DemoRoute[]> = [
     (db) => metadataRoutes(db),
     // builds the analytics index and its roll-ups now, so that the first query is fast
     (db) => analyticsRoutes(db, { warmUp: true }),
+    (db) => lmisRoutes(db),
+    (db) => metadataImportRoutes(db),
 ]
 
 /** dataStore entries added at start when missing (e.g. the demo's Triangulate configuration) */

@@ -8,6 +8,8 @@
  * objects such as `dataSetElements`. The field filter renders references without a nested
  * selection as `{ "id": ... }`, as DHIS2 does.
  */
+import { DEMO_ATTRIBUTES, attributeValueStore, type DemoAttribute } from '../data/attribute-values'
+import { facilityGeometry } from '../data/facility-geometry'
 import type { DemoDb } from '../data/model'
 
 export type Scalar = string | number | boolean
@@ -212,7 +214,17 @@ export const buildSchemas = (db: DemoDb): MetadataIndex => {
             hierarchyLevel: value((o) => o.level),
             openingDate: value((o) => o.openingDate),
             leaf: value((o) => o.childIds.length === 0),
-            featureType: value(() => 'NONE'),
+            // Values written through the metadata import (`routes/metadata-import.ts`)
+            attributeValues: value(
+                (o) => (attributeValueStore(db).get(o.id) ?? []) as unknown as Scalar[]
+            ),
+            featureType: value((o) => (o.childIds.length === 0 && o.level > 1 ? 'POINT' : 'NONE')),
+            // GeoJSON object, rendered as is (DHIS2 2.32+: `geometry` instead of `coordinates`)
+            geometry: value((o) =>
+                o.childIds.length === 0 && o.level > 1
+                    ? (facilityGeometry(o.path) as unknown as Scalar)
+                    : undefined
+            ),
             parent: ref('OrganisationUnit', (o) =>
                 o.parentId ? db.orgUnitById.get(o.parentId) : null
             ),
@@ -471,8 +483,25 @@ export const buildSchemas = (db: DemoDb): MetadataIndex => {
             props: nameableProps<Named>(),
         })
 
+    const attributeSchema = defineSchema<DemoAttribute>({
+        klass: 'Attribute',
+        plural: 'attributes',
+        identifiable: true,
+        byId: (id) => DEMO_ATTRIBUTES.find((a) => a.id === id),
+        all: () => DEMO_ATTRIBUTES,
+        props: {
+            ...nameableProps<DemoAttribute>(),
+            valueType: value((o) => o.valueType),
+            unique: value((o) => o.unique),
+            mandatory: value(() => false),
+            organisationUnitAttribute: value((o) => o.organisationUnitAttribute),
+            dataElementAttribute: value(() => false),
+        },
+    })
+
     const registry: SchemaRegistry = {}
     for (const s of [
+        attributeSchema,
         orgUnitSchema,
         dataElementSchema,
         dataSetElementSchema,

@@ -183,6 +183,7 @@ export const metadataRoutes = (db: DemoDb): DemoRoute[] => {
 
     // Everything else: plain list and object endpoints -----------------------------------------
     for (const klass of [
+        'Attribute',
         'OrganisationUnitLevel',
         'OrganisationUnitGroup',
         'OrganisationUnitGroupSet',

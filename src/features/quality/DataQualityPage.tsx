@@ -17,6 +17,7 @@ import React, { useMemo, useState } from 'react'
 import { DEFAULT_THRESHOLDS, alertTypeLabel } from '../../domain/alerts'
 import type { Config } from '../../domain/config'
 import { ErrorNotice } from '../../shared/api-errors'
+import { FacilityMappingGaps } from '../facilities/FacilityMappingGaps'
 import { serializeViewState, type ViewState } from '../../shared/navigation'
 import { areaOfPairs, orgUnitViewState, pairsById } from '../alerts/alert-view'
 import { ScanPanel } from '../alerts/ScanPanel'
@@ -207,6 +208,7 @@ export const DataQualityPage = ({ config, state, push }: DataQualityPageProps) =
     return (
         <div className={classes.page} data-test="quality-page">
             <ScanPanel config={config} setup={setup} />
+            <FacilityMappingGaps />
             {!data && !scan.running && !scan.error && (
                 <NoticeBox title={i18n.t('No scan yet')} dataTest="quality-no-scan">
                     {i18n.t(

@@ -2,7 +2,7 @@
  * The view's state as it lives in the URL (hash), so that reload, a shared link and the browser's
  * back button all give the same view: `#/<page>?area=..&pair=..&pe=..&ou=..&grain=..&dpe=..&dpath=..`
  */
-export type Page = 'view' | 'alerts' | 'quality' | 'settings'
+export type Page = 'view' | 'alerts' | 'quality' | 'settings' | 'facilities'
 export type Grain = 'monthly' | 'quarterly'
 
 export interface ViewState {
@@ -23,7 +23,7 @@ export interface ViewState {
 }
 
 export const DEFAULT_PERIOD = 'LAST_12_MONTHS'
-const PAGES: Page[] = ['view', 'alerts', 'quality', 'settings']
+const PAGES: Page[] = ['view', 'alerts', 'quality', 'settings', 'facilities']
 const UID_LIKE = /^[A-Za-z0-9_-]{1,64}$/
 
 const clean = (value: string | null): string | undefined =>
