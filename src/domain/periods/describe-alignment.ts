@@ -27,6 +27,8 @@ export const describeAlignmentReason = (
             })
         case 'LAST_MONTH_MISSING':
             return i18n.t('No value for the last month of the quarter')
+        case 'PERIOD_INCOMPLETE':
+            return i18n.t('Incomplete – reports not all in yet')
         case 'QUARTER_RATE':
             return i18n.t('Reporting rate of the quarter (reported quarterly)')
         default:

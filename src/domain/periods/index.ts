@@ -58,3 +58,10 @@ export type {
     SeriesInput,
 } from './align-series'
 export { describeAlignment, describeAlignmentReason } from './describe-alignment'
+export {
+    LATE_RATIO,
+    isPeriodOpen,
+    lastMonthOf,
+    markIncompletePeriods,
+} from './period-completeness'
+export type { PeriodCompleteness, ReportTally } from './period-completeness'

@@ -14,6 +14,7 @@ import {
     RELATIVE_PERIODS,
     periodName,
     relativePeriodLabel,
+    periodIdContaining,
     todayInCalendar,
     type RelativePeriod,
 } from '../../domain/periods'
@@ -30,7 +31,13 @@ import { trendLabels } from './labels'
 import { OrgUnitPicker } from './OrgUnitPicker'
 import { buildPairTrend, type PairTrend } from './pair-model'
 import { PairCard, type PairCardProps } from './PairCard'
-import { useDrillTable, usePairsMetadata, useTrendTable } from './use-view-data'
+import { pairStockFigures, stockStatusPeriod, type PairStockFigures } from './stock-model'
+import {
+    useDrillTable,
+    usePairsMetadata,
+    useStockStatusTable,
+    useTrendTable,
+} from './use-view-data'
 import { viewPeriods } from './view-periods'
 import classes from './TriangulationPage.module.css'
 
@@ -84,9 +91,15 @@ export const TriangulationView = ({
             ? requested
             : { ...requested, drill: possible, highlight: undefined }
     const calendar = useInstanceCalendar()
+    const today = todayInCalendar(calendar)
     const periods = useMemo(
-        () => viewPeriods(state.pe, state.grain, todayInCalendar(calendar), { calendar }),
-        [state.pe, state.grain, calendar]
+        () => viewPeriods(state.pe, state.grain, today, { calendar }),
+        [state.pe, state.grain, calendar, today]
+    )
+    // Periods not over in this month, or whose reports are still arriving, are incomplete
+    const currentMonth = useMemo(
+        () => periodIdContaining(today, 'MONTHLY', { calendar }),
+        [today, calendar]
     )
     const nameOf = useCallback(
         (id: string) => periodName(id, { calendar, locale }),
@@ -148,11 +161,61 @@ export const TriangulationView = ({
                     periods,
                     ou: ouId,
                     labels,
+                    currentMonth,
                 })
             )
         }
         return result
-    }, [pairs, trendTable.data, metadata.data, ouId, periods])
+    }, [pairs, trendTable.data, metadata.data, ouId, periods, currentMonth])
+    // Stock status: of the drilled org unit and period, else of the latest complete period
+    const statusPeriod = useMemo(
+        () =>
+            state.drill?.period ??
+            (trendTable.isPlaceholderData
+                ? null
+                : stockStatusPeriod([...trends.values()], periods.display)),
+        [state.drill?.period, trends, periods.display, trendTable.isPlaceholderData]
+    )
+    const statusOu = useMemo(
+        () =>
+            state.drill
+                ? parentId && parentLevel !== undefined
+                    ? { id: parentId, level: parentLevel }
+                    : undefined
+                : trendOu.data
+                  ? { id: trendOu.data.id, level: trendOu.data.level }
+                  : undefined,
+        [state.drill, parentId, parentLevel, trendOu.data]
+    )
+    const stockTable = useStockStatusTable(
+        pairs,
+        metadata.data,
+        statusOu,
+        levels.data,
+        state.grain,
+        statusPeriod
+    )
+    const stockData = stockTable.isPlaceholderData ? undefined : stockTable.data
+    const stockFigures = useMemo(() => {
+        const result = new Map<string, PairStockFigures>()
+        if (!statusPeriod || !metadata.data) return result
+        for (const pair of pairs) {
+            const trend = trends.get(pair.id)
+            if (!trend) continue
+            result.set(
+                pair.id,
+                pairStockFigures({
+                    pair,
+                    trend,
+                    table: stockData ?? null,
+                    items: metadata.data.items,
+                    grain: state.grain,
+                    period: statusPeriod,
+                })
+            )
+        }
+        return result
+    }, [pairs, trends, stockData, metadata.data, state.grain, statusPeriod])
     const drills = useMemo(() => {
         const labels = trendLabels()
         const result = new Map<string, NonNullable<PairCardProps['drill']>>()
@@ -434,6 +497,18 @@ export const TriangulationView = ({
                                 orgUnitName={shownTrend.orgUnitName}
                                 trend={trend}
                                 drill={drill}
+                                stock={
+                                    statusPeriod
+                                        ? {
+                                              figures: stockFigures.get(pair.id) ?? null,
+                                              periodName: nameOf(statusPeriod),
+                                              loading: stockTable.isFetching,
+                                              orgUnitName: state.drill
+                                                  ? (parentData?.displayName ?? '')
+                                                  : orgUnitName,
+                                          }
+                                        : null
+                                }
                                 fillHeight={compact}
                                 canDrillPeriod={levelBelow}
                                 onDrillPeriod={(period) =>

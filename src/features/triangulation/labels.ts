@@ -7,4 +7,8 @@ export const trendLabels = (): TrendLabels => ({
     stockoutDays: i18n.t('Stockout days'),
     hmisCompleteness: i18n.t('HMIS reporting rate (%)'),
     lmisCompleteness: i18n.t('LMIS reporting rate (%)'),
+    losses: i18n.t('Losses and adjustments'),
+    received: i18n.t('Quantity received'),
+    hmisOnTime: i18n.t('HMIS reports on time (%)'),
+    lmisOnTime: i18n.t('LMIS reports on time (%)'),
 })

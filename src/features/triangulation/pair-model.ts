@@ -11,6 +11,10 @@ import { idsOf, type Pair } from '../../domain/config'
 import { alignReportingRate, reportingRate } from '../../domain/indicators'
 import {
     alignValues,
+    isPeriodOpen,
+    markIncompletePeriods,
+    type PeriodCompleteness,
+    type ReportTally,
     monthsOfQuarter,
     quarterOfMonth,
     type AlignedPoint,
@@ -46,14 +50,26 @@ export interface PairTrend {
     consumption: SeriesData | null
     stockOnHand: SeriesData | null
     stockoutDays: SeriesData | null
+    losses: SeriesData | null
+    received: SeriesData | null
     hmisCompleteness: SeriesData | null
     lmisCompleteness: SeriesData | null
+    /** Reports on time ÷ reports expected (%), per system */
+    hmisOnTime: SeriesData | null
+    lmisOnTime: SeriesData | null
+    /**
+     * Per display period and system: whether its reports are all due and in. Incomplete periods
+     * have no value in any series of that system (`PERIOD_INCOMPLETE`).
+     */
+    hmisStatus: PeriodCompleteness[]
+    lmisStatus: PeriodCompleteness[]
     /** Items the pair names that no longer exist on the server */
     missingItems: string[]
 }
 
 export const REPORTS_ACTUAL: ReportingRateMetric = 'ACTUAL_REPORTS'
 export const REPORTS_EXPECTED: ReportingRateMetric = 'EXPECTED_REPORTS'
+export const REPORTS_ON_TIME: ReportingRateMetric = 'ACTUAL_REPORTS_ON_TIME'
 
 /** Every `dx` item a pair needs, reporting counts of its data sets included. */
 export const pairDataItems = (pair: Pair): { data: string[]; dataSets: string[] } => ({
@@ -62,6 +78,8 @@ export const pairDataItems = (pair: Pair): { data: string[]; dataSets: string[] 
         ...idsOf(pair.lmis.consumption),
         ...idsOf(pair.lmis.stockOnHand),
         ...idsOf(pair.lmis.stockoutDays),
+        ...idsOf(pair.lmis.losses),
+        ...idsOf(pair.lmis.received),
     ],
     dataSets: [...idsOf(pair.hmis.dataSet), ...idsOf(pair.lmis.dataSet)],
 })
@@ -72,16 +90,26 @@ export const pairDataItems = (pair: Pair): { data: string[]; dataSets: string[] 
  */
 export const requestItems = (
     pairs: readonly Pair[],
-    known: ReadonlySet<string> | null
+    known: ReadonlySet<string> | null,
+    /**
+     * The trend also asks for losses, quantities received and reports on time (the stock status
+     * figures); the drill-down and the alert scan do not need them
+     */
+    withOnTime = false
 ): string[] => {
     const items = new Set<string>()
     for (const pair of pairs) {
         const { data, dataSets } = pairDataItems(pair)
-        for (const dx of data) if (!known || known.has(dx)) items.add(dx)
+        const movements = new Set([...idsOf(pair.lmis.losses), ...idsOf(pair.lmis.received)])
+        for (const dx of data) {
+            if (!withOnTime && movements.has(dx)) continue
+            if (!known || known.has(dx)) items.add(dx)
+        }
         for (const ds of dataSets) {
             if (!known || known.has(ds)) {
                 items.add(reportingRateItem(ds, REPORTS_ACTUAL))
                 items.add(reportingRateItem(ds, REPORTS_EXPECTED))
+                if (withOnTime) items.add(reportingRateItem(ds, REPORTS_ON_TIME))
             }
         }
     }
@@ -180,7 +208,9 @@ export const completenessSeries = (
     table: AnalyticsTable,
     dataSets: ReadonlyMap<string, DataSetInfo>,
     periods: ViewPeriods,
-    ou: string
+    ou: string,
+    /** The reports counted: all received (reporting rate) or received on time (timeliness) */
+    actualMetric: ReportingRateMetric = REPORTS_ACTUAL
 ): SeriesData | null => {
     const present = dataSetIds.filter((ds) => dataSets.get(ds)?.periodType)
     if (present.length === 0) return null
@@ -201,7 +231,7 @@ export const completenessSeries = (
                 grain: periods.grain,
                 periods: periods.display,
                 sourcePeriodType: type,
-                actual: read(REPORTS_ACTUAL),
+                actual: read(actualMetric),
                 expected: read(REPORTS_EXPECTED),
             }),
         }
@@ -220,7 +250,7 @@ export const completenessSeries = (
                       : [period]
             const weight = periods.grain === 'quarterly' && type === 'MONTHLY' ? 1 / 3 : 1
             for (const pe of sourcePeriods) {
-                actual += counts(ds, REPORTS_ACTUAL, pe) * weight
+                actual += counts(ds, actualMetric, pe) * weight
                 expected += counts(ds, REPORTS_EXPECTED, pe) * weight
                 sources.add(pe)
             }
@@ -239,12 +269,115 @@ export const completenessSeries = (
     return { id, name, points }
 }
 
+/**
+ * Reports received and expected per display period for a system's data sets, from counts: each
+ * data set read at its own period type (a month of the monthly view reads a quarterly data set's
+ * quarter; a quarter of the quarterly view sums a monthly data set's three months).
+ */
+export const reportTallies = (
+    dataSetIds: readonly string[],
+    table: AnalyticsTable,
+    dataSets: ReadonlyMap<string, DataSetInfo>,
+    periods: ViewPeriods,
+    ou: string
+): (ReportTally | null)[] => {
+    const present = dataSetIds.filter((ds) => dataSets.get(ds)?.periodType)
+    return periods.display.map((period) => {
+        if (present.length === 0) return null
+        let actual = 0
+        let expected = 0
+        for (const ds of present) {
+            const type = dataSets.get(ds)?.periodType
+            const sources =
+                periods.grain === 'monthly'
+                    ? [type === 'MONTHLY' ? period : quarterOfMonth(period)]
+                    : type === 'MONTHLY'
+                      ? [...monthsOfQuarter(period)]
+                      : [period]
+            for (const pe of sources) {
+                actual += table.value(reportingRateItem(ds, REPORTS_ACTUAL), pe, ou) ?? 0
+                expected += table.value(reportingRateItem(ds, REPORTS_EXPECTED), pe, ou) ?? 0
+            }
+        }
+        return { actual, expected }
+    })
+}
+
+/**
+ * Which display periods of a system are incomplete (see `domain/periods/period-completeness.ts`):
+ * open (not over in `currentMonth`; in the monthly view also while the quarter that the system's
+ * quarterly reports cover is open), or the latest ones with fewer reports than usual.
+ */
+export const systemStatus = ({
+    dataSetIds,
+    itemIds,
+    table,
+    items,
+    dataSets,
+    periods,
+    ou,
+    currentMonth,
+}: {
+    dataSetIds: readonly string[]
+    itemIds: readonly string[]
+    table: AnalyticsTable
+    items: ReadonlyMap<string, ItemInfo>
+    dataSets: ReadonlyMap<string, DataSetInfo>
+    periods: ViewPeriods
+    ou: string
+    currentMonth: string
+}): PeriodCompleteness[] => {
+    const quarterly =
+        dataSetIds.some((ds) => dataSets.get(ds)?.periodType === 'QUARTERLY') ||
+        itemIds.some((dx) => items.get(dx)?.periodType === 'QUARTERLY')
+    const tallies = reportTallies(dataSetIds, table, dataSets, periods, ou)
+    return markIncompletePeriods(
+        periods.display.map((period, index) => ({
+            period,
+            open:
+                isPeriodOpen(period, currentMonth) ||
+                (quarterly &&
+                    periods.grain === 'monthly' &&
+                    isPeriodOpen(quarterOfMonth(period), currentMonth)),
+            reports: tallies[index] ?? null,
+        }))
+    )
+}
+
+/** The series with no value in the periods whose reports are not all in (`PERIOD_INCOMPLETE`). */
+export const withoutIncomplete = <T extends SeriesData | null>(
+    series: T,
+    status: readonly PeriodCompleteness[]
+): T => {
+    if (!series) return series
+    const incomplete = new Set(status.filter((p) => p.incomplete).map((p) => p.period))
+    if (incomplete.size === 0) return series
+    return {
+        ...series,
+        points: series.points.map((point) =>
+            incomplete.has(point.period)
+                ? {
+                      ...point,
+                      value: null,
+                      estimated: false,
+                      partial: false,
+                      reason: 'PERIOD_INCOMPLETE' as const,
+                  }
+                : point
+        ),
+    }
+}
+
 export interface TrendLabels {
     consumption: string
     stockOnHand: string
     stockoutDays: string
     hmisCompleteness: string
     lmisCompleteness: string
+    losses?: string
+    received?: string
+    hmisOnTime?: string
+    lmisOnTime?: string
 }
 
 /** Everything a pair's trend charts show, for one org unit. */
@@ -256,6 +389,7 @@ export const buildPairTrend = ({
     periods,
     ou,
     labels,
+    currentMonth,
 }: {
     pair: Pair
     table: AnalyticsTable
@@ -264,64 +398,103 @@ export const buildPairTrend = ({
     periods: ViewPeriods
     ou: string
     labels: TrendLabels
+    /**
+     * The month containing today: periods not over or whose reports are not all in are left out
+     * (`systemStatus`); without it every period is shown as it is
+     */
+    currentMonth?: string
 }): PairTrend => {
     const { data, dataSets: dataSetIds } = pairDataItems(pair)
+    const lmisItems = [
+        ...idsOf(pair.lmis.consumption),
+        ...idsOf(pair.lmis.stockOnHand),
+        ...idsOf(pair.lmis.stockoutDays),
+        ...idsOf(pair.lmis.losses),
+        ...idsOf(pair.lmis.received),
+    ]
+    const status = (dataSetList: readonly string[], itemIds: readonly string[]) =>
+        currentMonth === undefined
+            ? periods.display.map((period) => ({
+                  period,
+                  open: false,
+                  reports: null,
+                  incomplete: false,
+              }))
+            : systemStatus({
+                  dataSetIds: dataSetList,
+                  itemIds,
+                  table,
+                  items,
+                  dataSets,
+                  periods,
+                  ou,
+                  currentMonth,
+              })
+    const hmisStatus = status(
+        idsOf(pair.hmis.dataSet),
+        pair.hmis.items.map((item) => item.id)
+    )
+    const lmisStatus = status(idsOf(pair.lmis.dataSet), lmisItems)
+    const lmis = (
+        id: string,
+        name: string,
+        value: string | readonly string[] | undefined,
+        kind: MeasureKind
+    ) =>
+        withoutIncomplete(
+            measureSeries(id, name, idsOf(value), table, items, periods, ou, kind),
+            lmisStatus
+        )
+    const completeness = (
+        id: string,
+        name: string,
+        value: string | readonly string[] | undefined,
+        metric: ReportingRateMetric
+    ) => completenessSeries(id, name, idsOf(value), table, dataSets, periods, ou, metric)
     return {
         hmis: pair.hmis.items
             .filter((item) => items.has(item.id))
-            .map((item) => ({
-                id: item.id,
-                name: item.name ?? items.get(item.id)?.name ?? item.id,
-                points: alignItem(table, item.id, items.get(item.id), periods, ou, 'flow'),
-            })),
-        consumption: measureSeries(
-            'consumption',
-            labels.consumption,
-            idsOf(pair.lmis.consumption),
-            table,
-            items,
-            periods,
-            ou,
-            'flow'
-        ),
-        stockOnHand: measureSeries(
-            'stockOnHand',
-            labels.stockOnHand,
-            idsOf(pair.lmis.stockOnHand),
-            table,
-            items,
-            periods,
-            ou,
-            'level'
-        ),
-        stockoutDays: measureSeries(
-            'stockoutDays',
-            labels.stockoutDays,
-            idsOf(pair.lmis.stockoutDays),
-            table,
-            items,
-            periods,
-            ou,
-            'flow'
-        ),
-        hmisCompleteness: completenessSeries(
+            .map((item) =>
+                withoutIncomplete(
+                    {
+                        id: item.id,
+                        name: item.name ?? items.get(item.id)?.name ?? item.id,
+                        points: alignItem(table, item.id, items.get(item.id), periods, ou, 'flow'),
+                    },
+                    hmisStatus
+                )
+            ),
+        consumption: lmis('consumption', labels.consumption, pair.lmis.consumption, 'flow'),
+        stockOnHand: lmis('stockOnHand', labels.stockOnHand, pair.lmis.stockOnHand, 'level'),
+        stockoutDays: lmis('stockoutDays', labels.stockoutDays, pair.lmis.stockoutDays, 'flow'),
+        losses: lmis('losses', labels.losses ?? 'losses', pair.lmis.losses, 'flow'),
+        received: lmis('received', labels.received ?? 'received', pair.lmis.received, 'flow'),
+        hmisCompleteness: completeness(
             'hmisCompleteness',
             labels.hmisCompleteness,
-            idsOf(pair.hmis.dataSet),
-            table,
-            dataSets,
-            periods,
-            ou
+            pair.hmis.dataSet,
+            REPORTS_ACTUAL
         ),
-        lmisCompleteness: completenessSeries(
+        lmisCompleteness: completeness(
             'lmisCompleteness',
             labels.lmisCompleteness,
-            idsOf(pair.lmis.dataSet),
-            table,
-            dataSets,
-            periods,
-            ou
+            pair.lmis.dataSet,
+            REPORTS_ACTUAL
         ),
+        hmisOnTime: completeness(
+            'hmisOnTime',
+            labels.hmisOnTime ?? 'hmisOnTime',
+            pair.hmis.dataSet,
+            REPORTS_ON_TIME
+        ),
+        lmisOnTime: completeness(
+            'lmisOnTime',
+            labels.lmisOnTime ?? 'lmisOnTime',
+            pair.lmis.dataSet,
+            REPORTS_ON_TIME
+        ),
+        hmisStatus,
+        lmisStatus,
         missingItems: [...data, ...dataSetIds].filter((id) => !items.has(id) && !dataSets.has(id)),
     }
 }
