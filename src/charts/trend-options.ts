@@ -123,7 +123,14 @@ const periodAxis = (periods: readonly ChartPeriod[], incomplete: readonly number
             y: 6,
             x: 4,
             useHTML: false,
-            style: { fontSize: '10px', color: '#4a5768' },
+            // Highcharts gives a band's label the band's width: the rotated word may be longer
+            style: {
+                fontSize: '10px',
+                color: '#4a5768',
+                width: 200,
+                textOverflow: 'clip',
+                whiteSpace: 'nowrap',
+            },
         },
     })),
 })

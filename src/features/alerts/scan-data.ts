@@ -6,6 +6,7 @@
  */
 import type { AnalyticsTable } from '../../api/analytics'
 import { idsOf, type Pair } from '../../domain/config'
+import { addMonths } from '../../domain/periods'
 import {
     REPORTS_ACTUAL,
     REPORTS_EXPECTED,
@@ -136,6 +137,11 @@ export const pairOrgUnitSeries = (
             periods: at,
             ou,
             labels: LABELS,
+            // Periods not over by the window's last month are left out (a quarter with one
+            // reporting group in is not a fall): as the view does
+            currentMonth: periods.months.length
+                ? addMonths(periods.months[periods.months.length - 1] as string, 1)
+                : undefined,
         })
     const trend = trendAt(periods)
     const first = trend.hmis[0]

@@ -281,8 +281,8 @@ const StockFigures = ({
 }) => {
     const { figures } = stock
     const summary = figures?.summary ?? null
-    const count = (value: number | null | undefined) =>
-        value === null || value === undefined ? '–' : formatNumber(value, { locale })
+    const count = (value: number | null | undefined, estimated = false) =>
+        value === null || value === undefined ? '–' : formatNumber(value, { locale, estimated })
     const percent = (value: number | null | undefined) =>
         value === null || value === undefined ? '–' : formatNumber(value, { kind: 'percent', locale })
     const title = i18n.t('Stock status – {{orgUnit}}, {{period}}', {
@@ -343,9 +343,13 @@ const StockFigures = ({
             {
                 id: 'losses',
                 label: i18n.t('Losses and adjustments'),
-                value: count(figures.losses),
+                value: count(figures.losses, figures.lossesEstimated),
             },
-            { id: 'received', label: i18n.t('Quantity received'), value: count(figures.received) },
+            {
+                id: 'received',
+                label: i18n.t('Quantity received'),
+                value: count(figures.received, figures.receivedEstimated),
+            },
             {
                 id: 'on-time',
                 label: i18n.t('Reports on time'),
@@ -386,7 +390,11 @@ const StockFigures = ({
     )
     if (compact) {
         return (
-            <details className={classes.stock} data-test="stock-status">
+            <details
+                className={classes.stock}
+                data-test="stock-status"
+                data-period={figures?.period}
+            >
                 <summary>
                     {stock.periodName}: {stockedOut ?? (stock.loading ? '…' : '–')}
                     {mos ? ' · ' : ''}
@@ -397,7 +405,12 @@ const StockFigures = ({
         )
     }
     return (
-        <section className={classes.stock} data-test="stock-status" aria-label={title}>
+        <section
+            className={classes.stock}
+            data-test="stock-status"
+            data-period={figures?.period}
+            aria-label={title}
+        >
             <h3 className={classes.stockTitle}>
                 {title}
                 {stock.loading && !summary ? ' …' : ''}

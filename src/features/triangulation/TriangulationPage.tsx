@@ -162,6 +162,7 @@ export const TriangulationView = ({
                     ou: ouId,
                     labels,
                     currentMonth,
+                    withStockOnHand: false,
                 })
             )
         }

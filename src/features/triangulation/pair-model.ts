@@ -93,7 +93,10 @@ export const requestItems = (
     known: ReadonlySet<string> | null,
     /**
      * The trend also asks for losses, quantities received and reports on time (the stock status
-     * figures); the drill-down and the alert scan do not need them
+     * figures), the drill-down and the alert scan do not need them; the trend does not ask for
+     * stock on hand: with DHIS2's `LAST` a facility's last count would be carried forward into
+     * periods it did not report (and future months); stock on hand comes from the stock status
+     * request, with `LAST_IN_PERIOD`
      */
     withOnTime = false
 ): string[] => {
@@ -101,8 +104,10 @@ export const requestItems = (
     for (const pair of pairs) {
         const { data, dataSets } = pairDataItems(pair)
         const movements = new Set([...idsOf(pair.lmis.losses), ...idsOf(pair.lmis.received)])
+        const stock = new Set(idsOf(pair.lmis.stockOnHand))
         for (const dx of data) {
             if (!withOnTime && movements.has(dx)) continue
+            if (withOnTime && stock.has(dx)) continue
             if (!known || known.has(dx)) items.add(dx)
         }
         for (const ds of dataSets) {
@@ -390,6 +395,7 @@ export const buildPairTrend = ({
     ou,
     labels,
     currentMonth,
+    withStockOnHand = true,
 }: {
     pair: Pair
     table: AnalyticsTable
@@ -403,6 +409,8 @@ export const buildPairTrend = ({
      * (`systemStatus`); without it every period is shown as it is
      */
     currentMonth?: string
+    /** Whether the table holds stock on hand (the view's trend does not: see `requestItems`) */
+    withStockOnHand?: boolean
 }): PairTrend => {
     const { data, dataSets: dataSetIds } = pairDataItems(pair)
     const lmisItems = [
@@ -465,7 +473,9 @@ export const buildPairTrend = ({
                 )
             ),
         consumption: lmis('consumption', labels.consumption, pair.lmis.consumption, 'flow'),
-        stockOnHand: lmis('stockOnHand', labels.stockOnHand, pair.lmis.stockOnHand, 'level'),
+        stockOnHand: withStockOnHand
+            ? lmis('stockOnHand', labels.stockOnHand, pair.lmis.stockOnHand, 'level')
+            : null,
         stockoutDays: lmis('stockoutDays', labels.stockoutDays, pair.lmis.stockoutDays, 'flow'),
         losses: lmis('losses', labels.losses ?? 'losses', pair.lmis.losses, 'flow'),
         received: lmis('received', labels.received ?? 'received', pair.lmis.received, 'flow'),

@@ -159,6 +159,9 @@ export interface PairStockFigures {
     summary: StockStatusSummary | null
     losses: number | null
     received: number | null
+    /** Losses or receipts shown per month from quarterly reports (quarter ÷ 3) */
+    lossesEstimated: boolean
+    receivedEstimated: boolean
     hmisOnTime: number | null
     lmisOnTime: number | null
     ratio: { value: number | null; status: RatioStatus; low?: number; high?: number } | null
@@ -206,6 +209,8 @@ export const pairStockFigures = ({
         summary,
         losses: pointAt(trend.losses, period)?.value ?? null,
         received: pointAt(trend.received, period)?.value ?? null,
+        lossesEstimated: pointAt(trend.losses, period)?.estimated ?? false,
+        receivedEstimated: pointAt(trend.received, period)?.estimated ?? false,
         hmisOnTime: pointAt(trend.hmisOnTime, period)?.value ?? null,
         lmisOnTime: pointAt(trend.lmisOnTime, period)?.value ?? null,
         ratio: pair.ratio ? { value, status: ratioStatus(pair, value), low, high } : null,
