@@ -131,6 +131,19 @@ describe.each(SIZES)('at $width×$height ($name)', (size: Size) => {
         await page.waitForTimeout(300)
         await shoot(page, `${size.name}-${lang}-drilled`)
         expect(await inspect(page, lang)).toEqual({ layout: [], english: [] })
+
+        // The other pages fit the screen too, and speak the user's language
+        for (const [tab, ready] of [
+            ['tab-alerts', 'alerts-run'],
+            ['tab-quality', 'quality-page'],
+            ['tab-settings', 'settings-editor'],
+        ] as const) {
+            await page.locator(`[data-test="${tab}"]`).click()
+            await page.locator(`[data-test="${ready}"]`).waitFor({ timeout: 30_000 })
+            await page.waitForTimeout(200)
+            await shoot(page, `${size.name}-${lang}-${tab.slice(4)}`)
+            expect(await inspect(page, lang), tab).toEqual({ layout: [], english: [] })
+        }
         expect(errors).toEqual([])
         await page.close()
     })

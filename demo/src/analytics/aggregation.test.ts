@@ -41,7 +41,9 @@ describe('aggregation types against raw values', () => {
             let present = 0
             for (const pe of PERIODS) {
                 for (const ou of ALL_UNITS) {
-                    const expected = refValue(db, de.id, null, [ou], [pe])
+                    const expected = refValue(db, de.id, null, [ou], [pe], {
+                        requestPeriodIds: PERIODS,
+                    })
                     const actual = values.get(`${de.id}|${pe}|${ou}`)
                     if (expected === null) {
                         expect(actual, `${pe} ${ou}`).toBeUndefined()
@@ -66,7 +68,9 @@ describe('aggregation types against raw values', () => {
         )
         expect(rows.length).toBeGreaterThan(30)
         for (const [dxId, pe, ou, value] of rows) {
-            const expected = refValue(db, dxId as string, null, [ou as string], [pe as string])
+            const expected = refValue(db, dxId as string, null, [ou as string], [pe as string], {
+                requestPeriodIds: ['2024Q1', '202403', '2023'],
+            })
             expect(value).toBe(dhis2Format(expected as number))
         }
     })
@@ -171,6 +175,192 @@ describe('aggregation types against raw values', () => {
     })
 })
 
+/** Values of one data element per period at one org unit (undefined: no row). */
+const seriesAt = (query: string, de: string, ou: string, periods: string[]) => {
+    const values = byKey(run(query), 3)
+    return periods.map((pe) => values.get(`${de}|${pe}|${ou}`))
+}
+
+describe('LAST, LAST_IN_PERIOD and the aggregationType parameter (dhis2-core 2.41)', () => {
+    it('LAST takes a quarterly value only from the month its quarter ends in', () => {
+        // JdbcAnalyticsManager.getFirstOrLastValueSubquerySql: peenddate <= the period's end
+        const months = ['202312', '202401', '202402', '202403']
+        const [dec, jan, feb, mar] = seriesAt(
+            `dimension=dx:${FX.deQuarterLast}&dimension=pe:${months.join(';')}` +
+                `&dimension=ou:${FX.f1}&skipRounding=true`,
+            FX.deQuarterLast,
+            FX.f1,
+            months
+        )
+        const q4 = refValue(db, FX.deQuarterLast, null, [FX.f1], ['2023Q4'])
+        const q1 = refValue(db, FX.deQuarterLast, null, [FX.f1], ['2024Q1'])
+        expect(q4).not.toBeNull()
+        expect(q1).not.toBe(q4)
+        expect(Number(dec)).toBe(q4)
+        // January and February 2024: 2024Q1 has not ended, the 2023Q4 count is carried forward
+        expect(Number(jan)).toBe(q4)
+        expect(Number(feb)).toBe(q4)
+        expect(Number(mar)).toBe(q1)
+    })
+
+    it('LAST reads only the partitions (years) of the request: no look-back past its first year', () => {
+        // DefaultQueryPlanner.planQuery → PartitionUtils.getPartitions(all request periods)
+        const q = (pe: string): string =>
+            `dimension=dx:${FX.deQuarterLast}&dimension=pe:${pe}&dimension=ou:${FX.f1}&skipRounding=true`
+        const alone = seriesAt(q('202401'), FX.deQuarterLast, FX.f1, ['202401'])
+        expect(alone).toEqual([undefined])
+        const withDecember = seriesAt(q('202312;202401'), FX.deQuarterLast, FX.f1, ['202401'])
+        expect(Number(withDecember[0])).toBe(
+            refValue(db, FX.deQuarterLast, null, [FX.f1], ['2023Q4'])
+        )
+        // a year filter adds its partition too
+        const rows = run(
+            `dimension=dx:${FX.deLast}&dimension=ou:${FX.root}&filter=pe:2024&skipRounding=true`
+        )
+        expect(Number((rows[0] as string[])[2])).toBeCloseTo(
+            refValue(db, FX.deLast, null, [FX.root], ['2024']) as number,
+            8
+        )
+    })
+
+    it('LAST carries the latest value into months after the data, within the years read', () => {
+        // 2025 has no data (no partition): the whole table is read, the ten-year window applies
+        const months = ['202501', '202512']
+        const values = seriesAt(
+            `dimension=dx:${FX.deLast}&dimension=pe:${months.join(';')}&dimension=ou:${FX.root}&skipRounding=true`,
+            FX.deLast,
+            FX.root,
+            months
+        )
+        const december = refValue(db, FX.deLast, null, [FX.root], ['202412'], {
+            requestPeriodIds: ['202412'],
+        })
+        expect(values.map(Number)).toEqual([december, december])
+        // LAST_IN_PERIOD never carries forward: no value after the data
+        const inPeriod = seriesAt(
+            `dimension=dx:${FX.deLast}&dimension=pe:${months.join(';')}&dimension=ou:${FX.root}&aggregationType=LAST_IN_PERIOD`,
+            FX.deLast,
+            FX.root,
+            months
+        )
+        expect(inPeriod).toEqual([undefined, undefined])
+    })
+
+    it('LAST_IN_PERIOD takes each facility’s latest value inside the period', () => {
+        const periods = ['2024Q1', '2024', '202402', '2023Q4']
+        for (const ou of [FX.f1, FX.f3, FX.districtB1, FX.root]) {
+            const values = seriesAt(
+                `dimension=dx:${FX.deLastInPeriod}&dimension=pe:${periods.join(';')}&dimension=ou:${ou}&skipRounding=true`,
+                FX.deLastInPeriod,
+                ou,
+                periods
+            )
+            periods.forEach((pe, i) => {
+                const expected = refValue(db, FX.deLastInPeriod, null, [ou], [pe])
+                if (expected === null) expect(values[i]).toBeUndefined()
+                else expect(Number(values[i])).toBeCloseTo(expected, 8)
+            })
+        }
+        // at a facility: the value of the period's last month that has one
+        const f1 = db.facilitySlot.get(FX.f1) as number
+        const monthly = db.periodsByType.Monthly
+        const values = db.series.get(`${FX.deLastInPeriod}.${FX.cocDefault}`)!.values
+        const march = monthly.findIndex((p) => p.id === '202403')
+        let expected = NaN
+        for (let p = march; p >= march - 2 && Number.isNaN(expected); p--)
+            expected = values[f1 * monthly.length + p] as number
+        const [q1] = seriesAt(
+            `dimension=dx:${FX.deLastInPeriod}&dimension=pe:2024Q1&dimension=ou:${FX.f1}&skipRounding=true`,
+            FX.deLastInPeriod,
+            FX.f1,
+            ['2024Q1']
+        )
+        expect(Number(q1)).toBe(expected)
+        // quarterly data has no value inside a month
+        const [month] = seriesAt(
+            `dimension=dx:${FX.deQuarterLast}&dimension=pe:202403&dimension=ou:${FX.f1}&aggregationType=LAST_IN_PERIOD`,
+            FX.deQuarterLast,
+            FX.f1,
+            ['202403']
+        )
+        expect(month).toBeUndefined()
+    })
+
+    it('aggregationType overrides each data element’s type, for every type the demo computes', () => {
+        const types = [
+            'SUM',
+            'AVERAGE',
+            'AVERAGE_SUM_ORG_UNIT',
+            'COUNT',
+            'LAST',
+            'LAST_AVERAGE_ORG_UNIT',
+            'LAST_IN_PERIOD',
+            'LAST_IN_PERIOD_AVERAGE_ORG_UNIT',
+            'MIN',
+            'MAX',
+            'MIN_SUM_ORG_UNIT',
+            'MAX_SUM_ORG_UNIT',
+        ] as const
+        const periods = ['202402', '2024Q1', '2023']
+        const units = [FX.root, FX.regionB, FX.f4]
+        for (const type of types) {
+            for (const de of [FX.deSum, FX.deLast, FX.deQuarterSum, FX.deSumZero]) {
+                const values = byKey(
+                    run(
+                        `dimension=dx:${de}&dimension=pe:${periods.join(';')}` +
+                            `&dimension=ou:${units.join(';')}&aggregationType=${type}&skipRounding=true`
+                    ),
+                    3
+                )
+                for (const pe of periods) {
+                    for (const ou of units) {
+                        const expected = refValue(db, de, null, [ou], [pe], {
+                            aggregationType: type,
+                            requestPeriodIds: periods,
+                        })
+                        const actual = values.get(`${de}|${pe}|${ou}`)
+                        const label = `${type} ${de} ${pe} ${ou}`
+                        if (expected === null) expect(actual, label).toBeUndefined()
+                        else expect(Number(actual), label).toBeCloseTo(expected, 8)
+                    }
+                }
+            }
+        }
+        // the override reaches the data elements of indicators too
+        const sum = run(
+            `dimension=dx:${FX.indRate}&dimension=pe:2024Q1&dimension=ou:${FX.root}&skipRounding=true`
+        )
+        const last = run(
+            `dimension=dx:${FX.indRate}&dimension=pe:2024Q1&dimension=ou:${FX.root}&skipRounding=true&aggregationType=LAST_IN_PERIOD`
+        )
+        expect(sum[0]?.[3]).not.toBe(last[0]?.[3])
+    })
+
+    it('refuses an aggregationType DHIS2 does not know (400) or the demo does not compute (409)', () => {
+        const base = `dimension=dx:${FX.deSum}&dimension=pe:2024Q1&dimension=ou:${FX.root}`
+        const bad = analytics.run(new URLSearchParams(`${base}&aggregationType=last`), ADMIN)
+        expect(bad.ok).toBe(false)
+        if (!bad.ok) {
+            expect(bad.error.httpStatus).toBe(400)
+            expect(bad.error.message).toBe(
+                "Value 'last' is not valid for parameter aggregationType. Valid values are: " +
+                    '[SUM, AVERAGE, AVERAGE_SUM_ORG_UNIT, LAST, LAST_AVERAGE_ORG_UNIT, ' +
+                    'LAST_LAST_ORG_UNIT, LAST_IN_PERIOD, LAST_IN_PERIOD_AVERAGE_ORG_UNIT, FIRST, ' +
+                    'FIRST_AVERAGE_ORG_UNIT, FIRST_FIRST_ORG_UNIT, COUNT, STDDEV, VARIANCE, MIN, ' +
+                    'MAX, MIN_SUM_ORG_UNIT, MAX_SUM_ORG_UNIT, NONE, CUSTOM, DEFAULT]'
+            )
+        }
+        const unsupported = analytics.run(
+            new URLSearchParams(`${base}&aggregationType=STDDEV`),
+            ADMIN
+        )
+        expect(unsupported.ok).toBe(false)
+        if (!unsupported.ok) expect(unsupported.error.httpStatus).toBe(409)
+        // empty: not given
+        expect(analytics.run(new URLSearchParams(`${base}&aggregationType=`), ADMIN).ok).toBe(true)
+    })
+})
+
 describe('organisation unit group sets', () => {
     const groups: Record<string, string[]> = {
         [FX.groupClinics]: [FX.f1, FX.f4, FX.f6],
@@ -214,6 +404,36 @@ describe('organisation unit group sets', () => {
             }
             expect(rows).toHaveLength(expectedRows)
         }
+    })
+
+    it('takes ALL_ITEMS as every group, and keeps a group of no set as an item without data', () => {
+        const base = `dimension=dx:${FX.deSum}&dimension=pe:2024&dimension=ou:${FX.root}`
+        const all = analytics.run(
+            new URLSearchParams(`${base}&dimension=${FX.groupSetType}`),
+            ADMIN
+        )
+        const keyword = analytics.run(
+            new URLSearchParams(`${base}&dimension=${FX.groupSetType}:ALL_ITEMS`),
+            ADMIN
+        )
+        expect(all.ok && keyword.ok).toBe(true)
+        if (all.ok && keyword.ok) expect(keyword.body.equals(all.body)).toBe(true)
+        // DimensionalObjectProducer.getDynamicDimension: getOrdered(OrganisationUnitGroup, items)
+        const foreign = analytics.run(
+            new URLSearchParams(
+                `${base}&dimension=${FX.groupSetType}:${FX.groupUrban};${FX.groupClinics}`
+            ),
+            ADMIN
+        )
+        expect(foreign.ok).toBe(true)
+        if (!foreign.ok) return
+        const json = JSON.parse(foreign.body.toString('utf8')) as {
+            metaData: { dimensions: Record<string, string[]>; items: Record<string, unknown> }
+            rows: string[][]
+        }
+        expect(json.metaData.dimensions[FX.groupSetType]).toEqual([FX.groupUrban, FX.groupClinics])
+        expect(json.metaData.items[FX.groupUrban]).toEqual({ name: 'Urban facilities' })
+        expect(json.rows.map((r) => r[3])).toEqual([FX.groupClinics])
     })
 
     it('restricts to the groups of a group set filter', () => {

@@ -97,8 +97,15 @@ export class DbIndex {
     private readonly assignedMasks = new Map<string, Uint8Array>()
     readonly levelById = new Map<string, number>()
 
+    /**
+     * Years with data (the analytics partitions DHIS2 creates: `JdbcAnalyticsTableManager
+     * .getDataYears`, years of the periods of stored values)
+     */
+    readonly dataYears = new Set<number>()
+
     private readonly sumRollups = new Map<number, Rollup>()
-    private readonly lastRollups = new Map<number, Rollup>()
+    /** Carried-forward roll-ups by series and first period read: `${series}|${from}` */
+    private readonly lastRollups = new Map<string, Rollup>()
     /** Roll-ups of group members only, by series and group mask key */
     private readonly maskedRollups = new Map<string, Rollup>()
     private readonly registrationRollups = new Map<
@@ -214,6 +221,20 @@ export class DbIndex {
                     de.aggregationType === 'AVERAGE_SUM_ORG_UNIT',
             })
             this.seriesByKey.set(key, index)
+        }
+        for (const info of this.series) {
+            const P = info.periods.periods.length
+            const values = info.series.values
+            const F = P > 0 ? values.length / P : 0
+            info.periods.periods.forEach((period, p) => {
+                if (this.dataYears.has(period.year)) return
+                for (let f = 0; f < F; f++) {
+                    if (values[f * P + p] === values[f * P + p]) {
+                        this.dataYears.add(period.year)
+                        return
+                    }
+                }
+            })
         }
         for (const de of db.dataElements) {
             const order = this.cocsOfDataElement.get(de.id) ?? []
@@ -342,46 +363,54 @@ export class DbIndex {
     sumRollup(seriesIndex: number): Rollup {
         let rollup = this.sumRollups.get(seriesIndex)
         if (!rollup) {
-            rollup = this.buildRollup(seriesIndex, false)
+            rollup = this.buildRollup(seriesIndex, null)
             this.sumRollups.set(seriesIndex, rollup)
         }
         return rollup
     }
 
-    /** As `sumRollup`, of each facility's latest value at or before each period (for LAST). */
-    lastRollup(seriesIndex: number): Rollup {
-        let rollup = this.lastRollups.get(seriesIndex)
+    /**
+     * As `sumRollup`, of each facility's latest value at or before each period among the periods
+     * from index `from` on (for LAST and LAST_IN_PERIOD: `from` is the first period the query may
+     * read, by look-back window and partitions).
+     */
+    lastRollup(seriesIndex: number, from: number): Rollup {
+        const key = `${seriesIndex}|${from}`
+        let rollup = this.lastRollups.get(key)
         if (!rollup) {
-            rollup = this.buildRollup(seriesIndex, true)
-            this.lastRollups.set(seriesIndex, rollup)
+            rollup = this.buildRollup(seriesIndex, from)
+            this.lastRollups.set(key, rollup)
         }
         return rollup
     }
 
     /**
-     * As `sumRollup` / `lastRollup`, of the facilities of a group mask only (`groupMask`; the key
-     * identifies the mask).
+     * As `sumRollup` (`from` null) / `lastRollup`, of the facilities of a group mask only
+     * (`groupMask`; the key identifies the mask).
      */
     maskedRollup(
         seriesIndex: number,
-        carryForward: boolean,
+        from: number | null,
         maskKey: string,
         mask: Uint8Array
     ): Rollup {
-        const key = `${seriesIndex}|${carryForward ? 'L' : 'S'}|${maskKey}`
+        const key = `${seriesIndex}|${from === null ? 'S' : `L${from}`}|${maskKey}`
         let rollup = this.maskedRollups.get(key)
         if (!rollup) {
-            rollup = this.buildRollup(seriesIndex, carryForward, mask)
+            rollup = this.buildRollup(seriesIndex, from, mask)
             this.maskedRollups.set(key, rollup)
         }
         return rollup
     }
 
+    /** Sums and counts; with `from`, of values carried forward from period `from` on. */
     private buildRollup(
         seriesIndex: number,
-        carryForward: boolean,
+        from: number | null,
         mask: Uint8Array | null = null
     ): Rollup {
+        const carryForward = from !== null
+        const first = from ?? 0
         const info = this.series[seriesIndex] as SeriesInfo
         const values = info.series.values
         const keepZeros = info.keepZeros
@@ -395,7 +424,7 @@ export class DbIndex {
             const base = f * P
             const ub = u * P
             let last = NaN
-            for (let p = 0; p < P; p++) {
+            for (let p = first; p < P; p++) {
                 const v = values[base + p] as number
                 const valid = v === v && (v !== 0 || keepZeros)
                 if (carryForward) {
@@ -491,7 +520,13 @@ export class DbIndex {
         this.series.forEach((info, s) => {
             this.sumRollup(s)
             const type = info.dataElement.aggregationType
-            if (type === 'LAST' || type === 'LAST_AVERAGE_ORG_UNIT') this.lastRollup(s)
+            if (type === 'LAST' || type === 'LAST_AVERAGE_ORG_UNIT') {
+                // A request's first partition year starts the look-back (see engine.ts)
+                const stored = info.periods.periods
+                stored.forEach((p, i) => {
+                    if (i === 0 || (stored[i - 1] as Period).year !== p.year) this.lastRollup(s, i)
+                })
+            }
         })
         for (const id of this.dataSets.keys()) {
             this.registrationRollup(id)

@@ -10,18 +10,48 @@
  *   a day-weighted average over periods.
  * - For the two average types, data of a coarser period type than the query period is
  *   disaggregated (`QueryPlannerUtils.isDisaggregation`): a month takes its quarter's value.
- * - LAST / LAST_AVERAGE_ORG_UNIT: per facility and option combo, the latest value whose period
- *   starts no later than the query period's end and no earlier than ten years before it
- *   (`getFirstOrLastValueSubquerySql`), then summed / averaged over facilities.
+ * - LAST / LAST_AVERAGE_ORG_UNIT, LAST_IN_PERIOD / LAST_IN_PERIOD_AVERAGE_ORG_UNIT: see "Last
+ *   values" below.
+ * - MIN / MAX: `min(value)` / `max(value)` over all rows of the cell; MIN_SUM_ORG_UNIT /
+ *   MAX_SUM_ORG_UNIT: per facility the min / max of its rows in the query period
+ *   (`getMinOrMaxValueSubquerySql`, grouped by `ou` and the query's dimensions), summed over
+ *   facilities.
+ * - The `aggregationType` request parameter replaces every data element's own type
+ *   (`AnalyticsQuery.aggregationType`, see `query.ts`).
  * - Zero values count only for zero-significant data elements and the average types, as DHIS2's
  *   analytics table population drops other zeros.
+ *
+ * ## Last values (dhis2-core 2.41.9, `JdbcAnalyticsManager.getFromClause` /
+ * `getFirstOrLastValueSubquerySql` / `getWhereClause`, `DefaultQueryPlanner.planQuery` /
+ * `groupByPeriod`, `PartitionUtils.getPartitions`, `JdbcPartitionManager.filterNonExistingPartitions`)
+ *
+ * `AnalyticsAggregationType.fromAggregationType` makes LAST = (SUM over org units, LAST over time),
+ * LAST_AVERAGE_ORG_UNIT = (AVERAGE, LAST), LAST_IN_PERIOD = (SUM, LAST_IN_PERIOD),
+ * LAST_IN_PERIOD_AVERAGE_ORG_UNIT = (AVERAGE, LAST_IN_PERIOD). A query is split per dimension period
+ * (`groupByPeriod`); for each, a window subquery ranks the analytics rows of each data element,
+ * org unit (the facility holding the value), option combo and attribute option combo by period end
+ * date, then start date, latest first, and keeps rank 1; the outer query sums (or averages) them:
+ * - LAST: rows with `pestartdate >= latest end date − 10 years` and `peenddate <= latest end date`
+ *   (`LAST_VALUE_YEARS_OFFSET = -10`). So a value is carried forward into later periods, including
+ *   periods after the last data (a future month of the current year shows the latest stock), for up
+ *   to ten years; a quarterly value only counts from the month its quarter ends in.
+ * - LAST_IN_PERIOD: rows with `pestartdate >= earliest start date` and `peenddate <= latest end
+ *   date` of the query period: the latest value inside the period, never carried forward.
+ * - Partitions: the rows read are those of the yearly analytics partitions (`analytics_<year>`,
+ *   the start year of the data's period: `PeriodResourceTable.resolveYearFromPeriod`,
+ *   `JdbcAnalyticsTableManager.getPartitionClause`) of the years spanned by ALL periods of the request (dimension and
+ *   filter, computed before the per-period split), keeping only partitions that exist (years with
+ *   data). So LAST does not look back beyond the first year of the request: a request for 2026's
+ *   months does not carry a 2025 value into January 2026, while one that also asks for 202512
+ *   does. When none of the request's years has a partition (all periods after the last data
+ *   year, or before the first), the whole table is read and only the ten-year window applies.
  *
  * Indicators: numerator and denominator are evaluated from the aggregated item values of each
  * cell (`SKIP_IF_ALL_VALUES_MISSING`), value = num × factor / den. Reporting rates follow
  * `DataHandler.addReportingRates`: target = assigned org units opened by the period start ×
  * `periodSpan(query period type, data set period type)` × number of filter periods.
  */
-import type { AggregationType, DataElement } from '../data/model'
+import type { DataElement } from '../data/model'
 import type { DbIndex, Rollup, StoredPeriods } from './dbIndex'
 import { AnalyticsError } from './errors'
 import { javaHashOrderOfHashes, precisionRound } from './java'
@@ -32,10 +62,17 @@ import {
     periodSpan,
     type Period,
 } from './periods'
-import { METRICS, type AnalyticsQuery, type Dimension, type DxItem, type Metric } from './query'
+import {
+    METRICS,
+    type AnalyticsQuery,
+    type Dimension,
+    type DxItem,
+    type Metric,
+    type RequestAggregationType,
+} from './query'
 import { LabelTable, RowKind, RowSet } from './rows'
 
-type AggKind = Exclude<AggregationType, 'NONE'>
+type AggKind = RequestAggregationType
 
 /** `ListGrid` row values, already rendered as DHIS2's JSON renders them (`String.valueOf`). */
 export type Row = string[]
@@ -65,9 +102,13 @@ interface RangeSpec {
 }
 
 interface LastSpec {
+    /** Latest stored period ending by the query period's end (−1: none) */
     idx: number
-    minStartDay: number
-    /** Every stored value is within the look-back window: the carried-forward roll-up applies */
+    /** Stored periods whose values may be picked (window and partitions), up to `idx` */
+    ok: Uint8Array
+    /** First period of the run of pickable periods ending at `idx` (> idx: none) */
+    from: number
+    /** No pickable period before `from`: the carried-forward roll-up from `from` applies */
     fast: boolean
 }
 
@@ -76,11 +117,30 @@ const MAX_LIMIT = 100000
 
 const TYPE_INDEX: Record<StoredPeriods['type'], number> = { Monthly: 0, Quarterly: 1, Yearly: 2 }
 
-const aggKind = (de: DataElement): AggKind =>
-    de.aggregationType === 'NONE' ? 'SUM' : de.aggregationType
-
 const isLast = (kind: AggKind): boolean => kind === 'LAST' || kind === 'LAST_AVERAGE_ORG_UNIT'
+const isLastInPeriod = (kind: AggKind): boolean =>
+    kind === 'LAST_IN_PERIOD' || kind === 'LAST_IN_PERIOD_AVERAGE_ORG_UNIT'
 const isAverage = (kind: AggKind): boolean => kind === 'AVERAGE' || kind === 'AVERAGE_SUM_ORG_UNIT'
+const isExtreme = (kind: AggKind): boolean =>
+    kind === 'MIN' || kind === 'MAX' || kind === 'MIN_SUM_ORG_UNIT' || kind === 'MAX_SUM_ORG_UNIT'
+
+/** Whether carried-forward roll-ups from this stored period are kept: the first of a year. */
+const isRollupStart = (stored: StoredPeriods, from: number): boolean =>
+    from === 0 ||
+    (stored.periods[from] as Period | undefined)?.year !==
+        (stored.periods[from - 1] as Period | undefined)?.year
+
+/** Index of the last sorted value ≤ day (−1: none). */
+const lastIndexAtOrBefore = (sorted: Int32Array, day: number): number => {
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if ((sorted[mid] as number) <= day) lo = mid + 1
+        else hi = mid
+    }
+    return lo - 1
+}
 
 /** `MathUtils.getRounded`: 2 decimals between −1 and 1, else 1 decimal. */
 export const getRounded = (value: number): number =>
@@ -125,7 +185,10 @@ export class QueryEvaluator {
     private readonly peFilter: Period[] | null
     /** Per period slot: [type × 2 + disaggregate] */
     private readonly rangeSpecs: (RangeSpec | undefined)[][]
+    /** Per period slot: [type × 2 + in period] */
     private readonly lastSpecs: (LastSpec | undefined)[][]
+    /** Years of the analytics partitions read (null: the whole table), see "Last values" */
+    private readonly partitionYears: ReadonlySet<number> | null
     private readonly slotUnit: Int32Array
     /** Accumulators per org unit slot: sum, count and Σ value × days of the rows read */
     private readonly sum: Float64Array
@@ -156,6 +219,7 @@ export class QueryEvaluator {
         this.peFilter = peIsDim ? null : peItems
         this.rangeSpecs = this.peSlots.map(() => [])
         this.lastSpecs = this.peSlots.map(() => [])
+        this.partitionYears = partitionYearsOf(index, query)
         const ou = find('ou')
         const ouIsDim = dims.some((d) => d.id === 'ou')
         const base: { key: string | null; units: number[] }[] =
@@ -165,9 +229,18 @@ export class QueryEvaluator {
         // Group set filters: facilities in any of a filter's groups, for every filter
         let filterMask: Uint8Array | null = null
         let filterKey = ''
+        // Only groups of the set select facilities (the group set column of DHIS2's analytics
+        // table holds each unit's group of that set)
+        const inSet = (d: Dimension, ids: string[]): string[] =>
+            d.id === 'ougs'
+                ? ids.filter((id) => d.groupSet.organisationUnitGroupIds.includes(id))
+                : []
         for (const f of query.filters) {
             if (f.id !== 'ougs') continue
-            const ids = f.items.map((g) => g.id)
+            const ids = inSet(
+                f,
+                f.items.map((g) => g.id)
+            )
             const mask = index.groupMask(ids)
             filterMask = filterMask ? intersect(filterMask, mask) : mask
             filterKey += `&${[...ids].sort().join('|')}`
@@ -181,7 +254,7 @@ export class QueryEvaluator {
             if (d.id !== 'ougs') continue
             combos = combos.flatMap((c) =>
                 d.items.map((g, code) => {
-                    const mask = index.groupMask([g.id])
+                    const mask = index.groupMask(inSet(d, [g.id]))
                     return {
                         groups: [...c.groups, code],
                         mask: c.mask ? intersect(c.mask, mask) : mask,
@@ -277,20 +350,34 @@ export class QueryEvaluator {
         return spec
     }
 
-    private lastSpec(slot: number, stored: StoredPeriods): LastSpec {
+    /**
+     * Stored periods a LAST (or LAST_IN_PERIOD) value of a period slot may come from: ending by
+     * the slot's latest end, starting at or after ten years before it (LAST) or the slot's
+     * earliest start (LAST_IN_PERIOD), in a partition year read by the query.
+     */
+    private lastSpec(slot: number, stored: StoredPeriods, inPeriod: boolean): LastSpec {
         const cache = this.lastSpecs[slot] as (LastSpec | undefined)[]
-        const key = TYPE_INDEX[stored.type]
+        const key = TYPE_INDEX[stored.type] * 2 + (inPeriod ? 1 : 0)
         let spec = cache[key]
         if (spec) return spec
-        const endDay = Math.max(...(this.peSlots[slot] as PeriodSlot).periods.map((p) => p.endDay))
-        const minStartDay = addYearsToEpochDay(endDay, -10)
-        let idx = firstIndexStartingAtOrAfter(stored.startDay, endDay + 1) - 1
-        if (idx >= 0 && (stored.startDay[idx] as number) < minStartDay) idx = -1
-        spec = {
-            idx,
-            minStartDay,
-            fast: stored.periods.length > 0 && (stored.startDay[0] as number) >= minStartDay,
+        const periods = (this.peSlots[slot] as PeriodSlot).periods
+        const endDay = Math.max(...periods.map((p) => p.endDay))
+        const minStartDay = inPeriod
+            ? Math.min(...periods.map((p) => p.startDay))
+            : addYearsToEpochDay(endDay, -10)
+        const idx = lastIndexAtOrBefore(stored.endDay, endDay)
+        const years = this.partitionYears
+        const ok = new Uint8Array(Math.max(idx + 1, 0))
+        for (let i = 0; i <= idx; i++) {
+            const p = stored.periods[i] as Period
+            ok[i] = p.startDay >= minStartDay && (years === null || years.has(p.year)) ? 1 : 0
         }
+        let from = idx
+        while (from >= 0 && ok[from] === 1) from--
+        from++
+        let fast = true
+        for (let i = 0; i < Math.min(from, ok.length); i++) if (ok[i] === 1) fast = false
+        spec = { idx, ok, from, fast }
         cache[key] = spec
         return spec
     }
@@ -314,12 +401,12 @@ export class QueryEvaluator {
         const { sum, count, weighted } = this
         const slots = this.ouSlots
         const n = slots.length
-        if (isLast(kind)) {
-            const spec = this.lastSpec(pe, stored)
+        if (isLast(kind) || isLastInPeriod(kind)) {
+            const spec = this.lastSpec(pe, stored, isLastInPeriod(kind))
             const p = spec.idx
-            if (p < 0) return
+            if (p < 0 || (spec.fast && spec.from > p)) return
             const last = (f: number, o: number): void => {
-                const v = this.lastOfFacility(values, f * P, p, stored, spec.minStartDay, keepZeros)
+                const v = this.lastOfFacility(values, f * P, spec, keepZeros)
                 if (v === v) {
                     sum[o] = (sum[o] as number) + v
                     count[o] = (count[o] as number) + 1
@@ -331,10 +418,17 @@ export class QueryEvaluator {
                     const s = index.slot[u] as number
                     if (s >= 0) {
                         if (!mask || mask[s]) last(s, o)
-                    } else if (spec.fast) {
-                        const rollup = mask
-                            ? index.maskedRollup(seriesIndex, true, maskKey, mask)
-                            : index.lastRollup(seriesIndex)
+                    } else if (spec.fast && (spec.from === p || isRollupStart(stored, spec.from))) {
+                        // one period to read: its plain sums; else the values carried forward
+                        // from a year start (cached per start, so a bounded number of roll-ups)
+                        const rollup =
+                            spec.from === p
+                                ? mask
+                                    ? index.maskedRollup(seriesIndex, null, maskKey, mask)
+                                    : index.sumRollup(seriesIndex)
+                                : mask
+                                  ? index.maskedRollup(seriesIndex, spec.from, maskKey, mask)
+                                  : index.lastRollup(seriesIndex, spec.from)
                         const cell = (index.internal[u] as number) * P + p
                         sum[o] = (sum[o] as number) + (rollup.sum[cell] as number)
                         count[o] = (count[o] as number) + (rollup.count[cell] as number)
@@ -359,7 +453,7 @@ export class QueryEvaluator {
                 const s = index.slot[u] as number
                 if (s < 0) {
                     const rollup: Rollup = mask
-                        ? index.maskedRollup(seriesIndex, false, maskKey, mask)
+                        ? index.maskedRollup(seriesIndex, null, maskKey, mask)
                         : index.sumRollup(seriesIndex)
                     const row = (index.internal[u] as number) * P
                     for (let k = 0; k < m; k++) {
@@ -387,22 +481,70 @@ export class QueryEvaluator {
         }
     }
 
-    /** A facility's latest value at or before a period within the look-back window, or NaN. */
+    /** A facility's latest value among the pickable periods of a LAST spec, or NaN. */
     private lastOfFacility(
         values: Float64Array,
         base: number,
-        from: number,
-        stored: StoredPeriods,
-        minStartDay: number,
+        spec: LastSpec,
         keepZeros: boolean
     ): number {
-        for (let p = from; p >= 0; p--) {
-            if ((stored.startDay[p] as number) < minStartDay) return NaN
+        const { ok } = spec
+        for (let p = spec.idx; p >= 0; p--) {
+            if (ok[p] !== 1) continue
             const v = values[base + p] as number
             if (v !== v || (v === 0 && !keepZeros)) continue
             return v
         }
         return NaN
+    }
+
+    /**
+     * MIN / MAX (over all rows of a cell) and MIN_SUM_ORG_UNIT / MAX_SUM_ORG_UNIT (per facility
+     * over its rows of the query period, all option combos together as DHIS2 groups by `ou` and
+     * the query's dimensions only, then summed), for the given series of one data element.
+     */
+    private accumulateExtreme(series: readonly number[], kind: AggKind, pe: number): void {
+        const index = this.index
+        const isMax = kind === 'MAX' || kind === 'MAX_SUM_ORG_UNIT'
+        const perFacility = kind === 'MIN_SUM_ORG_UNIT' || kind === 'MAX_SUM_ORG_UNIT'
+        const better = (a: number, b: number): boolean => (isMax ? a > b : a < b)
+        const infos = series
+            .map((s) => index.series[s])
+            .filter((info): info is NonNullable<typeof info> => info !== undefined)
+        const specs = infos.map((info) => this.rangeSpec(pe, info.periods, false))
+        const { sum, count } = this
+        const slots = this.ouSlots
+        for (let o = 0; o < slots.length; o++) {
+            const { units, mask } = slots[o] as OuSlot
+            let cell = NaN
+            let total = 0
+            let facilities = 0
+            const visit = (f: number): void => {
+                if (mask && !mask[f]) return
+                let own = NaN
+                infos.forEach((info, k) => {
+                    const P = info.periods.periods.length
+                    const values = info.series.values
+                    for (const p of (specs[k] as RangeSpec).idx) {
+                        const v = values[f * P + p] as number
+                        if (v !== v || (v === 0 && !info.keepZeros)) continue
+                        if (own !== own || better(v, own)) own = v
+                    }
+                })
+                if (own !== own) return
+                facilities++
+                total += own
+                if (cell !== cell || better(own, cell)) cell = own
+            }
+            for (const u of units) {
+                const s = index.slot[u] as number
+                if (s >= 0) visit(s)
+                else for (const f of index.facilitiesUnder(u)) visit(f)
+            }
+            if (facilities === 0) continue
+            sum[o] = perFacility ? total : cell
+            count[o] = facilities
+        }
     }
 
     private reset(): void {
@@ -432,6 +574,11 @@ export class QueryEvaluator {
             switch (kind) {
                 case 'SUM':
                 case 'LAST':
+                case 'LAST_IN_PERIOD':
+                case 'MIN':
+                case 'MAX':
+                case 'MIN_SUM_ORG_UNIT':
+                case 'MAX_SUM_ORG_UNIT':
                     target[o] = sum[o] as number
                     break
                 case 'COUNT':
@@ -439,6 +586,7 @@ export class QueryEvaluator {
                     break
                 case 'AVERAGE':
                 case 'LAST_AVERAGE_ORG_UNIT':
+                case 'LAST_IN_PERIOD_AVERAGE_ORG_UNIT':
                     target[o] = (sum[o] as number) / c
                     break
                 case 'AVERAGE_SUM_ORG_UNIT':
@@ -457,11 +605,18 @@ export class QueryEvaluator {
         pe: number,
         target: Float64Array
     ): Float64Array {
-        const kind = aggKind(de)
+        const kind = this.kindOf(de)
         this.reset()
-        for (const s of series) this.accumulate(s, kind, pe)
+        if (isExtreme(kind)) this.accumulateExtreme(series, kind, pe)
+        else for (const s of series) this.accumulate(s, kind, pe)
         this.finalize(kind, pe, this.index.series[series[0] ?? -1]?.periods, target)
         return target
+    }
+
+    /** The request's `aggregationType`, else the data element's (NONE aggregated as SUM). */
+    private kindOf(de: DataElement): AggKind {
+        if (this.query.aggregationType) return this.query.aggregationType
+        return de.aggregationType === 'NONE' ? 'SUM' : de.aggregationType
     }
 
     private seriesOf(item: DxItem): number[] {
@@ -482,14 +637,15 @@ export class QueryEvaluator {
         const byKind = new Map<AggKind, number[]>()
         for (const item of items) {
             if (item.kind !== 'DATA_ELEMENT' && item.kind !== 'DATA_ELEMENT_OPERAND') continue
-            const kind = aggKind(item.dataElement)
+            const kind = this.kindOf(item.dataElement)
             byKind.set(kind, [...(byKind.get(kind) ?? []), ...this.seriesOf(item)])
         }
         target.fill(NaN)
         const part = new Float64Array(target.length)
         for (const [kind, series] of byKind) {
             this.reset()
-            for (const s of series) this.accumulate(s, kind, pe)
+            if (isExtreme(kind)) this.accumulateExtreme(series, kind, pe)
+            else for (const s of series) this.accumulate(s, kind, pe)
             this.finalize(kind, pe, this.index.series[series[0] ?? -1]?.periods, part)
             for (let o = 0; o < target.length; o++) {
                 const v = part[o] as number
@@ -820,6 +976,23 @@ export class QueryEvaluator {
         }
         return total
     }
+}
+
+/**
+ * The years of the analytics partitions a query reads (`PartitionUtils.getPartitions`: every year
+ * spanned by a period of the request, dimension or filter; `filterNonExistingPartitions`: only
+ * years with data), or null when none exists and DHIS2 reads the whole analytics table.
+ */
+const partitionYearsOf = (index: DbIndex, query: AnalyticsQuery): ReadonlySet<number> | null => {
+    const years = new Set<number>()
+    for (const d of [...query.dimensions, ...query.filters]) {
+        if (d.id !== 'pe') continue
+        for (const p of d.items) {
+            const endYear = Math.floor(p.lastMonth / 12)
+            for (let y = p.year; y <= endYear; y++) if (index.dataYears.has(y)) years.add(y)
+        }
+    }
+    return years.size > 0 ? years : null
 }
 
 /** `DataHandler.getReportingRate`. */

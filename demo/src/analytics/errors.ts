@@ -33,10 +33,28 @@ export const javaList = (items: readonly string[]): string => `[${items.join(', 
 /** An `IllegalQueryException`: answered with HTTP 409 and the error code. */
 export class AnalyticsError extends Error {
     readonly errorCode: AnalyticsErrorCode
+    /** 409 for DHIS2's illegal queries (see `AnalyticsRequestError` for the others) */
+    readonly httpStatus: number = 409
 
     constructor(errorCode: AnalyticsErrorCode, ...args: string[]) {
         super(MESSAGES[errorCode].replace(/\{(\d)\}/g, (_, i: string) => args[Number(i)] ?? ''))
         this.errorCode = errorCode
         this.name = 'AnalyticsError'
+    }
+}
+
+/**
+ * A request DHIS2 refuses before it is a query, without an error code: a request parameter that
+ * does not bind (HTTP 400, dhis2-core `CrudControllerAdvice.handleBindException` →
+ * `handleTypeMismatchException`), or a request the demo cannot answer as DHIS2 would (HTTP 409,
+ * said so in the message rather than answered with different numbers).
+ */
+export class AnalyticsRequestError extends Error {
+    constructor(
+        message: string,
+        readonly httpStatus: 400 | 409
+    ) {
+        super(message)
+        this.name = 'AnalyticsRequestError'
     }
 }

@@ -7,12 +7,12 @@ import type { DemoDb } from '../data/model'
 import type { DemoUser } from '../http/types'
 import { DbIndex } from './dbIndex'
 import { QueryEvaluator, type Row } from './engine'
-import { AnalyticsError } from './errors'
+import { AnalyticsError, AnalyticsRequestError } from './errors'
 import { calendarDateOf } from './periods'
 import { parseAnalyticsQuery, type AnalyticsQuery } from './query'
 import { gridJson } from './response'
 
-export { AnalyticsError } from './errors'
+export { AnalyticsError, AnalyticsRequestError } from './errors'
 export type { AnalyticsQuery } from './query'
 export type { Row } from './engine'
 
@@ -34,7 +34,7 @@ export type AnalyticsOutcome =
           /** The rows as rendered in the body (built on demand) */
           rows: () => Row[]
       }
-    | { ok: false; error: AnalyticsError }
+    | { ok: false; error: AnalyticsError | AnalyticsRequestError }
 
 const indexes = new WeakMap<DemoDb, DbIndex>()
 
@@ -90,7 +90,8 @@ export class DemoAnalytics {
                 rows: () => Array.from(order, (r) => rows.cells(r, query.includeNumDen)),
             }
         } catch (error) {
-            if (error instanceof AnalyticsError) return { ok: false, error }
+            if (error instanceof AnalyticsError || error instanceof AnalyticsRequestError)
+                return { ok: false, error }
             throw error
         }
     }

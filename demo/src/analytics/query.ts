@@ -7,6 +7,7 @@
  * (E7101–E7115, in its order).
  */
 import type {
+    AggregationType,
     CategoryOptionCombo,
     DataElement,
     DataSet,
@@ -17,7 +18,7 @@ import type {
 } from '../data/model'
 import type { DemoUser } from '../http/types'
 import type { DbIndex } from './dbIndex'
-import { AnalyticsError, javaList } from './errors'
+import { AnalyticsError, AnalyticsRequestError, javaList } from './errors'
 import { compileExpression, type CompiledExpression } from './expression'
 import {
     calendarDateOf,
@@ -111,6 +112,93 @@ export interface AnalyticsQuery {
     ignoreLimit: boolean
     /** The user's org units (`getUserOrgUnits`): roots of `ouHierarchy` / `ouNameHierarchy` */
     userOrgUnits: number[]
+    /**
+     * The `aggregationType` request parameter: overrides the aggregation type of every data element
+     * of the query, null when not given (see `parseAggregationType`).
+     */
+    aggregationType: RequestAggregationType | null
+}
+
+/** The aggregation types a request may name that the demo computes. */
+export type RequestAggregationType = Exclude<AggregationType, 'NONE'>
+
+/**
+ * dhis2-core `AggregationType` constants in declaration order (`dhis-api/src/main/java/org/hisp/
+ * dhis/analytics/AggregationType.java`, 2.41.9): the values Spring binds the `aggregationType`
+ * parameter to (`AggregateAnalyticsQueryCriteria.aggregationType`), listed in its 400 message.
+ */
+export const DHIS2_AGGREGATION_TYPES = [
+    'SUM',
+    'AVERAGE',
+    'AVERAGE_SUM_ORG_UNIT',
+    'LAST',
+    'LAST_AVERAGE_ORG_UNIT',
+    'LAST_LAST_ORG_UNIT',
+    'LAST_IN_PERIOD',
+    'LAST_IN_PERIOD_AVERAGE_ORG_UNIT',
+    'FIRST',
+    'FIRST_AVERAGE_ORG_UNIT',
+    'FIRST_FIRST_ORG_UNIT',
+    'COUNT',
+    'STDDEV',
+    'VARIANCE',
+    'MIN',
+    'MAX',
+    'MIN_SUM_ORG_UNIT',
+    'MAX_SUM_ORG_UNIT',
+    'NONE',
+    'CUSTOM',
+    'DEFAULT',
+] as const
+
+const DEMO_REQUEST_AGGREGATION_TYPES: readonly RequestAggregationType[] = [
+    'SUM',
+    'AVERAGE',
+    'AVERAGE_SUM_ORG_UNIT',
+    'LAST',
+    'LAST_AVERAGE_ORG_UNIT',
+    'LAST_IN_PERIOD',
+    'LAST_IN_PERIOD_AVERAGE_ORG_UNIT',
+    'COUNT',
+    'MIN',
+    'MAX',
+    'MIN_SUM_ORG_UNIT',
+    'MAX_SUM_ORG_UNIT',
+]
+
+/**
+ * The `aggregationType` request parameter, as DHIS2 2.41 takes it:
+ * - Spring binds it to the `AggregationType` enum (`StringToEnumConverterFactory`: trimmed, exact
+ *   constant name, empty = not given); any other value is a 400 from
+ *   `CrudControllerAdvice.handleTypeMismatchException`: "Value 'x' is not valid for parameter
+ *   aggregationType. Valid values are: [SUM, AVERAGE, ...]".
+ * - `DefaultDataQueryService.getFromRequest` sets it on the query as
+ *   `AnalyticsAggregationType.fromAggregationType(type)`, and
+ *   `DefaultQueryPlanner.groupByAggregationType` / `QueryPlannerUtils
+ *   .getAggregationTypeDataElementMap` use it instead of each data element's own type
+ *   (`firstNonNull(requestType, dataElementType)`), also for the data elements of indicators.
+ * - Types DHIS2 accepts but the demo does not compute (STDDEV, VARIANCE, FIRST*, LAST_LAST_ORG_UNIT,
+ *   NONE, CUSTOM, DEFAULT) are refused with a 409 that says so, rather than answered differently.
+ */
+export const parseAggregationType = (value: string | null): RequestAggregationType | null => {
+    const text = (value ?? '').trim()
+    if (text === '') return null
+    if (!(DHIS2_AGGREGATION_TYPES as readonly string[]).includes(text)) {
+        throw new AnalyticsRequestError(
+            `Value '${text}' is not valid for parameter aggregationType. Valid values are: ` +
+                javaList([...DHIS2_AGGREGATION_TYPES]),
+            400
+        )
+    }
+    const supported = DEMO_REQUEST_AGGREGATION_TYPES.find((t) => t === text)
+    if (!supported) {
+        throw new AnalyticsRequestError(
+            `The demo DHIS2 does not compute aggregationType ${text}; it computes ` +
+                javaList([...DEMO_REQUEST_AGGREGATION_TYPES]),
+            409
+        )
+    }
+    return supported
 }
 
 /** Spring's `StringToBooleanConverter` true values. */
@@ -156,6 +244,7 @@ export interface ParseContext {
 /** Resolves and validates an analytics request; throws `AnalyticsError` for DHIS2's 409 cases. */
 export const parseAnalyticsQuery = (params: URLSearchParams, ctx: ParseContext): AnalyticsQuery => {
     const { index, user } = ctx
+    const aggregationType = parseAggregationType(params.get('aggregationType'))
     const relativeDateParam = params.get('relativePeriodDate')
     const relativeDate = (relativeDateParam && parseCalendarDate(relativeDateParam)) || ctx.today
     const displayProperty: DisplayProperty =
@@ -194,14 +283,17 @@ export const parseAnalyticsQuery = (params: URLSearchParams, ctx: ParseContext):
                         .filter((c): c is CategoryOptionCombo => c !== undefined),
                 }
             default: {
-                // Dynamic dimensions: organisation unit group sets (all groups when none are given)
+                // Dynamic dimensions: organisation unit group sets. dhis2-core 2.41.9
+                // `DimensionalObjectProducer.getDynamicDimension`: no items or `ALL_ITEMS` = every
+                // group of the set; else `idObjectManager.getOrdered(OrganisationUnitGroup, items)`:
+                // the existing groups in the order given, also groups of another set (they match
+                // no analytics row: the set's column holds each unit's group of this set).
                 const set = index.groupSets.get(dimension)
                 if (!set) throw new AnalyticsError('E7125', dimension)
                 const groups =
-                    items.length === 0
+                    items.length === 0 || items.includes('ALL_ITEMS')
                         ? set.groups
                         : sortedUnique(items)
-                              .filter((id) => set.groups.some((g) => g.id === id))
                               .map((id) => index.orgUnitGroups.get(id)?.group)
                               .filter((g): g is OrgUnitGroup => g !== undefined)
                 return { id: 'ougs', uid: dimension, groupSet: set.groupSet, items: groups }
@@ -258,6 +350,7 @@ export const parseAnalyticsQuery = (params: URLSearchParams, ctx: ParseContext):
         includeMetadataDetails: isTrue(params.get('includeMetadataDetails')),
         ignoreLimit: isTrue(params.get('ignoreLimit')),
         userOrgUnits,
+        aggregationType,
     }
     validate(query)
     validateLayout(query, params)

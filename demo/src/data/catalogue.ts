@@ -221,7 +221,12 @@ export const COC = {
 // ---------------------------------------------------------------------------------------------
 
 export type LmisMeasure =
-    'consumption' | 'stockOnHand' | 'stockoutDays' | 'lossesAdjustments' | 'quantityReceived'
+    | 'consumption'
+    | 'stockOnHand'
+    | 'stockoutDays'
+    | 'lossesAdjustments'
+    | 'quantityReceived'
+    | 'stockedOut'
 
 export interface LmisMeasureDef {
     measure: LmisMeasure
@@ -280,6 +285,20 @@ export const LMIS_MEASURES: LmisMeasureDef[] = [
         aggregationType: 'SUM',
         valueType: 'INTEGER_ZERO_OR_POSITIVE',
         description: 'Quantity received from the supplying store during the period.',
+    },
+    {
+        // The facility's own stocked-out flag, as the LMIS reports it. SUM over facilities = the
+        // number of facilities stocked out (per month; over several months, facility-months —
+        // MAX_SUM_ORG_UNIT gives facilities stocked out at some time in the period). Zeros are
+        // stored (zero is significant), so COUNT = facilities that reported the commodity.
+        measure: 'stockedOut',
+        codeSuffix: 'SO',
+        label: 'Stocked out (0/1)',
+        shortLabel: 'stocked out',
+        aggregationType: 'SUM',
+        valueType: 'INTEGER_ZERO_OR_POSITIVE',
+        description:
+            '1 when the facility was stocked out during the period (stockout days > 0) or ended it with no stock (closing balance 0), else 0.',
     },
 ]
 
@@ -546,10 +565,21 @@ export const INDICATOR_TYPES = [
 export type LmisGroup = 'A' | 'B' | 'C'
 
 /**
- * Months between the end of the calendar quarter and the end of the R&R window a group reports,
- * see "How the stagger is represented" in generate.ts.
+ * Months by which the R&R window a group stores against a calendar quarter is shifted from that
+ * quarter's three months (see "How the stagger is represented" in generate.ts):
+ * - A: 0 — Jan–Mar, sent in April, stored in Q1;
+ * - B: +1 — Feb–Apr, sent in May, stored in Q1 (the quarter holding two of its three months);
+ * - C: −1 — Dec (of the year before)–Feb, sent in March, stored in Q1.
+ * In the cycle of calendar quarters, B's windows are shifted by one month and C's by two
+ * (C's Mar–May window is stored in Q2, shifted −1 from Apr–Jun).
  */
 export const LMIS_GROUP_OFFSET: Record<LmisGroup, number> = { A: 0, B: 1, C: -1 }
+
+/** The months (running indices, `periods.ts`) of the R&R window group `group` stores in quarter `q`. */
+export const rrWindowMonths = (q: number, group: LmisGroup): [number, number, number] => {
+    const first = q * 3 + LMIS_GROUP_OFFSET[group]
+    return [first, first + 1, first + 2]
+}
 
 export const FACILITY_TYPES = ['Hospital', 'Health Centre', 'Dispensary', 'Health Post'] as const
 export type FacilityType = (typeof FACILITY_TYPES)[number]

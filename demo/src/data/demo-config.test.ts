@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { idsOf, listPairs, parseConfig } from '../../../src/domain/config'
 import { COMMODITIES, DATA_SETS } from './catalogue'
-import { buildDemoConfig } from './demo-config'
+import { buildDemoConfig, demoLmisExtras } from './demo-config'
 import { generateCountry } from './generate'
 
 const db = generateCountry({ facilities: 40, seed: 7, endPeriod: '202506' })
@@ -109,5 +109,56 @@ describe('buildDemoConfig', () => {
                 expect(tip).not.toMatch(/[<>]/)
             }
         }
+    })
+})
+
+describe('demoLmisExtras', () => {
+    const extras = demoLmisExtras()
+
+    it('names a stocked-out flag (SUM, 0/1, monthly and R&R) for every pair', () => {
+        const pairs = listPairs(parsed.config!).map(({ pair }) => pair.id)
+        expect(Object.keys(extras.stockedOut).sort()).toEqual([...pairs].sort())
+        for (const [monthly, quarterly] of Object.values(extras.stockedOut)) {
+            const m = db.dataElements.find((de) => de.id === monthly)!
+            const q = db.dataElements.find((de) => de.id === quarterly)!
+            expect(m.name).toMatch(/ - Stocked out \(0\/1\)$/)
+            expect([m.aggregationType, q.aggregationType]).toEqual(['SUM', 'SUM'])
+            expect(m.zeroIsSignificant && q.zeroIsSignificant).toBe(true)
+            const sets = (id: string) => db.dataSets.filter((ds) => ds.dataElementIds.includes(id))
+            expect(sets(monthly).map((ds) => ds.code)).toEqual([DATA_SETS.lmisMonthly.code])
+            expect(sets(quarterly).map((ds) => ds.code)).toEqual([DATA_SETS.lmisQuarterly.code])
+        }
+    })
+
+    it('gives the R&R window shift of each quarterly reporting group of the group set', () => {
+        const set = db.organisationUnitGroupSets?.find(
+            (s) => s.id === extras.lmisReportingGroups.groupSet
+        )
+        expect(set?.name).toBe('LMIS reporting group')
+        const byCode = new Map(
+            (db.organisationUnitGroups ?? []).map((g) => [g.id, g.code] as const)
+        )
+        const windows = Object.entries(extras.lmisReportingGroups.windows).map(([id, offset]) => [
+            byCode.get(id),
+            offset,
+        ])
+        expect(windows).toEqual([
+            ['LMIS_GROUP_A', 0],
+            ['LMIS_GROUP_B', 1],
+            ['LMIS_GROUP_C', -1],
+        ])
+        for (const id of Object.keys(extras.lmisReportingGroups.windows))
+            expect(set?.organisationUnitGroupIds).toContain(id)
+    })
+
+    it("survives the app's config parser, which keeps fields it does not know", () => {
+        const withExtras = {
+            ...(stored as object),
+            lmisReportingGroups: extras.lmisReportingGroups,
+        }
+        expect(parseConfig(withExtras).config).toHaveProperty(
+            'lmisReportingGroups',
+            extras.lmisReportingGroups
+        )
     })
 })

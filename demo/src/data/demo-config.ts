@@ -22,8 +22,10 @@
  */
 import {
     DATA_SETS,
+    LMIS_GROUP_OFFSET,
     commodityCatalogue,
     dataSetId,
+    metadataUid,
     type CommodityCatalogueEntry,
     type CommodityKey,
     type LmisMeasure as CatalogueMeasure,
@@ -252,6 +254,53 @@ const lmisOf = (
     }
     lmis.dataSet = dataSets
     return lmis
+}
+
+/**
+ * What the demo's LMIS offers for stock status beyond the app's configuration schema (version 1),
+ * kept OUT of the stored `triangulate/config` document: the app's parser (`src/domain/config/
+ * schema.ts`, zod objects that strip unknown keys) would drop both fields, so the stored mapping
+ * would not be what the app reads (`demo-config.test.ts`: "the schema keeps nothing out"), and the
+ * mapping editor would lose them on its first save. They are listed here (and in the README) so
+ * that the app can be configured with them once its schema has the fields:
+ *
+ * - `stockedOut`: per pair, the LMIS's own stocked-out flag `[monthly, quarterly R&R]` (data
+ *   elements `LMIS_<code>_SO` / `LMIS_<code>_SO_Q`, "<commodity> - Stocked out (0/1)",
+ *   aggregation SUM, zero significant): SUM over facilities = facilities stocked out in a month,
+ *   COUNT = facilities that reported, MAX_SUM_ORG_UNIT over a quarter = facilities stocked out at
+ *   some time in it.
+ * - `lmisReportingGroups`: the org unit group set "LMIS reporting group" and, per quarterly group,
+ *   the months by which the R&R window stored in a calendar quarter is shifted from that quarter
+ *   (`LMIS_GROUP_OFFSET`: A 0 = Jan–Mar in Q1; B +1 = Feb–Apr in Q1; C −1 = Dec–Feb in Q1). DHIS2
+ *   stores a quarterly data set's values in the quarter period, so the window is not visible in
+ *   the data; the group "LMIS monthly reporting" has no window (monthly reports).
+ */
+export interface DemoLmisExtras {
+    stockedOut: Record<string, [string, string]>
+    lmisReportingGroups: { groupSet: string; windows: Record<string, number> }
+}
+
+export const demoLmisExtras = (): DemoLmisExtras => {
+    const catalogue = new Map(commodityCatalogue().map((entry) => [entry.key, entry]))
+    const stockedOut: Record<string, [string, string]> = {}
+    for (const area of PROGRAM_AREAS) {
+        for (const def of area.pairs) {
+            const entry = catalogue.get(def.commodity)
+            if (!entry) throw new RangeError(`Unknown commodity ${def.commodity}`)
+            stockedOut[def.id] = [
+                entry.lmis.monthly.stockedOut.id,
+                entry.lmis.quarterly.stockedOut.id,
+            ]
+        }
+    }
+    const windows: Record<string, number> = {}
+    for (const group of ['A', 'B', 'C'] as const) {
+        windows[metadataUid('oug', `LMIS_GROUP_${group}`)] = LMIS_GROUP_OFFSET[group]
+    }
+    return {
+        stockedOut,
+        lmisReportingGroups: { groupSet: metadataUid('ougs', 'OUGS_LMIS_GROUP'), windows },
+    }
 }
 
 /**

@@ -11,6 +11,7 @@ import {
     commodityCatalogue,
     dataSetId,
     hmisElementId,
+    rrWindowMonths,
 } from './catalogue'
 import {
     generateCountry,
@@ -21,6 +22,7 @@ import {
 } from './generate'
 import { hierarchySize } from './hierarchy'
 import type { DemoDb, ValueSeries } from './model'
+import { monthId as monthIdOf } from './periods'
 import { AWKWARD_FACILITY_NAMES, INJECTION_MARKUP } from './names'
 import { isValidUid } from './uid'
 
@@ -277,9 +279,10 @@ describe('metadata', () => {
         expect(hmis).toHaveLength(12)
         for (const d of hmis) expect(d.aggregationType).toBe('SUM')
         const lmis = db.dataElements.filter((d) => d.code.startsWith('LMIS_'))
-        expect(lmis).toHaveLength(13 * 5 * 2)
+        // 13 commodities × 6 measures (with the stocked-out flag) × monthly and quarterly R&R
+        expect(lmis).toHaveLength(13 * 6 * 2)
         for (const d of lmis) {
-            expect(d.code).toMatch(/^LMIS_[A-Z0-9]+_(CONS|SOH|SOD|LOSS|RECV)(_Q)?$/)
+            expect(d.code).toMatch(/^LMIS_[A-Z0-9]+_(CONS|SOH|SOD|LOSS|RECV|SO)(_Q)?$/)
             expect(d.aggregationType).toBe(d.code.includes('_SOH') ? 'LAST' : 'SUM')
             expect(d.shortName.length).toBeLessThanOrEqual(50)
         }
@@ -341,7 +344,7 @@ describe('values', () => {
         for (const ds of db.dataSets) {
             for (const de of ds.dataElementIds) periodTypeOf.set(de, ds.periodType)
         }
-        expect(db.series.size).toBe(14 + 65 + 65)
+        expect(db.series.size).toBe(14 + 78 + 78)
         for (const s of db.series.values()) {
             expect(s.periodType).toBe(periodTypeOf.get(s.dataElementId))
             expect(s.values.length).toBe(300 * periodsOf(s).length)
@@ -418,10 +421,16 @@ describe('values', () => {
                     }
                     if ((d as number) > 0) {
                         stockouts++
-                        // a month ends stocked out; a quarter may be restocked after a stockout
-                        if (kind === 'monthly' && h !== 0) {
-                            problems.push(`${c.key} stockout days with stock at ${i}`)
+                        // a month with stockout days ends with stock only when a delivery came
+                        // after the stock ran out
+                        if (kind === 'monthly' && h !== 0 && !((r as number) > 0)) {
+                            problems.push(`${c.key} stockout days with stock, no delivery at ${i}`)
                         }
+                    }
+                    // the LMIS's own flag: stocked out during the period or at its end
+                    const flag = seriesOf(ids.stockedOut.id).values[i]
+                    if (flag !== ((d as number) > 0 || h === 0 ? 1 : 0)) {
+                        problems.push(`${c.key} ${kind} stocked-out flag ${flag} at ${i}`)
                     }
                 }
             }
@@ -510,6 +519,141 @@ describe('values', () => {
         // quarterly registrations include late ones
         const reg = db.registrations.get(dataSetId('lmisQuarterly'))?.registrations ?? []
         expect([...reg].filter((r) => r === 2).length).toBeGreaterThan(0)
+    })
+
+    it('has mid-month stockouts restocked by a delivery, and zero balances without stockout days', () => {
+        let restocked = 0
+        let zeroNoDays = 0
+        let reports = 0
+        for (const c of catalogue) {
+            const m = c.lmis.monthly
+            const soh = seriesOf(m.stockOnHand.id).values
+            const sod = seriesOf(m.stockoutDays.id).values
+            const recv = seriesOf(m.quantityReceived.id).values
+            for (let i = 0; i < soh.length; i++) {
+                if (Number.isNaN(soh[i])) continue
+                reports++
+                if ((sod[i] as number) > 0 && (soh[i] as number) > 0 && (recv[i] as number) > 0)
+                    restocked++
+                if (soh[i] === 0 && sod[i] === 0) zeroNoDays++
+            }
+        }
+        expect(restocked).toBeGreaterThan(0.0005 * reports)
+        expect(zeroNoDays).toBeGreaterThan(0)
+        expect(zeroNoDays).toBeLessThan(0.05 * reports)
+    })
+
+    it('has plausible losses, adjustments and receipts', () => {
+        for (const c of catalogue) {
+            if (c.key === 'resuscitationDevices') continue
+            const m = c.lmis.monthly
+            const sum = (id: string, pick: (v: number) => boolean = () => true) =>
+                seriesOf(id).values.reduce((t, v) => (Number.isNaN(v) || !pick(v) ? t : t + v), 0)
+            const consumption = sum(m.consumption.id)
+            const losses = sum(m.lossesAdjustments.id, (v) => v > 0)
+            const transfersIn = -sum(m.lossesAdjustments.id, (v) => v < 0)
+            const received = sum(m.quantityReceived.id)
+            // losses of a few percent of what is dispensed; some transfers in; receipts in line
+            expect(losses / consumption, c.key).toBeGreaterThan(0.002)
+            expect(losses / consumption, c.key).toBeLessThan(0.08)
+            expect(transfersIn, c.key).toBeGreaterThan(0)
+            expect(received / (consumption + losses - transfersIn), c.key).toBeGreaterThan(0.8)
+            expect(received / (consumption + losses - transfersIn), c.key).toBeLessThan(1.2)
+        }
+    })
+
+    it('does not make consumption exactly cases × dose', () => {
+        // implants: one set per client, but the register misses some clients and some sets are
+        // wasted: over the months, a facility's sets and clients differ
+        const c = commodity('implants')
+        const cons = seriesOf(c.lmis.monthly.consumption.id).values
+        const clients = seriesOf(hmisElementId('fpImplants')).values
+        const n = db.periodsByType.Monthly.length
+        let facilities = 0
+        let equal = 0
+        for (let slot = 0; slot < 300; slot++) {
+            let sets = 0
+            let people = 0
+            for (let k = 0; k < n; k++) {
+                const i = slot * n + k
+                if (Number.isNaN(cons[i]) || Number.isNaN(clients[i])) continue
+                sets += cons[i] as number
+                people += clients[i] as number
+            }
+            if (sets < 20) continue
+            facilities++
+            if (sets === people) equal++
+        }
+        expect(facilities).toBeGreaterThan(20)
+        expect(equal / facilities).toBeLessThan(0.2)
+        // ORS: sachets per diarrhoea case vary from month to month at one facility
+        const ors = seriesOf(commodity('ors').lmis.monthly.consumption.id).values
+        const cases = seriesOf(hmisElementId('diarrhoeaU5')).values
+        const ratios = new Set<string>()
+        for (let i = 0; i < ors.length; i++) {
+            const r = (ors[i] as number) / (cases[i] as number)
+            if (Number.isFinite(r) && (cases[i] as number) > 10) ratios.add(r.toFixed(2))
+        }
+        expect(ratios.size).toBeGreaterThan(50)
+    })
+
+    it('makes each quarterly R&R cover its group’s three months, windows following each other', () => {
+        // rrWindowMonths: A the calendar quarter, B shifted by one month, C by minus one (two in
+        // the cycle of quarters), each stored in the quarter holding two or three of its months
+        const q1 = 2024 * 4
+        const months = (g: 'A' | 'B' | 'C') => rrWindowMonths(q1, g).map(monthIdOf)
+        expect(months('A')).toEqual(['202401', '202402', '202403'])
+        expect(months('B')).toEqual(['202402', '202403', '202404'])
+        expect(months('C')).toEqual(['202312', '202401', '202402'])
+        // SOH(Q) = SOH(Q−1) + received − consumption − losses over the window: the windows of
+        // consecutive quarters are contiguous, and the flows are the sums over each window
+        const quarterly = new Set(
+            db.dataSets.find((d) => d.code === 'DS_LMIS_QUARTERLY')?.orgUnitIds
+        )
+        const nQ = db.periodsByType.Quarterly.length
+        let checked = 0
+        const problems: string[] = []
+        for (const c of catalogue) {
+            const q = c.lmis.quarterly
+            const [soh, cons, recv, loss] = [
+                q.stockOnHand,
+                q.consumption,
+                q.quantityReceived,
+                q.lossesAdjustments,
+            ].map((e) => seriesOf(e.id).values) as Float64Array[]
+            db.facilities.forEach((f, slot) => {
+                if (!quarterly.has(f.id)) return
+                for (let k = 1; k < nQ; k++) {
+                    const i = slot * nQ + k
+                    if (Number.isNaN(soh![i]) || Number.isNaN(soh![i - 1])) continue
+                    checked++
+                    const expected = soh![i - 1]! + recv![i]! - cons![i]! - loss![i]!
+                    if (soh![i] !== expected) problems.push(`${c.key} ${f.id} ${k}`)
+                }
+            })
+        }
+        expect(problems.slice(0, 5)).toEqual([])
+        expect(checked).toBeGreaterThan(1000)
+    })
+
+    it('has a group B R&R for a quarter only once April (its window’s end) is over', () => {
+        const inQ1 = (endPeriod: string, code: string) => {
+            const country = generateCountry({ ...OPTS, endPeriod })
+            const group = new Set(
+                country.organisationUnitGroups?.find((g) => g.code === code)?.orgUnitIds
+            )
+            const series = country.series.get(
+                `${commodity('ors').lmis.quarterly.consumption.id}.${D}`
+            )!
+            const nQ = country.periodsByType.Quarterly.length
+            const k = country.periodsByType.Quarterly.findIndex((p) => p.id === '2026Q1')
+            return country.facilities.filter(
+                (f, slot) => group.has(f.id) && !Number.isNaN(series.values[slot * nQ + k])
+            ).length
+        }
+        expect(inQ1('202603', 'LMIS_GROUP_A')).toBeGreaterThan(0)
+        expect(inQ1('202603', 'LMIS_GROUP_B')).toBe(0)
+        expect(inQ1('202604', 'LMIS_GROUP_B')).toBeGreaterThan(0)
     })
 
     it('keeps the commodity ratios that make sense within their expected band', () => {
@@ -687,6 +831,8 @@ describe('seeded anomalies', () => {
                     expect(cellValue(seriesOf(c.lmis.monthly.stockOnHand.id), slot, p)).toBe(0)
                     expect(cellValue(seriesOf(c.lmis.monthly.consumption.id), slot, p)).toBe(0)
                     expect(cellValue(seriesOf(c.lmis.monthly.stockoutDays.id), slot, p)).toBe(days)
+                    expect(cellValue(seriesOf(c.lmis.monthly.stockedOut.id), slot, p)).toBe(1)
+                    expect(a.dataElementIds).toContain(c.lmis.monthly.stockedOut.id)
                     const pair = c.hmis[0]
                     const hmis = [...db.series.values()].filter(
                         (s) =>

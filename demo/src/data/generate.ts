@@ -27,9 +27,17 @@
  * "SOH of the quarter's last month"). A quarter has no value until the group's window has ended by
  * `endPeriod`, so the latest quarter is typically partial (only some groups in).
  *
- * The stagger also shows in timeliness: the report is registered `timelyDays` = 45 days after the
- * calendar quarter (enough for group B, whose window ends a month later); a report is late (2)
- * when it arrives after that, which happens for late R&Rs of groups A and B.
+ * Stated per stored quarter Q (running index q, `rrWindowMonths(q, group)`): group A's value in Q
+ * covers Q's three months; group B's the three months shifted one month later (Q1 = Feb–Apr);
+ * group C's shifted one month earlier (Q1 = Dec of the year before–Feb), which in the cycle of
+ * quarters is the window shifted two months later, stored in the following quarter. The shifts
+ * per group are `LMIS_GROUP_OFFSET` (A 0, B +1, C −1), also listed with the groups' uids by
+ * `demoLmisExtras()` in demo-config.ts.
+ *
+ * The stagger also shows in timeliness: a quarterly report is on time when registered within
+ * `timelyDays` = 45 days after the calendar quarter (enough for group B, whose window ends a month
+ * later); it is late (2) after that, which happens for late R&Rs of groups A and B. How often a
+ * facility is late (any data set) is a facility trait: most rarely, some often (`simulate.ts`).
  *
  * Each facility's group is exposed as the org unit group set "LMIS reporting group" (groups A, B,
  * C and "LMIS monthly reporting"), and facility types as the group set "Facility type".
@@ -346,7 +354,7 @@ const planAnomalies = (
         planned.push({
             type: 'stockout_with_cases',
             orgUnit: hier.facilities[slot] as OrgUnit,
-            dataElementIds: [ids.stockOnHand, ids.stockoutDays, ids.consumption],
+            dataElementIds: [ids.stockOnHand, ids.stockoutDays, ids.consumption, ids.stockedOut],
             period: monthId(months[0] as number),
             periods: months.map(monthId),
             pairId: key,
@@ -366,7 +374,12 @@ const planAnomalies = (
             planned.push({
                 type: 'stockout_with_cases',
                 orgUnit: hier.districts[stockoutDistrict] as OrgUnit,
-                dataElementIds: [ids.stockOnHand, ids.stockoutDays, ids.consumption],
+                dataElementIds: [
+                    ids.stockOnHand,
+                    ids.stockoutDays,
+                    ids.consumption,
+                    ids.stockedOut,
+                ],
                 period: monthId(months[0] as number),
                 periods: months.map(monthId),
                 pairId: key,
@@ -652,6 +665,7 @@ export const generateCountryWithTruth = (
                 ids.stockoutDays,
                 ids.lossesAdjustments,
                 ids.quantityReceived,
+                ids.stockedOut,
             ].map((de) => addSeries(de, DEFAULT_CATEGORY_OPTION_COMBO_ID, 'Monthly'))
         }),
         lmisQuarterly: COMMODITIES.map((c) => {
@@ -662,6 +676,7 @@ export const generateCountryWithTruth = (
                 ids.stockoutDays,
                 ids.lossesAdjustments,
                 ids.quantityReceived,
+                ids.stockedOut,
             ].map((de) => addSeries(de, DEFAULT_CATEGORY_OPTION_COMBO_ID, 'Quarterly'))
         }),
         hmisRegistrations: new Uint8Array(facilityCount * nMonths),

@@ -9,9 +9,25 @@
 
 export type PeriodType = 'Monthly' | 'Quarterly' | 'Yearly'
 
-/** DHIS2 aggregation types the demo supports (same names as DHIS2's `aggregationType`). */
+/**
+ * DHIS2 aggregation types the demo supports (same names as DHIS2's `AggregationType`, dhis2-core
+ * `dhis-api/.../analytics/AggregationType.java`), as a data element's `aggregationType` and as the
+ * `aggregationType` request parameter of `/api/analytics` (see `analytics/query.ts`).
+ */
 export type AggregationType =
-    'SUM' | 'AVERAGE' | 'AVERAGE_SUM_ORG_UNIT' | 'LAST' | 'LAST_AVERAGE_ORG_UNIT' | 'COUNT' | 'NONE'
+    | 'SUM'
+    | 'AVERAGE'
+    | 'AVERAGE_SUM_ORG_UNIT'
+    | 'LAST'
+    | 'LAST_AVERAGE_ORG_UNIT'
+    | 'LAST_IN_PERIOD'
+    | 'LAST_IN_PERIOD_AVERAGE_ORG_UNIT'
+    | 'COUNT'
+    | 'MIN'
+    | 'MAX'
+    | 'MIN_SUM_ORG_UNIT'
+    | 'MAX_SUM_ORG_UNIT'
+    | 'NONE'
 
 export interface OrgUnit {
     id: string

@@ -7,16 +7,32 @@
  * with a facility utilisation effect, a monthly common shock (gamma) and Poisson/binomial noise,
  * so the counts are over-dispersed like real HMIS data.
  *
- * Stock: per commodity, each month: opening stock + received − losses/adjustments = available;
- * consumption = min(need, available), where need follows the cases with a commodity-specific dose
- * per case and a facility-specific adherence; stockout days when need exceeds availability (all
- * days when nothing is available); closing SOH = available − consumption ≥ 0. Resupply: monthly
- * reporters review every month (order up to 3 months of AMC when below 2 months); quarterly
- * reporters order up to 5 months of AMC when they send their R&R. Shipments arrive the next month,
- * scaled by the national fill rate; a few go missing. Family planning clients are counted when they
- * receive the method, so an FP stockout also lowers the HMIS count (unlike cases, which continue).
+ * Stock: per commodity, each month: losses/adjustments come off the opening stock (a small
+ * monthly loss rate, now and then a batch expired or damaged, sometimes a transfer in as a
+ * negative adjustment); the month's shipment arrives on a day of the month, so the month has two
+ * parts, before and after the delivery. Need follows the cases with a commodity-specific dose per
+ * case, a facility-specific adherence and a monthly dispensing factor (so consumption is never
+ * exactly cases × dose), spread evenly over the days; in each part, consumption = min(need, stock)
+ * and the days without stock are counted. So a facility can run out mid-month and be restocked by
+ * the delivery (stockout days > 0 with a closing balance > 0), or run out on the last day (closing
+ * balance 0 with 0 stockout days, as LMIS reports count whole days without stock). Closing SOH =
+ * opening − losses + received − consumption ≥ 0. Resupply: monthly reporters review every month
+ * (order up to 3 months of AMC when below 2 months); quarterly reporters order up to 6 months of
+ * AMC when they send their R&R. Shipments arrive the next month, scaled by the national fill rate;
+ * a few go missing. Family planning clients are counted when they receive the method, so an FP
+ * stockout also lowers the HMIS count (unlike cases, which continue); the HMIS register misses a
+ * few of them and the LMIS dispenses a few sets more (failed insertions, wastage).
+ *
+ * The stocked-out flag (`stockedOut`, 0/1) of a month is 1 when the month had stockout days or
+ * ended with no stock; of a quarterly R&R, when its window had stockout days or ended with none.
  */
-import { COMMODITIES, LMIS_GROUP_OFFSET, type FacilityType, type LmisGroup } from './catalogue'
+import {
+    COMMODITIES,
+    LMIS_GROUP_OFFSET,
+    rrWindowMonths,
+    type FacilityType,
+    type LmisGroup,
+} from './catalogue'
 import type { AnomalyPlan } from './anomalies'
 import type { FacilityInfo } from './hierarchy'
 import { daysInMonth, monthOfYear, type MonthIndex } from './periods'
@@ -58,8 +74,11 @@ const H = {
 } as const
 
 /** LMIS measures in simulation order (same as `LMIS_MEASURES`) */
-const M = { cons: 0, soh: 1, sod: 2, loss: 3, recv: 4 } as const
-const MEASURES = 5
+const M = { cons: 0, soh: 1, sod: 2, loss: 3, recv: 4, so: 5 } as const
+const MEASURES = 6
+
+/** Monthly chance that a batch expires or is damaged (a larger loss), per commodity held */
+const BATCH_LOSS_CHANCE = 0.004
 
 const C = Object.fromEntries(COMMODITIES.map((c, i) => [c.key, i])) as Record<
     (typeof COMMODITIES)[number]['key'],
@@ -152,6 +171,10 @@ const DEVICES: Record<FacilityType, number> = {
     Dispensary: 2,
     'Health Post': 1,
 }
+/** Days without stock in a part of the month: `days` long, `stock` available for `need`. */
+const daysWithoutStock = (stock: number, need: number, days: number): number =>
+    days <= 0 ? 0 : stock <= 0 ? days : stock < need ? days * (1 - stock / need) : 0
+
 const LOSS_RATE = COMMODITIES.map((c) =>
     c.key === 'oxytocin' ? 0.008 : c.key === 'chlorhexidine' || c.key === 'ors' ? 0.006 : 0.004
 )
@@ -168,6 +191,13 @@ interface FacilityParams {
     util: number
     hmisReliability: number
     lmisReliability: number
+    /** Chance that a report is late (after the data set's timely days): some facilities often are */
+    hmisLateness: number
+    lmisLateness: number
+    /** Share of FP clients the HMIS register records */
+    fpRecording: number
+    /** Extra FP commodity dispensed per client (failed insertions, wastage) */
+    fpWastage: number
     /** Per commodity multipliers of the dose per case */
     adherence: Float64Array
     /** Second multiplier (e.g. PPH share of misoprostol) */
@@ -177,6 +207,12 @@ interface FacilityParams {
 const reliability = (rng: Rng): number => {
     const r = rng.next()
     return r < 0.7 ? 0.975 : r < 0.9 ? 0.9 : 0.72
+}
+
+/** Most facilities report on time; some are often late, a few usually */
+const lateness = (rng: Rng): number => {
+    const r = rng.next()
+    return r < 0.55 ? 0.04 : r < 0.85 ? 0.15 : 0.45
 }
 
 const drawParams = (rng: Rng): FacilityParams => {
@@ -202,6 +238,10 @@ const drawParams = (rng: Rng): FacilityParams => {
         util: rng.logNormal(0, 0.25),
         hmisReliability: reliability(rng),
         lmisReliability: reliability(rng),
+        hmisLateness: lateness(rng),
+        lmisLateness: lateness(rng),
+        fpRecording: rng.uniform(0.88, 1),
+        fpWastage: rng.uniform(0, 0.06),
         adherence,
         adherence2,
     }
@@ -295,7 +335,7 @@ const meanNeed = (
 }
 
 /** End month of the R&R window a group stores against calendar quarter q */
-const windowEnd = (q: number, group: LmisGroup): MonthIndex => q * 3 + 2 + LMIS_GROUP_OFFSET[group]
+const windowEnd = (q: number, group: LmisGroup): MonthIndex => rrWindowMonths(q, group)[2]
 
 /** Days from the end of the calendar quarter to the end of the group's R&R window */
 const windowEndOffsetDays = (q: number, group: LmisGroup): number => {
@@ -351,9 +391,10 @@ const simulateFacility = (
     // Offset of commodity c's measure in the flat LMIS buffer
     const at = (c: number, measure: number): number => (c * MEASURES + measure) * nSim
 
-    // Stock state per commodity
+    // Stock state per commodity; the pending shipment and the day of the month it arrives
     const soh = new Float64Array(COMMODITY_COUNT)
     const pending = new Float64Array(COMMODITY_COUNT)
+    const pendingDay = new Float64Array(COMMODITY_COUNT).fill(1)
     for (let c = 0; c < COMMODITY_COUNT; c++) {
         soh[c] =
             c === C.resuscitationDevices
@@ -433,9 +474,16 @@ const simulateFacility = (
         const review = mode === LMIS_QUARTERLY ? (m - groupOffset + 1) % 3 === 0 : true
         for (let c = 0; c < COMMODITY_COUNT; c++) {
             let demand: number
-            if (c === C.implants) demand = implantClients
-            else if (c === C.emergencyContraception) demand = ecClients
-            else demand = rng.poisson(mean[c] as number)
+            if (c === C.implants || c === C.emergencyContraception) {
+                // one per client, and a few more (failed insertions, wastage)
+                const clients = c === C.implants ? implantClients : ecClients
+                demand = clients + rng.poisson(clients * p.fpWastage)
+            } else if (c === C.resuscitationDevices) {
+                demand = rng.poisson(mean[c] as number)
+            } else {
+                // dispensing practice varies from month to month around the facility's adherence
+                demand = rng.poisson((mean[c] as number) * rng.logNormal(0, 0.08))
+            }
             if (c === collapsing && collapse) demand = Math.round(demand * collapse.factor)
             need[c * nSim + i] = demand
 
@@ -443,6 +491,7 @@ const simulateFacility = (
                 ? stockouts.find((s) => s.commodity === c && s.months.has(m))
                 : undefined
             let received = pending[c] as number
+            const arrival = Math.min(pendingDay[c] as number, dim)
             pending[c] = 0
             const opening = soh[c] as number
             let losses = 0
@@ -455,29 +504,40 @@ const simulateFacility = (
                 losses = stockout.months.has(m - 1) ? 0 : opening
                 stockoutDays = dim
             } else {
-                if (opening > 0) losses = rng.poisson(opening * (LOSS_RATE[c] as number))
+                if (opening > 0) {
+                    losses = rng.poisson(opening * (LOSS_RATE[c] as number))
+                    // now and then a batch expires or is damaged
+                    if (rng.chance(BATCH_LOSS_CHANCE))
+                        losses += Math.round(opening * rng.uniform(0.1, 0.4))
+                }
                 // Occasional positive adjustment (transfer in from a neighbour)
                 if (rng.chance(0.01))
                     losses -= rng.intBetween(1, Math.max(1, Math.round(demand / 2)))
-                let available = opening + received - losses
-                if (available < 0) {
-                    losses += available
-                    available = 0
+                let stock = opening - losses
+                if (stock < 0) {
+                    losses += stock
+                    stock = 0
                 }
-                if (demand <= available) {
-                    consumption = demand
-                    stockoutDays = available === 0 ? dim : 0
-                } else {
-                    consumption = available
-                    stockoutDays = Math.max(1, Math.round(dim * (1 - available / demand)))
-                }
-                closing = available - consumption
+                // before the delivery (all month without one), then after it
+                const before = received > 0 ? arrival - 1 : dim
+                const needBefore = Math.round((demand * before) / dim)
+                const needAfter = demand - needBefore
+                const usedBefore = Math.min(needBefore, stock)
+                const gapBefore = daysWithoutStock(stock, needBefore, before)
+                stock = stock - usedBefore + received
+                const usedAfter = Math.min(needAfter, stock)
+                const gapAfter = daysWithoutStock(stock, needAfter, dim - before)
+                consumption = usedBefore + usedAfter
+                closing = stock - usedAfter
+                // whole days without stock: running out on the last day counts none
+                stockoutDays = Math.min(dim, Math.floor(gapBefore + gapAfter + 1e-9))
             }
             lmis[at(c, M.cons) + i] = consumption
             lmis[at(c, M.soh) + i] = closing
             lmis[at(c, M.sod) + i] = stockoutDays
             lmis[at(c, M.loss) + i] = losses
             lmis[at(c, M.recv) + i] = received
+            lmis[at(c, M.so) + i] = stockoutDays > 0 || closing === 0 ? 1 : 0
             soh[c] = closing
 
             // Resupply: monthly review, or when the quarterly R&R is sent (end of the window)
@@ -490,27 +550,31 @@ const simulateFacility = (
                 let sum = 0
                 for (let k = Math.max(0, i - 2); k <= i; k++) sum += need[c * nSim + k] as number
                 const amc = i >= 2 ? sum / 3 : (expected[c] as number)
-                if (mode === LMIS_QUARTERLY) order = Math.max(0, Math.ceil(5 * amc - closing))
+                if (mode === LMIS_QUARTERLY) order = Math.max(0, Math.ceil(6 * amc - closing))
                 else if (closing < 2 * amc) order = Math.max(0, Math.ceil(3 * amc - closing))
             }
             if (order > 0 && !rng.chance(0.025)) {
                 const fill =
                     ((input.fillRate[c] as Float64Array)[i] as number) * rng.uniform(0.85, 1)
                 pending[c] = Math.round(order * Math.min(1, fill))
+                // delivered in the first two weeks of the next month
+                pendingDay[c] = rng.intBetween(1, 14)
             }
         }
-        // FP clients are those who received the method: limited by the stock
-        hmis[H.implants * nSim + i] = Math.min(
-            implantClients,
-            lmis[at(C.implants, M.cons) + i] as number
+        // FP clients are those who received the method: limited by the stock; the register
+        // misses a few of them
+        const recorded = (served: number): number => rng.binomial(served, p.fpRecording)
+        hmis[H.implants * nSim + i] = recorded(
+            Math.min(implantClients, lmis[at(C.implants, M.cons) + i] as number)
         )
-        hmis[H.ec * nSim + i] = Math.min(
-            ecClients,
-            lmis[at(C.emergencyContraception, M.cons) + i] as number
+        hmis[H.ec * nSim + i] = recorded(
+            Math.min(ecClients, lmis[at(C.emergencyContraception, M.cons) + i] as number)
         )
-        hmis[H.femaleCondoms * nSim + i] = Math.min(
-            femaleCondomClients,
-            Math.ceil((lmis[at(C.femaleCondoms, M.cons) + i] as number) / 10)
+        hmis[H.femaleCondoms * nSim + i] = recorded(
+            Math.min(
+                femaleCondomClients,
+                Math.ceil((lmis[at(C.femaleCondoms, M.cons) + i] as number) / 10)
+            )
         )
     }
 }
@@ -536,7 +600,7 @@ const writeFacility = (
             const isForced = forced?.has(m) ?? false
             if (!(isForced || (!dropped && rng.chance(p.hmisReliability)))) continue
             const cell = slot * nMonths + k
-            targets.hmisRegistrations[cell] = !isForced && rng.chance(0.06) ? 2 : 1
+            targets.hmisRegistrations[cell] = !isForced && rng.chance(p.hmisLateness) ? 2 : 1
             for (let s = 0; s < HMIS_SERIES.length; s++) {
                 const dst = targets.hmis[s] as Float64Array
                 dst[cell] = hmis[s * nSim + offset + k] as number
@@ -551,7 +615,7 @@ const writeFacility = (
             const isForced = forced?.has(m) ?? false
             if (!isForced && !rng.chance(p.lmisReliability)) continue
             const cell = slot * nMonths + k
-            targets.lmisMonthlyRegistrations[cell] = !isForced && rng.chance(0.08) ? 2 : 1
+            targets.lmisMonthlyRegistrations[cell] = !isForced && rng.chance(p.lmisLateness) ? 2 : 1
             for (let c = 0; c < COMMODITY_COUNT; c++) {
                 const dst = targets.lmisMonthly[c] as Float64Array[]
                 for (let me = 0; me < MEASURES; me++) {
@@ -567,7 +631,10 @@ const writeFacility = (
             const end = windowEnd(q, group)
             if (end > last) continue
             if (!rng.chance(p.lmisReliability - 0.02)) continue
-            const delay = rng.chance(0.1) ? rng.intBetween(20, 60) : rng.intBetween(2, 14)
+            // days after the window's end the R&R is registered: late ones take weeks
+            const delay = rng.chance(p.lmisLateness)
+                ? rng.intBetween(20, 60)
+                : rng.intBetween(2, 14)
             const cell = slot * nQuarters + qi
             targets.lmisQuarterlyRegistrations[cell] =
                 delay + windowEndOffsetDays(q, group) <= input.lmisQuarterlyTimelyDays ? 1 : 2
@@ -579,6 +646,13 @@ const writeFacility = (
                     let value: number
                     if (me === M.soh) {
                         value = lmis[base + endIdx] as number
+                    } else if (me === M.so) {
+                        // stockout days in the window, or no stock at its end
+                        const sod = (c * MEASURES + M.sod) * nSim
+                        const soh = (c * MEASURES + M.soh) * nSim
+                        let days = 0
+                        for (let k = endIdx - 2; k <= endIdx; k++) days += lmis[sod + k] as number
+                        value = days > 0 || lmis[soh + endIdx] === 0 ? 1 : 0
                     } else {
                         value = 0
                         for (let k = endIdx - 2; k <= endIdx; k++) value += lmis[base + k] as number

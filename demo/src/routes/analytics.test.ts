@@ -13,7 +13,7 @@ import {
 } from '../analytics/testing/fixture'
 import { refValue } from '../analytics/testing/reference'
 import { buildSyntheticDb } from '../analytics/testing/synthetic'
-import { DemoAnalytics, resetAnalyticsIndex } from '../analytics'
+import { AnalyticsError, DemoAnalytics, resetAnalyticsIndex } from '../analytics'
 import { analyticsRoutes } from './analytics'
 
 const db = buildFixtureDb()
@@ -217,7 +217,8 @@ describe('409 errors as DHIS2', () => {
         )
         expect(outcome.ok).toBe(false)
         if (!outcome.ok) {
-            expect(outcome.error.errorCode).toBe('E7128')
+            expect(outcome.error).toBeInstanceOf(AnalyticsError)
+            expect((outcome.error as AnalyticsError).errorCode).toBe('E7128')
             expect(outcome.error.message).toBe('Query result set exceeded max limit: `100,000`')
         }
     })

@@ -3,9 +3,9 @@
  * endpoint, answering like DHIS2 (JSON grid, or a 409 WebMessage with the E71xx error code).
  */
 import type { DemoDb } from '../data/model'
-import { conflict, notFound } from '../http/errors'
+import { conflict, errorResponse, notFound } from '../http/errors'
 import type { DemoRequest, DemoResponse, DemoRoute } from '../http/types'
-import { DemoAnalytics, type AnalyticsOptions } from '../analytics'
+import { AnalyticsError, DemoAnalytics, type AnalyticsOptions } from '../analytics'
 
 const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8'
 
@@ -16,7 +16,12 @@ export const analyticsRoutes = (db: DemoDb, options: AnalyticsOptions = {}): Dem
         if (version !== undefined && !/^\d{2}$/.test(version))
             return notFound(`No endpoint ${req.path}`)
         const outcome = analytics.run(req.query, req.user)
-        if (!outcome.ok) return conflict(outcome.error.message, outcome.error.errorCode)
+        if (!outcome.ok) {
+            const { error } = outcome
+            return error instanceof AnalyticsError
+                ? conflict(error.message, error.errorCode)
+                : errorResponse(error.httpStatus, error.message)
+        }
         return { status: 200, body: outcome.body, headers: { 'Content-Type': JSON_CONTENT_TYPE } }
     }
     return [

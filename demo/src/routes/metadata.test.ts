@@ -359,7 +359,9 @@ describe('data elements, data sets, indicators, categories', () => {
             `/api/dataElements?filter=dataSetElements.dataSet.id:eq:${dataSetId('lmisQuarterly')}&paging=false`,
             'dataElements'
         )
-        expect(inDataSet.items).toHaveLength(65)
+        // 13 commodities × 6 LMIS measures (consumption, SOH, stockout days, losses, received,
+        // stocked out)
+        expect(inDataSet.items).toHaveLength(78)
         const query = await list('/api/dataElements?query=HMIS_PPH&fields=code', 'dataElements')
         expect(query.items).toEqual([{ code: 'HMIS_PPH' }])
     })

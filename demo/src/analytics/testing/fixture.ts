@@ -57,6 +57,8 @@ export const FX = {
     deQuarterAvgSum: 'DeQAvgSum01',
     deCount: 'DeCount0001',
     deNone: 'DeNone00001',
+    deLastInPeriod: 'DeLastInPe1',
+    deQuarterLast: 'DeQLast0001',
     indRate: 'IndRate0001',
     indOperands: 'IndOperand1',
     indMixed: 'IndMixed001',
@@ -69,6 +71,7 @@ export const FX = {
     groupClinics: 'GroupClinic',
     groupOthers: 'GroupOther1',
     groupSetType: 'GroupSetTyp',
+    groupUrban: 'GroupUrban1',
 } as const
 
 const unit = (
@@ -226,6 +229,20 @@ export const FIXTURE_DATA_ELEMENTS: FixtureDataElement[] = [
         periodType: 'Monthly',
         categoryComboId: FX.ccDefault,
         zeroIsSignificant: false,
+    },
+    {
+        id: FX.deLastInPeriod,
+        aggregationType: 'LAST_IN_PERIOD',
+        periodType: 'Monthly',
+        categoryComboId: FX.ccDefault,
+        zeroIsSignificant: true,
+    },
+    {
+        id: FX.deQuarterLast,
+        aggregationType: 'LAST',
+        periodType: 'Quarterly',
+        categoryComboId: FX.ccDefault,
+        zeroIsSignificant: true,
     },
 ]
 
@@ -478,6 +495,14 @@ export const buildFixtureDb = (): DemoDb => {
                 name: 'Other facilities',
                 shortName: 'Others',
                 orgUnitIds: [FX.f2, FX.f3, FX.f5],
+            },
+            {
+                // In no group set
+                id: FX.groupUrban,
+                code: 'URBAN',
+                name: 'Urban facilities',
+                shortName: 'Urban',
+                orgUnitIds: [FX.f1, FX.f3],
             },
         ],
         organisationUnitGroupSets: [

@@ -2,7 +2,14 @@
  * A deliberately naive re-statement of DHIS2's aggregation rules, computing expected values straight
  * from a DemoDb's raw arrays (no roll-ups, no shared code with the engine), for the tests.
  */
-import type { DataElement, DataSet, DemoDb, PeriodType, StoredPeriod } from '../../data/model'
+import type {
+    AggregationType,
+    DataElement,
+    DataSet,
+    DemoDb,
+    PeriodType,
+    StoredPeriod,
+} from '../../data/model'
 
 export interface RefPeriod {
     id: string
@@ -68,12 +75,20 @@ const isAverage = (de: DataElement): boolean =>
  * Expected aggregated value of a data element (or one option combo of it) for org units and query
  * periods (several = filter), or null when DHIS2 returns no row.
  */
+export interface RefOptions {
+    /** The request's `aggregationType` (overrides the data element's) */
+    aggregationType?: AggregationType
+    /** All periods of the request (for the partitions LAST reads); default: `periodIds` */
+    requestPeriodIds?: string[]
+}
+
 export const refValue = (
     db: DemoDb,
     dataElementId: string,
     cocId: string | null,
     unitIds: string[],
-    periodIds: string[]
+    periodIds: string[],
+    options: RefOptions = {}
 ): number | null => {
     const de = db.dataElements.find((d) => d.id === dataElementId)
     if (!de) throw new Error(`No data element ${dataElementId}`)
@@ -89,40 +104,70 @@ export const refValue = (
     const values: number[] = []
     let weighted = 0
     let days = 0
-    const type = de.aggregationType
+    const type = options.aggregationType ?? de.aggregationType
 
-    if (type === 'LAST' || type === 'LAST_AVERAGE_ORG_UNIT') {
+    if (
+        type === 'LAST' ||
+        type === 'LAST_AVERAGE_ORG_UNIT' ||
+        type === 'LAST_IN_PERIOD' ||
+        type === 'LAST_IN_PERIOD_AVERAGE_ORG_UNIT'
+    ) {
+        const inPeriod = type === 'LAST_IN_PERIOD' || type === 'LAST_IN_PERIOD_AVERAGE_ORG_UNIT'
         const end = queryPeriods
             .map((q) => q.end)
             .sort()
             .at(-1) as string
-        // Only values whose period starts within the ten years before the end
-        const earliest = `${Number(end.slice(0, 4)) - 10}${end.slice(4)}`
+        // LAST: periods starting within the ten years before the end; LAST_IN_PERIOD: in the period
+        const earliest = inPeriod
+            ? (queryPeriods.map((q) => q.start).sort()[0] as string)
+            : `${Number(end.slice(0, 4)) - 10}${end.slice(4)}`
+        // Partitions: years of the request's periods that have data, else every year
+        const dataYears = new Set<string>()
+        for (const list of Object.values(db.periodsByType)) {
+            for (const sp of list) {
+                const p = list.indexOf(sp)
+                const has = [...db.series.values()].some(
+                    (v) =>
+                        v.periodType === sp.periodType &&
+                        Array.from({ length: db.facilities.length }, (_, f) => f).some(
+                            (f) => !Number.isNaN(v.values[f * list.length + p] as number)
+                        )
+                )
+                if (has) dataYears.add(sp.startDate.slice(0, 4))
+            }
+        }
+        const requestYears = new Set<string>()
+        for (const q of (options.requestPeriodIds ?? periodIds).map(refPeriod)) {
+            for (let y = Number(q.start.slice(0, 4)); y <= Number(q.end.slice(0, 4)); y++) {
+                if (dataYears.has(String(y))) requestYears.add(String(y))
+            }
+        }
         for (const s of series) {
             const stored = db.periodsByType[s.periodType]
             for (const slot of slots) {
-                for (let p = stored.length - 1; p >= 0; p--) {
-                    const sp = stored[p] as StoredPeriod
-                    if (sp.startDate > end) continue
-                    if (sp.startDate < earliest) break
+                // the latest value by period end date among the readable rows
+                let best: { end: string; value: number } | null = null
+                stored.forEach((sp, p) => {
+                    if (sp.endDate > end || sp.startDate < earliest) return
+                    if (requestYears.size > 0 && !requestYears.has(sp.startDate.slice(0, 4))) return
                     const v = s.values[slot * stored.length + p] as number
-                    if (valid(v)) {
-                        values.push(v)
-                        break
-                    }
-                }
+                    if (!valid(v)) return
+                    if (best === null || sp.endDate > best.end) best = { end: sp.endDate, value: v }
+                })
+                if (best !== null) values.push((best as { value: number }).value)
             }
         }
         if (values.length === 0) return null
         const sum = values.reduce((a, b) => a + b, 0)
-        return type === 'LAST' ? sum : sum / values.length
+        return type === 'LAST' || type === 'LAST_IN_PERIOD' ? sum : sum / values.length
     }
 
     const seriesType: PeriodType = series[0]?.periodType ?? 'Monthly'
     const stored = db.periodsByType[seriesType]
     const read = new Set<string>()
+    const averageType = type === 'AVERAGE' || type === 'AVERAGE_SUM_ORG_UNIT'
     for (const q of queryPeriods) {
-        if (isAverage(de) && FREQUENCY[seriesType] > FREQUENCY[q.type]) {
+        if (averageType && FREQUENCY[seriesType] > FREQUENCY[q.type]) {
             // Disaggregation: the data period containing the query period's start
             const data = stored.find((sp) => sp.startDate <= q.start && sp.endDate >= q.start)
             if (data && !read.has(data.id)) {
@@ -135,6 +180,7 @@ export const refValue = (
                 if (sp.startDate >= q.start && sp.endDate <= q.end) read.add(sp.id)
         }
     }
+    const perFacility = new Map<number, number[]>()
     for (const s of series) {
         stored.forEach((sp, p) => {
             if (!read.has(sp.id)) return
@@ -142,13 +188,24 @@ export const refValue = (
                 const v = s.values[slot * stored.length + p] as number
                 if (!valid(v)) continue
                 values.push(v)
+                perFacility.set(slot, [...(perFacility.get(slot) ?? []), v])
                 weighted += v * storedDays(sp)
             }
         })
     }
     if (values.length === 0) return null
     const sum = values.reduce((a, b) => a + b, 0)
+    const sumOf = (pick: (list: number[]) => number): number =>
+        [...perFacility.values()].reduce((total, list) => total + pick(list), 0)
     switch (type) {
+        case 'MIN':
+            return Math.min(...values)
+        case 'MAX':
+            return Math.max(...values)
+        case 'MIN_SUM_ORG_UNIT':
+            return sumOf((list) => Math.min(...list))
+        case 'MAX_SUM_ORG_UNIT':
+            return sumOf((list) => Math.max(...list))
         case 'SUM':
         case 'NONE':
             return sum
