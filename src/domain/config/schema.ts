@@ -155,6 +155,13 @@ export const reportingGroupsSchema = z
 export const lmisSchema = z
     .object({
         reportingGroups: reportingGroupsSchema.optional(),
+        /**
+         * The LMIS's (or a DHIS2 predictor's) per-facility stocked-out flag, 1 when the facility
+         * was stocked out in the period (stockout days > 0 or closing balance 0), else 0, with
+         * aggregation SUM: summed over an org unit it counts the facilities stocked out, on the
+         * server (the trend's stockout rate)
+         */
+        stockedOut: measure.optional(),
         consumption: measure.optional(),
         stockOnHand: measure.optional(),
         stockoutDays: measure.optional(),

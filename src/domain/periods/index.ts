@@ -65,3 +65,10 @@ export {
     markIncompletePeriods,
 } from './period-completeness'
 export type { PeriodCompleteness, ReportTally } from './period-completeness'
+export {
+    alignStaggered,
+    groupWindow,
+    reportQuarterOf,
+    staggeredRequestQuarters,
+} from './staggered'
+export type { GroupValues } from './staggered'

@@ -538,6 +538,7 @@ export const PairCard = ({
                     // Consumption bars; the percentages (reporting, on time) share one axis; stock on
                     // hand and stockouts are figures beside the charts (counts of facilities)
                     consumption: trend.consumption,
+                    stockout: trend.stockoutRate ? { ...trend.stockoutRate, kind: 'rate' } : null,
                     completeness: trend.lmisCompleteness,
                     onTime: trend.lmisOnTime,
                     incomplete: lmisIncomplete,
@@ -617,13 +618,28 @@ export const PairCard = ({
         const series = [...trend.hmis, trend.consumption].filter(
             (entry): entry is SeriesData => entry !== null
         )
-        return alignmentNotes(
+        const lines = alignmentNotes(
             series.map((entry) => ({
                 name: entry.name,
                 points: pointsByPeriod(periods, entry.points),
             })),
             periods
         )
+        const consumptionPoints = trend.consumption?.points ?? []
+        if (consumptionPoints.some((p) => p.reason === 'GROUP_WINDOWS')) {
+            lines.push(
+                i18n.t(
+                    'Quarterly reports are placed on the months each reporting group’s report covers (groups shifted as the mapping says), then summed.'
+                )
+            )
+        } else if (consumptionPoints.some((p) => p.estimated)) {
+            lines.push(
+                i18n.t(
+                    'Quarterly reports are spread over calendar quarters: the mapping names no reporting groups.'
+                )
+            )
+        }
+        return lines
     }, [trend, drillData, periods])
 
     const hmisCompleteness = useCompleteness(

@@ -35,6 +35,7 @@ import { pairStockFigures, stockStatusPeriod, type PairStockFigures } from './st
 import {
     useDrillTable,
     usePairsMetadata,
+    useStaggeredTable,
     useStockStatusTable,
     useTrendTable,
 } from './use-view-data'
@@ -123,6 +124,10 @@ export const TriangulationView = ({
             ? trendOu.data.level + state.drill.path.length
             : undefined
     const trendTable = useTrendTable(pairs, metadata.data, ouId, periods)
+    const staggered = useStaggeredTable(pairs, metadata.data, ouId, periods)
+    // The groups' table of this view (not the previous one's while it loads)
+    const groupTable = staggered.table.isPlaceholderData ? undefined : staggered.table.data
+    const waitingForGroups = staggered.groupSet !== null && !groupTable && !staggered.table.error
     const drillTable = useDrillTable(
         pairs,
         metadata.data,
@@ -149,7 +154,7 @@ export const TriangulationView = ({
     const trends = useMemo(() => {
         const labels = trendLabels()
         const result = new Map<string, PairTrend>()
-        if (!trendTable.data || !metadata.data || !ouId) return result
+        if (!trendTable.data || !metadata.data || !ouId || waitingForGroups) return result
         for (const pair of pairs) {
             result.set(
                 pair.id,
@@ -163,11 +168,25 @@ export const TriangulationView = ({
                     labels,
                     currentMonth,
                     withStockOnHand: false,
+                    groupTable:
+                        pair.lmis.reportingGroups?.groupSet === staggered.groupSet
+                            ? (groupTable ?? null)
+                            : null,
                 })
             )
         }
         return result
-    }, [pairs, trendTable.data, metadata.data, ouId, periods, currentMonth])
+    }, [
+        pairs,
+        trendTable.data,
+        metadata.data,
+        ouId,
+        periods,
+        currentMonth,
+        waitingForGroups,
+        groupTable,
+        staggered.groupSet,
+    ])
     // Stock status: of the drilled org unit and period, else of the latest complete period
     const statusPeriod = useMemo(
         () =>
@@ -267,7 +286,7 @@ export const TriangulationView = ({
             }),
             [trends, chartPeriods, trendOu.data, state.pe, state.grain]
         ),
-        !trendTable.isPlaceholderData && Boolean(trendOu.data)
+        !trendTable.isPlaceholderData && Boolean(trendOu.data) && !waitingForGroups
     )
     const shownDrills = useLastSettled(
         drills,
@@ -291,6 +310,7 @@ export const TriangulationView = ({
         if (metadata.error) void metadata.refetch()
         if (trendOu.error) void trendOu.refetch()
         if (trendTable.error) void trendTable.refetch()
+        if (staggered.table.error) void staggered.table.refetch()
         if (state.drill && drillTable.error) void drillTable.refetch()
     }
     const blocker = loading ? (
@@ -473,6 +493,12 @@ export const TriangulationView = ({
                         <ErrorNotice
                             error={trendTable.error}
                             onRetry={() => void trendTable.refetch()}
+                        />
+                    )}
+                    {staggered.table.error && (
+                        <ErrorNotice
+                            error={staggered.table.error}
+                            onRetry={() => void staggered.table.refetch()}
                         />
                     )}
                     {state.drill && drillTable.error && (

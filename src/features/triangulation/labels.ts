@@ -9,6 +9,7 @@ export const trendLabels = (): TrendLabels => ({
     lmisCompleteness: i18n.t('LMIS reporting rate (%)'),
     losses: i18n.t('Losses and adjustments'),
     received: i18n.t('Quantity received'),
+    stockoutRate: i18n.t('Facilities stocked out (%)'),
     hmisOnTime: i18n.t('HMIS reports on time (%)'),
     lmisOnTime: i18n.t('LMIS reports on time (%)'),
 })

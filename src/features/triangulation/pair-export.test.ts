@@ -40,6 +40,7 @@ const trend: PairTrend = {
     },
     losses: null,
     received: null,
+    stockoutRate: null,
     hmisOnTime: null,
     lmisOnTime: null,
     hmisStatus: [],

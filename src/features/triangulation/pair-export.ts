@@ -15,6 +15,7 @@ export const measureKind = (id: string): NumberKind =>
     id === 'hmisCompleteness' ||
     id === 'lmisCompleteness' ||
     id === 'hmisOnTime' ||
+    id === 'stockoutRate' ||
     id === 'lmisOnTime'
         ? 'percent'
         : 'count'
@@ -28,6 +29,7 @@ export const trendColumns = (trend: PairTrend): SeriesData[] =>
         trend.stockoutDays,
         trend.losses,
         trend.received,
+        trend.stockoutRate,
         trend.hmisCompleteness,
         trend.lmisCompleteness,
         trend.hmisOnTime,

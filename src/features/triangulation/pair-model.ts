@@ -3,15 +3,18 @@
  * of each system, and per-child values for drill-down. Pure functions, no React.
  */
 import {
+    buildAnalyticsQuery,
     reportingRateItem,
     type AnalyticsTable,
     type ReportingRateMetric,
 } from '../../api/analytics'
-import { idsOf, type Pair } from '../../domain/config'
+import { idsOf, type Pair, type ReportingGroups } from '../../domain/config'
 import { alignReportingRate, reportingRate } from '../../domain/indicators'
 import {
+    alignStaggered,
     alignValues,
     isPeriodOpen,
+    staggeredRequestQuarters,
     markIncompletePeriods,
     type PeriodCompleteness,
     type ReportTally,
@@ -52,6 +55,11 @@ export interface PairTrend {
     stockoutDays: SeriesData | null
     losses: SeriesData | null
     received: SeriesData | null
+    /**
+     * Facilities stocked out ÷ facilities that reported (%), from the mapped stocked-out flag
+     * (SUM: a count made by the server) and the LMIS reports received; `null` without a flag
+     */
+    stockoutRate: SeriesData | null
     hmisCompleteness: SeriesData | null
     lmisCompleteness: SeriesData | null
     /** Reports on time ÷ reports expected (%), per system */
@@ -80,6 +88,7 @@ export const pairDataItems = (pair: Pair): { data: string[]; dataSets: string[] 
         ...idsOf(pair.lmis.stockoutDays),
         ...idsOf(pair.lmis.losses),
         ...idsOf(pair.lmis.received),
+        ...idsOf(pair.lmis.stockedOut),
     ],
     dataSets: [...idsOf(pair.hmis.dataSet), ...idsOf(pair.lmis.dataSet)],
 })
@@ -103,7 +112,11 @@ export const requestItems = (
     const items = new Set<string>()
     for (const pair of pairs) {
         const { data, dataSets } = pairDataItems(pair)
-        const movements = new Set([...idsOf(pair.lmis.losses), ...idsOf(pair.lmis.received)])
+        const movements = new Set([
+            ...idsOf(pair.lmis.losses),
+            ...idsOf(pair.lmis.received),
+            ...idsOf(pair.lmis.stockedOut),
+        ])
         const stock = new Set(idsOf(pair.lmis.stockOnHand))
         for (const dx of data) {
             if (!withOnTime && movements.has(dx)) continue
@@ -182,6 +195,15 @@ export const sumPoints = (lists: readonly AlignedPoint[][]): AlignedPoint[] => {
     })
 }
 
+/**
+ * Quarterly values of staggered reporting groups: the table of the group set request
+ * (`staggeredRequest`) and the groups' windows from the mapping
+ */
+export interface StaggeredSource {
+    table: AnalyticsTable
+    groups: ReportingGroups
+}
+
 const measureSeries = (
     id: string,
     name: string,
@@ -190,11 +212,31 @@ const measureSeries = (
     items: ReadonlyMap<string, ItemInfo>,
     periods: ViewPeriods,
     ou: string,
-    kind: MeasureKind
+    kind: MeasureKind,
+    staggered?: StaggeredSource | null
 ): SeriesData | null => {
     const present = dxs.filter((dx) => items.has(dx))
     if (present.length === 0) return null
-    const aligned = present.map((dx) => alignItem(table, dx, items.get(dx), periods, ou, kind))
+    const aligned = present.map((dx) => {
+        if (staggered && kind === 'flow' && items.get(dx)?.periodType === 'QUARTERLY') {
+            const quarters = staggeredRequestQuarters(periods.quarters)
+            const { groupSet, groups } = staggered.groups
+            return alignStaggered({
+                grain: periods.grain,
+                periods: periods.display,
+                groups: groups.map((group) => ({
+                    monthOffset: group.monthOffset,
+                    values: Object.fromEntries(
+                        quarters.map((q) => [
+                            q,
+                            staggered.table.value(dx, q, ou, { [groupSet]: group.id }),
+                        ])
+                    ),
+                })),
+            })
+        }
+        return alignItem(table, dx, items.get(dx), periods, ou, kind)
+    })
     // An item without any value for this org unit over the whole window does not apply to it
     // (e.g. a region whose facilities all report quarterly has no monthly LMIS data at all).
     const applicable = aligned.filter((points) => points.some((p) => p.value !== null))
@@ -373,6 +415,62 @@ export const withoutIncomplete = <T extends SeriesData | null>(
     }
 }
 
+/**
+ * The stockout rate per display period from counts: the stocked-out flag summed over the org unit
+ * (facilities stocked out; in a quarter of the monthly data, facility-months) ÷ the LMIS reports
+ * received for the same periods (facilities, or facility-months, that reported), each item and
+ * data set read at its own period type. Never an average of percentages.
+ */
+export const stockoutRateSeries = (
+    pair: Pair,
+    table: AnalyticsTable,
+    items: ReadonlyMap<string, ItemInfo>,
+    dataSets: ReadonlyMap<string, DataSetInfo>,
+    periods: ViewPeriods,
+    ou: string,
+    name: string
+): SeriesData | null => {
+    const flags = idsOf(pair.lmis.stockedOut).filter((dx) => items.has(dx))
+    const reports = idsOf(pair.lmis.dataSet).filter((ds) => dataSets.get(ds)?.periodType)
+    if (flags.length === 0 || reports.length === 0) return null
+    const sources = (type: SeriesPeriodType | null | undefined, period: string): string[] =>
+        periods.grain === 'monthly'
+            ? [type === 'QUARTERLY' ? quarterOfMonth(period) : period]
+            : type === 'QUARTERLY'
+              ? [period]
+              : [...monthsOfQuarter(period)]
+    const points = periods.display.map((period): AlignedPoint => {
+        let stockedOut = 0
+        let flagged = false
+        for (const dx of flags) {
+            for (const pe of sources(items.get(dx)?.periodType, period)) {
+                const value = table.value(dx, pe, ou)
+                if (value !== null) {
+                    stockedOut += value
+                    flagged = true
+                }
+            }
+        }
+        let reported = 0
+        for (const ds of reports) {
+            for (const pe of sources(dataSets.get(ds)?.periodType, period)) {
+                reported += table.value(reportingRateItem(ds, REPORTS_ACTUAL), pe, ou) ?? 0
+            }
+        }
+        const rate = flagged && reported > 0 ? Math.min(100, (stockedOut / reported) * 100) : null
+        return {
+            period,
+            value: rate === null ? null : Math.round(rate * 10) / 10,
+            estimated: false,
+            partial: false,
+            sourcePeriods: [period],
+            missingPeriods: [],
+            reason: null,
+        }
+    })
+    return { id: 'stockoutRate', name, points }
+}
+
 export interface TrendLabels {
     consumption: string
     stockOnHand: string
@@ -381,6 +479,7 @@ export interface TrendLabels {
     lmisCompleteness: string
     losses?: string
     received?: string
+    stockoutRate?: string
     hmisOnTime?: string
     lmisOnTime?: string
 }
@@ -396,6 +495,7 @@ export const buildPairTrend = ({
     labels,
     currentMonth,
     withStockOnHand = true,
+    groupTable = null,
 }: {
     pair: Pair
     table: AnalyticsTable
@@ -411,6 +511,11 @@ export const buildPairTrend = ({
     currentMonth?: string
     /** Whether the table holds stock on hand (the view's trend does not: see `requestItems`) */
     withStockOnHand?: boolean
+    /**
+     * The group set table when the pair names its staggered reporting groups: quarterly flows
+     * are aligned to the months each group's report covers; without it, calendar quarters
+     */
+    groupTable?: AnalyticsTable | null
 }): PairTrend => {
     const { data, dataSets: dataSetIds } = pairDataItems(pair)
     const lmisItems = [
@@ -443,6 +548,10 @@ export const buildPairTrend = ({
         pair.hmis.items.map((item) => item.id)
     )
     const lmisStatus = status(idsOf(pair.lmis.dataSet), lmisItems)
+    const staggered =
+        groupTable && pair.lmis.reportingGroups
+            ? { table: groupTable, groups: pair.lmis.reportingGroups }
+            : null
     const lmis = (
         id: string,
         name: string,
@@ -450,7 +559,7 @@ export const buildPairTrend = ({
         kind: MeasureKind
     ) =>
         withoutIncomplete(
-            measureSeries(id, name, idsOf(value), table, items, periods, ou, kind),
+            measureSeries(id, name, idsOf(value), table, items, periods, ou, kind, staggered),
             lmisStatus
         )
     const completeness = (
@@ -479,6 +588,18 @@ export const buildPairTrend = ({
         stockoutDays: lmis('stockoutDays', labels.stockoutDays, pair.lmis.stockoutDays, 'flow'),
         losses: lmis('losses', labels.losses ?? 'losses', pair.lmis.losses, 'flow'),
         received: lmis('received', labels.received ?? 'received', pair.lmis.received, 'flow'),
+        stockoutRate: withoutIncomplete(
+            stockoutRateSeries(
+                pair,
+                table,
+                items,
+                dataSets,
+                periods,
+                ou,
+                labels.stockoutRate ?? 'stockoutRate'
+            ),
+            lmisStatus
+        ),
         hmisCompleteness: completeness(
             'hmisCompleteness',
             labels.hmisCompleteness,
@@ -506,6 +627,59 @@ export const buildPairTrend = ({
         hmisStatus,
         lmisStatus,
         missingItems: [...data, ...dataSetIds].filter((id) => !items.has(id) && !dataSets.has(id)),
+    }
+}
+
+/** The quarterly flow items of the pairs that name staggered groups of `groupSet`. */
+export const staggeredItems = (
+    pairs: readonly Pair[],
+    items: ReadonlyMap<string, ItemInfo>,
+    groupSet: string
+): string[] => [
+    ...new Set(
+        pairs
+            .filter((pair) => pair.lmis.reportingGroups?.groupSet === groupSet)
+            .flatMap((pair) => [
+                ...idsOf(pair.lmis.consumption),
+                ...idsOf(pair.lmis.stockoutDays),
+                ...idsOf(pair.lmis.losses),
+                ...idsOf(pair.lmis.received),
+            ])
+            .filter((dx) => items.get(dx)?.periodType === 'QUARTERLY')
+    ),
+]
+
+/**
+ * The one request of the staggered groups of a view: the pairs' quarterly flows with the group
+ * set as a dimension (each group's values apart), over the view's quarters and one on each side.
+ * One group set per view: the first one a pair names (pairs naming another are shown by calendar
+ * quarter).
+ */
+export const staggeredRequest = (
+    pairs: readonly Pair[],
+    items: ReadonlyMap<string, ItemInfo>,
+    periods: ViewPeriods,
+    ou: string
+): { groupSet: string; query: ReturnType<typeof buildAnalyticsQuery> } | null => {
+    const groups = pairs.find((pair) => pair.lmis.reportingGroups)?.lmis.reportingGroups
+    if (!groups) return null
+    const dx = staggeredItems(pairs, items, groups.groupSet)
+    if (dx.length === 0) return null
+    const groupIds = [
+        ...new Set(
+            pairs
+                .filter((pair) => pair.lmis.reportingGroups?.groupSet === groups.groupSet)
+                .flatMap((pair) => pair.lmis.reportingGroups?.groups.map((g) => g.id) ?? [])
+        ),
+    ]
+    return {
+        groupSet: groups.groupSet,
+        query: buildAnalyticsQuery({
+            dx,
+            pe: staggeredRequestQuarters(periods.quarters),
+            ou: { id: ou },
+            dimensions: { [groups.groupSet]: groupIds },
+        }),
     }
 }
 

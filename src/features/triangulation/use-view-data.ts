@@ -3,7 +3,7 @@ import { buildAnalyticsQuery } from '../../api/analytics'
 import type { Pair } from '../../domain/config'
 import { useAnalytics } from '../../data/use-analytics'
 import { useItemMetadata } from '../../data/use-metadata'
-import { pairDataItems, requestItems } from './pair-model'
+import { pairDataItems, requestItems, staggeredRequest } from './pair-model'
 import { singlePeriod } from './drill-model'
 import { stockStatusRequest } from './stock-model'
 import type { ViewPeriods } from './view-periods'
@@ -92,4 +92,22 @@ export const useStockStatusTable = (
         [pairs, metadata, ou, facilityLevel, grain, period]
     )
     return useAnalytics(query)
+}
+
+/**
+ * The staggered groups' quarterly values of every pair that names them: ONE analytics request with
+ * the group set as a dimension (`staggeredRequest`); nothing when no pair names groups.
+ */
+export const useStaggeredTable = (
+    pairs: readonly Pair[],
+    metadata: ReturnType<typeof usePairsMetadata>['data'],
+    ou: string | undefined,
+    periods: ViewPeriods
+) => {
+    const request = useMemo(
+        () => (metadata && ou ? staggeredRequest(pairs, metadata.items, periods, ou) : null),
+        [pairs, metadata, ou, periods]
+    )
+    const table = useAnalytics(request?.query ?? null)
+    return { groupSet: request?.groupSet ?? null, table }
 }
