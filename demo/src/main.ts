@@ -10,7 +10,7 @@
  * state (with a state directory that has no `triangulate/config` yet).
  */
 import { resolve } from 'node:path'
-import { buildDemoConfig } from './data/demo-config'
+import { buildSeedConfig } from './seed-config'
 import type { DemoDb } from './data/model'
 import { generateCountry } from './data/generate'
 import { DEMO_USAGE, parseDemoArgs } from './http/cliArgs'
@@ -32,7 +32,7 @@ const routeModules: Array<(db: DemoDb) => DemoRoute[]> = [
 
 /** dataStore entries added at start when missing (e.g. the demo's Triangulate configuration) */
 const dataStoreSeeds: Array<(db: DemoDb) => Record<string, Record<string, unknown>>> = [
-    (db) => ({ triangulate: { config: buildDemoConfig(db) } }),
+    (db) => ({ triangulate: { config: buildSeedConfig(db) } }),
 ]
 
 const NO_CONFIG_FLAG = '--no-config'
