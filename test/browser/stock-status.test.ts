@@ -29,6 +29,17 @@ interface LmisJson {
     consumption: string[]
     stockOnHand: string[]
     stockoutDays: string[]
+    stockedOut: string[]
+    dataSet: string[]
+}
+
+/** Whether a facility sent a data set's report for a period (complete registration). */
+const reported = (dataSetId: string, facility: number, period: string): boolean => {
+    const registrations = db.registrations.get(dataSetId)
+    if (!registrations) throw new Error(`No registrations for ${dataSetId}`)
+    const periods = db.periodsByType[registrations.periodType]
+    const index = periods.findIndex((p) => p.id === period)
+    return index >= 0 && registrations.registrations[facility * periods.length + index] !== 0
 }
 
 /** A data element's stored value at a facility and period; `null` where none is stored. */
@@ -51,8 +62,13 @@ const previousMonth = (month: string, steps: number): string => {
 const quarterOf = (month: string) =>
     `${month.slice(0, 4)}Q${Math.floor((Number(month.slice(4, 6)) - 1) / 3) + 1}`
 
-/** % stocked out and months of stock of the whole country for a month, by hand. */
+/**
+ * % stocked out and months of stock of the whole country for a month, by hand: facilities whose
+ * stocked-out flag is 1 among those whose LMIS report is in; Σ closing balances ÷ Σ AMC.
+ */
 const expected = (lmis: LmisJson, month: string) => {
+    const [flagM, flagQ] = lmis.stockedOut as [string, string]
+    const [dsM, dsQ] = lmis.dataSet as [string, string]
     const [sohM, sohQ] = lmis.stockOnHand as [string, string]
     const [daysM, daysQ] = lmis.stockoutDays as [string, string]
     const [consM, consQ] = lmis.consumption as [string, string]
@@ -63,14 +79,18 @@ const expected = (lmis: LmisJson, month: string) => {
     let soh = 0
     let amc = 0
     db.facilities.forEach((_, f) => {
+        if (reported(dsM, f, month)) reporting += 1
+        if (reported(dsQ, f, quarter)) reporting += 1
+        stockedOut += (stored(flagM, f, month) ?? 0) + (stored(flagQ, f, quarter) ?? 0)
+        // The flag is the LMIS's own: 1 when stockout days > 0 or the closing balance is 0
+        const days = (stored(daysM, f, month) ?? 0) + (stored(daysQ, f, quarter) ?? 0)
         const sohValues = [stored(sohM, f, month), stored(sohQ, f, quarter)]
-        const dayValues = [stored(daysM, f, month), stored(daysQ, f, quarter)]
         const has = (values: (number | null)[]) => values.some((v) => v !== null)
-        if (!has(sohValues) && !has(dayValues)) return
-        reporting += 1
         const closing = has(sohValues) ? sohValues.reduce<number>((s, v) => s + (v ?? 0), 0) : null
-        const days = dayValues.reduce<number>((s, v) => s + (v ?? 0), 0)
-        if (closing === 0 || days > 0) stockedOut += 1
+        if (closing !== null || days > 0) {
+            const flag = (stored(flagM, f, month) ?? 0) + (stored(flagQ, f, quarter) ?? 0)
+            expect(flag).toBe(closing === 0 || days > 0 ? 1 : 0)
+        }
         // AMC: the mean of the months with consumption; a quarterly report counts as quarter ÷ 3
         const quarterly = stored(consQ, f, quarter)
         const months = window
@@ -152,7 +172,7 @@ describe('stock status', () => {
         })
         await notes.first().waitFor()
         expect(await notes.first().textContent()).toMatch(
-            /LMIS – .*incomplete – \d[\d,]* of \d[\d,]* reports in/
+            /LMIS – .*incomplete \(\d[\d,]* of \d[\d,]* reports in\)/
         )
         // The band on the chart says so; the period has no column
         expect(

@@ -41,14 +41,14 @@ export const indicatorDefinitions = (): Definition[] => [
         id: 'stockedOut',
         name: i18n.t('Facilities stocked out'),
         text: i18n.t(
-            'Facilities whose closing balance is 0 or that report stockout days, among the facilities that reported stock for the period, counted facility by facility (never an average of percentages). Source – USAID|DELIVER Logistics Handbook, stockout rate.'
+            'Facilities whose closing balance is 0 or that report stockout days, among the facilities that reported for the period, counted facility by facility or by the LMIS stocked-out flag summed on the server (never an average of percentages). Source – USAID|DELIVER Logistics Handbook, stockout rate.'
         ),
     },
     {
         id: 'amc',
         name: i18n.t('Average monthly consumption (AMC)'),
         text: i18n.t(
-            'Consumption per month over the last 3 months each facility reported (a quarterly report counts as its quarter ÷ 3), summed over the facilities. Source – Logistics Handbook; OpenLMIS requisition.'
+            'Consumption per month, averaged over the last 3 monthly values each facility reported (a quarterly report counts as its quarter ÷ 3), summed over the facilities. Source – Logistics Handbook; OpenLMIS requisition.'
         ),
     },
     {
@@ -62,7 +62,7 @@ export const indicatorDefinitions = (): Definition[] => [
         id: 'minMax',
         name: i18n.t('Under, within or over min–max'),
         text: i18n.t(
-            'Facilities (not stocked out) whose months of stock is below the minimum, between the minimum and the maximum, or above the maximum of the pair. Default 3 to 6 months (OpenLMIS stock status); the mapping may set other levels. Source – Logistics Handbook, max–min inventory control.'
+            'Facilities (not stocked out) whose stock on hand ÷ AMC is below the minimum, between the minimum and the maximum, or above the maximum of the pair. Default 3 to 6 (OpenLMIS stock status); the mapping may set other levels. Source – Logistics Handbook, max–min inventory control.'
         ),
     },
     {

@@ -29,9 +29,9 @@ export const describeAlignmentReason = (
             return i18n.t('No value for the last month of the quarter')
         case 'GROUP_WINDOWS':
             return missingCount > 0
-                ? i18n.t('Not shown – a reporting group’s report for these months is not in')
+                ? i18n.t('Not shown – a reporting group’s report for this period is not in')
                 : i18n.t(
-                      'Estimate – each reporting group’s quarterly report ÷ 3 on the months it covers, groups summed'
+                      'Estimate – each reporting group’s quarterly report ÷ 3, placed in the window it covers; groups summed'
                   )
         case 'PERIOD_INCOMPLETE':
             return i18n.t('Incomplete – reports not all in yet')

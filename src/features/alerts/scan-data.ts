@@ -126,7 +126,9 @@ export const pairOrgUnitSeries = (
     metadata: MetadataMaps,
     periods: ViewPeriods,
     ou: string,
-    quarterPeriods?: ViewPeriods
+    quarterPeriods?: ViewPeriods,
+    /** A facility of a staggered reporting group: its window's shift in months */
+    facilityOffset: number | null = null
 ): PairOrgUnitSeries => {
     const trendAt = (at: ViewPeriods) =>
         buildPairTrend({
@@ -139,6 +141,7 @@ export const pairOrgUnitSeries = (
             labels: LABELS,
             // Periods not over by the window's last month are left out (a quarter with one
             // reporting group in is not a fall): as the view does
+            facilityOffset,
             currentMonth: periods.months.length
                 ? addMonths(periods.months[periods.months.length - 1] as string, 1)
                 : undefined,
@@ -212,6 +215,12 @@ export interface BuildScanInput {
     roots: readonly string[]
     /** Per level, the tables of its requests */
     levels: readonly { level: number; facilityLevel: boolean; tables: readonly AnalyticsTable[] }[]
+    /**
+     * Facilities of staggered reporting groups (the pairs' `lmis.reportingGroups`): facility id →
+     * the months its group's quarterly window is shifted by. Their quarterly consumption is then
+     * compared with the cases of the months it covers, not of the calendar quarter
+     */
+    facilityOffsets?: ReadonlyMap<string, number>
 }
 
 export interface BuildScanOptions {
@@ -227,7 +236,7 @@ export interface BuildScanOptions {
  * (yielding between them, stopping when `signal` aborts).
  */
 export const buildScanData = async (
-    { pairs, metadata, window, roots, levels }: BuildScanInput,
+    { pairs, metadata, window, roots, levels, facilityOffsets }: BuildScanInput,
     { onProgress, signal, batch }: BuildScanOptions = {}
 ): Promise<ScanData> => {
     const periods = windowPeriods(window)
@@ -251,7 +260,15 @@ export const buildScanData = async (
             if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError')
             for (const pair of pairs) {
                 series.push(
-                    pairOrgUnitSeries(pair, table, metadata, periods, unit.id, quarterPeriods)
+                    pairOrgUnitSeries(
+                        pair,
+                        table,
+                        metadata,
+                        periods,
+                        unit.id,
+                        quarterPeriods,
+                        facilityLevel ? (facilityOffsets?.get(unit.id) ?? null) : null
+                    )
                 )
             }
             reports[unit.id] = reportCounts(table, dataSets, window, unit.id)

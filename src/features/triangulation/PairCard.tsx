@@ -240,23 +240,24 @@ const incompleteSentence = (
     const names = incomplete
         .map((s) => periods.find((p) => p.id === s.period)?.name ?? s.period)
         .join(', ')
-    const actual = incomplete.reduce((sum, s) => sum + (s.reports?.actual ?? 0), 0)
-    const expected = incomplete.reduce((sum, s) => sum + (s.reports?.expected ?? 0), 0)
-    const latest = incomplete[incomplete.length - 1]
-    const reports = latest?.reports
-    if (!reports || expected === 0) {
+    // The reports in for the latest incomplete period (the one the user reads first)
+    const reports = incomplete[incomplete.length - 1]?.reports
+    if (!reports || reports.expected === 0) {
         return i18n.t(
             '{{system}} – {{periods}} incomplete (not over yet). Not drawn, so a partial total is not read as a drop.',
             { system, periods: names, interpolation: { escapeValue: false } }
         )
     }
     return i18n.t(
-        '{{system}} – {{periods}} incomplete – {{actual}} of {{expected}} reports in. Not drawn, so a partial total is not read as a drop.',
+        '{{system}} – {{periods}} incomplete ({{reports}} in). Not drawn, so a partial total is not read as a drop.',
         {
             system,
             periods: names,
-            actual: formatNumber(Math.round(reports.actual), { locale }),
-            expected: formatNumber(Math.round(reports.expected), { locale }),
+            reports: i18n.t('{{actual}} of {{expected}} reports', {
+                actual: formatNumber(Math.round(reports.actual), { locale }),
+                expected: formatNumber(Math.round(reports.expected), { locale }),
+                interpolation: { escapeValue: false },
+            }),
             interpolation: { escapeValue: false },
         }
     )
@@ -284,7 +285,9 @@ const StockFigures = ({
     const count = (value: number | null | undefined, estimated = false) =>
         value === null || value === undefined ? '–' : formatNumber(value, { locale, estimated })
     const percent = (value: number | null | undefined) =>
-        value === null || value === undefined ? '–' : formatNumber(value, { kind: 'percent', locale })
+        value === null || value === undefined
+            ? '–'
+            : formatNumber(value, { kind: 'percent', locale })
     const title = i18n.t('Stock status – {{orgUnit}}, {{period}}', {
         orgUnit: stock.orgUnitName,
         period: stock.periodName,
@@ -302,14 +305,9 @@ const StockFigures = ({
     ) : null
     const mos = summary ? (
         <span data-test="stock-mos">
-            {i18n.t('{{months}} months of stock', {
-                months: count(
-                    summary.monthsOfStock === null
-                        ? null
-                        : Math.round(summary.monthsOfStock * 10) / 10
-                ),
-                interpolation: { escapeValue: false },
-            })}
+            {count(
+                summary.monthsOfStock === null ? null : Math.round(summary.monthsOfStock * 10) / 10
+            )}
         </span>
     ) : null
     const entries: { id: string; label: string; value: React.ReactNode }[] = []
@@ -324,9 +322,10 @@ const StockFigures = ({
             },
             {
                 id: 'min-max',
-                label: i18n.t('Min–max {{min}}–{{max}} months', {
-                    min: summary.bands.min,
-                    max: summary.bands.max,
+                label: i18n.t('Min–max {{range}}', {
+                    range: i18n.t('{{months}} months', {
+                        months: `${summary.bands.min}–${summary.bands.max}`,
+                    }),
                     interpolation: { escapeValue: false },
                 }),
                 value: i18n.t('{{under}} under · {{within}} within · {{over}} over', {
@@ -397,7 +396,7 @@ const StockFigures = ({
             >
                 <summary>
                     {stock.periodName}: {stockedOut ?? (stock.loading ? '…' : '–')}
-                    {mos ? ' · ' : ''}
+                    {mos ? ` · ${i18n.t('Months of stock')} ` : ''}
                     {mos}
                 </summary>
                 {list}
@@ -629,7 +628,7 @@ export const PairCard = ({
         if (consumptionPoints.some((p) => p.reason === 'GROUP_WINDOWS')) {
             lines.push(
                 i18n.t(
-                    'Quarterly reports are placed on the months each reporting group’s report covers (groups shifted as the mapping says), then summed.'
+                    'Quarterly reports are placed in the window each reporting group’s report covers (groups shifted as the mapping says), then summed.'
                 )
             )
         } else if (consumptionPoints.some((p) => p.estimated)) {
@@ -710,7 +709,7 @@ export const PairCard = ({
                     <CompletenessBadge completeness={lmisCompleteness} locale={locale} />
                 </div>
                 <div className={classes.actions}>
-                    {(
+                    {
                         <span ref={tipsButton}>
                             <Button
                                 small
@@ -721,7 +720,7 @@ export const PairCard = ({
                                 {i18n.t('How to interpret')}
                             </Button>
                         </span>
-                    )}
+                    }
                     <Button
                         small
                         secondary
@@ -828,9 +827,7 @@ export const PairCard = ({
                     onClose={() => setSelected(null)}
                 />
             )}
-            {trend && stock && (
-                <StockFigures stock={stock} locale={locale} compact={fillHeight} />
-            )}
+            {trend && stock && <StockFigures stock={stock} locale={locale} compact={fillHeight} />}
             {!trend ? null : showTable ? (
                 <Suspense fallback={<CircularLoader small />}>
                     <SeriesTable

@@ -41,6 +41,7 @@ const trend: PairTrend = {
     losses: null,
     received: null,
     stockoutRate: null,
+    stockoutCounts: {},
     hmisOnTime: null,
     lmisOnTime: null,
     hmisStatus: [],

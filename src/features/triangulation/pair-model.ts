@@ -60,6 +60,8 @@ export interface PairTrend {
      * (SUM: a count made by the server) and the LMIS reports received; `null` without a flag
      */
     stockoutRate: SeriesData | null
+    /** The counts behind `stockoutRate`, by display period */
+    stockoutCounts: Record<string, { stockedOut: number; reporting: number }>
     hmisCompleteness: SeriesData | null
     lmisCompleteness: SeriesData | null
     /** Reports on time ÷ reports expected (%), per system */
@@ -199,10 +201,10 @@ export const sumPoints = (lists: readonly AlignedPoint[][]): AlignedPoint[] => {
  * Quarterly values of staggered reporting groups: the table of the group set request
  * (`staggeredRequest`) and the groups' windows from the mapping
  */
-export interface StaggeredSource {
-    table: AnalyticsTable
-    groups: ReportingGroups
-}
+export type StaggeredSource =
+    | { table: AnalyticsTable; groups: ReportingGroups }
+    /** One facility of a known group: its own quarterly values, shifted by its group's window */
+    | { monthOffset: number }
 
 const measureSeries = (
     id: string,
@@ -218,7 +220,31 @@ const measureSeries = (
     const present = dxs.filter((dx) => items.has(dx))
     if (present.length === 0) return null
     const aligned = present.map((dx) => {
-        if (staggered && kind === 'flow' && items.get(dx)?.periodType === 'QUARTERLY') {
+        if (
+            staggered &&
+            'monthOffset' in staggered &&
+            kind === 'flow' &&
+            items.get(dx)?.periodType === 'QUARTERLY'
+        ) {
+            return alignStaggered({
+                grain: periods.grain,
+                periods: periods.display,
+                groups: [
+                    {
+                        monthOffset: staggered.monthOffset,
+                        values: Object.fromEntries(
+                            periods.quarters.map((q) => [q, table.value(dx, q, ou)])
+                        ),
+                    },
+                ],
+            })
+        }
+        if (
+            staggered &&
+            'groups' in staggered &&
+            kind === 'flow' &&
+            items.get(dx)?.periodType === 'QUARTERLY'
+        ) {
             const quarters = staggeredRequestQuarters(periods.quarters)
             const { groupSet, groups } = staggered.groups
             return alignStaggered({
@@ -428,7 +454,9 @@ export const stockoutRateSeries = (
     dataSets: ReadonlyMap<string, DataSetInfo>,
     periods: ViewPeriods,
     ou: string,
-    name: string
+    name: string,
+    /** Filled with the counts of each period */
+    counts: Record<string, { stockedOut: number; reporting: number }> = {}
 ): SeriesData | null => {
     const flags = idsOf(pair.lmis.stockedOut).filter((dx) => items.has(dx))
     const reports = idsOf(pair.lmis.dataSet).filter((ds) => dataSets.get(ds)?.periodType)
@@ -458,6 +486,7 @@ export const stockoutRateSeries = (
             }
         }
         const rate = flagged && reported > 0 ? Math.min(100, (stockedOut / reported) * 100) : null
+        if (rate !== null) counts[period] = { stockedOut, reporting: reported }
         return {
             period,
             value: rate === null ? null : Math.round(rate * 10) / 10,
@@ -496,6 +525,7 @@ export const buildPairTrend = ({
     currentMonth,
     withStockOnHand = true,
     groupTable = null,
+    facilityOffset = null,
 }: {
     pair: Pair
     table: AnalyticsTable
@@ -516,6 +546,8 @@ export const buildPairTrend = ({
      * are aligned to the months each group's report covers; without it, calendar quarters
      */
     groupTable?: AnalyticsTable | null
+    /** A facility in a staggered group: the months its group's window is shifted by */
+    facilityOffset?: number | null
 }): PairTrend => {
     const { data, dataSets: dataSetIds } = pairDataItems(pair)
     const lmisItems = [
@@ -548,10 +580,13 @@ export const buildPairTrend = ({
         pair.hmis.items.map((item) => item.id)
     )
     const lmisStatus = status(idsOf(pair.lmis.dataSet), lmisItems)
-    const staggered =
+    const stockoutCounts: Record<string, { stockedOut: number; reporting: number }> = {}
+    const staggered: StaggeredSource | null =
         groupTable && pair.lmis.reportingGroups
             ? { table: groupTable, groups: pair.lmis.reportingGroups }
-            : null
+            : facilityOffset !== null && pair.lmis.reportingGroups
+              ? { monthOffset: facilityOffset }
+              : null
     const lmis = (
         id: string,
         name: string,
@@ -596,10 +631,12 @@ export const buildPairTrend = ({
                 dataSets,
                 periods,
                 ou,
-                labels.stockoutRate ?? 'stockoutRate'
+                labels.stockoutRate ?? 'stockoutRate',
+                stockoutCounts
             ),
             lmisStatus
         ),
+        stockoutCounts,
         hmisCompleteness: completeness(
             'hmisCompleteness',
             labels.hmisCompleteness,

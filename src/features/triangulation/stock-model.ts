@@ -12,16 +12,13 @@
  * (DHIS2's `LAST` would carry an older count forward). The request is one whatever the number of
  * pairs. Its rows grow with facilities × pairs; see `bench/README.md` for the measured cost.
  */
-import {
-    buildAnalyticsQuery,
-    type AnalyticsQuery,
-    type AnalyticsTable,
-} from '../../api/analytics'
+import { buildAnalyticsQuery, type AnalyticsQuery, type AnalyticsTable } from '../../api/analytics'
 import { idsOf, type Pair } from '../../domain/config'
 import {
     DEFAULT_STOCK_BANDS,
     consumptionPerCase,
     ratioStatus,
+    stockoutRate,
     summarizeStockStatus,
     type FacilityStock,
     type RatioStatus,
@@ -48,18 +45,26 @@ export const stockStatusPeriods = (
     return { months, quarter: quarterOfMonth(period), last: period }
 }
 
-/** The stock items of the pairs that the server has (stock on hand, stockout days, consumption). */
+/**
+ * The stock items of the pairs that the server has: stock on hand and consumption (months of
+ * stock, min–max), and stockout days only where no stocked-out flag is mapped (the flag counts
+ * stocked-out facilities on the server: a third fewer rows).
+ */
 export const stockItems = (pairs: readonly Pair[], known: ReadonlySet<string>): string[] => [
     ...new Set(
         pairs.flatMap((pair) =>
             [
                 ...idsOf(pair.lmis.stockOnHand),
-                ...idsOf(pair.lmis.stockoutDays),
+                ...(hasFlag(pair, known) ? [] : idsOf(pair.lmis.stockoutDays)),
                 ...idsOf(pair.lmis.consumption),
             ].filter((dx) => known.has(dx))
         )
     ),
 ]
+
+/** Whether the pair's stocked-out flag is mapped and known to the server. */
+export const hasFlag = (pair: Pair, known: { has: (id: string) => boolean }): boolean =>
+    idsOf(pair.lmis.stockedOut).some((dx) => known.has(dx))
 
 /** The one facility-level request of the stock status of every pair of the view. */
 export const stockStatusRequest = ({
@@ -105,6 +110,7 @@ export const facilityStock = (
     const read = (dx: string, pe: string) => table.value(dx, pe, facility)
     // Stock at the end of the period: a monthly item's last month (the quarter's, LAST_IN_PERIOD,
     // in the quarterly view), a quarterly item's quarter
+    const flagged = hasFlag(pair, items)
     const soh = sumOf(
         idsOf(pair.lmis.stockOnHand).map((dx) =>
             read(dx, quarterly(dx) ? quarter : grain === 'quarterly' ? quarter : period)
@@ -113,7 +119,7 @@ export const facilityStock = (
     // Stockout days of the period: a monthly item's month(s) of the period, a quarterly item's quarter
     const periodMonths = grain === 'quarterly' ? months : [period]
     const days = sumOf(
-        idsOf(pair.lmis.stockoutDays).flatMap((dx) =>
+        (flagged ? [] : idsOf(pair.lmis.stockoutDays)).flatMap((dx) =>
             quarterly(dx) ? [read(dx, quarter)] : periodMonths.map((m) => read(dx, m))
         )
     )
@@ -188,7 +194,7 @@ export const pairStockFigures = ({
 }): PairStockFigures => {
     const hasStock =
         idsOf(pair.lmis.stockOnHand).length > 0 || idsOf(pair.lmis.stockoutDays).length > 0
-    const summary =
+    const computed =
         table && hasStock
             ? summarizeStockStatus(
                   stockFacilities(table).map((f) =>
@@ -197,6 +203,18 @@ export const pairStockFigures = ({
                   pairBands(pair)
               )
             : null
+    // With a stocked-out flag the server counts the facilities stocked out (flag summed) among
+    // those that reported (LMIS reports received): no stockout days per facility are asked
+    const counts = hasFlag(pair, items) ? trend.stockoutCounts[period] : undefined
+    const summary =
+        computed && counts
+            ? {
+                  ...computed,
+                  stockedOut: counts.stockedOut,
+                  reporting: counts.reporting,
+                  stockedOutPercent: stockoutRate(counts),
+              }
+            : computed
     const consumption = pointAt(trend.consumption, period)?.value ?? null
     const cases = pointAt(trend.hmis[0], period)?.value ?? null
     const value = consumptionPerCase(pair, consumption, cases)
