@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/domain/config'
 import { generateCountry } from './data/generate'
 import { buildSeedConfig } from './seed-config'

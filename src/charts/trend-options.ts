@@ -300,7 +300,12 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
                     seriesColor('completeness'),
                     axis,
                     percent,
-                    { lineWidth: 1, dashStyle: 'ShortDash', marker: { enabled: false }, legendIndex: 100 }
+                    {
+                        lineWidth: 1,
+                        dashStyle: 'ShortDash',
+                        marker: { enabled: false },
+                        legendIndex: 100,
+                    }
                 )
             )
         }

@@ -94,7 +94,11 @@ export const summarizeStockStatus = (
         }
         const out = facility.stockOnHand === 0 || (facility.stockoutDays ?? 0) > 0
         if (out) continue
-        const status = stockStatus(facility.stockOnHand, monthsOfStock(facility.stockOnHand, amc), bands)
+        const status = stockStatus(
+            facility.stockOnHand,
+            monthsOfStock(facility.stockOnHand, amc),
+            bands
+        )
         if (status === 'UNDERSTOCKED') under += 1
         else if (status === 'ADEQUATE') within += 1
         else if (status === 'OVERSTOCKED') over += 1

@@ -36,7 +36,9 @@ describe('markIncompletePeriods', () => {
         const out = markIncompletePeriods([p('202609', 90, 100), p('202610', 82, 100)])
         // 0.82 ≥ 0.9 × 0.9 = 0.81
         expect(out[1]?.incomplete).toBe(false)
-        expect(markIncompletePeriods([p('202609', 90, 100), p('202610', 80, 100)])[1]?.incomplete).toBe(true)
+        expect(
+            markIncompletePeriods([p('202609', 90, 100), p('202610', 80, 100)])[1]?.incomplete
+        ).toBe(true)
     })
     it('without report counts only open periods are incomplete', () => {
         const out = markIncompletePeriods([

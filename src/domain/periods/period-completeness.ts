@@ -50,7 +50,9 @@ const median = (values: readonly number[]): number | null => {
     if (values.length === 0) return null
     const sorted = [...values].sort((a, b) => a - b)
     const middle = Math.floor(sorted.length / 2)
-    return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+    return sorted.length % 2
+        ? (sorted[middle] as number)
+        : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
 }
 
 /** Marks the trailing periods whose reports are not all due or in (see the file comment). */

@@ -20,7 +20,11 @@ describe('staggered reporting groups', () => {
         { monthOffset: -1, values: { '2026Q1': 3000, '2026Q2': 6000 } },
     ]
     it('places each report on its own months and sums the groups (hand-computed)', () => {
-        const points = alignStaggered({ grain: 'monthly', periods: ['202601', '202603', '202604'], groups })
+        const points = alignStaggered({
+            grain: 'monthly',
+            periods: ['202601', '202603', '202604'],
+            groups,
+        })
         // January: A Q1 ÷ 3 + B 2025Q4 ÷ 3 (Nov–Jan) + C Q1 ÷ 3 (Dec–Feb)
         expect(points[0]?.value).toBeCloseTo(10 + 1 + 1000)
         // March: A Q1 + B Q1 (Feb–Apr) + C Q2 (Mar–May)

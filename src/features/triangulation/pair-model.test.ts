@@ -302,8 +302,7 @@ describe('the honest current period', () => {
         currentMonth: '202612',
     })
     it('does not draw the months of an open quarter, and says how many reports are in', () => {
-        const value = (period: string) =>
-            trend.consumption?.points.find((p) => p.period === period)
+        const value = (period: string) => trend.consumption?.points.find((p) => p.period === period)
         expect(value('202609')?.value).toBeCloseTo(60 + 40)
         for (const month of ['202610', '202611', '202612']) {
             expect(value(month)?.value).toBeNull()
