@@ -55,7 +55,7 @@ export const indicatorDefinitions = (): Definition[] => [
         id: 'monthsOfStock',
         name: i18n.t('Months of stock'),
         text: i18n.t(
-            'Stock on hand ÷ AMC, both summed over the facilities that reported them. Stock on hand is the count reported in the period only, never an older count carried forward (DHIS2 LAST_IN_PERIOD). Source – Logistics Handbook.'
+            'Stock on hand ÷ AMC, both summed over the facilities that reported them. Stock on hand is the count reported in the period only, never an older count carried forward (DHIS2 aggregation “last value in period”). Source – Logistics Handbook.'
         ),
     },
     {
@@ -95,7 +95,7 @@ export const indicatorDefinitions = (): Definition[] => [
         id: 'incomplete',
         name: i18n.t('Incomplete periods'),
         text: i18n.t(
-            'A period that is not over, or whose reports are still arriving (the latest periods with fewer reports than usual), is marked incomplete with the number of reports in. It is not drawn, compared or used for estimates, ratios or alerts: a partial total would look like a drop.'
+            'A period that is not over, or whose reports are still arriving (the latest periods with fewer reports than usual), is marked incomplete with the number of reports in. It is not drawn, compared or used for estimates, ratios or alerts – a partial total would look like a drop.'
         ),
     },
 ]

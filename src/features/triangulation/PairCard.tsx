@@ -634,7 +634,7 @@ export const PairCard = ({
         } else if (consumptionPoints.some((p) => p.estimated)) {
             lines.push(
                 i18n.t(
-                    'Quarterly reports are spread over calendar quarters: the mapping names no reporting groups.'
+                    'Quarterly reports are spread over calendar quarters – the mapping names no reporting groups.'
                 )
             )
         }
