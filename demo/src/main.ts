@@ -11,7 +11,7 @@
  */
 import { resolve } from 'node:path'
 import { setDemoCalendar } from './data/calendar'
-import { buildDemoConfig } from './data/demo-config'
+import { buildSeedConfig } from './seed-config'
 import type { DemoDb } from './data/model'
 import { generateCountry } from './data/generate'
 import { DEMO_USAGE, parseDemoArgs } from './http/cliArgs'
@@ -37,7 +37,7 @@ const routeModules: Array<(db: DemoDb) => DemoRoute[]> = [
 
 /** dataStore entries added at start when missing (e.g. the demo's Triangulate configuration) */
 const dataStoreSeeds: Array<(db: DemoDb) => Record<string, Record<string, unknown>>> = [
-    (db) => ({ triangulate: { config: buildDemoConfig(db) } }),
+    (db) => ({ triangulate: { config: buildSeedConfig(db) } }),
 ]
 
 const NO_CONFIG_FLAG = '--no-config'

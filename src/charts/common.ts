@@ -284,6 +284,7 @@ export const withSelectedCategory = (options: Options, index: number | null): Op
         xAxis: {
             ...xAxis,
             plotBands: [
+                ...(xAxis?.plotBands ?? []),
                 {
                     from: index - 0.5,
                     to: index + 0.5,

@@ -32,6 +32,7 @@ export {
 export type { ChartGrid, ChartGridInput, ResponsiveSpec } from './layout'
 export {
     COMPLETENESS_SERIES_ID,
+    ON_TIME_SERIES_ID,
     buildHmisTrendOptions,
     buildLmisTrendOptions,
 } from './trend-options'

@@ -300,3 +300,52 @@ describe('short period names', () => {
         expect(shortPeriodNames(['Machi 2025', 'Mei 2025'])).toEqual(['Mac 2025', 'Mei 2025'])
     })
 })
+
+describe('the LMIS chart a supply-chain officer reads', () => {
+    const rate = (values: Record<string, number | null>) => ({
+        id: 'stockoutRate',
+        name: 'Facilities stocked out (%)',
+        kind: 'rate' as const,
+        points: monthly(values),
+    })
+    it('has two axes: quantity, and one percent axis for the stockout rate and the reporting rates', () => {
+        const options = buildLmisTrendOptions({
+            ...base,
+            consumption: {
+                id: 'consumption',
+                name: 'Consumption',
+                points: monthly({ '202401': 10 }),
+            },
+            stockout: rate({ '202401': 12.5 }),
+            completeness: {
+                id: 'c',
+                name: 'LMIS reporting rate (%)',
+                points: monthly({ '202401': 90 }),
+            },
+            onTime: {
+                id: 't',
+                name: 'LMIS reports on time (%)',
+                points: monthly({ '202401': 80 }),
+            },
+        })
+        const axes = options.yAxis as YAxisOptions[]
+        expect(axes.map((axis) => axis.id)).toEqual(['quantity', 'completeness'])
+        expect(axes[1]).toMatchObject({ min: 0, max: 100 })
+        const series = options.series as SeriesLineOptions[]
+        expect(series.filter((s) => s.yAxis === 1).map((s) => s.id)).toEqual([
+            'stockoutRate',
+            'reporting-rate',
+            'reports-on-time',
+        ])
+    })
+    it('shades the incomplete periods and says so', () => {
+        const options = buildLmisTrendOptions({
+            ...base,
+            consumption: { id: 'consumption', name: 'Consumption', points: monthly({}) },
+            incomplete: [2, 3],
+        })
+        const xAxis = options.xAxis as { plotBands?: { from: number; label?: { text?: string } }[] }
+        expect(xAxis.plotBands?.map((band) => band.from)).toEqual([1.5, 2.5])
+        expect(xAxis.plotBands?.[0]?.label?.text).toBe('incomplete')
+    })
+})

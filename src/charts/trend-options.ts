@@ -23,6 +23,8 @@ import { seriesColor } from './palette'
 
 /** The id of the reporting-rate series of a trend chart (dropped with its axis in small charts; not the axis id: `chart.get` would find the axis) */
 export const COMPLETENESS_SERIES_ID = 'reporting-rate'
+/** The id of the reports-on-time series (dropped with the percent axis in small charts) */
+export const ON_TIME_SERIES_ID = 'reports-on-time'
 
 export interface TrendChartInput {
     /** Plain text, e.g. `Oxytocin 10 IU` */
@@ -38,6 +40,11 @@ export interface TrendChartInput {
     periods: readonly ChartPeriod[]
     /** Reporting rate (%) of the data set(s), aligned to the periods; drawn as a thin line */
     completeness?: ChartSeriesInput | null
+    /**
+     * Periods (indices of `periods`) whose reports are not all due or in: shaded and labelled
+     * "incomplete", their values not drawn (`domain/periods/period-completeness.ts`)
+     */
+    incomplete?: readonly number[]
     /** The user's locale, for the numbers in tooltips */
     locale?: string
 }
@@ -100,9 +107,32 @@ const completenessSeries = (
     )
 
 /** The x axis of the periods: labels that rotate, then step, rather than overlap. */
-const periodAxis = (periods: readonly ChartPeriod[]) => ({
+const periodAxis = (periods: readonly ChartPeriod[], incomplete: readonly number[] = []) => ({
     categories: categories(periods),
     labels: { useHTML: false, autoRotation: [-45], style: { textOverflow: 'ellipsis' } },
+    plotBands: incomplete.map((index) => ({
+        from: index - 0.5,
+        to: index + 0.5,
+        color: 'rgba(117, 117, 117, 0.12)',
+        zIndex: 0,
+        label: {
+            text: escapeHtml(i18n.t('incomplete')),
+            rotation: -90,
+            verticalAlign: 'top' as const,
+            textAlign: 'right' as const,
+            y: 6,
+            x: 4,
+            useHTML: false,
+            // Highcharts gives a band's label the band's width: the rotated word may be longer
+            style: {
+                fontSize: '10px',
+                color: '#4a5768',
+                width: 200,
+                textOverflow: 'clip',
+                whiteSpace: 'nowrap',
+            },
+        },
+    })),
 })
 
 const layoutSpec = (
@@ -117,7 +147,9 @@ const layoutSpec = (
     shortCategories: shortPeriodNames(periods.map((period) => period.name)).map(escapeHtml),
     droppedAxisIds: yAxis.some((axis) => axis.id === 'completeness') ? ['completeness'] : [],
     droppedSeriesIds: yAxis.some((axis) => axis.id === 'completeness')
-        ? [COMPLETENESS_SERIES_ID]
+        ? series
+              .filter((entry) => entry.yAxis === yAxis.findIndex((a) => a.id === 'completeness'))
+              .map((entry) => entry.id ?? '')
         : [],
 })
 
@@ -165,7 +197,7 @@ export const buildHmisTrendOptions = (input: HmisTrendInput): Options => {
             layout: layoutSpec(input.periods, yAxis, series, i18n.t('Service data (HMIS)')),
         }),
         chart: { type: 'line' },
-        xAxis: periodAxis(input.periods),
+        xAxis: periodAxis(input.periods, input.incomplete),
         yAxis,
         series,
     }
@@ -175,8 +207,13 @@ export interface LmisTrendInput extends TrendChartInput {
     consumption?: ChartSeriesInput | null
     /** Drawn as a line on the quantity axis */
     stockOnHand?: ChartSeriesInput | null
-    /** Stockout days, or stockout rate (% of facilities), on a second axis */
+    /**
+     * Stockout rate (% of facilities) on the percent axis of the reporting rate; stockout days
+     * (a sum over facilities, hard to read) on an axis of their own
+     */
     stockout?: (ChartSeriesInput & { kind: 'days' | 'rate' }) | null
+    /** Reports on time (%), on the percent axis */
+    onTime?: ChartSeriesInput | null
     /** Consumption as columns (default) or a line */
     consumptionStyle?: 'column' | 'line'
 }
@@ -223,33 +260,55 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
             })
         )
     }
-    if (input.stockout) {
+    if (input.stockout?.kind === 'days') {
         drawn.push(input.stockout)
-        const rate = input.stockout.kind === 'rate'
         yAxis.push({
             id: 'stockout',
-            title: {
-                text: escapeHtml(
-                    rate ? i18n.t('Facilities stocked out (%)') : i18n.t('Stockout days')
-                ),
-            },
+            title: { text: escapeHtml(i18n.t('Stockout days')) },
             min: 0,
-            max: rate ? 100 : undefined,
             opposite: true,
-            labels: { format: rate ? '{value}%' : '{value}', useHTML: false },
+            labels: { format: '{value}', useHTML: false },
         })
         series.push(
             lineSeries(input.stockout, input.periods, seriesColor('stockout'), yAxis.length - 1, {
-                kind: rate ? 'percent' : 'count',
+                kind: 'count',
                 locale: input.locale,
             })
         )
     }
-    if (input.completeness) {
-        yAxis.push(completenessAxis())
-        series.push(
-            completenessSeries(input.completeness, input.periods, yAxis.length - 1, input.locale)
-        )
+    // One percent axis (0–100 %) for the stockout rate and the reporting rates: two axes, not three
+    const rate = input.stockout?.kind === 'rate' ? input.stockout : null
+    if (rate || input.completeness || input.onTime) {
+        yAxis.push({
+            ...completenessAxis(),
+            title: { text: escapeHtml(i18n.t('Percent')) },
+        })
+        const axis = yAxis.length - 1
+        const percent: ValueFormat = { kind: 'percent', locale: input.locale }
+        if (rate) {
+            drawn.push(rate)
+            series.push(lineSeries(rate, input.periods, seriesColor('stockout'), axis, percent))
+        }
+        if (input.completeness) {
+            series.push(completenessSeries(input.completeness, input.periods, axis, input.locale))
+        }
+        if (input.onTime) {
+            series.push(
+                lineSeries(
+                    { ...input.onTime, id: ON_TIME_SERIES_ID },
+                    input.periods,
+                    seriesColor('completeness'),
+                    axis,
+                    percent,
+                    {
+                        lineWidth: 1,
+                        dashStyle: 'ShortDash',
+                        marker: { enabled: false },
+                        legendIndex: 100,
+                    }
+                )
+            )
+        }
     }
     return {
         ...baseOptions({
@@ -268,7 +327,7 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
             layout: layoutSpec(input.periods, yAxis, series, i18n.t('Logistics data (LMIS)')),
         }),
         chart: { type: 'column' },
-        xAxis: periodAxis(input.periods),
+        xAxis: periodAxis(input.periods, input.incomplete),
         yAxis,
         series,
     }

@@ -27,7 +27,7 @@ const chartsDrawn = async (page: Page) => {
 }
 
 describe('the triangulation view', () => {
-    it('shows each pair of the program area side by side, from one analytics request', async () => {
+    it('shows each pair of the program area side by side, from one trend request and one stock status request', async () => {
         const { page, errors, analytics } = await openApp(browser, demoUrl, ADMIN)
         await chartsDrawn(page)
         const cards = page.locator('[data-test^="pair-card-"]')
@@ -38,8 +38,11 @@ describe('the triangulation view', () => {
         expect(await firstCard(page).locator('[data-test="chart-lmis"]').textContent()).toContain(
             'LMIS'
         )
+        await firstCard(page).locator('[data-test="stock-stocked-out"]').waitFor()
         await page.waitForLoadState('networkidle')
-        expect(analytics()).toBe(1)
+        // The trend (all pairs), the stock status (all pairs, facility level) and the staggered
+        // groups' quarterly reports (group set dimension): three whatever the number of pairs
+        expect(analytics()).toBe(3)
         await screenshot(page, 'view-trend')
 
         // Another program area: still one request for all its pairs
@@ -48,8 +51,9 @@ describe('the triangulation view', () => {
             .click()
         await page.getByText('Child health', { exact: true }).click()
         await chartsDrawn(page)
+        await firstCard(page).locator('[data-test="stock-stocked-out"]').waitFor()
         await page.waitForLoadState('networkidle')
-        expect(analytics()).toBe(2)
+        expect(analytics()).toBe(6)
         expect(errors).toEqual([])
         await page.close()
     })
@@ -79,7 +83,8 @@ describe('the triangulation view', () => {
             )
             .toMatch(/ in /)
         await page.waitForLoadState('networkidle')
-        expect(analytics()).toBe(before + 1)
+        // The drill-down and the stock status of the drilled org unit and period
+        expect(analytics()).toBe(before + 2)
         await screenshot(page, 'view-drilled')
 
         // One level further down: a region's districts
@@ -88,7 +93,7 @@ describe('the triangulation view', () => {
             firstCard(page).locator('[data-test="chart-hmis"] .highcharts-point').first()
         )
         await expect.poll(() => page.url()).toMatch(/dpath=/)
-        await expect.poll(analytics).toBe(before + 2)
+        await expect.poll(analytics).toBe(before + 4)
 
         // Back goes up a level, from the cache: no new request
         await page.goBack()
@@ -97,7 +102,7 @@ describe('the triangulation view', () => {
         await expect.poll(() => page.url()).not.toMatch(/dpe=/)
         await chartsDrawn(page)
         await page.waitForLoadState('networkidle')
-        expect(analytics()).toBe(before + 2)
+        expect(analytics()).toBe(before + 4)
         expect(errors).toEqual([])
         await page.close()
     })

@@ -21,6 +21,7 @@ export type AnalyticsParams = {
     includeNumDen?: boolean
     showHierarchy?: boolean
     hierarchyMeta?: boolean
+    aggregationType?: string
 }
 
 export type AnalyticsQuery = {
@@ -69,6 +70,13 @@ export interface AnalyticsRequest {
     hierarchyMeta?: boolean
     /** Filters (`filter=dim:items`), e.g. `{ co: [...] }` */
     filters?: Readonly<Record<string, readonly string[]>>
+    /** More dimensions (`dimension=dim:items`), e.g. an org unit group set `{ GROUPSET: [a, b] }` */
+    dimensions?: Readonly<Record<string, readonly string[]>>
+    /**
+     * Overrides the aggregation type of every data item of the request (DHIS2's `aggregationType`
+     * parameter), e.g. `LAST_IN_PERIOD` for stock counts reported in the period only
+     */
+    aggregationType?: 'LAST_IN_PERIOD'
 }
 
 /**
@@ -81,6 +89,9 @@ export const buildAnalyticsQuery = (request: AnalyticsRequest): AnalyticsQuery =
             dimensionParam('dx', unique(request.dx).sort()),
             dimensionParam('pe', unique(request.pe)),
             dimensionParam('ou', orgUnitItems(request.ou)),
+            ...Object.entries(request.dimensions ?? {}).map(([dimension, items]) =>
+                dimensionParam(dimension, unique(items))
+            ),
         ],
         displayProperty: 'NAME',
     }
@@ -93,6 +104,7 @@ export const buildAnalyticsQuery = (request: AnalyticsRequest): AnalyticsQuery =
     if (request.includeNumDen) params.includeNumDen = true
     if (request.showHierarchy) params.showHierarchy = true
     if (request.hierarchyMeta) params.hierarchyMeta = true
+    if (request.aggregationType) params.aggregationType = request.aggregationType
     return { resource: 'analytics', params }
 }
 
@@ -100,6 +112,7 @@ export const REPORTING_RATE_METRICS = [
     'REPORTING_RATE',
     'REPORTING_RATE_ON_TIME',
     'ACTUAL_REPORTS',
+    'ACTUAL_REPORTS_ON_TIME',
     'EXPECTED_REPORTS',
 ] as const
 export type ReportingRateMetric = (typeof REPORTING_RATE_METRICS)[number]

@@ -20,6 +20,7 @@ export type {
     Pair,
     PairRatio,
     PairThresholds,
+    ReportingGroups,
     ProgramArea,
 } from './schema'
 export { describeIssue, formatPath } from './describe-issue'

@@ -130,8 +130,38 @@ export const LMIS_MEASURES = [
 ] as const
 export type LmisMeasure = (typeof LMIS_MEASURES)[number]
 
+/**
+ * Staggered quarterly reporting: the org unit group set whose groups report quarters shifted in
+ * time (e.g. Tanzania's R&R groups A, B, C), and for each group the shift of the three months its
+ * report stored in a calendar quarter really covers: 0 = the calendar quarter (A: Jan–Mar for Q1),
+ * 1 = one month later (B: Feb–Apr), −1 = one month earlier (C: Dec–Feb).
+ */
+export const reportingGroupsSchema = z
+    .object({
+        groupSet: uid,
+        groups: z
+            .array(
+                z
+                    .object({
+                        id: uid,
+                        monthOffset: z.number().int().min(-2).max(2),
+                    })
+                    .passthrough()
+            )
+            .min(1, MESSAGE_KEYS.atLeastOneItem),
+    })
+    .passthrough()
+
 export const lmisSchema = z
     .object({
+        reportingGroups: reportingGroupsSchema.optional(),
+        /**
+         * The LMIS's (or a DHIS2 predictor's) per-facility stocked-out flag, 1 when the facility
+         * was stocked out in the period (stockout days > 0 or closing balance 0), else 0, with
+         * aggregation SUM: summed over an org unit it counts the facilities stocked out, on the
+         * server (the trend's stockout rate)
+         */
+        stockedOut: measure.optional(),
         consumption: measure.optional(),
         stockOnHand: measure.optional(),
         stockoutDays: measure.optional(),
@@ -169,6 +199,14 @@ export const thresholdsSchema = z
             .finite()
             .min(0, MESSAGE_KEYS.percent)
             .max(100, MESSAGE_KEYS.percent)
+            .optional(),
+        /**
+         * Min–max months of stock `[min, max]` of a facility: under min understocked, over max
+         * overstocked (default 3–6, OpenLMIS stock status; `indicators/definitions.ts`)
+         */
+        monthsOfStock: z
+            .tuple([nonNegative, nonNegative])
+            .refine(([low, high]) => low <= high, { message: MESSAGE_KEYS.lowAboveHigh })
             .optional(),
         /** Expected band of consumption per case `[low, high]` */
         ratioBand: z
@@ -223,6 +261,7 @@ export type ProgramArea = z.infer<typeof programAreaSchema>
 export type Config = z.infer<typeof configSchema>
 export type PairRatio = z.infer<typeof ratioSchema>
 export type PairThresholds = z.infer<typeof thresholdsSchema>
+export type ReportingGroups = z.infer<typeof reportingGroupsSchema>
 
 /** The `dx` items of a measure or data set field, whether stored as one id or a list. */
 export const idsOf = (value: string | readonly string[] | undefined): string[] =>

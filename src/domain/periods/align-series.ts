@@ -59,6 +59,10 @@ export type AlignmentReason =
     | 'LAST_MONTH_MISSING'
     /** A month showing its quarter's reporting rate (the data set is reported quarterly) */
     | 'QUARTER_RATE'
+    /** Quarterly reports of staggered groups placed on the months each covers (`staggered.ts`) */
+    | 'GROUP_WINDOWS'
+    /** Reports not all due or in yet (`period-completeness.ts`): the partial total is not shown */
+    | 'PERIOD_INCOMPLETE'
 
 export interface AlignedPoint {
     /** The output period: a month (`202405`) in the monthly view, a quarter (`2024Q2`) otherwise */

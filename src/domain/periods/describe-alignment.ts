@@ -27,6 +27,14 @@ export const describeAlignmentReason = (
             })
         case 'LAST_MONTH_MISSING':
             return i18n.t('No value for the last month of the quarter')
+        case 'GROUP_WINDOWS':
+            return missingCount > 0
+                ? i18n.t('Not shown – a reporting group’s report for this period is not in')
+                : i18n.t(
+                      'Estimate – each reporting group’s quarterly report ÷ 3, placed in the window it covers; groups summed'
+                  )
+        case 'PERIOD_INCOMPLETE':
+            return i18n.t('Incomplete – reports not all in yet')
         case 'QUARTER_RATE':
             return i18n.t('Reporting rate of the quarter (reported quarterly)')
         default:

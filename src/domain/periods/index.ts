@@ -60,3 +60,7 @@ export type {
     SeriesInput,
 } from './align-series'
 export { describeAlignment, describeAlignmentReason } from './describe-alignment'
+export { LATE_RATIO, isPeriodOpen, lastMonthOf, markIncompletePeriods } from './period-completeness'
+export type { PeriodCompleteness, ReportTally } from './period-completeness'
+export { alignStaggered, groupWindow, reportQuarterOf, staggeredRequestQuarters } from './staggered'
+export type { GroupValues } from './staggered'

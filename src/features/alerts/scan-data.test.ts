@@ -85,6 +85,30 @@ describe('pairOrgUnitSeries', () => {
     })
 })
 
+describe('the current quarter in a scan', () => {
+    it('is not compared while it is not over: its partial report is no fall', () => {
+        // Scanned up to November 2024: the fourth quarter is not over (one group in, say)
+        const open = scanWindow('202411', 6, 5)
+        const merged = mergeTables([
+            table([
+                ...rowsOf(DE.deliveries, OU.b, open.months, () => 40),
+                ...rowsOf(DE.oxyQ, OU.b, open.quarters, (i) => (i === 3 ? 100 : 300 + i)),
+            ]),
+        ])
+        const series = pairOrgUnitSeries(
+            oxytocin,
+            merged,
+            metadata,
+            windowPeriods(open),
+            OU.b,
+            windowQuarterPeriods(open)
+        )
+        expect(series.quarterly?.consumption).toEqual([300, 301, 302, null])
+        expect(series.consumption?.slice(-2)).toEqual([null, null])
+        expect(series.consumption?.[8]).toBeCloseTo(302 / 3)
+    })
+})
+
 describe('scanOrgUnits', () => {
     it('names org units and their ancestors below the data-view roots', () => {
         const units = scanOrgUnits(table([]), 3, [OU.root])

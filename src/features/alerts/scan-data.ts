@@ -6,6 +6,7 @@
  */
 import type { AnalyticsTable } from '../../api/analytics'
 import { idsOf, type Pair } from '../../domain/config'
+import { addMonths, groupWindow } from '../../domain/periods'
 import {
     REPORTS_ACTUAL,
     REPORTS_EXPECTED,
@@ -118,6 +119,29 @@ const anyValue = (lists: readonly (SeriesData | null | undefined)[], length: num
         lists.some((series) => (series?.points[index]?.value ?? null) !== null)
     )
 
+/**
+ * Cases over the months a staggered group's report of each quarter covers (`groupWindow`): the
+ * sum of the monthly cases, `null` when a month is missing or outside the window.
+ */
+export const windowCases = (
+    cases: SeriesData | undefined,
+    months: readonly string[],
+    quarters: readonly string[],
+    monthOffset: number
+): Series | null => {
+    if (!cases) return null
+    const byMonth = new Map(cases.points.map((point) => [point.period, point.value]))
+    return quarters.map((quarter) => {
+        let total = 0
+        for (const month of groupWindow(quarter, monthOffset)) {
+            const value = months.includes(month) ? byMonth.get(month) : null
+            if (value === null || value === undefined) return null
+            total += value
+        }
+        return total
+    })
+}
+
 /** One pair at one org unit of a (merged) scan table. */
 export const pairOrgUnitSeries = (
     pair: Pair,
@@ -125,9 +149,11 @@ export const pairOrgUnitSeries = (
     metadata: MetadataMaps,
     periods: ViewPeriods,
     ou: string,
-    quarterPeriods?: ViewPeriods
+    quarterPeriods?: ViewPeriods,
+    /** A facility of a staggered reporting group: its window's shift in months */
+    facilityOffset: number | null = null
 ): PairOrgUnitSeries => {
-    const trendAt = (at: ViewPeriods) =>
+    const trendAt = (at: ViewPeriods, offset: number | null) =>
         buildPairTrend({
             pair,
             table,
@@ -136,12 +162,24 @@ export const pairOrgUnitSeries = (
             periods: at,
             ou,
             labels: LABELS,
+            facilityOffset: offset,
+            // Periods not over by the window's last month are left out (a quarter with one
+            // reporting group in is not a fall): as the view does
+            currentMonth: periods.months.length
+                ? addMonths(periods.months[periods.months.length - 1] as string, 1)
+                : undefined,
         })
-    const trend = trendAt(periods)
+    // By month, a staggered facility's reports are placed on the months they cover
+    const trend = trendAt(periods, facilityOffset)
     const first = trend.hmis[0]
     const length = periods.display.length
     const estimated = trend.consumption?.points.some((point) => point.estimated) ?? false
-    const byQuarter = estimated && quarterPeriods ? trendAt(quarterPeriods) : null
+    // By quarter, its reports are compared as they are with the cases of the months they cover
+    const byQuarter = estimated && quarterPeriods ? trendAt(quarterPeriods, null) : null
+    const quarterCases =
+        byQuarter && facilityOffset !== null && pair.lmis.reportingGroups
+            ? windowCases(first, periods.months, quarterPeriods?.display ?? [], facilityOffset)
+            : valuesOf(byQuarter?.hmis.find((series) => series.id === first?.id))
     return {
         pairId: pair.id,
         orgUnitId: ou,
@@ -153,10 +191,7 @@ export const pairOrgUnitSeries = (
         hmisValues: anyValue(trend.hmis, length),
         lmisValues: anyValue([trend.consumption, trend.stockOnHand, trend.stockoutDays], length),
         quarterly: byQuarter
-            ? {
-                  cases: valuesOf(byQuarter.hmis.find((series) => series.id === first?.id)),
-                  consumption: valuesOf(byQuarter.consumption),
-              }
+            ? { cases: quarterCases, consumption: valuesOf(byQuarter.consumption) }
             : null,
     }
 }
@@ -206,6 +241,12 @@ export interface BuildScanInput {
     roots: readonly string[]
     /** Per level, the tables of its requests */
     levels: readonly { level: number; facilityLevel: boolean; tables: readonly AnalyticsTable[] }[]
+    /**
+     * Facilities of staggered reporting groups (the pairs' `lmis.reportingGroups`): facility id →
+     * the months its group's quarterly window is shifted by. Their quarterly consumption is then
+     * compared with the cases of the months it covers, not of the calendar quarter
+     */
+    facilityOffsets?: ReadonlyMap<string, number>
 }
 
 export interface BuildScanOptions {
@@ -221,7 +262,7 @@ export interface BuildScanOptions {
  * (yielding between them, stopping when `signal` aborts).
  */
 export const buildScanData = async (
-    { pairs, metadata, window, roots, levels }: BuildScanInput,
+    { pairs, metadata, window, roots, levels, facilityOffsets }: BuildScanInput,
     { onProgress, signal, batch }: BuildScanOptions = {}
 ): Promise<ScanData> => {
     const periods = windowPeriods(window)
@@ -245,7 +286,15 @@ export const buildScanData = async (
             if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError')
             for (const pair of pairs) {
                 series.push(
-                    pairOrgUnitSeries(pair, table, metadata, periods, unit.id, quarterPeriods)
+                    pairOrgUnitSeries(
+                        pair,
+                        table,
+                        metadata,
+                        periods,
+                        unit.id,
+                        quarterPeriods,
+                        facilityLevel ? (facilityOffsets?.get(unit.id) ?? null) : null
+                    )
                 )
             }
             reports[unit.id] = reportCounts(table, dataSets, window, unit.id)

@@ -1,6 +1,7 @@
 import {
     chunkItems,
     dxPeriodType,
+    facilityOffsetsOf,
     lastCompleteMonth,
     lastDueMonth,
     planScan,
@@ -192,5 +193,24 @@ describe('planScan', () => {
                 window,
             })
         ).toEqual([])
+    })
+})
+
+describe('staggered groups of the scan', () => {
+    it('maps each facility to its group’s window shift', () => {
+        const offsets = new Map([
+            ['groupAaaaaa', 0],
+            ['groupBbbbbb', 1],
+        ])
+        const out = facilityOffsetsOf(offsets, [
+            { id: 'groupAaaaaa', organisationUnits: [{ id: 'f1' }] },
+            { id: 'groupBbbbbb', organisationUnits: [{ id: 'f2' }, { id: 'f3' }] },
+            { id: 'otherGroup1', organisationUnits: [{ id: 'f4' }] },
+        ])
+        expect([...out]).toEqual([
+            ['f1', 0],
+            ['f2', 1],
+            ['f3', 1],
+        ])
     })
 })

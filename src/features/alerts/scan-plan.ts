@@ -241,3 +241,31 @@ export const planScan = ({
     }
     return requests
 }
+
+/** The staggered reporting groups the pairs name: group id → months its window is shifted by. */
+export const reportingGroupOffsets = (pairs: readonly Pair[]): Map<string, number> => {
+    const offsets = new Map<string, number>()
+    for (const pair of pairs) {
+        for (const group of pair.lmis.reportingGroups?.groups ?? []) {
+            offsets.set(group.id, group.monthOffset)
+        }
+    }
+    return offsets
+}
+
+/**
+ * Facility id → its group's window shift, from the groups' members
+ * (`organisationUnitGroups?fields=id,organisationUnits[id]`).
+ */
+export const facilityOffsetsOf = (
+    offsets: ReadonlyMap<string, number>,
+    groups: readonly { id: string; organisationUnits?: readonly { id: string }[] }[]
+): Map<string, number> => {
+    const out = new Map<string, number>()
+    for (const group of groups) {
+        const offset = offsets.get(group.id)
+        if (offset === undefined) continue
+        for (const unit of group.organisationUnits ?? []) out.set(unit.id, offset)
+    }
+    return out
+}

@@ -4,7 +4,14 @@ import { useCallback, useMemo, useState } from 'react'
 import { parseAnalyticsResponse, type AnalyticsQuery } from '../../api/analytics'
 import type { Pair } from '../../domain/config'
 import { buildScanData, type ScanData } from './scan-data'
-import { planScan, type MetadataMaps, type ScanRequest, type ScanWindow } from './scan-plan'
+import {
+    facilityOffsetsOf,
+    planScan,
+    reportingGroupOffsets,
+    type MetadataMaps,
+    type ScanRequest,
+    type ScanWindow,
+} from './scan-plan'
 import { runScanRequests, tablesByLevel, type FetchTable } from './scan-run'
 
 export interface NamedLevel {
@@ -142,6 +149,37 @@ export const useAlertScan = (input: ScanInput | null) => {
                 signal,
                 onProgress: (done, total) => setProgress({ phase: 'requests', done, total }),
             })
+            // Facilities of staggered reporting groups: their group's members (one metadata
+            // request), only when facilities are scanned and the mapping names groups
+            const groupOffsets = reportingGroupOffsets(input.pairs)
+            const facilityOffsets =
+                groupOffsets.size > 0 && input.levels.some((l) => l.level >= input.maxLevel)
+                    ? facilityOffsetsOf(
+                          groupOffsets,
+                          (
+                              (await engine.query(
+                                  {
+                                      groups: {
+                                          resource: 'organisationUnitGroups',
+                                          params: {
+                                              filter: `id:in:[${[...groupOffsets.keys()].join(',')}]`,
+                                              fields: 'id,organisationUnits[id]',
+                                              paging: false,
+                                          },
+                                      },
+                                  },
+                                  { signal }
+                              )) as {
+                                  groups: {
+                                      organisationUnitGroups?: {
+                                          id: string
+                                          organisationUnits?: { id: string }[]
+                                      }[]
+                                  }
+                              }
+                          ).groups.organisationUnitGroups ?? []
+                      )
+                    : undefined
             return buildScanData(
                 {
                     pairs: input.pairs,
@@ -149,6 +187,7 @@ export const useAlertScan = (input: ScanInput | null) => {
                     window: input.window,
                     roots: input.roots,
                     levels: tablesByLevel(requests, tables, input.maxLevel),
+                    facilityOffsets,
                 },
                 {
                     signal,

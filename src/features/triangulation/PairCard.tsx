@@ -27,6 +27,8 @@ import {
     type ChartPeriod,
 } from '../../charts'
 import type { Pair } from '../../domain/config'
+import { indicatorDefinitions } from '../../domain/indicators'
+import type { PeriodCompleteness } from '../../domain/periods'
 import type { Grain } from '../../domain/periods'
 import { Chart } from '../../shared/charts/Chart'
 import { downloadChartImage, type ChartImageType } from '../../shared/charts/export-chart'
@@ -38,6 +40,7 @@ import { periodClick, type ChildValue, type PairDrill } from './drill-model'
 import { trendLabels } from './labels'
 import { pairCsv, periodValues } from './pair-export'
 import { latestCompleteness, type PairTrend, type SeriesData } from './pair-model'
+import type { PairStockFigures } from './stock-model'
 import classes from './PairCard.module.css'
 
 // The table view is not part of the first view: loaded when first asked for
@@ -204,6 +207,216 @@ export interface PairCardProps {
     onDrillChild: (orgUnitId: string) => void
     /** A dashboard item: the charts share the item's height (it does not scroll) */
     fillHeight?: boolean
+    /** Stock status of the org unit for one period (`null`: no complete period to show) */
+    stock?: {
+        figures: PairStockFigures | null
+        periodName: string
+        orgUnitName: string
+        loading: boolean
+    } | null
+}
+
+/** Indices of the periods a system's reports are not all in for. */
+const incompleteIndices = (
+    periods: readonly ChartPeriod[],
+    status: readonly PeriodCompleteness[]
+): number[] => {
+    const incomplete = new Set(status.filter((s) => s.incomplete).map((s) => s.period))
+    return periods.flatMap((p, index) => (incomplete.has(p.id) ? [index] : []))
+}
+
+/**
+ * The honest current period in words: which periods are incomplete, with the reports in, and that
+ * they are not drawn (so a partial total is not read as a drop).
+ */
+const incompleteSentence = (
+    system: string,
+    periods: readonly ChartPeriod[],
+    status: readonly PeriodCompleteness[],
+    locale: string
+): string | null => {
+    const incomplete = status.filter((s) => s.incomplete)
+    if (incomplete.length === 0) return null
+    const names = incomplete
+        .map((s) => periods.find((p) => p.id === s.period)?.name ?? s.period)
+        .join(', ')
+    // The reports in for the latest incomplete period (the one the user reads first)
+    const reports = incomplete[incomplete.length - 1]?.reports
+    if (!reports || reports.expected === 0) {
+        return i18n.t(
+            '{{system}} – {{periods}} incomplete (not over yet). Not drawn, so a partial total is not read as a drop.',
+            { system, periods: names, interpolation: { escapeValue: false } }
+        )
+    }
+    return i18n.t(
+        '{{system}} – {{periods}} incomplete ({{reports}} in). Not drawn, so a partial total is not read as a drop.',
+        {
+            system,
+            periods: names,
+            reports: i18n.t('{{actual}} of {{expected}} reports', {
+                actual: formatNumber(Math.round(reports.actual), { locale }),
+                expected: formatNumber(Math.round(reports.expected), { locale }),
+                interpolation: { escapeValue: false },
+            }),
+            interpolation: { escapeValue: false },
+        }
+    )
+}
+
+const RATIO_WORDS = (): Record<string, string> => ({
+    BELOW: i18n.t('below the expected band'),
+    WITHIN: i18n.t('within the expected band'),
+    ABOVE: i18n.t('above the expected band'),
+    UNKNOWN: '',
+})
+
+/** The stock status figures of a card (beside the charts; folded in a dashboard item). */
+const StockFigures = ({
+    stock,
+    locale,
+    compact,
+}: {
+    stock: NonNullable<PairCardProps['stock']>
+    locale: string
+    compact: boolean
+}) => {
+    const { figures } = stock
+    const summary = figures?.summary ?? null
+    const count = (value: number | null | undefined, estimated = false) =>
+        value === null || value === undefined ? '–' : formatNumber(value, { locale, estimated })
+    const percent = (value: number | null | undefined) =>
+        value === null || value === undefined
+            ? '–'
+            : formatNumber(value, { kind: 'percent', locale })
+    const title = i18n.t('Stock status – {{orgUnit}}, {{period}}', {
+        orgUnit: stock.orgUnitName,
+        period: stock.periodName,
+        interpolation: { escapeValue: false },
+    })
+    const stockedOut = summary ? (
+        <span data-test="stock-stocked-out">
+            {i18n.t('{{percent}} stocked out ({{facilities}} of {{total}} facilities)', {
+                percent: percent(summary.stockedOutPercent),
+                facilities: count(summary.stockedOut),
+                total: count(summary.reporting),
+                interpolation: { escapeValue: false },
+            })}
+        </span>
+    ) : null
+    const mos = summary ? (
+        <span data-test="stock-mos">
+            {count(
+                summary.monthsOfStock === null ? null : Math.round(summary.monthsOfStock * 10) / 10
+            )}
+        </span>
+    ) : null
+    const entries: { id: string; label: string; value: React.ReactNode }[] = []
+    if (summary) {
+        entries.push(
+            { id: 'stocked-out', label: i18n.t('Facilities stocked out'), value: stockedOut },
+            { id: 'mos', label: i18n.t('Months of stock'), value: mos },
+            {
+                id: 'amc',
+                label: i18n.t('Average monthly consumption (AMC)'),
+                value: count(summary.amc === null ? null : Math.round(summary.amc)),
+            },
+            {
+                id: 'min-max',
+                label: i18n.t('Min–max {{range}}', {
+                    range: i18n.t('{{months}} months', {
+                        months: `${summary.bands.min}–${summary.bands.max}`,
+                    }),
+                    interpolation: { escapeValue: false },
+                }),
+                value: i18n.t('{{under}} under · {{within}} within · {{over}} over', {
+                    under: count(summary.under),
+                    within: count(summary.within),
+                    over: count(summary.over),
+                    interpolation: { escapeValue: false },
+                }),
+            }
+        )
+    }
+    if (figures) {
+        entries.push(
+            {
+                id: 'losses',
+                label: i18n.t('Losses and adjustments'),
+                value: count(figures.losses, figures.lossesEstimated),
+            },
+            {
+                id: 'received',
+                label: i18n.t('Quantity received'),
+                value: count(figures.received, figures.receivedEstimated),
+            },
+            {
+                id: 'on-time',
+                label: i18n.t('Reports on time'),
+                value: i18n.t('HMIS {{hmis}} · LMIS {{lmis}}', {
+                    hmis: percent(figures.hmisOnTime),
+                    lmis: percent(figures.lmisOnTime),
+                    interpolation: { escapeValue: false },
+                }),
+            }
+        )
+        if (figures.ratio) {
+            const { value, status, low, high } = figures.ratio
+            entries.push({
+                id: 'ratio',
+                label: i18n.t('Consumption per case'),
+                value:
+                    value === null
+                        ? '–'
+                        : i18n.t('{{value}} ({{status}} {{low}}–{{high}})', {
+                              value: formatNumber(Math.round(value * 100) / 100, { locale }),
+                              status: RATIO_WORDS()[status] ?? '',
+                              low: low ?? '',
+                              high: high ?? '',
+                              interpolation: { escapeValue: false },
+                          }),
+            })
+        }
+    }
+    const list = (
+        <dl className={classes.figures}>
+            {entries.map((entry) => (
+                <div key={entry.id} className={classes.figure} data-test={`figure-${entry.id}`}>
+                    <dt>{entry.label}</dt>
+                    <dd>{entry.value}</dd>
+                </div>
+            ))}
+        </dl>
+    )
+    if (compact) {
+        return (
+            <details
+                className={classes.stock}
+                data-test="stock-status"
+                data-period={figures?.period}
+            >
+                <summary>
+                    {stock.periodName}: {stockedOut ?? (stock.loading ? '…' : '–')}
+                    {mos ? ` · ${i18n.t('Months of stock')} ` : ''}
+                    {mos}
+                </summary>
+                {list}
+            </details>
+        )
+    }
+    return (
+        <section
+            className={classes.stock}
+            data-test="stock-status"
+            data-period={figures?.period}
+            aria-label={title}
+        >
+            <h3 className={classes.stockTitle}>
+                {title}
+                {stock.loading && !summary ? ' …' : ''}
+            </h3>
+            {list}
+        </section>
+    )
 }
 
 const drillValues = (values: ChildValue[]) =>
@@ -269,6 +482,7 @@ export const PairCard = ({
     onDrillPeriod,
     onDrillChild,
     fillHeight = false,
+    stock = null,
 }: PairCardProps) => {
     const [showTable, setShowTable] = useState(false)
     const [showTips, setShowTips] = useState(false)
@@ -301,6 +515,8 @@ export const PairCard = ({
             periods,
             locale,
         }
+        const hmisIncomplete = incompleteIndices(periods, trend.hmisStatus)
+        const lmisIncomplete = incompleteIndices(periods, trend.lmisStatus)
         const hint =
             canDrillPeriod === false
                 ? i18n.t('Click to see the numbers of this period')
@@ -311,16 +527,20 @@ export const PairCard = ({
                     ...common,
                     series: trend.hmis,
                     completeness: trend.hmisCompleteness,
+                    incomplete: hmisIncomplete,
                 }),
                 hint
             ),
             lmis: withTooltipHint(
                 buildLmisTrendOptions({
                     ...common,
+                    // Consumption bars; the percentages (reporting, on time) share one axis; stock on
+                    // hand and stockouts are figures beside the charts (counts of facilities)
                     consumption: trend.consumption,
-                    stockOnHand: trend.stockOnHand,
-                    stockout: trend.stockoutDays ? { ...trend.stockoutDays, kind: 'days' } : null,
+                    stockout: trend.stockoutRate ? { ...trend.stockoutRate, kind: 'rate' } : null,
                     completeness: trend.lmisCompleteness,
+                    onTime: trend.lmisOnTime,
+                    incomplete: lmisIncomplete,
                 }),
                 hint
             ),
@@ -394,19 +614,31 @@ export const PairCard = ({
                 ? [i18n.t('Pale columns with a dashed border are estimates – quarterly value ÷ 3.')]
                 : []
         }
-        const series = [
-            ...trend.hmis,
-            trend.consumption,
-            trend.stockOnHand,
-            trend.stockoutDays,
-        ].filter((entry): entry is SeriesData => entry !== null)
-        return alignmentNotes(
+        const series = [...trend.hmis, trend.consumption].filter(
+            (entry): entry is SeriesData => entry !== null
+        )
+        const lines = alignmentNotes(
             series.map((entry) => ({
                 name: entry.name,
                 points: pointsByPeriod(periods, entry.points),
             })),
             periods
         )
+        const consumptionPoints = trend.consumption?.points ?? []
+        if (consumptionPoints.some((p) => p.reason === 'GROUP_WINDOWS')) {
+            lines.push(
+                i18n.t(
+                    'Quarterly reports are placed in the window each reporting group’s report covers (groups shifted as the mapping says), then summed.'
+                )
+            )
+        } else if (consumptionPoints.some((p) => p.estimated)) {
+            lines.push(
+                i18n.t(
+                    'Quarterly reports are spread over calendar quarters – the mapping names no reporting groups.'
+                )
+            )
+        }
+        return lines
     }, [trend, drillData, periods])
 
     const hmisCompleteness = useCompleteness(
@@ -454,6 +686,14 @@ export const PairCard = ({
     const incomplete = drillData
         ? []
         : [hmisCompleteness, lmisCompleteness].filter((c) => c.sentence?.incomplete)
+    const openPeriods =
+        drillData || !trend
+            ? []
+            : [
+                  incompleteSentence(i18n.t('HMIS'), periods, trend.hmisStatus, locale),
+                  incompleteSentence(i18n.t('LMIS'), periods, trend.lmisStatus, locale),
+              ].filter((text): text is string => text !== null)
+    const definitions = indicatorDefinitions()
     const selectedPeriod = selected === null ? undefined : periods[selected]
 
     return (
@@ -469,7 +709,7 @@ export const PairCard = ({
                     <CompletenessBadge completeness={lmisCompleteness} locale={locale} />
                 </div>
                 <div className={classes.actions}>
-                    {tips && (
+                    {
                         <span ref={tipsButton}>
                             <Button
                                 small
@@ -480,7 +720,7 @@ export const PairCard = ({
                                 {i18n.t('How to interpret')}
                             </Button>
                         </span>
-                    )}
+                    }
                     <Button
                         small
                         secondary
@@ -492,26 +732,46 @@ export const PairCard = ({
                     {trend && <DownloadMenu charts={shownOptions} onCsv={downloadCsv} />}
                 </div>
             </header>
-            {showTips && tips && (
+            {showTips && (
                 <Popover
                     reference={tipsButton}
                     placement="bottom-end"
                     onClickOutside={() => setShowTips(false)}
                 >
                     <div className={classes.tips} data-test="pair-tips">
-                        {tips}
+                        {tips && <p className={classes.tipText}>{tips}</p>}
+                        <h3 className={classes.stockTitle}>{i18n.t('Definitions')}</h3>
+                        <dl className={classes.definitions} data-test="pair-definitions">
+                            {definitions.map((d) => (
+                                <React.Fragment key={d.id}>
+                                    <dt>{d.name}</dt>
+                                    <dd>{d.text}</dd>
+                                </React.Fragment>
+                            ))}
+                        </dl>
                     </div>
                 </Popover>
             )}
-            {(incomplete.length > 0 || notes.length > 0) &&
+            {(incomplete.length > 0 || notes.length > 0 || openPeriods.length > 0) &&
                 (fillHeight ? (
                     // A dashboard item keeps its height for the charts: one line, the rest on demand
                     <details className={classes.notes} data-test="pair-notes">
-                        <summary className={incomplete.length > 0 ? classes.incomplete : undefined}>
-                            {incomplete.length > 0
+                        <summary
+                            className={
+                                incomplete.length > 0 || openPeriods.length > 0
+                                    ? classes.incomplete
+                                    : undefined
+                            }
+                        >
+                            {incomplete.length > 0 || openPeriods.length > 0
                                 ? i18n.t('Recent totals are incomplete – why?')
                                 : i18n.t('About these numbers')}
                         </summary>
+                        {openPeriods.map((text) => (
+                            <p key={text} data-test="incomplete-periods">
+                                {text}
+                            </p>
+                        ))}
                         {incomplete.map((c) => (
                             <p key={c.label} data-test="completeness-text">
                                 {c.sentence?.text}
@@ -523,6 +783,15 @@ export const PairCard = ({
                     </details>
                 ) : (
                     <div className={classes.notes} data-test="pair-notes">
+                        {openPeriods.map((text) => (
+                            <p
+                                key={text}
+                                className={classes.incomplete}
+                                data-test="incomplete-periods"
+                            >
+                                {text}
+                            </p>
+                        ))}
                         {incomplete.map((c) => (
                             <p
                                 key={c.label}
@@ -558,6 +827,7 @@ export const PairCard = ({
                     onClose={() => setSelected(null)}
                 />
             )}
+            {trend && stock && <StockFigures stock={stock} locale={locale} compact={fillHeight} />}
             {!trend ? null : showTable ? (
                 <Suspense fallback={<CircularLoader small />}>
                     <SeriesTable

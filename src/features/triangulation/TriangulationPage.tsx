@@ -14,6 +14,7 @@ import {
     RELATIVE_PERIODS,
     periodName,
     relativePeriodLabel,
+    periodIdContaining,
     todayInCalendar,
     type RelativePeriod,
 } from '../../domain/periods'
@@ -30,7 +31,14 @@ import { trendLabels } from './labels'
 import { OrgUnitPicker } from './OrgUnitPicker'
 import { buildPairTrend, type PairTrend } from './pair-model'
 import { PairCard, type PairCardProps } from './PairCard'
-import { useDrillTable, usePairsMetadata, useTrendTable } from './use-view-data'
+import { pairStockFigures, stockStatusPeriod, type PairStockFigures } from './stock-model'
+import {
+    useDrillTable,
+    usePairsMetadata,
+    useStaggeredTable,
+    useStockStatusTable,
+    useTrendTable,
+} from './use-view-data'
 import { viewPeriods } from './view-periods'
 import classes from './TriangulationPage.module.css'
 
@@ -84,9 +92,15 @@ export const TriangulationView = ({
             ? requested
             : { ...requested, drill: possible, highlight: undefined }
     const calendar = useInstanceCalendar()
+    const today = todayInCalendar(calendar)
     const periods = useMemo(
-        () => viewPeriods(state.pe, state.grain, todayInCalendar(calendar), { calendar }),
-        [state.pe, state.grain, calendar]
+        () => viewPeriods(state.pe, state.grain, today, { calendar }),
+        [state.pe, state.grain, calendar, today]
+    )
+    // Periods not over in this month, or whose reports are still arriving, are incomplete
+    const currentMonth = useMemo(
+        () => periodIdContaining(today, 'MONTHLY', { calendar }),
+        [today, calendar]
     )
     const nameOf = useCallback(
         (id: string) => periodName(id, { calendar, locale }),
@@ -110,6 +124,10 @@ export const TriangulationView = ({
             ? trendOu.data.level + state.drill.path.length
             : undefined
     const trendTable = useTrendTable(pairs, metadata.data, ouId, periods)
+    const staggered = useStaggeredTable(pairs, metadata.data, ouId, periods)
+    // The groups' table of this view (not the previous one's while it loads)
+    const groupTable = staggered.table.isPlaceholderData ? undefined : staggered.table.data
+    const waitingForGroups = staggered.groupSet !== null && !groupTable && !staggered.table.error
     const drillTable = useDrillTable(
         pairs,
         metadata.data,
@@ -136,7 +154,7 @@ export const TriangulationView = ({
     const trends = useMemo(() => {
         const labels = trendLabels()
         const result = new Map<string, PairTrend>()
-        if (!trendTable.data || !metadata.data || !ouId) return result
+        if (!trendTable.data || !metadata.data || !ouId || waitingForGroups) return result
         for (const pair of pairs) {
             result.set(
                 pair.id,
@@ -148,11 +166,76 @@ export const TriangulationView = ({
                     periods,
                     ou: ouId,
                     labels,
+                    currentMonth,
+                    withStockOnHand: false,
+                    groupTable:
+                        pair.lmis.reportingGroups?.groupSet === staggered.groupSet
+                            ? (groupTable ?? null)
+                            : null,
                 })
             )
         }
         return result
-    }, [pairs, trendTable.data, metadata.data, ouId, periods])
+    }, [
+        pairs,
+        trendTable.data,
+        metadata.data,
+        ouId,
+        periods,
+        currentMonth,
+        waitingForGroups,
+        groupTable,
+        staggered.groupSet,
+    ])
+    // Stock status: of the drilled org unit and period, else of the latest complete period
+    const statusPeriod = useMemo(
+        () =>
+            state.drill?.period ??
+            (trendTable.isPlaceholderData
+                ? null
+                : stockStatusPeriod([...trends.values()], periods.display)),
+        [state.drill?.period, trends, periods.display, trendTable.isPlaceholderData]
+    )
+    const statusOu = useMemo(
+        () =>
+            state.drill
+                ? parentId && parentLevel !== undefined
+                    ? { id: parentId, level: parentLevel }
+                    : undefined
+                : trendOu.data
+                  ? { id: trendOu.data.id, level: trendOu.data.level }
+                  : undefined,
+        [state.drill, parentId, parentLevel, trendOu.data]
+    )
+    const stockTable = useStockStatusTable(
+        pairs,
+        metadata.data,
+        statusOu,
+        levels.data,
+        state.grain,
+        statusPeriod
+    )
+    const stockData = stockTable.isPlaceholderData ? undefined : stockTable.data
+    const stockFigures = useMemo(() => {
+        const result = new Map<string, PairStockFigures>()
+        if (!statusPeriod || !metadata.data) return result
+        for (const pair of pairs) {
+            const trend = trends.get(pair.id)
+            if (!trend) continue
+            result.set(
+                pair.id,
+                pairStockFigures({
+                    pair,
+                    trend,
+                    table: stockData ?? null,
+                    items: metadata.data.items,
+                    grain: state.grain,
+                    period: statusPeriod,
+                })
+            )
+        }
+        return result
+    }, [pairs, trends, stockData, metadata.data, state.grain, statusPeriod])
     const drills = useMemo(() => {
         const labels = trendLabels()
         const result = new Map<string, NonNullable<PairCardProps['drill']>>()
@@ -203,7 +286,7 @@ export const TriangulationView = ({
             }),
             [trends, chartPeriods, trendOu.data, state.pe, state.grain]
         ),
-        !trendTable.isPlaceholderData && Boolean(trendOu.data)
+        !trendTable.isPlaceholderData && Boolean(trendOu.data) && !waitingForGroups
     )
     const shownDrills = useLastSettled(
         drills,
@@ -227,6 +310,7 @@ export const TriangulationView = ({
         if (metadata.error) void metadata.refetch()
         if (trendOu.error) void trendOu.refetch()
         if (trendTable.error) void trendTable.refetch()
+        if (staggered.table.error) void staggered.table.refetch()
         if (state.drill && drillTable.error) void drillTable.refetch()
     }
     const blocker = loading ? (
@@ -411,6 +495,12 @@ export const TriangulationView = ({
                             onRetry={() => void trendTable.refetch()}
                         />
                     )}
+                    {staggered.table.error && (
+                        <ErrorNotice
+                            error={staggered.table.error}
+                            onRetry={() => void staggered.table.refetch()}
+                        />
+                    )}
                     {state.drill && drillTable.error && (
                         <ErrorNotice
                             error={drillTable.error}
@@ -434,6 +524,18 @@ export const TriangulationView = ({
                                 orgUnitName={shownTrend.orgUnitName}
                                 trend={trend}
                                 drill={drill}
+                                stock={
+                                    statusPeriod
+                                        ? {
+                                              figures: stockFigures.get(pair.id) ?? null,
+                                              periodName: nameOf(statusPeriod),
+                                              loading: stockTable.isFetching,
+                                              orgUnitName: state.drill
+                                                  ? (parentData?.displayName ?? '')
+                                                  : orgUnitName,
+                                          }
+                                        : null
+                                }
                                 fillHeight={compact}
                                 canDrillPeriod={levelBelow}
                                 onDrillPeriod={(period) =>

@@ -7,4 +7,9 @@ export const trendLabels = (): TrendLabels => ({
     stockoutDays: i18n.t('Stockout days'),
     hmisCompleteness: i18n.t('HMIS reporting rate (%)'),
     lmisCompleteness: i18n.t('LMIS reporting rate (%)'),
+    losses: i18n.t('Losses and adjustments'),
+    received: i18n.t('Quantity received'),
+    stockoutRate: i18n.t('Facilities stocked out (%)'),
+    hmisOnTime: i18n.t('HMIS reports on time (%)'),
+    lmisOnTime: i18n.t('LMIS reports on time (%)'),
 })

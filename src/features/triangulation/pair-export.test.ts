@@ -38,6 +38,14 @@ const trend: PairTrend = {
         name: 'LMIS reporting rate (%)',
         points: [point('202401', 93.58226371061843), point('202402', 55)],
     },
+    losses: null,
+    received: null,
+    stockoutRate: null,
+    stockoutCounts: {},
+    hmisOnTime: null,
+    lmisOnTime: null,
+    hmisStatus: [],
+    lmisStatus: [],
     missingItems: [],
 }
 

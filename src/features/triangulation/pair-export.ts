@@ -12,7 +12,13 @@ import type { PairTrend, SeriesData } from './pair-model'
 
 /** Reporting rates are percentages; every other measure of a pair is a count. */
 export const measureKind = (id: string): NumberKind =>
-    id === 'hmisCompleteness' || id === 'lmisCompleteness' ? 'percent' : 'count'
+    id === 'hmisCompleteness' ||
+    id === 'lmisCompleteness' ||
+    id === 'hmisOnTime' ||
+    id === 'stockoutRate' ||
+    id === 'lmisOnTime'
+        ? 'percent'
+        : 'count'
 
 /** The series of a trend, in the table's column order (absent measures left out). */
 export const trendColumns = (trend: PairTrend): SeriesData[] =>
@@ -21,8 +27,13 @@ export const trendColumns = (trend: PairTrend): SeriesData[] =>
         trend.consumption,
         trend.stockOnHand,
         trend.stockoutDays,
+        trend.losses,
+        trend.received,
+        trend.stockoutRate,
         trend.hmisCompleteness,
         trend.lmisCompleteness,
+        trend.hmisOnTime,
+        trend.lmisOnTime,
     ].filter((s): s is SeriesData => s !== null)
 
 /** The measures of a drill-down, in the table's column order. */

@@ -268,3 +268,57 @@ describe('latestCompleteness', () => {
         expect(latestCompleteness(null, consumption)).toBeNull()
     })
 })
+
+describe('the honest current period', () => {
+    // Viewed on 4 December 2026: Q4 is not over; one reporting group of three is in
+    const periods = viewPeriods('THIS_YEAR', 'monthly', '2026-12-04')
+    const report = (ds: string, pe: string, actual: number, expected: number) =>
+        [
+            [`${ds}.ACTUAL_REPORTS`, pe, 'OU', actual],
+            [`${ds}.EXPECTED_REPORTS`, pe, 'OU', expected],
+        ] as [string, string, string, number][]
+    const rows: [string, string, string, number][] = [
+        ...periods.months.flatMap((m) => [
+            [DE.cases, m, 'OU', 100] as [string, string, string, number],
+            [DE.consM, m, 'OU', 60] as [string, string, string, number],
+            ...report(DS.hmis, m, m === '202611' ? 40 : 95, 100),
+            ...report(DS.lmisM, m, 38, 40),
+        ]),
+        ...['2026Q1', '2026Q2', '2026Q3'].flatMap((q) => [
+            [DE.consQ, q, 'OU', 120] as [string, string, string, number],
+            ...report(DS.lmisQ, q, 58, 60),
+        ]),
+        [DE.consQ, '2026Q4', 'OU', 40],
+        ...report(DS.lmisQ, '2026Q4', 20, 60),
+    ]
+    const trend = buildPairTrend({
+        pair,
+        table: table(rows),
+        items,
+        dataSets,
+        periods,
+        ou: 'OU',
+        labels,
+        currentMonth: '202612',
+    })
+    it('does not draw the months of an open quarter, and says how many reports are in', () => {
+        const value = (period: string) => trend.consumption?.points.find((p) => p.period === period)
+        expect(value('202609')?.value).toBeCloseTo(60 + 40)
+        for (const month of ['202610', '202611', '202612']) {
+            expect(value(month)?.value).toBeNull()
+            expect(value(month)?.reason).toBe('PERIOD_INCOMPLETE')
+        }
+        const october = trend.lmisStatus.find((s) => s.period === '202610')
+        expect(october).toMatchObject({ open: true, incomplete: true })
+        expect(october?.reports).toEqual({ actual: 38 + 20, expected: 40 + 60 })
+    })
+    it('does not draw a month whose reports are still arriving', () => {
+        const cases = trend.hmis[0]?.points
+        expect(cases?.find((p) => p.period === '202610')?.value).toBe(100)
+        expect(cases?.find((p) => p.period === '202611')?.value).toBeNull()
+        expect(trend.hmisStatus.find((s) => s.period === '202611')?.reports).toEqual({
+            actual: 40,
+            expected: 100,
+        })
+    })
+})

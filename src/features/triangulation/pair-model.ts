@@ -3,14 +3,21 @@
  * of each system, and per-child values for drill-down. Pure functions, no React.
  */
 import {
+    buildAnalyticsQuery,
     reportingRateItem,
     type AnalyticsTable,
     type ReportingRateMetric,
 } from '../../api/analytics'
-import { idsOf, type Pair } from '../../domain/config'
+import { idsOf, type Pair, type ReportingGroups } from '../../domain/config'
 import { alignReportingRate, reportingRate } from '../../domain/indicators'
 import {
+    alignStaggered,
     alignValues,
+    isPeriodOpen,
+    staggeredRequestQuarters,
+    markIncompletePeriods,
+    type PeriodCompleteness,
+    type ReportTally,
     monthsOfQuarter,
     quarterOfMonth,
     type AlignedPoint,
@@ -46,14 +53,33 @@ export interface PairTrend {
     consumption: SeriesData | null
     stockOnHand: SeriesData | null
     stockoutDays: SeriesData | null
+    losses: SeriesData | null
+    received: SeriesData | null
+    /**
+     * Facilities stocked out ÷ facilities that reported (%), from the mapped stocked-out flag
+     * (SUM: a count made by the server) and the LMIS reports received; `null` without a flag
+     */
+    stockoutRate: SeriesData | null
+    /** The counts behind `stockoutRate`, by display period */
+    stockoutCounts: Record<string, { stockedOut: number; reporting: number }>
     hmisCompleteness: SeriesData | null
     lmisCompleteness: SeriesData | null
+    /** Reports on time ÷ reports expected (%), per system */
+    hmisOnTime: SeriesData | null
+    lmisOnTime: SeriesData | null
+    /**
+     * Per display period and system: whether its reports are all due and in. Incomplete periods
+     * have no value in any series of that system (`PERIOD_INCOMPLETE`).
+     */
+    hmisStatus: PeriodCompleteness[]
+    lmisStatus: PeriodCompleteness[]
     /** Items the pair names that no longer exist on the server */
     missingItems: string[]
 }
 
 export const REPORTS_ACTUAL: ReportingRateMetric = 'ACTUAL_REPORTS'
 export const REPORTS_EXPECTED: ReportingRateMetric = 'EXPECTED_REPORTS'
+export const REPORTS_ON_TIME: ReportingRateMetric = 'ACTUAL_REPORTS_ON_TIME'
 
 /** Every `dx` item a pair needs, reporting counts of its data sets included. */
 export const pairDataItems = (pair: Pair): { data: string[]; dataSets: string[] } => ({
@@ -62,6 +88,9 @@ export const pairDataItems = (pair: Pair): { data: string[]; dataSets: string[] 
         ...idsOf(pair.lmis.consumption),
         ...idsOf(pair.lmis.stockOnHand),
         ...idsOf(pair.lmis.stockoutDays),
+        ...idsOf(pair.lmis.losses),
+        ...idsOf(pair.lmis.received),
+        ...idsOf(pair.lmis.stockedOut),
     ],
     dataSets: [...idsOf(pair.hmis.dataSet), ...idsOf(pair.lmis.dataSet)],
 })
@@ -72,16 +101,35 @@ export const pairDataItems = (pair: Pair): { data: string[]; dataSets: string[] 
  */
 export const requestItems = (
     pairs: readonly Pair[],
-    known: ReadonlySet<string> | null
+    known: ReadonlySet<string> | null,
+    /**
+     * The trend also asks for losses, quantities received and reports on time (the stock status
+     * figures), the drill-down and the alert scan do not need them; the trend does not ask for
+     * stock on hand: with DHIS2's `LAST` a facility's last count would be carried forward into
+     * periods it did not report (and future months); stock on hand comes from the stock status
+     * request, with `LAST_IN_PERIOD`
+     */
+    withOnTime = false
 ): string[] => {
     const items = new Set<string>()
     for (const pair of pairs) {
         const { data, dataSets } = pairDataItems(pair)
-        for (const dx of data) if (!known || known.has(dx)) items.add(dx)
+        const movements = new Set([
+            ...idsOf(pair.lmis.losses),
+            ...idsOf(pair.lmis.received),
+            ...idsOf(pair.lmis.stockedOut),
+        ])
+        const stock = new Set(idsOf(pair.lmis.stockOnHand))
+        for (const dx of data) {
+            if (!withOnTime && movements.has(dx)) continue
+            if (withOnTime && stock.has(dx)) continue
+            if (!known || known.has(dx)) items.add(dx)
+        }
         for (const ds of dataSets) {
             if (!known || known.has(ds)) {
                 items.add(reportingRateItem(ds, REPORTS_ACTUAL))
                 items.add(reportingRateItem(ds, REPORTS_EXPECTED))
+                if (withOnTime) items.add(reportingRateItem(ds, REPORTS_ON_TIME))
             }
         }
     }
@@ -149,6 +197,15 @@ export const sumPoints = (lists: readonly AlignedPoint[][]): AlignedPoint[] => {
     })
 }
 
+/**
+ * Quarterly values of staggered reporting groups: the table of the group set request
+ * (`staggeredRequest`) and the groups' windows from the mapping
+ */
+export type StaggeredSource =
+    | { table: AnalyticsTable; groups: ReportingGroups }
+    /** One facility of a known group: its own quarterly values, shifted by its group's window */
+    | { monthOffset: number }
+
 const measureSeries = (
     id: string,
     name: string,
@@ -157,11 +214,55 @@ const measureSeries = (
     items: ReadonlyMap<string, ItemInfo>,
     periods: ViewPeriods,
     ou: string,
-    kind: MeasureKind
+    kind: MeasureKind,
+    staggered?: StaggeredSource | null
 ): SeriesData | null => {
     const present = dxs.filter((dx) => items.has(dx))
     if (present.length === 0) return null
-    const aligned = present.map((dx) => alignItem(table, dx, items.get(dx), periods, ou, kind))
+    const aligned = present.map((dx) => {
+        if (
+            staggered &&
+            'monthOffset' in staggered &&
+            kind === 'flow' &&
+            items.get(dx)?.periodType === 'QUARTERLY'
+        ) {
+            return alignStaggered({
+                grain: periods.grain,
+                periods: periods.display,
+                groups: [
+                    {
+                        monthOffset: staggered.monthOffset,
+                        values: Object.fromEntries(
+                            periods.quarters.map((q) => [q, table.value(dx, q, ou)])
+                        ),
+                    },
+                ],
+            })
+        }
+        if (
+            staggered &&
+            'groups' in staggered &&
+            kind === 'flow' &&
+            items.get(dx)?.periodType === 'QUARTERLY'
+        ) {
+            const quarters = staggeredRequestQuarters(periods.quarters)
+            const { groupSet, groups } = staggered.groups
+            return alignStaggered({
+                grain: periods.grain,
+                periods: periods.display,
+                groups: groups.map((group) => ({
+                    monthOffset: group.monthOffset,
+                    values: Object.fromEntries(
+                        quarters.map((q) => [
+                            q,
+                            staggered.table.value(dx, q, ou, { [groupSet]: group.id }),
+                        ])
+                    ),
+                })),
+            })
+        }
+        return alignItem(table, dx, items.get(dx), periods, ou, kind)
+    })
     // An item without any value for this org unit over the whole window does not apply to it
     // (e.g. a region whose facilities all report quarterly has no monthly LMIS data at all).
     const applicable = aligned.filter((points) => points.some((p) => p.value !== null))
@@ -180,7 +281,9 @@ export const completenessSeries = (
     table: AnalyticsTable,
     dataSets: ReadonlyMap<string, DataSetInfo>,
     periods: ViewPeriods,
-    ou: string
+    ou: string,
+    /** The reports counted: all received (reporting rate) or received on time (timeliness) */
+    actualMetric: ReportingRateMetric = REPORTS_ACTUAL
 ): SeriesData | null => {
     const present = dataSetIds.filter((ds) => dataSets.get(ds)?.periodType)
     if (present.length === 0) return null
@@ -201,7 +304,7 @@ export const completenessSeries = (
                 grain: periods.grain,
                 periods: periods.display,
                 sourcePeriodType: type,
-                actual: read(REPORTS_ACTUAL),
+                actual: read(actualMetric),
                 expected: read(REPORTS_EXPECTED),
             }),
         }
@@ -220,7 +323,7 @@ export const completenessSeries = (
                       : [period]
             const weight = periods.grain === 'quarterly' && type === 'MONTHLY' ? 1 / 3 : 1
             for (const pe of sourcePeriods) {
-                actual += counts(ds, REPORTS_ACTUAL, pe) * weight
+                actual += counts(ds, actualMetric, pe) * weight
                 expected += counts(ds, REPORTS_EXPECTED, pe) * weight
                 sources.add(pe)
             }
@@ -239,12 +342,175 @@ export const completenessSeries = (
     return { id, name, points }
 }
 
+/**
+ * Reports received and expected per display period for a system's data sets, from counts: each
+ * data set read at its own period type (a month of the monthly view reads a quarterly data set's
+ * quarter; a quarter of the quarterly view sums a monthly data set's three months).
+ */
+export const reportTallies = (
+    dataSetIds: readonly string[],
+    table: AnalyticsTable,
+    dataSets: ReadonlyMap<string, DataSetInfo>,
+    periods: ViewPeriods,
+    ou: string
+): (ReportTally | null)[] => {
+    const present = dataSetIds.filter((ds) => dataSets.get(ds)?.periodType)
+    return periods.display.map((period) => {
+        if (present.length === 0) return null
+        let actual = 0
+        let expected = 0
+        for (const ds of present) {
+            const type = dataSets.get(ds)?.periodType
+            const sources =
+                periods.grain === 'monthly'
+                    ? [type === 'MONTHLY' ? period : quarterOfMonth(period)]
+                    : type === 'MONTHLY'
+                      ? [...monthsOfQuarter(period)]
+                      : [period]
+            for (const pe of sources) {
+                actual += table.value(reportingRateItem(ds, REPORTS_ACTUAL), pe, ou) ?? 0
+                expected += table.value(reportingRateItem(ds, REPORTS_EXPECTED), pe, ou) ?? 0
+            }
+        }
+        return { actual, expected }
+    })
+}
+
+/**
+ * Which display periods of a system are incomplete (see `domain/periods/period-completeness.ts`):
+ * open (not over in `currentMonth`; in the monthly view also while the quarter that the system's
+ * quarterly reports cover is open), or the latest ones with fewer reports than usual.
+ */
+export const systemStatus = ({
+    dataSetIds,
+    itemIds,
+    table,
+    items,
+    dataSets,
+    periods,
+    ou,
+    currentMonth,
+}: {
+    dataSetIds: readonly string[]
+    itemIds: readonly string[]
+    table: AnalyticsTable
+    items: ReadonlyMap<string, ItemInfo>
+    dataSets: ReadonlyMap<string, DataSetInfo>
+    periods: ViewPeriods
+    ou: string
+    currentMonth: string
+}): PeriodCompleteness[] => {
+    const quarterly =
+        dataSetIds.some((ds) => dataSets.get(ds)?.periodType === 'QUARTERLY') ||
+        itemIds.some((dx) => items.get(dx)?.periodType === 'QUARTERLY')
+    const tallies = reportTallies(dataSetIds, table, dataSets, periods, ou)
+    return markIncompletePeriods(
+        periods.display.map((period, index) => ({
+            period,
+            open:
+                isPeriodOpen(period, currentMonth) ||
+                (quarterly &&
+                    periods.grain === 'monthly' &&
+                    isPeriodOpen(quarterOfMonth(period), currentMonth)),
+            reports: tallies[index] ?? null,
+        }))
+    )
+}
+
+/** The series with no value in the periods whose reports are not all in (`PERIOD_INCOMPLETE`). */
+export const withoutIncomplete = <T extends SeriesData | null>(
+    series: T,
+    status: readonly PeriodCompleteness[]
+): T => {
+    if (!series) return series
+    const incomplete = new Set(status.filter((p) => p.incomplete).map((p) => p.period))
+    if (incomplete.size === 0) return series
+    return {
+        ...series,
+        points: series.points.map((point) =>
+            incomplete.has(point.period)
+                ? {
+                      ...point,
+                      value: null,
+                      estimated: false,
+                      partial: false,
+                      reason: 'PERIOD_INCOMPLETE' as const,
+                  }
+                : point
+        ),
+    }
+}
+
+/**
+ * The stockout rate per display period from counts: the stocked-out flag summed over the org unit
+ * (facilities stocked out; in a quarter of the monthly data, facility-months) ÷ the LMIS reports
+ * received for the same periods (facilities, or facility-months, that reported), each item and
+ * data set read at its own period type. Never an average of percentages.
+ */
+export const stockoutRateSeries = (
+    pair: Pair,
+    table: AnalyticsTable,
+    items: ReadonlyMap<string, ItemInfo>,
+    dataSets: ReadonlyMap<string, DataSetInfo>,
+    periods: ViewPeriods,
+    ou: string,
+    name: string,
+    /** Filled with the counts of each period */
+    counts: Record<string, { stockedOut: number; reporting: number }> = {}
+): SeriesData | null => {
+    const flags = idsOf(pair.lmis.stockedOut).filter((dx) => items.has(dx))
+    const reports = idsOf(pair.lmis.dataSet).filter((ds) => dataSets.get(ds)?.periodType)
+    if (flags.length === 0 || reports.length === 0) return null
+    const sources = (type: SeriesPeriodType | null | undefined, period: string): string[] =>
+        periods.grain === 'monthly'
+            ? [type === 'QUARTERLY' ? quarterOfMonth(period) : period]
+            : type === 'QUARTERLY'
+              ? [period]
+              : [...monthsOfQuarter(period)]
+    const points = periods.display.map((period): AlignedPoint => {
+        let stockedOut = 0
+        let flagged = false
+        for (const dx of flags) {
+            for (const pe of sources(items.get(dx)?.periodType, period)) {
+                const value = table.value(dx, pe, ou)
+                if (value !== null) {
+                    stockedOut += value
+                    flagged = true
+                }
+            }
+        }
+        let reported = 0
+        for (const ds of reports) {
+            for (const pe of sources(dataSets.get(ds)?.periodType, period)) {
+                reported += table.value(reportingRateItem(ds, REPORTS_ACTUAL), pe, ou) ?? 0
+            }
+        }
+        const rate = flagged && reported > 0 ? Math.min(100, (stockedOut / reported) * 100) : null
+        if (rate !== null) counts[period] = { stockedOut, reporting: reported }
+        return {
+            period,
+            value: rate === null ? null : Math.round(rate * 10) / 10,
+            estimated: false,
+            partial: false,
+            sourcePeriods: [period],
+            missingPeriods: [],
+            reason: null,
+        }
+    })
+    return { id: 'stockoutRate', name, points }
+}
+
 export interface TrendLabels {
     consumption: string
     stockOnHand: string
     stockoutDays: string
     hmisCompleteness: string
     lmisCompleteness: string
+    losses?: string
+    received?: string
+    stockoutRate?: string
+    hmisOnTime?: string
+    lmisOnTime?: string
 }
 
 /** Everything a pair's trend charts show, for one org unit. */
@@ -256,6 +522,10 @@ export const buildPairTrend = ({
     periods,
     ou,
     labels,
+    currentMonth,
+    withStockOnHand = true,
+    groupTable = null,
+    facilityOffset = null,
 }: {
     pair: Pair
     table: AnalyticsTable
@@ -264,65 +534,189 @@ export const buildPairTrend = ({
     periods: ViewPeriods
     ou: string
     labels: TrendLabels
+    /**
+     * The month containing today: periods not over or whose reports are not all in are left out
+     * (`systemStatus`); without it every period is shown as it is
+     */
+    currentMonth?: string
+    /** Whether the table holds stock on hand (the view's trend does not: see `requestItems`) */
+    withStockOnHand?: boolean
+    /**
+     * The group set table when the pair names its staggered reporting groups: quarterly flows
+     * are aligned to the months each group's report covers; without it, calendar quarters
+     */
+    groupTable?: AnalyticsTable | null
+    /** A facility in a staggered group: the months its group's window is shifted by */
+    facilityOffset?: number | null
 }): PairTrend => {
     const { data, dataSets: dataSetIds } = pairDataItems(pair)
+    const lmisItems = [
+        ...idsOf(pair.lmis.consumption),
+        ...idsOf(pair.lmis.stockOnHand),
+        ...idsOf(pair.lmis.stockoutDays),
+        ...idsOf(pair.lmis.losses),
+        ...idsOf(pair.lmis.received),
+    ]
+    const status = (dataSetList: readonly string[], itemIds: readonly string[]) =>
+        currentMonth === undefined
+            ? periods.display.map((period) => ({
+                  period,
+                  open: false,
+                  reports: null,
+                  incomplete: false,
+              }))
+            : systemStatus({
+                  dataSetIds: dataSetList,
+                  itemIds,
+                  table,
+                  items,
+                  dataSets,
+                  periods,
+                  ou,
+                  currentMonth,
+              })
+    const hmisStatus = status(
+        idsOf(pair.hmis.dataSet),
+        pair.hmis.items.map((item) => item.id)
+    )
+    const lmisStatus = status(idsOf(pair.lmis.dataSet), lmisItems)
+    const stockoutCounts: Record<string, { stockedOut: number; reporting: number }> = {}
+    const staggered: StaggeredSource | null =
+        groupTable && pair.lmis.reportingGroups
+            ? { table: groupTable, groups: pair.lmis.reportingGroups }
+            : facilityOffset !== null && pair.lmis.reportingGroups
+              ? { monthOffset: facilityOffset }
+              : null
+    const lmis = (
+        id: string,
+        name: string,
+        value: string | readonly string[] | undefined,
+        kind: MeasureKind
+    ) =>
+        withoutIncomplete(
+            measureSeries(id, name, idsOf(value), table, items, periods, ou, kind, staggered),
+            lmisStatus
+        )
+    const completeness = (
+        id: string,
+        name: string,
+        value: string | readonly string[] | undefined,
+        metric: ReportingRateMetric
+    ) => completenessSeries(id, name, idsOf(value), table, dataSets, periods, ou, metric)
     return {
         hmis: pair.hmis.items
             .filter((item) => items.has(item.id))
-            .map((item) => ({
-                id: item.id,
-                name: item.name ?? items.get(item.id)?.name ?? item.id,
-                points: alignItem(table, item.id, items.get(item.id), periods, ou, 'flow'),
-            })),
-        consumption: measureSeries(
-            'consumption',
-            labels.consumption,
-            idsOf(pair.lmis.consumption),
-            table,
-            items,
-            periods,
-            ou,
-            'flow'
+            .map((item) =>
+                withoutIncomplete(
+                    {
+                        id: item.id,
+                        name: item.name ?? items.get(item.id)?.name ?? item.id,
+                        points: alignItem(table, item.id, items.get(item.id), periods, ou, 'flow'),
+                    },
+                    hmisStatus
+                )
+            ),
+        consumption: lmis('consumption', labels.consumption, pair.lmis.consumption, 'flow'),
+        stockOnHand: withStockOnHand
+            ? lmis('stockOnHand', labels.stockOnHand, pair.lmis.stockOnHand, 'level')
+            : null,
+        stockoutDays: lmis('stockoutDays', labels.stockoutDays, pair.lmis.stockoutDays, 'flow'),
+        losses: lmis('losses', labels.losses ?? 'losses', pair.lmis.losses, 'flow'),
+        received: lmis('received', labels.received ?? 'received', pair.lmis.received, 'flow'),
+        stockoutRate: withoutIncomplete(
+            stockoutRateSeries(
+                pair,
+                table,
+                items,
+                dataSets,
+                periods,
+                ou,
+                labels.stockoutRate ?? 'stockoutRate',
+                stockoutCounts
+            ),
+            lmisStatus
         ),
-        stockOnHand: measureSeries(
-            'stockOnHand',
-            labels.stockOnHand,
-            idsOf(pair.lmis.stockOnHand),
-            table,
-            items,
-            periods,
-            ou,
-            'level'
-        ),
-        stockoutDays: measureSeries(
-            'stockoutDays',
-            labels.stockoutDays,
-            idsOf(pair.lmis.stockoutDays),
-            table,
-            items,
-            periods,
-            ou,
-            'flow'
-        ),
-        hmisCompleteness: completenessSeries(
+        stockoutCounts,
+        hmisCompleteness: completeness(
             'hmisCompleteness',
             labels.hmisCompleteness,
-            idsOf(pair.hmis.dataSet),
-            table,
-            dataSets,
-            periods,
-            ou
+            pair.hmis.dataSet,
+            REPORTS_ACTUAL
         ),
-        lmisCompleteness: completenessSeries(
+        lmisCompleteness: completeness(
             'lmisCompleteness',
             labels.lmisCompleteness,
-            idsOf(pair.lmis.dataSet),
-            table,
-            dataSets,
-            periods,
-            ou
+            pair.lmis.dataSet,
+            REPORTS_ACTUAL
         ),
+        hmisOnTime: completeness(
+            'hmisOnTime',
+            labels.hmisOnTime ?? 'hmisOnTime',
+            pair.hmis.dataSet,
+            REPORTS_ON_TIME
+        ),
+        lmisOnTime: completeness(
+            'lmisOnTime',
+            labels.lmisOnTime ?? 'lmisOnTime',
+            pair.lmis.dataSet,
+            REPORTS_ON_TIME
+        ),
+        hmisStatus,
+        lmisStatus,
         missingItems: [...data, ...dataSetIds].filter((id) => !items.has(id) && !dataSets.has(id)),
+    }
+}
+
+/** The quarterly flow items of the pairs that name staggered groups of `groupSet`. */
+export const staggeredItems = (
+    pairs: readonly Pair[],
+    items: ReadonlyMap<string, ItemInfo>,
+    groupSet: string
+): string[] => [
+    ...new Set(
+        pairs
+            .filter((pair) => pair.lmis.reportingGroups?.groupSet === groupSet)
+            .flatMap((pair) => [
+                ...idsOf(pair.lmis.consumption),
+                ...idsOf(pair.lmis.stockoutDays),
+                ...idsOf(pair.lmis.losses),
+                ...idsOf(pair.lmis.received),
+            ])
+            .filter((dx) => items.get(dx)?.periodType === 'QUARTERLY')
+    ),
+]
+
+/**
+ * The one request of the staggered groups of a view: the pairs' quarterly flows with the group
+ * set as a dimension (each group's values apart), over the view's quarters and one on each side.
+ * One group set per view: the first one a pair names (pairs naming another are shown by calendar
+ * quarter).
+ */
+export const staggeredRequest = (
+    pairs: readonly Pair[],
+    items: ReadonlyMap<string, ItemInfo>,
+    periods: ViewPeriods,
+    ou: string
+): { groupSet: string; query: ReturnType<typeof buildAnalyticsQuery> } | null => {
+    const groups = pairs.find((pair) => pair.lmis.reportingGroups)?.lmis.reportingGroups
+    if (!groups) return null
+    const dx = staggeredItems(pairs, items, groups.groupSet)
+    if (dx.length === 0) return null
+    const groupIds = [
+        ...new Set(
+            pairs
+                .filter((pair) => pair.lmis.reportingGroups?.groupSet === groups.groupSet)
+                .flatMap((pair) => pair.lmis.reportingGroups?.groups.map((g) => g.id) ?? [])
+        ),
+    ]
+    return {
+        groupSet: groups.groupSet,
+        query: buildAnalyticsQuery({
+            dx,
+            pe: staggeredRequestQuarters(periods.quarters),
+            ou: { id: ou },
+            dimensions: { [groups.groupSet]: groupIds },
+        }),
     }
 }
 

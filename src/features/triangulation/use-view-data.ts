@@ -3,8 +3,9 @@ import { buildAnalyticsQuery } from '../../api/analytics'
 import type { Pair } from '../../domain/config'
 import { useAnalytics } from '../../data/use-analytics'
 import { useItemMetadata } from '../../data/use-metadata'
-import { pairDataItems, requestItems } from './pair-model'
+import { pairDataItems, requestItems, staggeredRequest } from './pair-model'
 import { singlePeriod } from './drill-model'
+import { stockStatusRequest } from './stock-model'
 import type { ViewPeriods } from './view-periods'
 
 /** Item metadata for the pairs of a view: one round of metadata requests for all of them. */
@@ -37,7 +38,7 @@ export const useTrendTable = (
 ) => {
     const query = useMemo(() => {
         if (!ou || periods.request.length === 0) return null
-        const dx = requestItems(pairs, metadata ? knownIds(metadata) : null)
+        const dx = requestItems(pairs, metadata ? knownIds(metadata) : null, true)
         return dx.length ? buildAnalyticsQuery({ dx, pe: periods.request, ou: { id: ou } }) : null
     }, [pairs, metadata, ou, periods.request])
     return useAnalytics(query)
@@ -62,4 +63,51 @@ export const useDrillTable = (
             : null
     }, [pairs, metadata, parent, period])
     return useAnalytics(query)
+}
+
+/**
+ * The stock status of every pair for one org unit and period: ONE facility-level analytics request
+ * (`stockStatusRequest`), after the trend has said which period is complete.
+ */
+export const useStockStatusTable = (
+    pairs: readonly Pair[],
+    metadata: ReturnType<typeof usePairsMetadata>['data'],
+    ou: { id: string; level: number } | undefined,
+    facilityLevel: number | undefined,
+    grain: ViewPeriods['grain'],
+    period: string | null
+) => {
+    const query = useMemo(
+        () =>
+            metadata && ou && facilityLevel !== undefined && period
+                ? stockStatusRequest({
+                      pairs,
+                      known: knownIds(metadata),
+                      ou,
+                      facilityLevel,
+                      grain,
+                      period,
+                  })
+                : null,
+        [pairs, metadata, ou, facilityLevel, grain, period]
+    )
+    return useAnalytics(query)
+}
+
+/**
+ * The staggered groups' quarterly values of every pair that names them: ONE analytics request with
+ * the group set as a dimension (`staggeredRequest`); nothing when no pair names groups.
+ */
+export const useStaggeredTable = (
+    pairs: readonly Pair[],
+    metadata: ReturnType<typeof usePairsMetadata>['data'],
+    ou: string | undefined,
+    periods: ViewPeriods
+) => {
+    const request = useMemo(
+        () => (metadata && ou ? staggeredRequest(pairs, metadata.items, periods, ou) : null),
+        [pairs, metadata, ou, periods]
+    )
+    const table = useAnalytics(request?.query ?? null)
+    return { groupSet: request?.groupSet ?? null, table }
 }

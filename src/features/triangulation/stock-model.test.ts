@@ -1,0 +1,171 @@
+import { parseAnalyticsResponse } from '../../api/analytics'
+import type { Pair } from '../../domain/config'
+import type { ItemInfo, PairTrend } from './pair-model'
+import {
+    facilityStock,
+    pairStockFigures,
+    stockItems,
+    stockStatusPeriods,
+    stockStatusRequest,
+} from './stock-model'
+
+const header = (name: string) => ({
+    name,
+    column: name,
+    valueType: name === 'value' ? 'NUMBER' : 'TEXT',
+    type: name === 'value' ? 'java.lang.Double' : 'java.lang.String',
+    hidden: false,
+    meta: name !== 'value',
+})
+const table = (rows: [string, string, string, number][], ous: string[]) =>
+    parseAnalyticsResponse({
+        headers: ['dx', 'pe', 'ou', 'value'].map(header),
+        metaData: { items: {}, dimensions: { dx: [], pe: [], ou: ous, co: [] } },
+        rows: rows.map(([dx, pe, ou, v]) => [dx, pe, ou, String(v)]),
+        headerWidth: 4,
+        width: 4,
+        height: rows.length,
+    })
+
+const DE = {
+    sohM: 'aaaaaaaaaa1',
+    sohQ: 'aaaaaaaaaa2',
+    daysM: 'aaaaaaaaaa3',
+    daysQ: 'aaaaaaaaaa4',
+    consM: 'aaaaaaaaaa5',
+    consQ: 'aaaaaaaaaa6',
+    flagM: 'aaaaaaaaaa7',
+}
+const pair: Pair = {
+    id: 'oxytocin',
+    name: 'Oxytocin',
+    commodity: { name: 'Oxytocin' },
+    hmis: { items: [{ id: 'bbbbbbbbbb1' }] },
+    lmis: {
+        stockOnHand: [DE.sohM, DE.sohQ],
+        stockoutDays: [DE.daysM, DE.daysQ],
+        consumption: [DE.consM, DE.consQ],
+    },
+    thresholds: { monthsOfStock: [2, 4] },
+}
+const info = (id: string, periodType: 'MONTHLY' | 'QUARTERLY'): [string, ItemInfo] => [
+    id,
+    { id, name: id, periodType },
+]
+const items = new Map<string, ItemInfo>([
+    info(DE.sohM, 'MONTHLY'),
+    info(DE.sohQ, 'QUARTERLY'),
+    info(DE.daysM, 'MONTHLY'),
+    info(DE.daysQ, 'QUARTERLY'),
+    info(DE.consM, 'MONTHLY'),
+    info(DE.consQ, 'QUARTERLY'),
+    info(DE.flagM, 'MONTHLY'),
+])
+const emptyTrend = (): PairTrend => ({
+    hmis: [],
+    consumption: null,
+    stockOnHand: null,
+    stockoutDays: null,
+    losses: null,
+    received: null,
+    stockoutRate: null,
+    stockoutCounts: {},
+    hmisCompleteness: null,
+    lmisCompleteness: null,
+    hmisOnTime: null,
+    lmisOnTime: null,
+    hmisStatus: [],
+    lmisStatus: [],
+    missingItems: [],
+})
+
+describe('the stock status request', () => {
+    it('asks the AMC months and their quarter, at facility level, with LAST_IN_PERIOD', () => {
+        expect(stockStatusPeriods('monthly', '202609')).toEqual({
+            months: ['202607', '202608', '202609'],
+            quarter: '2026Q3',
+            last: '202609',
+        })
+        const query = stockStatusRequest({
+            pairs: [pair],
+            known: new Set(Object.values(DE)),
+            ou: { id: 'OU', level: 1 },
+            facilityLevel: 4,
+            grain: 'monthly',
+            period: '202609',
+        })
+        expect(query?.params.dimension).toContain('pe:202607;202608;202609;2026Q3')
+        expect(query?.params.dimension).toContain('ou:OU;LEVEL-4')
+        expect(query?.params.aggregationType).toBe('LAST_IN_PERIOD')
+    })
+    it('leaves stockout days out when the stocked-out flag is mapped', () => {
+        const flagged = { ...pair, lmis: { ...pair.lmis, stockedOut: DE.flagM } }
+        expect(stockItems([flagged], new Set(Object.values(DE)))).not.toContain(DE.daysM)
+        expect(stockItems([pair], new Set(Object.values(DE)))).toContain(DE.daysM)
+    })
+})
+
+describe('facility stock and the figures (hand-computed)', () => {
+    // F1 monthly: SOH 30 in Sep, consumption 10, 20, 30 → AMC 20, MOS 1.5 → under (min 2)
+    // F2 quarterly: SOH 90 in Q3, consumption 90 in Q3 → AMC 30, MOS 3 → within
+    // F3 monthly: SOH 0 → stocked out
+    // F4 no report in Sep (its August count must not be used)
+    const t = table(
+        [
+            [DE.sohM, '202609', 'F1', 30],
+            [DE.consM, '202607', 'F1', 10],
+            [DE.consM, '202608', 'F1', 20],
+            [DE.consM, '202609', 'F1', 30],
+            [DE.sohQ, '2026Q3', 'F2', 90],
+            [DE.consQ, '2026Q3', 'F2', 90],
+            [DE.sohM, '202609', 'F3', 0],
+            [DE.consM, '202609', 'F3', 12],
+            [DE.sohM, '202608', 'F4', 50],
+        ],
+        ['F1', 'F2', 'F3', 'F4']
+    )
+    it('reads each facility’s items at their own period type', () => {
+        expect(facilityStock(pair, t, items, 'monthly', '202609', 'F2')).toEqual({
+            stockOnHand: 90,
+            stockoutDays: null,
+            monthlyConsumption: [30, 30, 30],
+        })
+        expect(facilityStock(pair, t, items, 'monthly', '202609', 'F4').stockOnHand).toBeNull()
+    })
+    it('counts facilities and sums before dividing', () => {
+        const figures = pairStockFigures({
+            pair,
+            trend: emptyTrend(),
+            table: t,
+            items,
+            grain: 'monthly',
+            period: '202609',
+        })
+        expect(figures.summary).toMatchObject({
+            reporting: 3,
+            stockedOut: 1,
+            under: 1,
+            within: 1,
+            over: 0,
+        })
+        expect(figures.summary?.stockedOutPercent).toBeCloseTo(100 / 3)
+        // (30 + 90 + 0) ÷ (20 + 30 + 12)
+        expect(figures.summary?.monthsOfStock).toBeCloseTo(120 / 62)
+    })
+    it('takes the stocked-out count from the server-side flag when mapped', () => {
+        const flagged = { ...pair, lmis: { ...pair.lmis, stockedOut: DE.flagM } }
+        const figures = pairStockFigures({
+            pair: flagged,
+            trend: {
+                ...emptyTrend(),
+                stockoutCounts: { '202609': { stockedOut: 2, reporting: 8 } },
+            },
+            table: t,
+            items,
+            grain: 'monthly',
+            period: '202609',
+        })
+        expect(figures.summary?.stockedOutPercent).toBe(25)
+        expect(figures.summary?.reporting).toBe(8)
+    })
+})

@@ -1,0 +1,259 @@
+/**
+ * The stock status figures of a pair card for one org unit and one period: from ONE facility-level
+ * analytics request for all pairs (`stockStatusRequest`), the facilities' own reports read at
+ * their own period type, summarized by `summarizeStockStatus` (counts, never averages of
+ * percentages); plus the period's losses, receipts, timeliness and consumption per case from the
+ * trend. Pure functions, no React.
+ *
+ * Counting stocked-out facilities needs facility-level values: DHIS2 aggregates values, it does not
+ * count the facilities whose value is 0. The method chosen: facility-level analytics (`ou:
+ * OU;LEVEL-n`) for the one period the figures are about (and the months before it, for the AMC),
+ * with `aggregationType=LAST_IN_PERIOD` so that a stock count is only one reported in the period
+ * (DHIS2's `LAST` would carry an older count forward). The request is one whatever the number of
+ * pairs. Its rows grow with facilities × pairs; see `bench/README.md` for the measured cost.
+ */
+import { buildAnalyticsQuery, type AnalyticsQuery, type AnalyticsTable } from '../../api/analytics'
+import { idsOf, type Pair } from '../../domain/config'
+import {
+    DEFAULT_STOCK_BANDS,
+    consumptionPerCase,
+    ratioStatus,
+    stockoutRate,
+    summarizeStockStatus,
+    type FacilityStock,
+    type RatioStatus,
+    type StockStatusSummary,
+} from '../../domain/indicators'
+import { addMonths, monthsOfQuarter, quarterOfMonth, type Grain } from '../../domain/periods'
+import type { ItemInfo, PairTrend, SeriesData } from './pair-model'
+
+/** Months of consumption the facilities' AMC is taken over */
+export const AMC_MONTHS = 3
+
+/** The periods a stock status of `period` reads: the AMC months and the quarter covering them. */
+export const stockStatusPeriods = (
+    grain: Grain,
+    period: string
+): { months: string[]; quarter: string; last: string } => {
+    if (grain === 'quarterly') {
+        const months = [...monthsOfQuarter(period)]
+        return { months, quarter: period, last: period }
+    }
+    const months = Array.from({ length: AMC_MONTHS }, (_, i) =>
+        addMonths(period, i - AMC_MONTHS + 1)
+    )
+    return { months, quarter: quarterOfMonth(period), last: period }
+}
+
+/**
+ * The stock items of the pairs that the server has: stock on hand and consumption (months of
+ * stock, min–max), and stockout days only where no stocked-out flag is mapped (the flag counts
+ * stocked-out facilities on the server: a third fewer rows).
+ */
+export const stockItems = (pairs: readonly Pair[], known: ReadonlySet<string>): string[] => [
+    ...new Set(
+        pairs.flatMap((pair) =>
+            [
+                ...idsOf(pair.lmis.stockOnHand),
+                ...(hasFlag(pair, known) ? [] : idsOf(pair.lmis.stockoutDays)),
+                ...idsOf(pair.lmis.consumption),
+            ].filter((dx) => known.has(dx))
+        )
+    ),
+]
+
+/** Whether the pair's stocked-out flag is mapped and known to the server. */
+export const hasFlag = (pair: Pair, known: { has: (id: string) => boolean }): boolean =>
+    idsOf(pair.lmis.stockedOut).some((dx) => known.has(dx))
+
+/** The one facility-level request of the stock status of every pair of the view. */
+export const stockStatusRequest = ({
+    pairs,
+    known,
+    ou,
+    facilityLevel,
+    grain,
+    period,
+}: {
+    pairs: readonly Pair[]
+    known: ReadonlySet<string>
+    ou: { id: string; level: number }
+    facilityLevel: number
+    grain: Grain
+    period: string
+}): AnalyticsQuery | null => {
+    const dx = stockItems(pairs, known)
+    if (dx.length === 0) return null
+    const { months, quarter } = stockStatusPeriods(grain, period)
+    return buildAnalyticsQuery({
+        dx,
+        pe: [...months, quarter],
+        ou: ou.level >= facilityLevel ? { id: ou.id } : { id: ou.id, level: facilityLevel },
+        aggregationType: 'LAST_IN_PERIOD',
+    })
+}
+
+const sumOf = (values: readonly (number | null)[]): number | null =>
+    values.some((v) => v !== null) ? values.reduce<number>((s, v) => s + (v ?? 0), 0) : null
+
+/** One facility's stock data for the period, its items read at their own period type. */
+export const facilityStock = (
+    pair: Pair,
+    table: AnalyticsTable,
+    items: ReadonlyMap<string, ItemInfo>,
+    grain: Grain,
+    period: string,
+    facility: string
+): FacilityStock => {
+    const { months, quarter } = stockStatusPeriods(grain, period)
+    const quarterly = (dx: string) => items.get(dx)?.periodType === 'QUARTERLY'
+    const read = (dx: string, pe: string) => table.value(dx, pe, facility)
+    // Stock at the end of the period: a monthly item's last month (the quarter's, LAST_IN_PERIOD,
+    // in the quarterly view), a quarterly item's quarter
+    const flagged = hasFlag(pair, items)
+    const soh = sumOf(
+        idsOf(pair.lmis.stockOnHand).map((dx) =>
+            read(dx, quarterly(dx) ? quarter : grain === 'quarterly' ? quarter : period)
+        )
+    )
+    // Stockout days of the period: a monthly item's month(s) of the period, a quarterly item's quarter
+    const periodMonths = grain === 'quarterly' ? months : [period]
+    const days = sumOf(
+        (flagged ? [] : idsOf(pair.lmis.stockoutDays)).flatMap((dx) =>
+            quarterly(dx) ? [read(dx, quarter)] : periodMonths.map((m) => read(dx, m))
+        )
+    )
+    // Consumption per month of the AMC window: monthly values, or a quarterly report ÷ 3
+    const monthly: (number | null)[] = months.map(() => null)
+    let any = false
+    for (const dx of idsOf(pair.lmis.consumption)) {
+        if (quarterly(dx)) {
+            const value = read(dx, quarter)
+            if (value === null) continue
+            any = true
+            monthly.forEach((v, i) => (monthly[i] = (v ?? 0) + value / 3))
+        } else {
+            months.forEach((m, i) => {
+                const value = read(dx, m)
+                if (value === null) return
+                any = true
+                monthly[i] = (monthly[i] ?? 0) + value
+            })
+        }
+    }
+    return {
+        stockOnHand: soh,
+        stockoutDays: days,
+        monthlyConsumption: any ? monthly : [],
+    }
+}
+
+/** The min–max months of stock of a pair: its own, or the default (`DEFAULT_STOCK_BANDS`). */
+export const pairBands = (pair: Pair) => {
+    const [min, max] = pair.thresholds?.monthsOfStock ?? [
+        DEFAULT_STOCK_BANDS.min,
+        DEFAULT_STOCK_BANDS.max,
+    ]
+    return { min, max }
+}
+
+/** The facilities of a stock status table (a single facility when the view is one). */
+export const stockFacilities = (table: AnalyticsTable): readonly string[] => table.itemIds('ou')
+
+export interface PairStockFigures {
+    period: string
+    summary: StockStatusSummary | null
+    losses: number | null
+    received: number | null
+    /** Losses or receipts shown per month from quarterly reports (quarter ÷ 3) */
+    lossesEstimated: boolean
+    receivedEstimated: boolean
+    hmisOnTime: number | null
+    lmisOnTime: number | null
+    ratio: { value: number | null; status: RatioStatus; low?: number; high?: number } | null
+}
+
+const pointAt = (series: SeriesData | null | undefined, period: string) =>
+    series?.points.find((p) => p.period === period) ?? null
+
+/** The stock status and the period's figures of one pair. */
+export const pairStockFigures = ({
+    pair,
+    trend,
+    table,
+    items,
+    grain,
+    period,
+}: {
+    pair: Pair
+    trend: PairTrend
+    table: AnalyticsTable | null
+    items: ReadonlyMap<string, ItemInfo>
+    grain: Grain
+    period: string
+}): PairStockFigures => {
+    const hasStock =
+        idsOf(pair.lmis.stockOnHand).length > 0 || idsOf(pair.lmis.stockoutDays).length > 0
+    const computed =
+        table && hasStock
+            ? summarizeStockStatus(
+                  stockFacilities(table).map((f) =>
+                      facilityStock(pair, table, items, grain, period, f)
+                  ),
+                  pairBands(pair)
+              )
+            : null
+    // With a stocked-out flag the server counts the facilities stocked out (flag summed) among
+    // those that reported (LMIS reports received): no stockout days per facility are asked
+    const counts = hasFlag(pair, items) ? trend.stockoutCounts[period] : undefined
+    const summary =
+        computed && counts
+            ? {
+                  ...computed,
+                  stockedOut: counts.stockedOut,
+                  reporting: counts.reporting,
+                  stockedOutPercent: stockoutRate(counts),
+              }
+            : computed
+    const consumption = pointAt(trend.consumption, period)?.value ?? null
+    const cases = pointAt(trend.hmis[0], period)?.value ?? null
+    const value = consumptionPerCase(pair, consumption, cases)
+    const [low, high] = pair.thresholds?.ratioBand ?? [
+        pair.ratio?.expectedLow,
+        pair.ratio?.expectedHigh,
+    ]
+    return {
+        period,
+        summary,
+        losses: pointAt(trend.losses, period)?.value ?? null,
+        received: pointAt(trend.received, period)?.value ?? null,
+        lossesEstimated: pointAt(trend.losses, period)?.estimated ?? false,
+        receivedEstimated: pointAt(trend.received, period)?.estimated ?? false,
+        hmisOnTime: pointAt(trend.hmisOnTime, period)?.value ?? null,
+        lmisOnTime: pointAt(trend.lmisOnTime, period)?.value ?? null,
+        ratio: pair.ratio ? { value, status: ratioStatus(pair, value), low, high } : null,
+    }
+}
+
+/**
+ * The period the figures are about: the latest one of the view whose LMIS reports are all in
+ * for every pair (`lmisStatus`) and that has consumption or stock data; `null` if none.
+ */
+export const stockStatusPeriod = (
+    trends: readonly PairTrend[],
+    display: readonly string[]
+): string | null => {
+    for (let i = display.length - 1; i >= 0; i -= 1) {
+        const period = display[i] as string
+        const complete = trends.every(
+            (t) => !t.lmisStatus.find((s) => s.period === period)?.incomplete
+        )
+        const hasData = trends.some((t) =>
+            [t.consumption, t.stockoutDays, t.stockOnHand].some(
+                (s) => (pointAt(s, period)?.value ?? null) !== null
+            )
+        )
+        if (complete && hasData) return period
+    }
+    return null
+}
