@@ -288,6 +288,7 @@ export const withSelectedCategory = (options: Options, index: number | null): Op
                 {
                     from: index - 0.5,
                     to: index + 0.5,
+                    className: 'marked-period',
                     color: withOpacity(PALETTE.highlight, 0.15),
                     borderColor: PALETTE.highlight,
                     borderWidth: 1,

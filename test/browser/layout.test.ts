@@ -233,7 +233,7 @@ describe('the chart layout', () => {
         expect(detail).toContain(facility?.displayName)
         expect(detail).toMatch(/no level below/i)
         // The month is marked on both charts
-        expect(await card.locator('.highcharts-plot-band').count()).toBe(2)
+        expect(await card.locator('.highcharts-plot-band.marked-period').count()).toBe(2)
         await shot(page, 'facility-month')
         await page.waitForLoadState('networkidle')
         expect(analytics()).toBe(before)

@@ -395,7 +395,19 @@ const StockFigures = ({
                 data-period={figures?.period}
             >
                 <summary>
-                    {stock.periodName}: {stockedOut ?? (stock.loading ? '…' : '–')}
+                    {stock.periodName}:{' '}
+                    {summary ? (
+                        <span data-test="stock-stocked-out">
+                            {i18n.t('{{percent}} stocked out', {
+                                percent: percent(summary.stockedOutPercent),
+                                interpolation: { escapeValue: false },
+                            })}
+                        </span>
+                    ) : stock.loading ? (
+                        '…'
+                    ) : (
+                        '–'
+                    )}
                     {mos ? ` · ${i18n.t('Months of stock')} ` : ''}
                     {mos}
                 </summary>
@@ -752,36 +764,47 @@ export const PairCard = ({
                     </div>
                 </Popover>
             )}
-            {(incomplete.length > 0 || notes.length > 0 || openPeriods.length > 0) &&
-                (fillHeight ? (
-                    // A dashboard item keeps its height for the charts: one line, the rest on demand
-                    <details className={classes.notes} data-test="pair-notes">
-                        <summary
-                            className={
-                                incomplete.length > 0 || openPeriods.length > 0
-                                    ? classes.incomplete
-                                    : undefined
-                            }
-                        >
-                            {incomplete.length > 0 || openPeriods.length > 0
-                                ? i18n.t('Recent totals are incomplete – why?')
-                                : i18n.t('About these numbers')}
-                        </summary>
-                        {openPeriods.map((text) => (
-                            <p key={text} data-test="incomplete-periods">
-                                {text}
-                            </p>
-                        ))}
-                        {incomplete.map((c) => (
-                            <p key={c.label} data-test="completeness-text">
-                                {c.sentence?.text}
-                            </p>
-                        ))}
-                        {notes.map((note) => (
-                            <p key={note}>{note}</p>
-                        ))}
-                    </details>
-                ) : (
+            {fillHeight &&
+                ((trend && stock) ||
+                    incomplete.length > 0 ||
+                    notes.length > 0 ||
+                    openPeriods.length > 0) && (
+                    // A dashboard item keeps its height for the charts: the notes and the stock status
+                    // share one line, their details on demand
+                    <div className={classes.compactLines}>
+                        {(incomplete.length > 0 || notes.length > 0 || openPeriods.length > 0) && (
+                            <details className={classes.notes} data-test="pair-notes">
+                                <summary
+                                    className={
+                                        incomplete.length > 0 || openPeriods.length > 0
+                                            ? classes.incomplete
+                                            : undefined
+                                    }
+                                >
+                                    {incomplete.length > 0 || openPeriods.length > 0
+                                        ? i18n.t('Incomplete totals – why?')
+                                        : i18n.t('About these numbers')}
+                                </summary>
+                                {openPeriods.map((text) => (
+                                    <p key={text} data-test="incomplete-periods">
+                                        {text}
+                                    </p>
+                                ))}
+                                {incomplete.map((c) => (
+                                    <p key={c.label} data-test="completeness-text">
+                                        {c.sentence?.text}
+                                    </p>
+                                ))}
+                                {notes.map((note) => (
+                                    <p key={note}>{note}</p>
+                                ))}
+                            </details>
+                        )}
+                        {trend && stock && <StockFigures stock={stock} locale={locale} compact />}
+                    </div>
+                )}
+            {!fillHeight &&
+                (incomplete.length > 0 || notes.length > 0 || openPeriods.length > 0) && (
                     <div className={classes.notes} data-test="pair-notes">
                         {openPeriods.map((text) => (
                             <p
@@ -805,7 +828,7 @@ export const PairCard = ({
                             <p key={note}>{note}</p>
                         ))}
                     </div>
-                ))}
+                )}
             {trend && trend.missingItems.length > 0 && (
                 <NoticeBox warning title={i18n.t('Some data items no longer exist')}>
                     {i18n.t(
@@ -827,7 +850,9 @@ export const PairCard = ({
                     onClose={() => setSelected(null)}
                 />
             )}
-            {trend && stock && <StockFigures stock={stock} locale={locale} compact={fillHeight} />}
+            {!fillHeight && trend && stock && (
+                <StockFigures stock={stock} locale={locale} compact={false} />
+            )}
             {!trend ? null : showTable ? (
                 <Suspense fallback={<CircularLoader small />}>
                     <SeriesTable
