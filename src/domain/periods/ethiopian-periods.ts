@@ -29,6 +29,7 @@
  * `generate-fixed-periods.ethiopic.spec.ts`) and, for an Amharic (`am`) user, CLDR's Amharic names.
  */
 
+import { formatYmd, isoToJdn, jdnToIso, pad, readYmd } from './day-numbers'
 import type { NativeCalendar, NativePeriod } from './native-calendar'
 
 export type EthiopianPeriodType = NativePeriod['periodType']
@@ -45,8 +46,6 @@ export interface EthiopianDate {
 
 /** Julian day number of 1 Meskerem 1 (Amete Mihret), `jdEpoch` 1724220.5 in DHIS2's jQuery calendar */
 const EPOCH_JDN = 1724221
-/** Julian day number of 1970-01-01 */
-const UNIX_EPOCH_JDN = 2440588
 
 /** `EthiopicChronology`: a leap year (Pagume of 6 days) when `year % 4 == 3` */
 export const isEthiopianLeapYear = (year: number): boolean => ((year % 4) + 4) % 4 === 3
@@ -64,38 +63,22 @@ const jdnToEthiopian = (jdn: number): EthiopianDate => {
     return { year, month, day: dayOfYear - (month - 1) * 30 + 1 }
 }
 
-const pad = (value: number, length: number): string => String(value).padStart(length, '0')
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-const readDate = (text: string): [number, number, number] => {
-    const match = DATE.exec(text)
-    if (!match) throw new RangeError(`Not a date: ${text}`)
-    return [Number(match[1]), Number(match[2]), Number(match[3])]
-}
-
 /** Reads an Ethiopian date `yyyy-MM-dd` (month 13: Pagume); throws a RangeError if invalid. */
 export const parseEthiopianDate = (text: string): EthiopianDate => {
-    const [year, month, day] = readDate(text)
+    const [year, month, day] = readYmd(text)
     if (month < 1 || month > 13 || day < 1 || day > daysOfMonth(year, month)) {
         throw new RangeError(`Not an Ethiopian date: ${text}`)
     }
     return { year, month, day }
 }
 
-export const formatEthiopianDate = ({ year, month, day }: EthiopianDate): string =>
-    `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+export const formatEthiopianDate = (date: EthiopianDate): string => formatYmd(date)
 
 /** The ISO date `yyyy-MM-dd` of an Ethiopian date. */
-export const ethiopianToIso = (date: EthiopianDate): string =>
-    new Date((ethiopianToJdn(date) - UNIX_EPOCH_JDN) * 86_400_000).toISOString().slice(0, 10)
+export const ethiopianToIso = (date: EthiopianDate): string => jdnToIso(ethiopianToJdn(date))
 
 /** The Ethiopian date of an ISO date `yyyy-MM-dd`. */
-export const isoToEthiopian = (iso: string): EthiopianDate => {
-    const [year, month, day] = readDate(iso)
-    const epochDay = Math.round(Date.UTC(year, month - 1, day) / 86_400_000)
-    return jdnToEthiopian(epochDay + UNIX_EPOCH_JDN)
-}
+export const isoToEthiopian = (iso: string): EthiopianDate => jdnToEthiopian(isoToJdn(iso))
 
 /** CLDR's English names of the Ethiopic months, as DHIS2's web apps show them (the library) */
 const LATIN_MONTHS = [

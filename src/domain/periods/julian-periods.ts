@@ -14,6 +14,7 @@
  * names Gregorian months (`May 2024`, `April - June 2024`).
  */
 import { monthName } from './gregorian-periods'
+import { formatYmd, isoToJdn, jdnToIso, pad, readYmd } from './day-numbers'
 import type { NativeCalendar, NativePeriod } from './native-calendar'
 
 export interface JulianDate {
@@ -21,9 +22,6 @@ export interface JulianDate {
     month: number
     day: number
 }
-
-/** Julian day number of 1970-01-01 */
-const UNIX_EPOCH_JDN = 2440588
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
 
@@ -52,36 +50,22 @@ const jdnToJulian = (jdn: number): JulianDate => {
     }
 }
 
-const pad = (value: number, length: number): string => String(value).padStart(length, '0')
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
 /** Reads a Julian date `yyyy-MM-dd`; throws a RangeError if invalid. */
 export const parseJulianDate = (text: string): JulianDate => {
-    const match = DATE.exec(text)
-    const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])]
-    if (!match || month < 1 || month > 12 || day < 1 || day > daysInJulianMonth(year, month)) {
+    const [year, month, day] = readYmd(text)
+    if (month < 1 || month > 12 || day < 1 || day > daysInJulianMonth(year, month)) {
         throw new RangeError(`Not a Julian date: ${text}`)
     }
     return { year, month, day }
 }
 
-export const formatJulianDate = ({ year, month, day }: JulianDate): string =>
-    `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+export const formatJulianDate = (date: JulianDate): string => formatYmd(date)
 
 /** The ISO date of a Julian date. */
-export const julianToIso = (date: JulianDate): string =>
-    new Date((julianToJdn(date) - UNIX_EPOCH_JDN) * 86_400_000).toISOString().slice(0, 10)
+export const julianToIso = (date: JulianDate): string => jdnToIso(julianToJdn(date))
 
 /** The Julian date of an ISO date `yyyy-MM-dd`. */
-export const isoToJulian = (iso: string): JulianDate => {
-    const match = DATE.exec(iso)
-    if (!match) throw new RangeError(`Not a date: ${iso}`)
-    const epochDay = Math.round(
-        Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000
-    )
-    return jdnToJulian(epochDay + UNIX_EPOCH_JDN)
-}
+export const isoToJulian = (iso: string): JulianDate => jdnToJulian(isoToJdn(iso))
 
 const SPAN: Record<NativePeriod['periodType'], number> = {
     MONTHLY: 1,
