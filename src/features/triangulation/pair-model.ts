@@ -28,6 +28,22 @@ import {
 import type { ViewPeriods } from './view-periods'
 
 /** What the app knows of a `dx` item from the metadata API */
+/**
+ * The periods a source of one period type is read at for one display period: a month of the
+ * monthly view reads a quarterly source's quarter; a quarter of the quarterly view reads a monthly
+ * source's three months.
+ */
+const sourcePeriodsOf = (
+    period: string,
+    grain: ViewPeriods['grain'],
+    monthlySource: boolean
+): string[] =>
+    grain === 'monthly'
+        ? [monthlySource ? period : quarterOfMonth(period)]
+        : monthlySource
+          ? [...monthsOfQuarter(period)]
+          : [period]
+
 export interface ItemInfo {
     id: string
     name: string
@@ -315,12 +331,7 @@ export const completenessSeries = (
         const sources = new Set<string>()
         for (const ds of present) {
             const type = dataSets.get(ds)?.periodType
-            const sourcePeriods =
-                periods.grain === 'monthly'
-                    ? [type === 'MONTHLY' ? period : quarterOfMonth(period)]
-                    : type === 'MONTHLY'
-                      ? [...monthsOfQuarter(period)]
-                      : [period]
+            const sourcePeriods = sourcePeriodsOf(period, periods.grain, type === 'MONTHLY')
             const weight = periods.grain === 'quarterly' && type === 'MONTHLY' ? 1 / 3 : 1
             for (const pe of sourcePeriods) {
                 actual += counts(ds, actualMetric, pe) * weight
@@ -361,12 +372,7 @@ export const reportTallies = (
         let expected = 0
         for (const ds of present) {
             const type = dataSets.get(ds)?.periodType
-            const sources =
-                periods.grain === 'monthly'
-                    ? [type === 'MONTHLY' ? period : quarterOfMonth(period)]
-                    : type === 'MONTHLY'
-                      ? [...monthsOfQuarter(period)]
-                      : [period]
+            const sources = sourcePeriodsOf(period, periods.grain, type === 'MONTHLY')
             for (const pe of sources) {
                 actual += table.value(reportingRateItem(ds, REPORTS_ACTUAL), pe, ou) ?? 0
                 expected += table.value(reportingRateItem(ds, REPORTS_EXPECTED), pe, ou) ?? 0
@@ -462,11 +468,7 @@ export const stockoutRateSeries = (
     const reports = idsOf(pair.lmis.dataSet).filter((ds) => dataSets.get(ds)?.periodType)
     if (flags.length === 0 || reports.length === 0) return null
     const sources = (type: SeriesPeriodType | null | undefined, period: string): string[] =>
-        periods.grain === 'monthly'
-            ? [type === 'QUARTERLY' ? quarterOfMonth(period) : period]
-            : type === 'QUARTERLY'
-              ? [period]
-              : [...monthsOfQuarter(period)]
+        sourcePeriodsOf(period, periods.grain, type !== 'QUARTERLY')
     const points = periods.display.map((period): AlignedPoint => {
         let stockedOut = 0
         let flagged = false
