@@ -324,7 +324,7 @@ const StockFigures = ({
                 id: 'min-max',
                 label: i18n.t('Min–max {{range}}', {
                     range: i18n.t('{{months}} months', {
-                        months: `${summary.bands.min}–${summary.bands.max}`,
+                        months: `${formatNumber(summary.bands.min, { locale })}–${formatNumber(summary.bands.max, { locale })}`,
                     }),
                     interpolation: { escapeValue: false },
                 }),
@@ -370,8 +370,8 @@ const StockFigures = ({
                         : i18n.t('{{value}} ({{status}} {{low}}–{{high}})', {
                               value: formatNumber(Math.round(value * 100) / 100, { locale }),
                               status: RATIO_WORDS()[status] ?? '',
-                              low: low ?? '',
-                              high: high ?? '',
+                              low: formatNumber(low, { locale }),
+                              high: formatNumber(high, { locale }),
                               interpolation: { escapeValue: false },
                           }),
             })
