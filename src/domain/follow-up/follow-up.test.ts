@@ -86,9 +86,9 @@ describe('follow-up state machine', () => {
         expect(applyAction(open, { action: 'assign', assignee: null }, amina, 'x', newId).ok).toBe(
             false
         )
-        expect(applyAction(open, { action: 'reopen', dataChanged: false }, amina, 'x', newId).ok).toBe(
-            false
-        )
+        expect(
+            applyAction(open, { action: 'reopen', dataChanged: false }, amina, 'x', newId).ok
+        ).toBe(false)
         expect(allowedActions('resolved')).toEqual(['comment', 'reopen'])
     })
 

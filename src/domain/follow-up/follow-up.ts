@@ -288,9 +288,6 @@ export const mergeFollowUps = (
     new Map(
         entries.map((entry) => {
             const key = followUpMapKey(entry.orgUnitId, entry.pairId)
-            return [
-                key,
-                effectiveFollowUp(followUps.get(key) ?? null, reasonPrints(entry.reasons)),
-            ]
+            return [key, effectiveFollowUp(followUps.get(key) ?? null, reasonPrints(entry.reasons))]
         })
     )
