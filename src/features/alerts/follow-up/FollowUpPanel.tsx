@@ -194,10 +194,9 @@ export const FollowUpPanel = ({
                     dataTest="follow-up-conflict"
                 >
                     <p className={classes.noticeText}>
-                        {i18n.t(
-                            'Your change was not saved, and nothing of theirs was overwritten. Their changes'
-                        )}
+                        {i18n.t('Your change was not saved and nothing of theirs was overwritten.')}
                     </p>
+                    <strong>{i18n.t('What they did')}</strong>
                     <ul className={classes.history}>
                         {theirs.map((event) => (
                             <li key={event.id}>
