@@ -94,8 +94,10 @@ describe('following up alerts', () => {
                 timeout: 30_000,
             })
             .toBe('Resolved')
-        const history = await panel.locator('[data-test="follow-up-event"]').allTextContents()
-        expect(history.map((line) => line.split(/\d/)[0]?.trim())).toEqual([
+        const history = await panel
+            .locator('[data-test="follow-up-event"] > span:first-child')
+            .allTextContents()
+        expect(history).toEqual([
             'Fatima Kamara acknowledged it',
             'Fatima Kamara assigned it to Amina Diallo',
             'Fatima Kamara commented',

@@ -39,7 +39,7 @@ const NO_OVERRIDES = {}
 
 /**
  * The dashboard item's "top alerts": the alert scan of a program area for one org unit (itself
- * and its children, the app's default thresholds and window), its most severe org unit × pair
+ * and two levels below, `alertItemLevels`; the app's default thresholds and window), its most severe org unit × pair
  * entries with their follow-up status, each a link to the drilled chart in the app.
  */
 export const AlertsItem = ({

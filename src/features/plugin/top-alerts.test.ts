@@ -23,8 +23,9 @@ const scanAlert = (ou: string, pair: string, period: string, severity: number): 
 })
 
 describe('alertItemLevels', () => {
-    it('scans the org unit and its children, a facility alone', () => {
-        expect(alertItemLevels(2, 4)).toEqual([2, 3])
+    it('scans the org unit and two levels below it, a facility alone', () => {
+        expect(alertItemLevels(1, 4)).toEqual([1, 2, 3])
+        expect(alertItemLevels(3, 4)).toEqual([3, 4])
         expect(alertItemLevels(4, 4)).toEqual([4])
     })
 })

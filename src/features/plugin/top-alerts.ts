@@ -7,9 +7,17 @@ import { rankAlerts } from '../../domain/alerts'
 import { followUpMapKey } from '../../domain/follow-up/follow-up'
 import type { ScanAlert } from '../alerts/scan-alerts'
 
-/** The levels scanned for an org unit: itself, and its children when it has a level below */
+/**
+ * The levels scanned for an org unit: itself and the two levels below it, as far as there are
+ * levels (a country: its regions and districts, as the Alerts page scans by default; a district:
+ * its facilities)
+ */
+export const ITEM_LEVELS_BELOW = 2
 export const alertItemLevels = (orgUnitLevel: number, maxLevel: number): number[] =>
-    orgUnitLevel < maxLevel ? [orgUnitLevel, orgUnitLevel + 1] : [orgUnitLevel]
+    Array.from(
+        { length: Math.max(0, Math.min(ITEM_LEVELS_BELOW, maxLevel - orgUnitLevel)) + 1 },
+        (_, i) => orgUnitLevel + i
+    )
 
 export interface TopAlert {
     /** The most severe reason of its org unit × pair */
