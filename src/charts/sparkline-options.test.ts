@@ -22,6 +22,7 @@ describe('sparklineOptions', () => {
             plotBands: { from: number; to: number }[]
         }
         expect(xAxis.categories).toEqual(['M01', 'M02', 'M03', 'M04'])
+        expect((options.xAxis as { labels: { step: number } }).labels.step).toBe(2)
         expect(xAxis.plotBands).toEqual([expect.objectContaining({ from: 2.5, to: 3.5 })])
         expect((options.series?.[0] as { data: unknown[] }).data).toEqual([10, null, 30, 400])
     })

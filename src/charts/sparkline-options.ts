@@ -58,7 +58,12 @@ export const sparklineOptions = ({
         exporting: { enabled: false },
         xAxis: {
             categories: periods.map((p) => escapeHtml(periodName(p))),
-            labels: { style: { fontSize: '8px' }, autoRotation: [0], staggerLines: 1 },
+            // About three labels whole (first, middle, last), never cut to "…"
+            labels: {
+                step: Math.max(1, Math.ceil(periods.length / 3)),
+                autoRotation: [0],
+                style: { fontSize: '8px', textOverflow: 'none', whiteSpace: 'nowrap' },
+            },
             tickLength: 0,
             plotBands:
                 first !== undefined && last !== undefined

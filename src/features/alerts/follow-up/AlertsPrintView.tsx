@@ -45,6 +45,13 @@ export const AlertsPrintView = ({
         return map
     }, [ctx.scan])
     const months = ctx.scan.window.months
+    const severity = useMemo(() => {
+        try {
+            return new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 1 })
+        } catch {
+            return new Intl.NumberFormat('en', { maximumFractionDigits: 1 })
+        }
+    }, [ctx.locale])
     const printed = useRef(false)
     useEffect(() => {
         if (printed.current) return undefined
@@ -130,7 +137,7 @@ export const AlertsPrintView = ({
                                 <span>
                                     {row.pair} · {row.period} ·{' '}
                                     {i18n.t('Severity {{value}}', {
-                                        value: String(Math.round(row.severity * 10) / 10),
+                                        value: severity.format(row.severity),
                                     })}
                                 </span>
                             </div>
