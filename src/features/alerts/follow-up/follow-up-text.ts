@@ -35,29 +35,34 @@ export const assigneeLabel = (assignee: Assignee): string =>
 /** An event as one line of the history, e.g. "Amina Diallo assigned it to Fatima Kamara" */
 export const eventLine = (event: FollowUpEvent): string => {
     const name = event.by.name
-    const plain = { interpolation: { escapeValue: false } }
     switch (event.action) {
         case 'acknowledge':
-            return i18n.t('{{name}} acknowledged it', { name, ...plain })
+            return i18n.t('{{name}} acknowledged it', {
+                name,
+                interpolation: { escapeValue: false },
+            })
         case 'assign':
             return event.assignee
                 ? i18n.t('{{name}} assigned it to {{assignee}}', {
                       name,
                       assignee: assigneeLabel(event.assignee),
-                      ...plain,
+                      interpolation: { escapeValue: false },
                   })
-                : i18n.t('{{name}} removed the assignment', { name, ...plain })
+                : i18n.t('{{name}} removed the assignment', {
+                      name,
+                      interpolation: { escapeValue: false },
+                  })
         case 'comment':
-            return i18n.t('{{name}} commented', { name, ...plain })
+            return i18n.t('{{name}} commented', { name, interpolation: { escapeValue: false } })
         case 'resolve':
-            return i18n.t('{{name}} resolved it', { name, ...plain })
+            return i18n.t('{{name}} resolved it', { name, interpolation: { escapeValue: false } })
         case 'reopen':
             return event.dataChanged
                 ? i18n.t('Reopened, data changed since resolved (seen by {{name}})', {
                       name,
-                      ...plain,
+                      interpolation: { escapeValue: false },
                   })
-                : i18n.t('{{name}} reopened it', { name, ...plain })
+                : i18n.t('{{name}} reopened it', { name, interpolation: { escapeValue: false } })
     }
 }
 
