@@ -34,6 +34,8 @@ export interface AlertListProps {
     lastMonth: string
     locale: string
     push: (state: ViewState) => void
+    /** The follow-up of an alert's org unit × pair, under it (`follow-up/`) */
+    renderFollowUp?: (scanAlert: ScanAlert) => React.ReactNode
 }
 
 /** The ranked alerts with their filters; one click on an alert opens the view at its point. */
@@ -49,6 +51,7 @@ export const AlertList = ({
     lastMonth,
     locale,
     push,
+    renderFollowUp,
 }: AlertListProps) => {
     const [shown, setShown] = useState(PAGE_SIZE)
     const areas = useMemo(() => areaOfPairs(config), [config])
@@ -222,6 +225,7 @@ export const AlertList = ({
                                 >
                                     {sentence}
                                 </a>
+                                {renderFollowUp?.(scanAlert)}
                             </li>
                         )
                     })}

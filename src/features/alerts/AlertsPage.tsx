@@ -1,11 +1,16 @@
 import i18n from '@dhis2/d2-i18n'
 import { CircularLoader, NoticeBox } from '@dhis2/ui'
-import React, { useState } from 'react'
+import React, { useMemo, useState } from 'react'
 import type { Config } from '../../domain/config'
 import { ErrorNotice } from '../../shared/api-errors'
 import type { ViewState } from '../../shared/navigation'
 import { AlertList } from './AlertList'
-import { NO_FILTERS, type AlertFilters } from './scan-alerts'
+import { areaOfPairs } from './alert-view'
+import { filterByFollowUp, type FollowUpFilter } from './follow-up/alert-entries'
+import { AlertsExportBar, downloadAlertsCsv, type ExportContext } from './follow-up/AlertsExport'
+import { AlertsPrintView } from './follow-up/AlertsPrintView'
+import { useAlertFollowUps } from './follow-up/use-alert-follow-ups'
+import { filterAlerts, NO_FILTERS, type AlertFilters } from './scan-alerts'
 import { ScanPanel } from './ScanPanel'
 import { ThresholdPanel } from './ThresholdPanel'
 import { useScanAlerts } from './use-scan-alerts'
@@ -33,12 +38,31 @@ export const AlertsPage = ({ config, state, push }: AlertsPageProps) => {
             : null,
     }))
     const { alerts, computing, progress } = useScanAlerts(scan.data, setup.pairs, session.overrides)
+    // Follow-ups (acknowledge, assign, comment, resolve), their filter, CSV and print view
+    const followUps = useAlertFollowUps(alerts, scan.data, setup.locale)
+    const [followUpFilter, setFollowUpFilter] = useState<FollowUpFilter>('all')
+    const [printing, setPrinting] = useState(false)
+    const listed = useMemo(
+        () => (alerts ? filterByFollowUp(alerts, followUps.followUps, followUpFilter) : null),
+        [alerts, followUps.followUps, followUpFilter]
+    )
     const levelName = (level: number) =>
         setup.levels.find((l) => l.level === level)?.name ??
         i18n.t('Level {{level}}', { level, interpolation: { escapeValue: false } })
 
     if (setup.loading) return <CircularLoader small />
     if (setup.error) return <ErrorNotice error={setup.error} onRetry={setup.retry} />
+    const exportCtx: ExportContext | null = scan.data
+        ? {
+              config,
+              scan: scan.data,
+              followUps: followUps.followUps,
+              periodName: setup.periodName,
+              levelName,
+              locale: setup.locale,
+          }
+        : null
+    const exported = listed ? filterAlerts(listed, filters, areaOfPairs(config)) : []
     return (
         <div className={classes.page} data-test="alerts-page">
             <ScanPanel config={config} setup={setup} />
@@ -64,11 +88,29 @@ export const AlertsPage = ({ config, state, push }: AlertsPageProps) => {
                             })}
                         </div>
                     )}
-                    {alerts && (
+                    {followUps.error && <ErrorNotice error={followUps.error} />}
+                    {listed && exportCtx && (
+                        <AlertsExportBar
+                            filter={followUpFilter}
+                            onFilter={setFollowUpFilter}
+                            count={exported.length}
+                            onCsv={() => downloadAlertsCsv(exported, exportCtx)}
+                            onPrint={() => setPrinting(true)}
+                        />
+                    )}
+                    {printing && exportCtx && (
+                        <AlertsPrintView
+                            alerts={exported}
+                            ctx={exportCtx}
+                            onClose={() => setPrinting(false)}
+                        />
+                    )}
+                    {listed && (
                         <AlertList
                             config={config}
                             scan={scan.data}
-                            alerts={alerts}
+                            alerts={listed}
+                            renderFollowUp={followUps.render}
                             filters={filters}
                             onFilters={setFilters}
                             levelName={levelName}

@@ -1,0 +1,114 @@
+import i18n from '@dhis2/d2-i18n'
+import { Button, SingleSelectField, SingleSelectOption } from '@dhis2/ui'
+import React from 'react'
+import { alertTypeLabel, describeAlert } from '../../../domain/alerts'
+import type { Config } from '../../../domain/config'
+import type { EffectiveFollowUp } from '../../../domain/follow-up/follow-up'
+import { downloadText, fileNamePart } from '../../../shared/download'
+import { alertNames, orgUnitsById, pairsById } from '../alert-view'
+import type { ScanAlert } from '../scan-alerts'
+import type { ScanData } from '../scan-data'
+import { alertsCsv, followUpKeyOf, type ExportRow, type FollowUpFilter } from './alert-entries'
+import { assigneeLabel, effectiveStatusLabel, eventLine, formatWhen } from './follow-up-text'
+import classes from './FollowUp.module.css'
+
+export interface ExportContext {
+    config: Config
+    scan: ScanData
+    followUps: ReadonlyMap<string, EffectiveFollowUp>
+    periodName: (id: string) => string
+    levelName: (level: number) => string
+    locale: string
+}
+
+/** The alerts as the list shows them, ranked, with their follow-ups */
+export const exportRows = (alerts: readonly ScanAlert[], ctx: ExportContext): ExportRow[] => {
+    const pairs = pairsById(ctx.config)
+    const units = orgUnitsById(ctx.scan)
+    return alerts.map((scanAlert, i) => {
+        const { alert } = scanAlert
+        const pair = pairs.get(alert.pairId)
+        const unit = units.get(alert.orgUnitId)
+        return {
+            rank: i + 1,
+            severity: alert.severity,
+            type: alertTypeLabel(alert.type),
+            orgUnit: unit?.name ?? alert.orgUnitId,
+            path: unit ? unit.ancestorNames.join(' / ') : '',
+            level: ctx.levelName(scanAlert.level),
+            pair: pair?.name ?? alert.pairId,
+            period: ctx.periodName(alert.period),
+            description: describeAlert(
+                alert,
+                alertNames(scanAlert, pair, unit, ctx.scan.itemNames, ctx.periodName)
+            ),
+            followUp: ctx.followUps.get(followUpKeyOf(scanAlert)),
+        }
+    })
+}
+
+/** The CSV of the alerts shown: the ranked list with reasons and follow-up status */
+export const downloadAlertsCsv = (alerts: readonly ScanAlert[], ctx: ExportContext) => {
+    const csv = alertsCsv(exportRows(alerts, ctx), {
+        headers: [
+            i18n.t('Rank'),
+            i18n.t('Severity'),
+            i18n.t('Type'),
+            i18n.t('Org unit'),
+            i18n.t('Path'),
+            i18n.t('Level'),
+            i18n.t('Pair'),
+            i18n.t('Period'),
+            i18n.t('Reason'),
+            i18n.t('Follow-up'),
+            i18n.t('Assigned to'),
+            i18n.t('Last action'),
+            i18n.t('By'),
+            i18n.t('When'),
+            i18n.t('Comments'),
+        ],
+        status: (f) => (f ? effectiveStatusLabel(f) : i18n.t('Open')),
+        assignee: (f) => (f.assignee ? assigneeLabel(f.assignee) : ''),
+        event: eventLine,
+        when: (iso) => formatWhen(iso, ctx.locale),
+    })
+    const month = ctx.scan.window.months[ctx.scan.window.months.length - 1] ?? ''
+    downloadText(`${fileNamePart(i18n.t('alerts'), 'alerts')}-${month}.csv`, csv)
+}
+
+/** Above the list: the follow-up filter, the CSV download and the print view of the alerts shown */
+export const AlertsExportBar = ({
+    filter,
+    onFilter,
+    count,
+    onCsv,
+    onPrint,
+}: {
+    filter: FollowUpFilter
+    onFilter: (filter: FollowUpFilter) => void
+    count: number
+    onCsv: () => void
+    onPrint: () => void
+}) => (
+    <div className={classes.actions} data-test="alerts-export">
+        <SingleSelectField
+            dense
+            label={i18n.t('Follow-up')}
+            selected={filter}
+            onChange={({ selected }: { selected: string }) => onFilter(selected as FollowUpFilter)}
+            dataTest="alerts-filter-follow-up"
+        >
+            <SingleSelectOption value="all" label={i18n.t('All alerts')} />
+            <SingleSelectOption value="notResolved" label={i18n.t('Not resolved')} />
+            <SingleSelectOption value="open" label={i18n.t('Open')} />
+            <SingleSelectOption value="acknowledged" label={i18n.t('Acknowledged')} />
+            <SingleSelectOption value="resolved" label={i18n.t('Resolved')} />
+        </SingleSelectField>
+        <Button small disabled={count === 0} onClick={onCsv} dataTest="alerts-csv">
+            {i18n.t('Download CSV')}
+        </Button>
+        <Button small disabled={count === 0} onClick={onPrint} dataTest="alerts-print">
+            {i18n.t('Print for the review meeting')}
+        </Button>
+    </div>
+)
