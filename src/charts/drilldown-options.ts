@@ -302,7 +302,9 @@ export const buildDrilldownLevel = (input: DrilldownInput): DrilldownLevel => {
     })
 
     const caption = data.some((point) => point.custom?.estimated)
-        ? escapeHtml(i18n.t('Pale columns with a dashed border are estimates – quarterly value ÷ 3.'))
+        ? escapeHtml(
+              i18n.t('Pale columns with a dashed border are estimates – quarterly value ÷ 3.')
+          )
         : ''
     return {
         series: {
@@ -313,8 +315,7 @@ export const buildDrilldownLevel = (input: DrilldownInput): DrilldownLevel => {
             data,
             showInLegend: false,
             tooltip: {
-                headerFormat:
-                    '<span style="font-size: 0.8em">{point.custom.fullName}</span><br/>',
+                headerFormat: '<span style="font-size: 0.8em">{point.custom.fullName}</span><br/>',
                 pointFormat: '{series.name}: <b>{point.custom.display}</b>{point.custom.note}',
                 footerFormat: input.clickHint
                     ? `<br/><span style="font-size: 0.8em">${escapeHtml(input.clickHint)}</span>`

@@ -166,29 +166,29 @@ const periodAxis = (periods: readonly ChartPeriod[], incomplete: readonly number
                 return this.chart.chartWidth <= NARROW_WIDTH ? (short.get(text) ?? text) : text
             },
         },
-    plotBands: incomplete.map((index) => ({
-        from: index - 0.5,
-        to: index + 0.5,
-        color: 'rgba(117, 117, 117, 0.12)',
-        zIndex: 0,
-        label: {
-            text: escapeHtml(i18n.t('incomplete')),
-            rotation: -90,
-            verticalAlign: 'top' as const,
-            textAlign: 'right' as const,
-            y: 6,
-            x: 4,
-            useHTML: false,
-            // Highcharts gives a band's label the band's width: the rotated word may be longer
-            style: {
-                fontSize: '10px',
-                color: '#4a5768',
-                width: 200,
-                textOverflow: 'clip',
-                whiteSpace: 'nowrap',
+        plotBands: incomplete.map((index) => ({
+            from: index - 0.5,
+            to: index + 0.5,
+            color: 'rgba(117, 117, 117, 0.12)',
+            zIndex: 0,
+            label: {
+                text: escapeHtml(i18n.t('incomplete')),
+                rotation: -90,
+                verticalAlign: 'top' as const,
+                textAlign: 'right' as const,
+                y: 6,
+                x: 4,
+                useHTML: false,
+                // Highcharts gives a band's label the band's width: the rotated word may be longer
+                style: {
+                    fontSize: '10px',
+                    color: '#4a5768',
+                    width: 200,
+                    textOverflow: 'clip',
+                    whiteSpace: 'nowrap',
+                },
             },
-        },
-    })),
+        })),
     }
 }
 

@@ -8,7 +8,7 @@ import {
     SingleSelectOption,
 } from '@dhis2/ui'
 import React, { useCallback, useMemo } from 'react'
-import type { ChartPeriod } from '../../charts'
+import { drillKey, type ChartPeriod } from '../../charts'
 import type { Config, ProgramArea } from '../../domain/config'
 import {
     RELATIVE_PERIODS,
@@ -242,6 +242,7 @@ export const TriangulationView = ({
         if (!state.drill || !metadata.data) return result
         for (const pair of pairs) {
             result.set(pair.id, {
+                key: drillKey(state.drill),
                 data: drillData
                     ? buildPairDrill({
                           pair,
