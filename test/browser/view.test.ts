@@ -144,7 +144,9 @@ describe('the triangulation view', () => {
         await page.goBack()
         await expect.poll(() => page.url()).not.toMatch(/dpath=/)
         await expect
-            .poll(() => page.locator('[data-test="drill-breadcrumbs"] button').count())
+            .poll(() => page.locator('[data-test="drill-breadcrumbs"] button').count(), {
+                timeout: 10_000,
+            })
             .toBe(3)
         await page.goBack()
         await expect.poll(() => page.url()).not.toMatch(/dpe=/)
