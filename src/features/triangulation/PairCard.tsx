@@ -651,9 +651,11 @@ export const PairCard = ({
         options: Record<ChartKind, Highcharts.Options>
     } | null>(null)
     const baseKey = drilledBase?.key ?? TREND_KEY
-    const baseOptions: Record<ChartKind, Highcharts.Options | null> = !trend
-        ? { hmis: null, lmis: null }
-        : (drilledBase?.options ?? trendShown)
+    const baseOptions = useMemo(
+        (): Record<ChartKind, Highcharts.Options | null> =>
+            !trend ? { hmis: null, lmis: null } : (drilledBase?.options ?? trendShown),
+        [trend, drilledBase, trendShown]
+    )
     const hmisChart = useRef<ChartHandle | null>(null)
     const lmisChart = useRef<ChartHandle | null>(null)
     const chartsDrawn = Boolean(grid) && !showTable
