@@ -20,6 +20,7 @@ import {
     clearClickTime,
     clickTime,
     instrument,
+    timeline,
     waitTitles,
     waitViewDrawn,
 } from './lib/browser'
@@ -46,9 +47,10 @@ const main = async () => {
     try {
         await installApp(demo.url, zipPath, readFileSync(zipPath))
         const { page, analytics } = await openApp(browser, demo.url, ADMIN, `#/view?area=${area}`)
+        await waitViewDrawn(page, 1)
+        await page.waitForLoadState('networkidle')
         const cards = Math.max(1, await page.locator(CARD).count())
         await waitViewDrawn(page, cards)
-        await page.waitForLoadState('networkidle')
         for (let i = 0; i < clicks; i++) {
             const before = await chartTitles(page)
             const point = page.locator(CARD).first().locator(POINT_IN_CARD).nth(i)
@@ -72,12 +74,13 @@ const main = async () => {
                                 ).replace(/[\s\u200b]+/g, ' ')
                             )
                         )
-                        const drilled = (t: string, j: number) =>
-                            t !== before[j] && t.includes(' in ')
-                        if (w.__pairAt === undefined && (titles[0] ?? []).every(drilled)) {
+                        // (no named functions here: tsx would wrap them in a helper the page lacks)
+                        const flat = titles.flat()
+                        const changed = flat.map((t, j) => t !== before[j] && t.includes(' in '))
+                        if (w.__pairAt === undefined && changed[0] && changed[1]) {
                             w.__pairAt = performance.now()
                         }
-                        if (!titles.flat().every(drilled)) return false
+                        if (!changed.every(Boolean)) return false
                         const pairAt = w.__pairAt
                         w.__pairAt = undefined
                         return { pairAt, allAt: performance.now() }
@@ -90,6 +93,14 @@ const main = async () => {
             if (clickedAt === undefined) throw new Error('no click time')
             pair.push(times.pairAt - clickedAt)
             all.push(times.allAt - clickedAt)
+            const t = await timeline(page, clickedAt, times.allAt)
+            const requestTimes = t.requests
+                .filter((r) => r.path.includes('analytics'))
+                .map((r) => `${r.start}–${r.end}`)
+                .join(', ')
+            console.log(
+                `  long tasks ${t.longTasksMs} ms; analytics requests (ms from the click) ${requestTimes}`
+            )
             console.log(
                 `click ${i + 1}: pair ${Math.round(times.pairAt - clickedAt)} ms, all ${cards} cards ${Math.round(times.allAt - clickedAt)} ms, ${analytics() - requests} analytics request(s)`
             )

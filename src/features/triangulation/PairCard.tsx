@@ -211,6 +211,11 @@ export interface PairCardProps {
     canDrillPeriod?: boolean
     onDrillPeriod: (periodId: string) => void
     onDrillChild: (orgUnitId: string) => void
+    /**
+     * Another card's chart was clicked to drill: this card's charts drill after the clicked
+     * pair's are painted (each card in its own task), so the pair clicked answers first
+     */
+    drillAfterPaint?: boolean
     /** A dashboard item: the charts share the item's height (it does not scroll) */
     fillHeight?: boolean
     /** Stock status of the org unit for one period (`null`: no complete period to show) */
@@ -499,6 +504,7 @@ export const PairCard = ({
     canDrillPeriod,
     onDrillPeriod,
     onDrillChild,
+    drillAfterPaint = false,
     fillHeight = false,
     stock = null,
 }: PairCardProps) => {
@@ -659,25 +665,42 @@ export const PairCard = ({
     const hmisChart = useRef<ChartHandle | null>(null)
     const lmisChart = useRef<ChartHandle | null>(null)
     const chartsDrawn = Boolean(grid) && !showTable
+    const drillLater = useRef(drillAfterPaint)
+    drillLater.current = drillAfterPaint
     useEffect(() => {
-        let recreate = false
-        for (const [kind, handle] of [
-            ['hmis', hmisChart],
-            ['lmis', lmisChart],
-        ] as const) {
-            const chart = handle.current?.chart
-            if (!chart) continue
-            const level = targetKey === TREND_KEY ? null : (drillLevels?.[kind] ?? null)
-            if (syncChartDrill(chart, baseKey, { key: targetKey, level }) === 'recreate') {
-                recreate = true
+        const sync = () => {
+            let recreate = false
+            for (const [kind, handle] of [
+                ['hmis', hmisChart],
+                ['lmis', lmisChart],
+            ] as const) {
+                const chart = handle.current?.chart
+                if (!chart) continue
+                const level = targetKey === TREND_KEY ? null : (drillLevels?.[kind] ?? null)
+                if (syncChartDrill(chart, baseKey, { key: targetKey, level }) === 'recreate') {
+                    recreate = true
+                }
+            }
+            if (recreate) {
+                setDrilledBase(
+                    targetKey === TREND_KEY || !drillOptions
+                        ? null
+                        : { key: targetKey, options: drillOptions }
+                )
             }
         }
-        if (recreate) {
-            setDrilledBase(
-                targetKey === TREND_KEY || !drillOptions
-                    ? null
-                    : { key: targetKey, options: drillOptions }
-            )
+        if (!drillLater.current) {
+            sync()
+            return
+        }
+        // After the next paint (a task queued in the frame's callback runs once it is painted)
+        let timer: ReturnType<typeof setTimeout> | undefined
+        const frame = requestAnimationFrame(() => {
+            timer = setTimeout(sync, 0)
+        })
+        return () => {
+            cancelAnimationFrame(frame)
+            if (timer !== undefined) clearTimeout(timer)
         }
     }, [targetKey, drillLevels, drillOptions, baseKey, baseOptions, chartsDrawn])
 
