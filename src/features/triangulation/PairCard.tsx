@@ -12,7 +12,7 @@ import {
     Tooltip,
 } from '@dhis2/ui'
 import type Highcharts from 'highcharts'
-import React, { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react'
+import React, { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import {
     TREND_KEY,
     alignmentNotes,
@@ -667,8 +667,10 @@ export const PairCard = ({
     const chartsDrawn = Boolean(grid) && !showTable
     const drillLater = useRef(drillAfterPaint)
     drillLater.current = drillAfterPaint
-    useEffect(() => {
-        const sync = () => {
+    // In a layout effect: the pair clicked is drilled before the browser paints the view's other
+    // changes (breadcrumbs, notes), in the same frame
+    useLayoutEffect(() => {
+        const sync = (animate: boolean) => {
             let recreate = false
             for (const [kind, handle] of [
                 ['hmis', hmisChart],
@@ -677,7 +679,10 @@ export const PairCard = ({
                 const chart = handle.current?.chart
                 if (!chart) continue
                 const level = targetKey === TREND_KEY ? null : (drillLevels?.[kind] ?? null)
-                if (syncChartDrill(chart, baseKey, { key: targetKey, level }) === 'recreate') {
+                if (
+                    syncChartDrill(chart, baseKey, { key: targetKey, level }, animate) ===
+                    'recreate'
+                ) {
                     recreate = true
                 }
             }
@@ -690,13 +695,14 @@ export const PairCard = ({
             }
         }
         if (!drillLater.current) {
-            sync()
+            sync(true)
             return
         }
         // After the next paint (a task queued in the frame's callback runs once it is painted)
         let timer: ReturnType<typeof setTimeout> | undefined
         const frame = requestAnimationFrame(() => {
-            timer = setTimeout(sync, 0)
+            // Without the animation: less work while the pair clicked animates
+            timer = setTimeout(() => sync(false), 0)
         })
         return () => {
             cancelAnimationFrame(frame)

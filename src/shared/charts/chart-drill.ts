@@ -84,14 +84,23 @@ const pointOf = (chart: Highcharts.Chart, step: string): Highcharts.Point | unde
     )
 }
 
+/** The module's animation on (the chart clicked and its partner) or off (the others: less work) */
+const setAnimation = (chart: Highcharts.Chart, animate: boolean) => {
+    if (chart.options.drilldown) {
+        chart.options.drilldown.animation = animate ? { duration: DRILL_ANIMATION_MS } : false
+    }
+}
+
 const drillDown = (
     chart: DrillChart,
     stack: Shown[],
     key: string,
-    level: DrilldownLevel
+    level: DrilldownLevel,
+    animate: boolean
 ): boolean => {
     const point = pointOf(chart, drillStep(key))
     if (!point) return false
+    setAnimation(chart, animate)
     // The layout rules name the series they apply to (an unnamed one is removed): undone while
     // the series they name are drawn, then the level's rules, naming its series
     chart.setResponsive?.(false, true)
@@ -123,16 +132,17 @@ const drillDown = (
     chart.tooltip?.update({ shared: false })
     chart.addSeriesAsDrilldown(point, {
         ...level.series,
-        animation: { duration: DRILL_ANIMATION_MS },
+        animation: animate ? { duration: DRILL_ANIMATION_MS } : false,
     })
     stack.push({ key, level, restore })
     return true
 }
 
-const drillUp = (chart: DrillChart, stack: Shown[]) => {
+const drillUp = (chart: DrillChart, stack: Shown[], animate: boolean) => {
     const shown = stack.pop()
     const restore = shown?.restore
     if (!restore) return
+    setAnimation(chart, animate)
     chart.setResponsive?.(false, true)
     setRules(chart, restore.rules)
     chart.setTitle({ text: restore.title }, { text: restore.subtitle }, false)
@@ -155,12 +165,13 @@ const drillUp = (chart: DrillChart, stack: Shown[]) => {
  * Brings a chart to the level `target` (`key` `''`: the trend; `level`: what the level draws, for
  * every key but the trend) in place. `baseKey`: the level the chart was created at. `recreate`:
  * the chart cannot get there in place (above its base, or more than one level down at once): the
- * caller draws it anew at the target.
+ * caller draws it anew at the target. `animate`: with the module's animation (default).
  */
 export const syncChartDrill = (
     chart: Highcharts.Chart,
     baseKey: string,
-    target: { key: string; level: DrilldownLevel | null }
+    target: { key: string; level: DrilldownLevel | null },
+    animate = true
 ): 'done' | 'recreate' => {
     const drill = chart as DrillChart
     if (typeof drill.addSeriesAsDrilldown !== 'function') return 'recreate'
@@ -178,16 +189,21 @@ export const syncChartDrill = (
         target.level &&
         top.level !== target.level
     ) {
-        drillUp(drill, stack)
+        drillUp(drill, stack, false)
     }
     const plan = drillPlan(
         stack.map((shown) => shown.key),
         target.key
     )
     if (plan.type === 'recreate') return 'recreate'
-    for (let i = 0; i < plan.up; i++) drillUp(drill, stack)
+    // Several levels up at once: the last one animates
+    for (let i = 0; i < plan.up; i++) {
+        drillUp(drill, stack, animate && plan.down === undefined && i === plan.up - 1)
+    }
     if (plan.down !== undefined) {
-        if (!target.level || !drillDown(drill, stack, plan.down, target.level)) return 'recreate'
+        if (!target.level || !drillDown(drill, stack, plan.down, target.level, animate)) {
+            return 'recreate'
+        }
     }
     return 'done'
 }
