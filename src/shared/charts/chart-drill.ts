@@ -84,6 +84,17 @@ const pointOf = (chart: Highcharts.Chart, step: string): Highcharts.Point | unde
     )
 }
 
+/**
+ * Forgets the accessibility module's focused element (the point clicked, a legend item): drilling
+ * removes it, and the module would draw its focus border on the removed element at the next
+ * redraw (a TypeError in `SVGElement#getBBox`).
+ */
+const clearFocus = (chart: Highcharts.Chart) => {
+    const focus = chart as { focusElement?: { removeFocusBorder?: () => void } }
+    focus.focusElement?.removeFocusBorder?.()
+    delete focus.focusElement
+}
+
 /** The module's animation on (the chart clicked and its partner) or off (the others: less work) */
 const setAnimation = (chart: Highcharts.Chart, animate: boolean) => {
     if (chart.options.drilldown) {
@@ -100,6 +111,7 @@ const drillDown = (
 ): boolean => {
     const point = pointOf(chart, drillStep(key))
     if (!point) return false
+    clearFocus(chart)
     setAnimation(chart, animate)
     // The layout rules name the series they apply to (an unnamed one is removed): undone while
     // the series they name are drawn, then the level's rules, naming its series
@@ -142,6 +154,7 @@ const drillUp = (chart: DrillChart, stack: Shown[], animate: boolean) => {
     const shown = stack.pop()
     const restore = shown?.restore
     if (!restore) return
+    clearFocus(chart)
     setAnimation(chart, animate)
     chart.setResponsive?.(false, true)
     setRules(chart, restore.rules)
