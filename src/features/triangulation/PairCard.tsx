@@ -12,25 +12,29 @@ import {
     Tooltip,
 } from '@dhis2/ui'
 import type Highcharts from 'highcharts'
-import React, { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react'
+import React, { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import {
+    TREND_KEY,
     alignmentNotes,
-    buildDrilldownOptions,
+    buildDrilldownLevel,
     buildHmisTrendOptions,
     buildLmisTrendOptions,
     exportFilename,
     pointsByPeriod,
     seriesColor,
     sharedDrilldownOrder,
+    drilldownLevelOptions,
     withSelectedCategory,
     withTooltipHint,
     type ChartPeriod,
+    type DrilldownLevel,
 } from '../../charts'
 import type { Pair } from '../../domain/config'
 import { indicatorDefinitions } from '../../domain/indicators'
 import type { PeriodCompleteness } from '../../domain/periods'
 import type { Grain } from '../../domain/periods'
-import { Chart } from '../../shared/charts/Chart'
+import { Chart, type ChartHandle } from '../../shared/charts/Chart'
+import { syncChartDrill } from '../../shared/charts/chart-drill'
 import { downloadChartImage, type ChartImageType } from '../../shared/charts/export-chart'
 import { useChartGrid } from '../../shared/charts/use-chart-grid'
 import { downloadText } from '../../shared/download'
@@ -192,6 +196,8 @@ export interface PairCardProps {
     orgUnitName: string
     trend: PairTrend | null
     drill: {
+        /** The drill-down's level key (`drillKey`: period and path of the URL) */
+        key: string
         data: PairDrill | null
         periodName: string
         parentName: string
@@ -205,6 +211,11 @@ export interface PairCardProps {
     canDrillPeriod?: boolean
     onDrillPeriod: (periodId: string) => void
     onDrillChild: (orgUnitId: string) => void
+    /**
+     * Another card's chart was clicked to drill: this card's charts drill after the clicked
+     * pair's are painted (each card in its own task), so the pair clicked answers first
+     */
+    drillAfterPaint?: boolean
     /** A dashboard item: the charts share the item's height (it does not scroll) */
     fillHeight?: boolean
     /** Stock status of the org unit for one period (`null`: no complete period to show) */
@@ -493,6 +504,7 @@ export const PairCard = ({
     canDrillPeriod,
     onDrillPeriod,
     onDrillChild,
+    drillAfterPaint = false,
     fillHeight = false,
     stock = null,
 }: PairCardProps) => {
@@ -526,6 +538,8 @@ export const PairCard = ({
             grain,
             periods,
             locale,
+            // A click on a period drills down (the drilldown module), except at a facility
+            drillable: canDrillPeriod !== false,
         }
         const hmisIncomplete = incompleteIndices(periods, trend.hmisStatus)
         const lmisIncomplete = incompleteIndices(periods, trend.lmisStatus)
@@ -568,7 +582,7 @@ export const PairCard = ({
         locale,
         canDrillPeriod,
     ])
-    const drillOptions = useMemo((): Record<ChartKind, Highcharts.Options> | null => {
+    const drillLevels = useMemo((): Record<ChartKind, DrilldownLevel> | null => {
         if (!drillData) return null
         const hmisValues = drillValues(drillData.hmis)
         const consumptionValues = drillValues(drillData.consumption)
@@ -582,15 +596,16 @@ export const PairCard = ({
             // One order of the org units left and right
             order: sharedDrilldownOrder(hmisValues, consumptionValues),
             clickHint: drillFurther ? i18n.t('Click to go one level down') : undefined,
+            drillable: drillFurther,
         }
         return {
-            hmis: buildDrilldownOptions({
+            hmis: buildDrilldownLevel({
                 ...common,
                 measureName: drillData.hmisName,
                 values: hmisValues,
                 color: seriesColor('hmis'),
             }),
-            lmis: buildDrilldownOptions({
+            lmis: buildDrilldownLevel({
                 ...common,
                 measureName: i18n.t('Consumption'),
                 values: consumptionValues,
@@ -607,14 +622,93 @@ export const PairCard = ({
         drillFurther,
         locale,
     ])
-    const shownOptions = useMemo((): Record<ChartKind, Highcharts.Options | null> => {
-        if (!trend) return { hmis: null, lmis: null }
-        if (drillOptions) return drillOptions
-        return {
+    const drillOptions = useMemo(
+        (): Record<ChartKind, Highcharts.Options> | null =>
+            drillLevels
+                ? {
+                      hmis: drilldownLevelOptions(drillLevels.hmis),
+                      lmis: drilldownLevelOptions(drillLevels.lmis),
+                  }
+                : null,
+        [drillLevels]
+    )
+    const trendShown = useMemo(
+        (): Record<ChartKind, Highcharts.Options | null> => ({
             hmis: trendOptions ? withSelectedCategory(trendOptions.hmis, selected) : null,
             lmis: trendOptions ? withSelectedCategory(trendOptions.lmis, selected) : null,
+        }),
+        [trendOptions, selected]
+    )
+    // The level the view shows: the drill-down once its data is in, else the trend
+    const targetKey = drill && drillLevels ? drill.key : TREND_KEY
+    // What the charts show (and the Download menu exports)
+    const shownOptions = useMemo(
+        (): Record<ChartKind, Highcharts.Options | null> =>
+            !trend ? { hmis: null, lmis: null } : (drillOptions ?? trendShown),
+        [trend, drillOptions, trendShown]
+    )
+
+    // The charts are created once, at a base level (the trend; or the level a shared link opens
+    // at), and drill down and up from it in place with the Highcharts drilldown module, in step
+    // with the view's drill-down (its URL: every card of the view follows the one clicked). They
+    // are drawn anew only at a level they cannot reach in place (`syncChartDrill`).
+    const [drilledBase, setDrilledBase] = useState<{
+        key: string
+        options: Record<ChartKind, Highcharts.Options>
+    } | null>(null)
+    const baseKey = drilledBase?.key ?? TREND_KEY
+    const baseOptions = useMemo(
+        (): Record<ChartKind, Highcharts.Options | null> =>
+            !trend ? { hmis: null, lmis: null } : (drilledBase?.options ?? trendShown),
+        [trend, drilledBase, trendShown]
+    )
+    const hmisChart = useRef<ChartHandle | null>(null)
+    const lmisChart = useRef<ChartHandle | null>(null)
+    const chartsDrawn = Boolean(grid) && !showTable
+    const drillLater = useRef(drillAfterPaint)
+    drillLater.current = drillAfterPaint
+    // In a layout effect: the pair clicked is drilled before the browser paints the view's other
+    // changes (breadcrumbs, notes), in the same frame
+    useLayoutEffect(() => {
+        const sync = (animate: boolean) => {
+            let recreate = false
+            for (const [kind, handle] of [
+                ['hmis', hmisChart],
+                ['lmis', lmisChart],
+            ] as const) {
+                const chart = handle.current?.chart
+                if (!chart) continue
+                const level = targetKey === TREND_KEY ? null : (drillLevels?.[kind] ?? null)
+                if (
+                    syncChartDrill(chart, baseKey, { key: targetKey, level }, animate) ===
+                    'recreate'
+                ) {
+                    recreate = true
+                }
+            }
+            if (recreate) {
+                setDrilledBase(
+                    targetKey === TREND_KEY || !drillOptions
+                        ? null
+                        : { key: targetKey, options: drillOptions }
+                )
+            }
         }
-    }, [trend, drillOptions, trendOptions, selected])
+        if (!drillLater.current) {
+            sync(true)
+            return
+        }
+        // After the next paint (a task queued in the frame's callback runs once it is painted)
+        let timer: ReturnType<typeof setTimeout> | undefined
+        const frame = requestAnimationFrame(() => {
+            // Without the animation: less work while the pair clicked animates
+            timer = setTimeout(() => sync(false), 0)
+        })
+        return () => {
+            cancelAnimationFrame(frame)
+            if (timer !== undefined) clearTimeout(timer)
+        }
+    }, [targetKey, drillLevels, drillOptions, baseKey, baseOptions, chartsDrawn])
 
     // What is estimated or not shown, in words (in exported images it is the chart's caption)
     const notes = useMemo(() => {
@@ -668,14 +762,22 @@ export const PairCard = ({
         locale
     )
 
-    const onTrendClick = (point: Highcharts.Point) => {
+    // A drill-down point clicked (the drilldown module's `drilldown` event): the view drills, and
+    // every chart follows it once the level's data is in. Other points: a period of a facility.
+    const onDrilldown = (point: Highcharts.Point) => {
+        const id = (point.options.custom as { orgUnitId?: string } | undefined)?.orgUnitId
+        if (id) {
+            if (drill?.canDrillFurther) onDrillChild(id)
+            return
+        }
         const click = periodClick(periods, point.x, canDrillPeriod)
         if (click?.type === 'drill') onDrillPeriod(click.period)
         else if (click?.type === 'select') setSelected(click.index)
     }
-    const onDrillClick = (point: Highcharts.Point) => {
+    const onPointClick = (point: Highcharts.Point) => {
         const id = (point.options.custom as { orgUnitId?: string } | undefined)?.orgUnitId
-        if (id && drill?.canDrillFurther) onDrillChild(id)
+        // An org unit without a level below: nothing to drill
+        if (!id) onDrilldown(point)
     }
 
     const downloadCsv = () => {
@@ -872,20 +974,24 @@ export const PairCard = ({
                             : undefined
                     }
                 >
-                    {grid && shownOptions.hmis && (
+                    {grid && baseOptions.hmis && (
                         <Chart
-                            options={shownOptions.hmis}
-                            onPointClick={drill?.data ? onDrillClick : onTrendClick}
+                            options={baseOptions.hmis}
+                            onPointClick={onPointClick}
+                            onDrilldown={onDrilldown}
                             height={grid.chartHeight}
                             dataTest="chart-hmis"
+                            chartRef={hmisChart}
                         />
                     )}
-                    {grid && shownOptions.lmis && (
+                    {grid && baseOptions.lmis && (
                         <Chart
-                            options={shownOptions.lmis}
-                            onPointClick={drill?.data ? onDrillClick : onTrendClick}
+                            options={baseOptions.lmis}
+                            onPointClick={onPointClick}
+                            onDrilldown={onDrilldown}
                             height={grid.chartHeight}
                             dataTest="chart-lmis"
+                            chartRef={lmisChart}
                         />
                     )}
                 </div>

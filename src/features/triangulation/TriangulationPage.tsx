@@ -7,8 +7,8 @@ import {
     SingleSelectField,
     SingleSelectOption,
 } from '@dhis2/ui'
-import React, { useCallback, useMemo } from 'react'
-import type { ChartPeriod } from '../../charts'
+import React, { useCallback, useMemo, useState } from 'react'
+import { drillKey, type ChartPeriod } from '../../charts'
 import type { Config, ProgramArea } from '../../domain/config'
 import {
     RELATIVE_PERIODS,
@@ -242,6 +242,7 @@ export const TriangulationView = ({
         if (!state.drill || !metadata.data) return result
         for (const pair of pairs) {
             result.set(pair.id, {
+                key: drillKey(state.drill),
                 data: drillData
                     ? buildPairDrill({
                           pair,
@@ -294,6 +295,8 @@ export const TriangulationView = ({
     )
 
     const orgUnitName = trendOu.data?.displayName ?? ''
+    // The pair last clicked to drill: its charts drill first, the other cards' after a paint
+    const [drillOrigin, setDrillOrigin] = useState<string>()
 
     // What stops the cards: shown in the content area, under a toolbar that stays usable (another
     // program area, period or org unit, or trying again, once the server answers)
@@ -538,15 +541,20 @@ export const TriangulationView = ({
                                 }
                                 fillHeight={compact}
                                 canDrillPeriod={levelBelow}
-                                onDrillPeriod={(period) =>
+                                drillAfterPaint={
+                                    drillOrigin !== undefined && drillOrigin !== pair.id
+                                }
+                                onDrillPeriod={(period) => {
+                                    setDrillOrigin(pair.id)
                                     push({
                                         ...state,
                                         drill: { period, path: [] },
                                         highlight: undefined,
                                     })
-                                }
-                                onDrillChild={(id) =>
-                                    state.drill &&
+                                }}
+                                onDrillChild={(id) => {
+                                    if (!state.drill) return
+                                    setDrillOrigin(pair.id)
                                     push({
                                         ...state,
                                         drill: {
@@ -555,7 +563,7 @@ export const TriangulationView = ({
                                         },
                                         highlight: undefined,
                                     })
-                                }
+                                }}
                             />
                         )
                     })}
