@@ -6,7 +6,7 @@
  */
 import type { AnalyticsTable } from '../../api/analytics'
 import { idsOf, type Pair } from '../../domain/config'
-import { addMonths, groupWindow } from '../../domain/periods'
+import { addMonths, groupWindow, monthsOfQuarter } from '../../domain/periods'
 import {
     REPORTS_ACTUAL,
     REPORTS_EXPECTED,
@@ -122,6 +122,13 @@ const anyValue = (lists: readonly (SeriesData | null | undefined)[], length: num
 /**
  * Cases over the months a staggered group's report of each quarter covers (`groupWindow`): the
  * sum of the monthly cases, `null` when a month is missing or outside the window.
+ *
+ * Only the quarters whose calendar months all lie in the window are compared, whatever the
+ * group's shift — the same quarters as for calendar-quarter reports (`windowQuarterPeriods`). A
+ * shifted window can fit in the scan's months when the calendar quarter does not (the scan starts
+ * in May: group B's report stored in Q2 covers May–Jul); comparing that quarter would give the
+ * group one more baseline quarter, hence one more quarter tested, than the others, and twice
+ * their divergence alerts (measured on the demo, `test/contract/staggered-divergence.test.ts`).
  */
 export const windowCases = (
     cases: SeriesData | undefined,
@@ -132,6 +139,7 @@ export const windowCases = (
     if (!cases) return null
     const byMonth = new Map(cases.points.map((point) => [point.period, point.value]))
     return quarters.map((quarter) => {
+        if (!monthsOfQuarter(quarter).every((month) => months.includes(month))) return null
         let total = 0
         for (const month of groupWindow(quarter, monthOffset)) {
             const value = months.includes(month) ? byMonth.get(month) : null
