@@ -1,3 +1,4 @@
+import { parseAnalyticsResponse } from '../../api/analytics'
 import { mergeTables } from './merge-tables'
 import { buildScanData, pairDataSetIds, pairOrgUnitSeries, scanOrgUnits } from './scan-data'
 import { scanWindow } from './scan-plan'
@@ -272,5 +273,37 @@ describe('windowCases', () => {
         }
         // 2025Q4: a window reaching past the scan's months has no cases
         expect(windowCases(cases, months, quarters, 1)?.[2]).toBeNull()
+    })
+})
+
+describe('mergeTables with a group set dimension', () => {
+    it('keeps each group’s cells apart', () => {
+        const grouped = parseAnalyticsResponse({
+            headers: ['dx', 'pe', 'ou', 'GroupSet001', 'value'].map((name) => ({
+                name,
+                column: name,
+                valueType: name === 'value' ? 'NUMBER' : 'TEXT',
+                type: name === 'value' ? 'java.lang.Double' : 'java.lang.String',
+                hidden: false,
+                meta: name !== 'value',
+            })),
+            metaData: {
+                items: {},
+                dimensions: {
+                    dx: [],
+                    pe: [],
+                    ou: [OU.a],
+                    GroupSet001: ['GroupA00001', 'GroupB00001'],
+                },
+            },
+            rows: [
+                [DE.oxyQ, '2026Q1', OU.a, 'GroupA00001', '30'],
+                [DE.oxyQ, '2026Q1', OU.a, 'GroupB00001', '60'],
+            ],
+        })
+        const merged = mergeTables([grouped])
+        expect(merged.value(DE.oxyQ, '2026Q1', OU.a, { GroupSet001: 'GroupA00001' })).toBe(30)
+        expect(merged.value(DE.oxyQ, '2026Q1', OU.a, { GroupSet001: 'GroupB00001' })).toBe(60)
+        expect(merged.value(DE.oxyQ, '2026Q1', OU.a, { GroupSet001: 'GroupC00001' })).toBeNull()
     })
 })

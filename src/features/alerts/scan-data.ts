@@ -159,10 +159,16 @@ export const pairOrgUnitSeries = (
     ou: string,
     quarterPeriods?: ViewPeriods,
     /** A facility of a staggered reporting group: its window's shift in months */
-    facilityOffset: number | null = null
+    facilityOffset: number | null = null,
+    /**
+     * An aggregate org unit: the quarterly LMIS flows by staggered group (the group set as a
+     * dimension), shifted to the months each group's reports cover, then summed
+     */
+    groupTable: AnalyticsTable | null = null
 ): PairOrgUnitSeries => {
     const trendAt = (at: ViewPeriods, offset: number | null) =>
         buildPairTrend({
+            groupTable,
             pair,
             table,
             items: metadata.items,
@@ -247,8 +253,17 @@ export interface BuildScanInput {
     metadata: MetadataMaps
     window: ScanWindow
     roots: readonly string[]
-    /** Per level, the tables of its requests */
-    levels: readonly { level: number; facilityLevel: boolean; tables: readonly AnalyticsTable[] }[]
+    /**
+     * Per level, the tables of its requests; `groupTables`: those with the staggered groups' set
+     * (`groupSet`) as a dimension (`tablesByLevel`)
+     */
+    levels: readonly {
+        level: number
+        facilityLevel: boolean
+        tables: readonly AnalyticsTable[]
+        groupTables?: readonly AnalyticsTable[]
+        groupSet?: string | null
+    }[]
     /**
      * Facilities of staggered reporting groups (the pairs' `lmis.reportingGroups`): facility id →
      * the months its group's quarterly window is shifted by. Their quarterly consumption is then
@@ -278,16 +293,25 @@ export const buildScanData = async (
     const dataSets = pairDataSetIds(pairs)
         .map((id) => metadata.dataSets.get(id))
         .filter((info): info is DataSetInfo => !!info?.periodType)
-    const merged = levels.map(({ level, facilityLevel, tables }) => {
+    const merged = levels.map(({ level, facilityLevel, tables, groupTables, groupSet }) => {
         const table = mergeTables(tables)
-        return { level, facilityLevel, table, orgUnits: scanOrgUnits(table, level, roots) }
+        const groupTable =
+            !facilityLevel && groupSet && groupTables?.length ? mergeTables(groupTables) : null
+        return {
+            level,
+            facilityLevel,
+            table,
+            groupTable,
+            groupSet: groupSet ?? null,
+            orgUnits: scanOrgUnits(table, level, roots),
+        }
     })
     const total = merged.reduce((sum, level) => sum + level.orgUnits.length, 0)
     let done = 0
     onProgress?.(0, total)
     const out: LevelScanData[] = []
     const slice = slicer(batch)
-    for (const { level, facilityLevel, table, orgUnits } of merged) {
+    for (const { level, facilityLevel, table, groupTable, groupSet, orgUnits } of merged) {
         const series: PairOrgUnitSeries[] = []
         const reports: LevelScanData['reports'] = {}
         for (const unit of orgUnits) {
@@ -301,7 +325,10 @@ export const buildScanData = async (
                         periods,
                         unit.id,
                         quarterPeriods,
-                        facilityLevel ? (facilityOffsets?.get(unit.id) ?? null) : null
+                        facilityLevel ? (facilityOffsets?.get(unit.id) ?? null) : null,
+                        groupTable && pair.lmis.reportingGroups?.groupSet === groupSet
+                            ? groupTable
+                            : null
                     )
                 )
             }
