@@ -87,13 +87,14 @@ export const ReportingGroupsSection = ({
             offset: row.monthOffset === null ? null : offsetOf(row.monthOffset),
         }))
         .filter(({ offset }) => offset !== null)
-        .map(({ row, offset }) =>
-            i18n.t('{{group}} – {{months}}', {
+        .map(({ row, offset }) => {
+            const months = offset === null ? '' : label(offset)
+            return i18n.t('{{group}} – {{months}}', {
                 group: row.name,
-                months: label(offset as number),
+                months,
                 interpolation: { escapeValue: false },
             })
-        )
+        })
 
     return (
         <div className={classes.section} data-test="settings-reporting-groups">
