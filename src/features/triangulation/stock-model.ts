@@ -10,7 +10,9 @@
  * OU;LEVEL-n`) for the one period the figures are about (and the months before it, for the AMC),
  * with `aggregationType=LAST_IN_PERIOD` so that a stock count is only one reported in the period
  * (DHIS2's `LAST` would carry an older count forward). The request is one whatever the number of
- * pairs. Its rows grow with facilities × pairs; see `bench/README.md` for the measured cost.
+ * pairs. Its rows grow with facilities × pairs, so above `STOCK_ROW_BUDGET` it asks the org unit's
+ * own totals instead (`stockStatusScope`): months of stock and AMC from summed stock and
+ * consumption, facilities stocked out from the flag, no min–max counts; see `bench/README.md`.
  */
 import { buildAnalyticsQuery, type AnalyticsQuery, type AnalyticsTable } from '../../api/analytics'
 import { idsOf, type Pair } from '../../domain/config'
