@@ -272,8 +272,7 @@ const lmisOf = (
  *   stores a quarterly data set's values in the quarter period, so the window is not visible in
  *   the data; the group "LMIS monthly reporting" has no window (monthly reports). This is how an
  *   LMIS→DHIS2 push stores an R&R (in the calendar quarter holding most of its three months), and
- *   what the app's `monthOffset` means (`src/domain/periods/staggered.ts`); checked against the
- *   generator's own sums by `test/contract/staggered-divergence.test.ts`.
+ *   what the app's `monthOffset` means (`src/domain/periods/staggered.ts`).
  */
 export interface DemoLmisExtras {
     stockedOut: Record<string, [string, string]>
