@@ -33,7 +33,7 @@ import type { DemoDb } from '../../demo/src/data/model'
 import { buildSeedConfig } from '../../demo/src/seed-config'
 import { parseAnalyticsResponse, type AnalyticsQuery } from '../../src/api/analytics'
 import { idsOf, parseConfig, type Pair } from '../../src/domain/config'
-import { monthsOfQuarter, quarterOfMonth } from '../../src/domain/periods'
+import { addMonths, monthsOfQuarter, quarterOfMonth } from '../../src/domain/periods'
 import { detectScanAlerts } from '../../src/features/alerts/scan-alerts'
 import { buildScanData } from '../../src/features/alerts/scan-data'
 import { planScan, scanWindow, type MetadataMaps } from '../../src/features/alerts/scan-plan'
@@ -157,12 +157,9 @@ interface GroupCounts {
 }
 
 /** Facility-level divergence alerts of each reporting group, calendar quarters or aligned. */
-const countByGroup = async (
-    land: Country,
-    testMonths: number,
-    aligned: boolean
-): Promise<GroupCounts> => {
-    const { db, pairs, metadata, analytics, admin, groupOf } = land
+/** The facility-level scan as the Alerts page builds it, groups aligned or not */
+const facilityScan = async (land: Country, testMonths: number, aligned: boolean) => {
+    const { db, pairs, metadata, analytics, admin } = land
     const root = db.orgUnits[0]?.id as string
     const window = scanWindow(END, BASELINE_MONTHS, testMonths)
     const fetchTable = async (query: AnalyticsQuery) => {
@@ -186,6 +183,16 @@ const countByGroup = async (
         levels: tablesByLevel(requests, tables, FACILITY),
         ...(aligned ? { facilityOffsets: land.offsets } : {}),
     })
+    return { scan, window }
+}
+
+const countByGroup = async (
+    land: Country,
+    testMonths: number,
+    aligned: boolean
+): Promise<GroupCounts> => {
+    const { pairs, groupOf } = land
+    const { scan } = await facilityScan(land, testMonths, aligned)
     const alerts = new Map<string, number>()
     for (const { alert } of detectScanAlerts(scan, pairs)) {
         if (alert.type !== 'divergence') continue
@@ -302,8 +309,67 @@ const expectWithinQuarter = (rates: Record<string, number>) => {
 
 const [A, B, C] = ['LMIS_GROUP_A', 'LMIS_GROUP_B', 'LMIS_GROUP_C'] as const
 
+/** Facilities of a reporting group */
+const groupSize = (land: Country, group: string): number =>
+    [...land.groupOf.values()].filter((g) => g === group).length
+
 describe('staggered reporting groups in the alerts', () => {
     const main = country(FACILITIES, 42)
+
+    it('compare each facility’s R&R with the cases of the very months the demo summed into it', async () => {
+        const { db, pairs, offsets, groupOf } = main
+        const { scan, window } = await facilityScan(main, TEST_MONTHS, true)
+        // The demo's stored values, read directly: a data element's total over its option combos
+        const stored = (dx: string, facility: string, period: string): number | null => {
+            const [de, coc] = dx.split('.')
+            const slot = db.facilitySlot.get(facility) as number
+            let total: number | null = null
+            for (const series of db.series.values()) {
+                if (series.dataElementId !== de) continue
+                if (coc && series.categoryOptionComboId !== coc) continue
+                const periods = db.periodsByType[series.periodType]
+                const index = periods.findIndex((p) => p.id === period)
+                const value =
+                    index < 0 ? NaN : (series.values[slot * periods.length + index] as number)
+                if (!Number.isNaN(value)) total = (total ?? 0) + value
+            }
+            return total
+        }
+        let checked = 0
+        const byGroup = new Map<string, number>()
+        for (const series of scan.levels[0]?.series ?? []) {
+            const offset = offsets.get(series.orgUnitId)
+            const pair = pairs.find((p) => p.id === series.pairId)
+            if (offset === undefined || !pair || !series.quarterly || !series.casesItem) continue
+            window.quarters.forEach((quarter, i) => {
+                const cases = series.quarterly?.cases?.[i] ?? null
+                const consumption = series.quarterly?.consumption?.[i] ?? null
+                if (cases === null || consumption === null) return
+                // the R&R stored in the quarter: the demo's sum over its group's window
+                const rr = idsOf(pair.lmis.consumption)
+                    .map((dx) => stored(dx, series.orgUnitId, quarter))
+                    .reduce<number>((sum, v) => sum + (v ?? 0), 0)
+                expect(consumption).toBe(rr)
+                // the cases of the months that window covers: Feb–Apr for B's Q1, Dec–Feb for C's
+                const months = monthsOfQuarter(quarter).map((m) => addMonths(m, offset))
+                const want = months
+                    .map((m) => stored(series.casesItem as string, series.orgUnitId, m))
+                    .reduce<number>((sum, v) => sum + (v ?? 0), 0)
+                expect(cases).toBe(want)
+                checked += 1
+                const group = groupOf.get(series.orgUnitId) as string
+                byGroup.set(group, (byGroup.get(group) ?? 0) + 1)
+            })
+        }
+        console.log('quarters compared per group', Object.fromEntries(byGroup))
+        expect(checked).toBeGreaterThan(100)
+        // every group is compared on about as many quarters (none gets an extra one)
+        const counts = [A, B, C].map((g) => (byGroup.get(g) ?? 0) / (groupSize(main, g) || 1))
+        const mean = counts.reduce((s, v) => s + v, 0) / counts.length
+        for (const perFacility of counts) {
+            expect(Math.abs(perFacility - mean)).toBeLessThanOrEqual(0.25 * mean)
+        }
+    }, 1_200_000)
 
     it('are aligned at district level too: one request with the group set, reports shifted', async () => {
         const calendar = await districtAlerts(main, 12, false)
