@@ -304,14 +304,19 @@ const StockFigures = ({
         period: stock.periodName,
         interpolation: { escapeValue: false },
     })
+    // From the org unit's totals (too many facilities to read one by one): no facility counted
+    const totalsOnly = figures?.scope === 'orgUnit'
+    const notCounted = i18n.t('Not counted at this level – choose a smaller org unit')
     const stockedOut = summary ? (
         <span data-test="stock-stocked-out">
-            {i18n.t('{{percent}} stocked out ({{facilities}} of {{total}} facilities)', {
-                percent: percent(summary.stockedOutPercent),
-                facilities: count(summary.stockedOut),
-                total: count(summary.reporting),
-                interpolation: { escapeValue: false },
-            })}
+            {totalsOnly && summary.stockedOutPercent === null
+                ? notCounted
+                : i18n.t('{{percent}} stocked out ({{facilities}} of {{total}} facilities)', {
+                      percent: percent(summary.stockedOutPercent),
+                      facilities: count(summary.stockedOut),
+                      total: count(summary.reporting),
+                      interpolation: { escapeValue: false },
+                  })}
         </span>
     ) : null
     const mos = summary ? (
@@ -339,12 +344,14 @@ const StockFigures = ({
                     }),
                     interpolation: { escapeValue: false },
                 }),
-                value: i18n.t('{{under}} under · {{within}} within · {{over}} over', {
-                    under: count(summary.under),
-                    within: count(summary.within),
-                    over: count(summary.over),
-                    interpolation: { escapeValue: false },
-                }),
+                value: totalsOnly
+                    ? notCounted
+                    : i18n.t('{{under}} under · {{within}} within · {{over}} over', {
+                          under: count(summary.under),
+                          within: count(summary.within),
+                          over: count(summary.over),
+                          interpolation: { escapeValue: false },
+                      }),
             }
         )
     }

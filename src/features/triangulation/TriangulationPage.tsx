@@ -31,7 +31,13 @@ import { trendLabels } from './labels'
 import { OrgUnitPicker } from './OrgUnitPicker'
 import { buildPairTrend, type PairTrend } from './pair-model'
 import { PairCard, type PairCardProps } from './PairCard'
-import { pairStockFigures, stockStatusPeriod, type PairStockFigures } from './stock-model'
+import {
+    expectedFacilities,
+    pairStockFigures,
+    stockStatusPeriod,
+    stockStatusScope,
+    type PairStockFigures,
+} from './stock-model'
 import {
     useDrillTable,
     usePairsMetadata,
@@ -207,13 +213,29 @@ export const TriangulationView = ({
                   : undefined,
         [state.drill, parentId, parentLevel, trendOu.data]
     )
+    // Facility by facility while the rows stay within budget, else the org unit's totals
+    const stockScope = useMemo(
+        () =>
+            statusPeriod && metadata.data
+                ? stockStatusScope({
+                      pairs,
+                      known: new Set(metadata.data.items.keys()),
+                      items: metadata.data.items,
+                      grain: state.grain,
+                      period: statusPeriod,
+                      facilities: expectedFacilities([...trends.values()], statusPeriod),
+                  })
+                : 'facilities',
+        [pairs, metadata.data, state.grain, statusPeriod, trends]
+    )
     const stockTable = useStockStatusTable(
         pairs,
         metadata.data,
         statusOu,
         levels.data,
         state.grain,
-        statusPeriod
+        statusPeriod,
+        stockScope
     )
     const stockData = stockTable.isPlaceholderData ? undefined : stockTable.data
     const stockFigures = useMemo(() => {
@@ -231,11 +253,12 @@ export const TriangulationView = ({
                     items: metadata.data.items,
                     grain: state.grain,
                     period: statusPeriod,
+                    scope: stockScope,
                 })
             )
         }
         return result
-    }, [pairs, trends, stockData, metadata.data, state.grain, statusPeriod])
+    }, [pairs, trends, stockData, metadata.data, state.grain, statusPeriod, stockScope])
     const drills = useMemo(() => {
         const labels = trendLabels()
         const result = new Map<string, NonNullable<PairCardProps['drill']>>()
