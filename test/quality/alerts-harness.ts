@@ -17,11 +17,7 @@ import { parseAnalyticsResponse, type AnalyticsQuery } from '../../src/api/analy
 import { idsOf, parseConfig, type Config, type Pair } from '../../src/domain/config'
 import { monthsOfQuarter, quarterOfMonth } from '../../src/domain/periods'
 import { buildScanData, type ScanData } from '../../src/features/alerts/scan-data'
-import {
-    planScan,
-    type MetadataMaps,
-    type ScanWindow,
-} from '../../src/features/alerts/scan-plan'
+import { planScan, type MetadataMaps, type ScanWindow } from '../../src/features/alerts/scan-plan'
 import { runScanRequests, tablesByLevel } from '../../src/features/alerts/scan-run'
 import type { DataSetInfo, ItemInfo } from '../../src/features/triangulation/pair-model'
 import type { EvaluatedAlert, EvaluationContext } from './evaluate-alerts'
@@ -108,8 +104,7 @@ export const demoCountry = ({
     seedConfig?: boolean
 }): DemoCountry => {
     const { db, truth } = generateCountryWithTruth({ facilities, seed, endPeriod: end })
-    const parsed = parseConfig(
-seedConfig ? buildSeedConfig(db) : buildDemoConfig(db))
+    const parsed = parseConfig(seedConfig ? buildSeedConfig(db) : buildDemoConfig(db))
     if (!parsed.config) throw new Error('the demo configuration does not parse')
     const config = parsed.config
     const pairs = config.programAreas.flatMap((area) => area.pairs)

@@ -42,7 +42,11 @@ const main = async () => {
     const regions = country.db.orgUnits.filter((ou) => ou.level === 2).map((ou) => ou.id)
 
     const results: Record<string, unknown>[] = []
-    const evaluations: { name: string; evaluation: EntryEvaluation; row: Record<string, unknown> }[] = []
+    const evaluations: {
+        name: string
+        evaluation: EntryEvaluation
+        row: Record<string, unknown>
+    }[] = []
     const only = process.env.EVAL_LEVEL
     for (const [name, level] of (
         [
@@ -84,14 +88,35 @@ const main = async () => {
             country.evaluationContext(level, window)
         )
         if (process.env.EVAL_TOP) {
-            const { seeded, real } = explainers(country.truth, country.evaluationContext(level, window))
+            const { seeded, real } = explainers(
+                country.truth,
+                country.evaluationContext(level, window)
+            )
             for (const entry of entries.slice(0, Number(process.env.EVAL_TOP))) {
                 const r = entry.reasons[0]!
-                const a = r.alert as { type: string; period: string; severity: number; details: Record<string, unknown>; method?: string }
+                const a = r.alert as {
+                    type: string
+                    period: string
+                    severity: number
+                    details: Record<string, unknown>
+                    method?: string
+                }
                 console.log(
-                    entry.impact.toFixed(2), entry.tier, entry.pairId, entry.orgUnitId, a.type, a.period, a.severity.toFixed(1), a.method ?? '',
-                    (entry.parentShare ?? 0).toFixed(3), entry.reasons.length,
-                    entry.reasons.some((x) => seeded(x)) ? 'SEEDED' : entry.reasons.some((x) => real(x)) ? 'real' : '-',
+                    entry.impact.toFixed(2),
+                    entry.tier,
+                    entry.pairId,
+                    entry.orgUnitId,
+                    a.type,
+                    a.period,
+                    a.severity.toFixed(1),
+                    a.method ?? '',
+                    (entry.parentShare ?? 0).toFixed(3),
+                    entry.reasons.length,
+                    entry.reasons.some((x) => seeded(x))
+                        ? 'SEEDED'
+                        : entry.reasons.some((x) => real(x))
+                          ? 'real'
+                          : '-',
                     JSON.stringify(a.details).slice(0, 160)
                 )
             }
@@ -125,7 +150,9 @@ const main = async () => {
         lines.push(
             '',
             `${name} level: ${String(row.orgUnits)} org units, ${String(row.alerts)} findings → ${evaluation.entries} entries (${String(row.extreme)} extreme), ${String(row.stockoutEntries)} stockouts listed apart`,
-            `  entries per program area: ${Object.entries(row.entriesPerArea as Record<string, number>)
+            `  entries per program area: ${Object.entries(
+                row.entriesPerArea as Record<string, number>
+            )
                 .map(([k, v]) => `${k} ${v}`)
                 .join(', ')}`,
             `  precision@20 ${pct(evaluation.precisionAt[20])}, precision@100 ${pct(evaluation.precisionAt[100])}`,
@@ -139,7 +166,9 @@ const main = async () => {
                 )
         )
         if (process.env.EVAL_MISSED) {
-            lines.push(...evaluation.missed.map((m) => `    missed ${m.label} ${m.orgUnitId} ${m.period}`))
+            lines.push(
+                ...evaluation.missed.map((m) => `    missed ${m.label} ${m.orgUnitId} ${m.period}`)
+            )
         }
     }
     lines.push('', `peak memory (process RSS): ${peakMB} MB`)
@@ -163,6 +192,8 @@ const main = async () => {
 }
 
 main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.stderr.write(
+        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+    )
     process.exit(1)
 })

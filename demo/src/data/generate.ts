@@ -783,7 +783,10 @@ export const generateCountryWithTruth = (
     const monthIds = periodsByType.Monthly.map((p) => p.id)
     const recentMonths = monthIds.slice(Math.max(0, nMonths - 7), Math.max(0, nMonths - 1))
     const quarterOfId = new Map(
-        periodsByType.Quarterly.map((p, qi) => [p.id, monthIds[Math.min(nMonths - 1, (quarters[qi] as number) - first + 2)]])
+        periodsByType.Quarterly.map((p, qi) => [
+            p.id,
+            monthIds[Math.min(nMonths - 1, (quarters[qi] as number) - first + 2)],
+        ])
     )
     const harder = seedHarderAnomalies({
         rng: harderRng,
@@ -801,10 +804,12 @@ export const generateCountryWithTruth = (
             ...usedSlots,
             ...spikes.map((a) => db.facilitySlot.get(a.orgUnit.id) as number),
         ]),
-        usedDistricts: new Set(planned.filter((a) => a.orgUnit.level < FACILITY_LEVEL).map((a) => a.orgUnit.id)),
-        hmisSeries: (['pneumoniaU5', 'diarrhoeaU5', 'deliveries.facility', 'fpImplants', 'pph'] as const).map(
-            (key) => HMIS_SERIES_KEYS[key]
+        usedDistricts: new Set(
+            planned.filter((a) => a.orgUnit.level < FACILITY_LEVEL).map((a) => a.orgUnit.id)
         ),
+        hmisSeries: (
+            ['pneumoniaU5', 'diarrhoeaU5', 'deliveries.facility', 'fpImplants', 'pph'] as const
+        ).map((key) => HMIS_SERIES_KEYS[key]),
         consumption: consumptionElements(meta.lmisIds),
         coc: DEFAULT_CATEGORY_OPTION_COMBO_ID,
         recentMonths,

@@ -181,7 +181,10 @@ export const seedHarderAnomalies = (input: HarderInput): Planned[] => {
             if (input.usedSlots.has(slot) || input.lmisModeOf(slot) !== 'monthly') continue
             const pairId = rng.pick(LMIS_KEYS)
             const start = months.indexOf(rng.pick(startMonths))
-            const values = series((input.consumption[pairId] as { monthly: string }).monthly, input.coc).values
+            const values = series(
+                (input.consumption[pairId] as { monthly: string }).monthly,
+                input.coc
+            ).values
             const usual = values[slot * nMonths + start - 1] as number
             if (!(usual >= 2 * MIN_ORIGINAL)) continue
             const factor = Math.round(rng.uniform(0.5, 0.7) * 100) / 100
@@ -208,7 +211,10 @@ export const seedHarderAnomalies = (input: HarderInput): Planned[] => {
                     (s) => input.lmisModeOf(s) === 'monthly' && !input.usedSlots.has(s)
                 ).length >= 8
         )
-    for (const { d, index } of rng.sample(districtOptions, Math.min(districtOptions.length, per6000(3)))) {
+    for (const { d, index } of rng.sample(
+        districtOptions,
+        Math.min(districtOptions.length, per6000(3))
+    )) {
         const slots = (input.districtFacilities[index] ?? []).filter(
             (s) => input.lmisModeOf(s) === 'monthly' && !input.usedSlots.has(s)
         )
@@ -261,11 +267,19 @@ export const seedHarderAnomalies = (input: HarderInput): Planned[] => {
 
 /** The commodity keys with their consumption elements, for `HarderInput.consumption` */
 export const consumptionElements = (
-    lmisIds: Record<CommodityKey, { Monthly: { consumption: string }; Quarterly: { consumption: string } }>
+    lmisIds: Record<
+        CommodityKey,
+        { Monthly: { consumption: string }; Quarterly: { consumption: string } }
+    >
 ): Record<CommodityKey, { monthly: string; quarterly: string }> =>
     Object.fromEntries(
         COMMODITIES.map((c) => [
             c.key,
-            { monthly: (lmisIds[c.key] as { Monthly: { consumption: string } }).Monthly.consumption, quarterly: (lmisIds[c.key] as { Quarterly: { consumption: string } }).Quarterly.consumption },
+            {
+                monthly: (lmisIds[c.key] as { Monthly: { consumption: string } }).Monthly
+                    .consumption,
+                quarterly: (lmisIds[c.key] as { Quarterly: { consumption: string } }).Quarterly
+                    .consumption,
+            },
         ])
     ) as Record<CommodityKey, { monthly: string; quarterly: string }>

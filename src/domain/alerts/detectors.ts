@@ -117,8 +117,7 @@ export const detectOutliers = (input: OutlierInput): OutlierAlert[] => {
             input.lowCountMedian !== undefined &&
             input.lowCountMedian !== null &&
             robust.median < input.lowCountMedian
-        const season =
-            input.seasonal && !lowCount ? seasonalFactor(input.values, index) : null
+        const season = input.seasonal && !lowCount ? seasonalFactor(input.values, index) : null
         const tested = season !== null ? value / season : value
         const counted = lowCount ? countScore(value, baseline) : null
         const adjusted = season !== null ? modifiedZScore(tested, baseline) : robust
@@ -128,9 +127,7 @@ export const detectOutliers = (input: OutlierInput): OutlierAlert[] => {
             mad: number
             meanAbsoluteDeviation: number
             method: OutlierAlert['method']
-        } = counted
-            ? { ...robust, z: counted.z, method: counted.method }
-            : (adjusted ?? robust)
+        } = counted ? { ...robust, z: counted.z, method: counted.method } : (adjusted ?? robust)
         if (lowCount && !counted) continue
         const expected = counted ? counted.mean : score.median * (season ?? 1)
         const changePercent = percentChange(value, expected)
@@ -152,7 +149,8 @@ export const detectOutliers = (input: OutlierInput): OutlierAlert[] => {
             orgUnitId: input.orgUnitId,
             period,
             severity,
-            magnitude: changePercent !== null ? Math.abs(changePercent) : Math.abs(value - expected),
+            magnitude:
+                changePercent !== null ? Math.abs(changePercent) : Math.abs(value - expected),
             direction: up ? 'up' : 'down',
             series: input.series,
             measure,

@@ -61,7 +61,9 @@ export interface AlertEntry<A extends Alert = Alert> {
 export const entryId = (orgUnitId: string, pairId: string): string => `${orgUnitId}:${pairId}`
 
 const strengthOf = (alert: Alert): number =>
-    Number.isFinite(alert.severity) ? Math.min(MAX_STRENGTH, Math.abs(alert.severity)) : MAX_STRENGTH
+    Number.isFinite(alert.severity)
+        ? Math.min(MAX_STRENGTH, Math.abs(alert.severity))
+        : MAX_STRENGTH
 
 /** Whether the findings show both systems moving in one period */
 export const bothSystemsAgree = (reasons: readonly LeveledAlert[]): boolean => {
@@ -80,7 +82,9 @@ export const bothSystemsAgree = (reasons: readonly LeveledAlert[]): boolean => {
 export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
     if (reasons.length === 0) return 0
     const strength = Math.max(...reasons.map((r) => strengthOf(r.alert)))
-    const shares = reasons.map((r) => r.parentShare).filter((s): s is number => s !== null && s !== undefined && Number.isFinite(s))
+    const shares = reasons
+        .map((r) => r.parentShare)
+        .filter((s): s is number => s !== null && s !== undefined && Number.isFinite(s))
     const share = shares.length > 0 ? Math.min(1, Math.max(...shares.map(Math.abs))) : 0
     const months = new Set(reasons.map((r) => r.alert.period)).size
     return (
@@ -110,7 +114,8 @@ export const groupEntries = <A extends Alert>(
     const entries: AlertEntry<A>[] = []
     for (const [id, list] of groups) {
         const reasons = [...list].sort(
-            (a, b) => strengthOf(b.alert) - strengthOf(a.alert) || (a.alert.id < b.alert.id ? -1 : 1)
+            (a, b) =>
+                strengthOf(b.alert) - strengthOf(a.alert) || (a.alert.id < b.alert.id ? -1 : 1)
         )
         const first = reasons[0] as LeveledAlert<A>
         let tier: Tier | null = null
@@ -136,5 +141,7 @@ export const groupEntries = <A extends Alert>(
 }
 
 /** Entries by impact, highest first, then by id (stable, locale-independent) */
-export const rankEntries = <E extends Pick<AlertEntry, 'impact' | 'id'>>(entries: readonly E[]): E[] =>
+export const rankEntries = <E extends Pick<AlertEntry, 'impact' | 'id'>>(
+    entries: readonly E[]
+): E[] =>
     [...entries].sort((a, b) => b.impact - a.impact || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

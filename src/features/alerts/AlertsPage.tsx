@@ -5,7 +5,7 @@ import type { Config } from '../../domain/config'
 import { ErrorNotice } from '../../shared/api-errors'
 import type { ViewState } from '../../shared/navigation'
 import { AlertList } from './AlertList'
-import { NO_FILTERS, type AlertFilters } from './scan-alerts'
+import { NO_ENTRY_FILTERS, type EntryFilters } from './scan-entries'
 import { ScanPanel } from './ScanPanel'
 import { ThresholdPanel } from './ThresholdPanel'
 import { useScanAlerts } from './use-scan-alerts'
@@ -20,19 +20,25 @@ export interface AlertsPageProps {
 
 /**
  * Alerts: scan the user's data-view roots at the chosen levels (batched analytics requests, cached),
- * run the detectors per pair and org unit, and list what they found, most severe first. One click
- * on an alert opens the triangulation view drilled to its point.
+ * run the detectors per pair and org unit in a web worker, and list what they found: one entry
+ * per org unit and pair with its reasons, tiered, highest impact first, then the stockouts by
+ * duration. One click on a reason opens the triangulation view drilled to its point.
  */
 export const AlertsPage = ({ config, state, push }: AlertsPageProps) => {
     const setup = useScanSetup(config)
     const { scan, session, update } = setup
-    const [filters, setFilters] = useState<AlertFilters>(() => ({
-        ...NO_FILTERS,
+    const [filters, setFilters] = useState<EntryFilters>(() => ({
+        ...NO_ENTRY_FILTERS,
         areaId: config.programAreas.some((area) => area.id === state.area)
             ? (state.area ?? null)
             : null,
     }))
-    const { alerts, computing, progress } = useScanAlerts(scan.data, setup.pairs, session.overrides)
+    const { entries, stockouts, computing, progress } = useScanAlerts(
+        scan.data,
+        setup.pairs,
+        session.overrides,
+        setup.maxLevel ?? null
+    )
     const levelName = (level: number) =>
         setup.levels.find((l) => l.level === level)?.name ??
         i18n.t('Level {{level}}', { level, interpolation: { escapeValue: false } })
@@ -56,19 +62,31 @@ export const AlertsPage = ({ config, state, push }: AlertsPageProps) => {
                         onChange={(next) => update({ overrides: next })}
                     />
                     {computing && (
-                        <div className={classes.computing} data-test="alerts-computing">
+                        <div
+                            className={classes.computing}
+                            role="status"
+                            data-test="alerts-computing"
+                        >
                             <CircularLoader extrasmall />{' '}
-                            {i18n.t('Applying the thresholds to {{done}} of {{total}} org units', {
-                                done: progress?.done ?? 0,
-                                total: progress?.total ?? 0,
-                            })}
+                            {progress
+                                ? i18n.t(
+                                      'Applying the thresholds to {{done}} of {{total}} org units',
+                                      {
+                                          done: progress.done,
+                                          total: progress.total,
+                                      }
+                                  )
+                                : i18n.t(
+                                      'Looking for alerts in the background; the page stays usable.'
+                                  )}
                         </div>
                     )}
-                    {alerts && (
+                    {entries && stockouts && (
                         <AlertList
                             config={config}
                             scan={scan.data}
-                            alerts={alerts}
+                            entries={entries}
+                            stockouts={stockouts}
                             filters={filters}
                             onFilters={setFilters}
                             levelName={levelName}

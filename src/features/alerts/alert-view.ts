@@ -40,7 +40,7 @@ export const serviceName = (pair: Pair, itemNames: Readonly<Record<string, strin
  * shared by pairs (their reports, their HMIS series) names its first pair and how many others.
  */
 export const alertNames = (
-    { alert, pairIds }: ScanAlert,
+    { alert, pairIds }: Pick<ScanAlert, 'alert'> & { pairIds: readonly string[] },
     pair: Pair | undefined,
     orgUnit: ScanOrgUnit | undefined,
     itemNames: Readonly<Record<string, string>>,
@@ -128,7 +128,7 @@ export const alertViewState = ({
     roots,
     lastMonth,
 }: {
-    scanAlert: ScanAlert
+    scanAlert: Pick<ScanAlert, 'alert'>
     /** The program area of the alert's pair */
     areaId: string | undefined
     orgUnit: Pick<ScanOrgUnit, 'id' | 'ancestors'> | undefined

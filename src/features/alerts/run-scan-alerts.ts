@@ -29,8 +29,7 @@ export interface ScanResult {
 }
 
 export type ScanWorkerResponse =
-    | { ok: true; result: ScanResult; milliseconds: number }
-    | { ok: false; message: string }
+    { ok: true; result: ScanResult; milliseconds: number } | { ok: false; message: string }
 
 const aborted = (signal: AbortSignal): unknown =>
     signal.reason ?? new DOMException('Aborted', 'AbortError')

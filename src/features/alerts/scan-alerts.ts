@@ -602,7 +602,9 @@ function* detectLevel(
         for (const item of out) {
             const casesItem = list.find((x) => x.pairId === item.alert.pairId)?.casesItem ?? null
             const dev = deviationOf(item.alert, casesItem)
-            item.parentShare = dev ? share(orgUnitId, dev.key, item.alert.period, dev.deviation) : null
+            item.parentShare = dev
+                ? share(orgUnitId, dev.key, item.alert.period, dev.deviation)
+                : null
         }
         yield out
     }

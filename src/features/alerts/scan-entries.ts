@@ -8,16 +8,24 @@
  *   longest first.
  */
 import { groupEntries, rankEntries, type AlertEntry } from '../../domain/alerts/entries'
-import type { StockoutAlert } from '../../domain/alerts'
+import type { AlertType, StockoutAlert } from '../../domain/alerts'
+import type { Tier } from '../../domain/alerts/tiers'
 import { addMonths } from '../../domain/periods'
 import type { ScanAlert } from './scan-alerts'
 
 export type ScanEntry = AlertEntry
 
 /** Whether an alert belongs in the ranked entries (see the module comment) */
-export const isEntryAlert = (item: Pick<ScanAlert, 'alert' | 'level'>, facilityLevel: number | null): boolean =>
+export const isEntryAlert = (
+    item: Pick<ScanAlert, 'alert' | 'level'>,
+    facilityLevel: number | null
+): boolean =>
     item.alert.type !== 'stockoutWithCases' &&
-    !(item.alert.type === 'completenessDrop' && facilityLevel !== null && item.level >= facilityLevel)
+    !(
+        item.alert.type === 'completenessDrop' &&
+        facilityLevel !== null &&
+        item.level >= facilityLevel
+    )
 
 /** The ranked entries of a scan's alerts */
 export const scanEntries = (
@@ -96,4 +104,53 @@ export const stockoutsByDuration = (alerts: readonly ScanAlert[]): StockoutEntry
         })
     }
     return rankEntries(out).map(({ impact: _impact, ...entry }) => entry)
+}
+
+export interface EntryFilters {
+    areaId: string | null
+    pairId: string | null
+    type: AlertType | null
+    level: number | null
+    tier: Tier | null
+}
+
+export const NO_ENTRY_FILTERS: EntryFilters = {
+    areaId: null,
+    pairId: null,
+    type: null,
+    level: null,
+    tier: null,
+}
+
+/** The entries (or stockouts, without type and tier) matching the filters */
+export const filterEntries = <
+    E extends Pick<ScanEntry, 'pairIds' | 'level'> & Partial<Pick<ScanEntry, 'reasons' | 'tier'>>,
+>(
+    entries: readonly E[],
+    filters: EntryFilters,
+    areaOfPair: ReadonlyMap<string, string>
+): E[] =>
+    entries.filter(
+        (entry) =>
+            (filters.level === null || entry.level === filters.level) &&
+            (filters.pairId === null || entry.pairIds.includes(filters.pairId)) &&
+            (filters.areaId === null ||
+                entry.pairIds.some((id) => areaOfPair.get(id) === filters.areaId)) &&
+            (filters.tier === null || entry.tier === undefined || entry.tier === filters.tier) &&
+            (filters.type === null ||
+                entry.reasons === undefined ||
+                entry.reasons.some((r) => r.alert.type === filters.type))
+    )
+
+/** How many entries have a finding of each type (for the type filter's labels) */
+export const countEntriesByType = (
+    entries: readonly Pick<ScanEntry, 'reasons'>[]
+): Partial<Record<AlertType, number>> => {
+    const counts: Partial<Record<AlertType, number>> = {}
+    for (const entry of entries) {
+        for (const type of new Set(entry.reasons.map((r) => r.alert.type))) {
+            counts[type] = (counts[type] ?? 0) + 1
+        }
+    }
+    return counts
 }
