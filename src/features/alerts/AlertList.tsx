@@ -323,7 +323,7 @@ export const AlertList = ({
             <h3 className={classes.heading}>{i18n.t('Stockouts by duration')}</h3>
             <p className={classes.hint}>
                 {i18n.t(
-                    'Stock status, not data errors: months without stock while patients kept coming, longest first.'
+                    'Stock status, not data errors; months without stock while patients kept coming, longest first.'
                 )}
             </p>
             {filteredStockouts.length === 0 ? (
