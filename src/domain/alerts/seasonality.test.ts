@@ -1,7 +1,9 @@
 import { MAX_SEASONAL_FACTOR, deseasonalized, seasonalFactor } from './seasonality'
 
 // 36 months: a December peak of 1.3 × the usual 100
-const seasonal = Array.from({ length: 36 }, (_, i) => (i % 12 === 11 ? 130 : 100))
+const seasonal: (number | null)[] = Array.from({ length: 36 }, (_, i) =>
+    i % 12 === 11 ? 130 : 100
+)
 
 describe('seasonalFactor', () => {
     it('is last year’s month over the year before it', () => {
@@ -14,7 +16,7 @@ describe('seasonalFactor', () => {
     })
     it('is null when last year’s month is missing or 0', () => {
         const gap = [...seasonal]
-        gap[23] = null as unknown as number
+        gap[23] = null
         expect(seasonalFactor(gap, 35)).toBeNull()
         gap[23] = 0
         expect(seasonalFactor(gap, 35)).toBeNull()
