@@ -636,6 +636,18 @@ describe('values', () => {
                 for (let k = 1; k < nQ; k++) {
                     const i = slot * nQ + k
                     if (Number.isNaN(soh![i]) || Number.isNaN(soh![i - 1])) continue
+                    // a seeded recording error of the quarter's consumption breaks it on purpose
+                    const period = db.periodsByType.Quarterly[k]?.id
+                    if (
+                        truth.anomalies.some(
+                            (a) =>
+                                a.orgUnitId === f.id &&
+                                a.period === period &&
+                                a.dataElementIds.includes(q.consumption.id)
+                        )
+                    ) {
+                        continue
+                    }
                     checked++
                     const expected = soh![i - 1]! + recv![i]! - cons![i]! - loss![i]!
                     if (soh![i] !== expected) problems.push(`${c.key} ${f.id} ${k}`)

@@ -782,10 +782,11 @@ export const generateCountryWithTruth = (
     const spikes = seedSpikes(spikeRng, db, assignment, usedSlots, nMonths, first, meta.lmisIds)
     const monthIds = periodsByType.Monthly.map((p) => p.id)
     const recentMonths = monthIds.slice(Math.max(0, nMonths - 7), Math.max(0, nMonths - 1))
+    // The last month of each calendar quarter (`quarters` holds quarter indexes)
     const quarterOfId = new Map(
         periodsByType.Quarterly.map((p, qi) => [
             p.id,
-            monthIds[Math.min(nMonths - 1, (quarters[qi] as number) - first + 2)],
+            monthIds[(quarters[qi] as number) * 3 + 2 - first] ?? '',
         ])
     )
     const harder = seedHarderAnomalies({
