@@ -48,6 +48,10 @@ export interface AlertListProps {
     push: (state: ViewState) => void
     /** The follow-up of an entry (its org unit × pair), under its reasons (`follow-up/`) */
     renderFollowUp?: (entry: ScanEntry) => React.ReactNode
+    /** A last field of the filter row (the follow-up filter) */
+    extraFilter?: React.ReactNode
+    /** Beside the count of entries (download, print) */
+    actions?: React.ReactNode
 }
 
 /**
@@ -69,6 +73,8 @@ export const AlertList = ({
     locale,
     push,
     renderFollowUp,
+    extraFilter,
+    actions,
 }: AlertListProps) => {
     const [shown, setShown] = useState(PAGE_SIZE)
     const [stockoutsShown, setStockoutsShown] = useState(STOCKOUT_PAGE_SIZE)
@@ -225,16 +231,20 @@ export const AlertList = ({
                         </SingleSelectField>
                     </div>
                 )}
+                {extraFilter && <div className={classes.field}>{extraFilter}</div>}
             </div>
-            <p className={classes.hint} data-test="alerts-count">
-                {i18n.t(
-                    '{{shown}} of {{total}} entries (one per org unit and pair), highest impact first',
-                    {
-                        shown: String(Math.min(shown, filtered.length)),
-                        total: String(filtered.length),
-                    }
-                )}
-            </p>
+            <div className={classes.countRow}>
+                <p className={classes.hint} data-test="alerts-count">
+                    {i18n.t(
+                        '{{shown}} of {{total}} entries (one per org unit and pair), highest impact first',
+                        {
+                            shown: String(Math.min(shown, filtered.length)),
+                            total: String(filtered.length),
+                        }
+                    )}
+                </p>
+                {actions}
+            </div>
             {filtered.length === 0 ? (
                 <NoticeBox title={i18n.t('No alerts')} dataTest="alerts-empty">
                     {(unfilteredCount ?? entries.length) === 0

@@ -7,7 +7,12 @@ import type { ViewState } from '../../shared/navigation'
 import { AlertList } from './AlertList'
 import { areaOfPairs } from './alert-view'
 import { filterByFollowUp, type FollowUpFilter } from './follow-up/alert-entries'
-import { AlertsExportBar, downloadAlertsCsv, type ExportContext } from './follow-up/AlertsExport'
+import {
+    AlertsExportActions,
+    downloadAlertsCsv,
+    FollowUpFilterSelect,
+    type ExportContext,
+} from './follow-up/AlertsExport'
 import { AlertsPrintView } from './follow-up/AlertsPrintView'
 import { useAlertFollowUps } from './follow-up/use-alert-follow-ups'
 import { filterEntries, NO_ENTRY_FILTERS, type EntryFilters } from './scan-entries'
@@ -113,15 +118,6 @@ export const AlertsPage = ({ config, state, push }: AlertsPageProps) => {
                         </div>
                     )}
                     {followUps.error && <ErrorNotice error={followUps.error} />}
-                    {listed && exportCtx && (
-                        <AlertsExportBar
-                            filter={followUpFilter}
-                            onFilter={setFollowUpFilter}
-                            count={shown.length}
-                            onCsv={() => downloadAlertsCsv(shown, exportCtx)}
-                            onPrint={() => setPrinting(true)}
-                        />
-                    )}
                     {printing && exportCtx && (
                         <AlertsPrintView
                             entries={shown}
@@ -137,6 +133,21 @@ export const AlertsPage = ({ config, state, push }: AlertsPageProps) => {
                             unfilteredCount={entries.length}
                             stockouts={stockouts}
                             renderFollowUp={followUps.render}
+                            extraFilter={
+                                <FollowUpFilterSelect
+                                    filter={followUpFilter}
+                                    onFilter={setFollowUpFilter}
+                                />
+                            }
+                            actions={
+                                exportCtx && (
+                                    <AlertsExportActions
+                                        count={shown.length}
+                                        onCsv={() => downloadAlertsCsv(shown, exportCtx)}
+                                        onPrint={() => setPrinting(true)}
+                                    />
+                                )
+                            }
                             filters={filters}
                             onFilters={setFilters}
                             levelName={levelName}

@@ -84,34 +84,40 @@ export const downloadAlertsCsv = (entries: readonly ScanEntry[], ctx: ExportCont
     downloadText(`${fileNamePart(i18n.t('alerts'), 'alerts')}-${month}.csv`, csv)
 }
 
-/** Above the list: the follow-up filter, the CSV download and the print view of the alerts shown */
-export const AlertsExportBar = ({
+/** The follow-up filter of the list (a field of its filter row) */
+export const FollowUpFilterSelect = ({
     filter,
     onFilter,
+}: {
+    filter: FollowUpFilter
+    onFilter: (filter: FollowUpFilter) => void
+}) => (
+    <SingleSelectField
+        dense
+        label={i18n.t('Follow-up')}
+        selected={filter}
+        onChange={({ selected }: { selected: string }) => onFilter(selected as FollowUpFilter)}
+        dataTest="alerts-filter-follow-up"
+    >
+        <SingleSelectOption value="all" label={i18n.t('All alerts')} />
+        <SingleSelectOption value="notResolved" label={i18n.t('Not resolved')} />
+        <SingleSelectOption value="open" label={i18n.t('Open')} />
+        <SingleSelectOption value="acknowledged" label={i18n.t('Acknowledged')} />
+        <SingleSelectOption value="resolved" label={i18n.t('Resolved')} />
+    </SingleSelectField>
+)
+
+/** Beside the count of the list: the CSV download and the print view of the entries shown */
+export const AlertsExportActions = ({
     count,
     onCsv,
     onPrint,
 }: {
-    filter: FollowUpFilter
-    onFilter: (filter: FollowUpFilter) => void
     count: number
     onCsv: () => void
     onPrint: () => void
 }) => (
     <div className={classes.actions} data-test="alerts-export">
-        <SingleSelectField
-            dense
-            label={i18n.t('Follow-up')}
-            selected={filter}
-            onChange={({ selected }: { selected: string }) => onFilter(selected as FollowUpFilter)}
-            dataTest="alerts-filter-follow-up"
-        >
-            <SingleSelectOption value="all" label={i18n.t('All alerts')} />
-            <SingleSelectOption value="notResolved" label={i18n.t('Not resolved')} />
-            <SingleSelectOption value="open" label={i18n.t('Open')} />
-            <SingleSelectOption value="acknowledged" label={i18n.t('Acknowledged')} />
-            <SingleSelectOption value="resolved" label={i18n.t('Resolved')} />
-        </SingleSelectField>
         <Button small disabled={count === 0} onClick={onCsv} dataTest="alerts-csv">
             {i18n.t('Download CSV')}
         </Button>
