@@ -60,8 +60,12 @@ describe('following up alerts', () => {
     it('acknowledge, assign, comment and resolve as one user; another sees it, and a rescan keeps it resolved', async () => {
         const a = await scanned(district, DISTRICT)
         const items = a.page.locator('[data-test="alert-item"]')
-        sentence = (await items.nth(0).locator('[data-test="alert-link"]').textContent()) ?? ''
-        second = (await items.nth(1).locator('[data-test="alert-link"]').textContent()) ?? ''
+        // An entry is one org unit × pair; its first reason names it in the tests
+        const firstReason = (n: number) =>
+            items.nth(n).locator('[data-test="alert-link"]').first().textContent()
+        sentence = (await firstReason(0)) ?? ''
+        second = (await firstReason(1)) ?? ''
+        expect(second.length).toBeGreaterThan(20)
         expect(sentence.length).toBeGreaterThan(20)
         const item = itemWith(a.page, sentence).first()
         await expect
@@ -291,7 +295,7 @@ describe('following up alerts', () => {
             const printed = await first.locator('[data-test="print-reasons"] li').allTextContents()
             expect(printed).toHaveLength(reasons.length)
             reasons.forEach((reason, i) => expect(printed[i]).toContain(reason))
-            expect(await first.textContent()).toContain(sentence)
+            if (lang === 'en') expect(await first.textContent()).toContain(sentence)
             expect(
                 await first.locator('[data-test="print-follow-up-assignee"]').textContent()
             ).toMatch(/Amina Diallo/)
