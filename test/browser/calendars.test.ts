@@ -188,7 +188,7 @@ describe('an Ethiopian-calendar DHIS2', () => {
         const text = (await first.textContent()) ?? ''
         expect(text.length).toBeGreaterThan(30)
         await screenshot(page, 'calendar-ethiopian-alerts')
-        await first.locator('[data-test="alert-link"]').click()
+        await first.locator('[data-test="alert-link"]').first().click()
         await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/#\/view\?.*dpe=\d{6}/)
         const dpe = /dpe=(\d{6})/.exec(page.url())?.[1] as string
         // An Ethiopian month id: month 01–12 of an Ethiopian year (7–8 years behind the Gregorian)
