@@ -183,6 +183,10 @@ describe('an Ethiopian-calendar DHIS2', () => {
     it('runs the alerts on Ethiopian months and opens one drilled', async () => {
         const { page, errors } = await openApp(browser, ethiopian.url, ADMIN, '#/alerts')
         await page.locator('[data-test="alerts-run"]').click()
+        // The small country (200 facilities) has no entry beyond the default tiers: explore with
+        // lower thresholds (recomputed from the same scan)
+        await page.locator('[data-test="alerts-threshold-zScore"] input').fill('2.5')
+        await page.locator('[data-test="alerts-threshold-minDropPercent"] input').fill('30')
         const first = page.locator('[data-test="alert-item"]').first()
         await first.waitFor({ timeout: 90_000 })
         const text = (await first.textContent()) ?? ''
