@@ -60,8 +60,12 @@ describe('following up alerts', () => {
     it('acknowledge, assign, comment and resolve as one user; another sees it, and a rescan keeps it resolved', async () => {
         const a = await scanned(district, DISTRICT)
         const items = a.page.locator('[data-test="alert-item"]')
-        sentence = (await items.nth(0).locator('[data-test="alert-link"]').textContent()) ?? ''
-        second = (await items.nth(1).locator('[data-test="alert-link"]').textContent()) ?? ''
+        // An entry is one org unit × pair; its first reason names it in the tests
+        const firstReason = (n: number) =>
+            items.nth(n).locator('[data-test="alert-link"]').first().textContent()
+        sentence = (await firstReason(0)) ?? ''
+        second = (await firstReason(1)) ?? ''
+        expect(second.length).toBeGreaterThan(20)
         expect(sentence.length).toBeGreaterThan(20)
         const item = itemWith(a.page, sentence).first()
         await expect
@@ -214,17 +218,49 @@ describe('following up alerts', () => {
         const csv = readFileSync(file, 'utf8').replace(/^\uFEFF/, '')
         const lines = csv.split('\r\n')
         expect(lines[0]).toBe(
-            'Rank,Severity,Type,Org unit,Path,Level,Pair,Period,Reason,Follow-up,Assigned to,Last action,By,When,Comments'
+            'Rank,Tier,Org unit,Path,Level,Pair,Periods,Reasons,Share of the parent total (%),Follow-up,Assigned to,Last action,By,When,Comments'
         )
         const count = await a.page.locator('[data-test="alerts-count"]').textContent()
         const total = Number(/of (\d+)/.exec(count ?? '')?.[1])
-        // One row per alert (comments may hold line breaks inside quotes)
-        expect(csv.match(/\r\n(?=\d+,)/g)?.length).toBe(total)
-        const resolved = lines.find((l) => l.includes('Called the district pharmacist'))
+        // One row per entry (reasons and comments hold line breaks inside quotes)
+        const rows = csv.split(/\r\n(?=\d+,)/).slice(1)
+        expect(rows).toHaveLength(total)
+        // In the order shown: rank, tier, every reason of the entry in words
+        const items = a.page.locator('[data-test="alert-item"]')
+        for (const [i, row] of rows.slice(0, 3).entries()) {
+            const item = items.nth(i)
+            expect(row).toMatch(new RegExp(`^${i + 1},(Extreme|Outlier),`))
+            expect(row.split(',')[1]).toBe(
+                (await item.locator('[data-test="alert-tier"]').textContent())?.trim()
+            )
+            const reasons = await item.locator('[data-test="alert-link"]').allTextContents()
+            expect(reasons.length).toBeGreaterThan(0)
+            for (const reason of reasons) {
+                expect(row.replace(/""/g, '"')).toContain(reason)
+            }
+        }
+        const resolved = rows.find((l) => l.includes('Called the district pharmacist'))
         expect(resolved).toMatch(/^1,/)
+        expect(resolved).toContain(sentence)
         expect(resolved).toContain(
             ',Resolved,Amina Diallo,Fatima Kamara resolved it,Fatima Kamara,'
         )
+        // The follow-up filter: the resolved entry leaves the list and the CSV
+        await a.page.locator('[data-test="alerts-filter-follow-up"]').click()
+        await a.page
+            .locator('[data-test="dhis2-uicore-singleselectoption"]', { hasText: 'Not resolved' })
+            .click()
+        await expect
+            .poll(() => a.page.locator('[data-test="alerts-count"]').textContent())
+            .toContain(`of ${total - 1} entries`)
+        expect(await itemWith(a.page, sentence).count()).toBe(0)
+        const [filtered] = await Promise.all([
+            a.page.waitForEvent('download'),
+            a.page.locator('[data-test="alerts-csv"]').click(),
+        ])
+        const filteredCsv = readFileSync(await filtered.path(), 'utf8')
+        expect(filteredCsv.split(/\r\n(?=\d+,)/).slice(1)).toHaveLength(total - 1)
+        expect(filteredCsv).not.toContain('Called the district pharmacist')
         expect(download.suggestedFilename()).toMatch(/^alerts-\d{6}\.csv$/)
         expect(a.errors).toEqual([])
         await a.page.close()
@@ -250,6 +286,19 @@ describe('following up alerts', () => {
             expect(await first.locator('[data-test="print-charts"] .highcharts-root').count()).toBe(
                 2
             )
+            // The entries as listed: rank, tier, every reason of the entry
+            const listed = a.page.locator('[data-test="alert-item"]').first()
+            expect(await first.locator('[data-test="print-tier"]').textContent()).toBe(
+                await listed.locator('[data-test="alert-tier"]').textContent()
+            )
+            const reasons = await listed.locator('[data-test="alert-link"]').allTextContents()
+            const printed = await first.locator('[data-test="print-reasons"] li').allTextContents()
+            expect(printed).toHaveLength(reasons.length)
+            reasons.forEach((reason, i) => expect(printed[i]).toContain(reason))
+            if (lang === 'en') expect(await first.textContent()).toContain(sentence)
+            expect(
+                await first.locator('[data-test="print-follow-up-assignee"]').textContent()
+            ).toMatch(/Amina Diallo/)
             // French once the pending translations are merged into fr.po
             expect(
                 await first.locator('[data-test="print-follow-up-status"]').textContent()
@@ -297,6 +346,8 @@ describe('the dashboard alerts item', () => {
             { id: 'alertsTall', width: 420, height: 700 },
         ]
         const { page, errors } = await openHost(browser, items)
+        const workers: string[] = []
+        page.on('worker', (worker) => workers.push(worker.url()))
         for (const { id } of items) {
             const frame = frameOf(page, id)
             await frame.locator('[data-test="item-picker"]').waitFor({ timeout: 30_000 })
@@ -310,6 +361,10 @@ describe('the dashboard alerts item', () => {
                 .locator('[data-test="alerts-item-entry"]')
                 .first()
                 .waitFor({ timeout: 90_000 })
+            // The ranked entries, as on the Alerts page: a rank and a tier each
+            const first = frame.locator('[data-test="alerts-item-entry"]').first()
+            expect(await first.textContent()).toMatch(/^#1(Extreme|Outlier)/)
+            expect(['extreme', 'outlier']).toContain(await first.getAttribute('data-tier'))
             const link = frame.locator('[data-test="alerts-item-link"]').first()
             expect(await link.getAttribute('href')).toMatch(/^index\.html#\/view\?.*dpe=.*hl=/)
             expect(await link.getAttribute('target')).toBe('_top')
@@ -327,6 +382,8 @@ describe('the dashboard alerts item', () => {
             )
             expect(overflow).toBe(0)
         }
+        // The detectors ran in the web worker of the app's build, not in the dashboard's page
+        expect(workers.filter((url) => /scan\.worker/.test(url)).length).toBeGreaterThan(0)
         await screenshot(page, 'plugin-alerts-items')
         expect(errors).toEqual([])
         await page.close()

@@ -14,6 +14,7 @@ import {
     areaOfPairs,
     orgUnitsById,
     pairsById,
+    tierLabel,
 } from '../alerts/alert-view'
 import { followUpKeyOf, scanFollowUps } from '../alerts/follow-up/alert-entries'
 import { effectiveStatusLabel } from '../alerts/follow-up/follow-up-text'
@@ -30,7 +31,7 @@ import { useAlertScan, useLevelCounts, useNamedLevels, type ScanInput } from '..
 import { useScanAlerts } from '../alerts/use-scan-alerts'
 import { usePairsMetadata } from '../triangulation/use-view-data'
 import { appLink } from './item-settings'
-import { alertItemLevels, topAlerts } from './top-alerts'
+import { alertItemLevels } from './top-alerts'
 import classes from './AlertsItem.module.css'
 
 /** How many org unit × pair lines the item lists (it scrolls when the item is small) */
@@ -39,8 +40,10 @@ const NO_OVERRIDES = {}
 
 /**
  * The dashboard item's "top alerts": the alert scan of a program area for one org unit (itself
- * and two levels below, `alertItemLevels`; the app's default thresholds and window), its most severe org unit × pair
- * entries with their follow-up status, each a link to the drilled chart in the app.
+ * and two levels below, `alertItemLevels`; the app's default thresholds and window), its first
+ * ranked entries (org unit × pair, tiered and ranked by impact as on the Alerts page, computed
+ * the same way: `useScanAlerts`, in a web worker) with their follow-up status, each a link to the
+ * drilled chart in the app.
  */
 export const AlertsItem = ({
     config,
@@ -103,11 +106,11 @@ export const AlertsItem = ({
     useEffect(() => {
         if (input && !scanned) run()
     }, [input, scanned, run])
-    const { alerts } = useScanAlerts(scan.data, pairs, NO_OVERRIDES)
-    const stored = useFollowUps(alerts !== null)
+    const { entries } = useScanAlerts(scan.data, pairs, NO_OVERRIDES, maxLevel ?? null)
+    const stored = useFollowUps(entries !== null)
     const followUps = useMemo(
-        () => (alerts && stored.data ? scanFollowUps(alerts, stored.data) : new Map()),
-        [alerts, stored.data]
+        () => (entries && stored.data ? scanFollowUps(entries, stored.data) : new Map()),
+        [entries, stored.data]
     )
     const periodName = (id: string) => {
         try {
@@ -132,7 +135,7 @@ export const AlertsItem = ({
         orgUnit: orgUnit.data?.displayName ?? '',
         interpolation: { escapeValue: false },
     })
-    if (!scan.data || !alerts) {
+    if (!scan.data || !entries) {
         return (
             <div className={classes.item} data-test="alerts-item-loading">
                 <div className={classes.title}>{title}</div>
@@ -153,8 +156,7 @@ export const AlertsItem = ({
     const pairMap = pairsById(config)
     const units = orgUnitsById(scan.data)
     const areas = areaOfPairs(config)
-    const top = topAlerts(alerts, ITEM_ALERTS)
-    const allEntries = topAlerts(alerts, Number.MAX_SAFE_INTEGER).length
+    const top = entries.slice(0, ITEM_ALERTS)
     const alertsPage = appLink(
         serializeViewState({
             page: 'alerts',
@@ -168,11 +170,11 @@ export const AlertsItem = ({
             <div className={classes.header}>
                 <div className={classes.title}>{title}</div>
                 <a href={alertsPage} target="_top" data-test="alerts-item-all">
-                    {i18n.t('All {{number}} in the app', { number: String(allEntries) })}
+                    {i18n.t('All {{number}} in the app', { number: String(entries.length) })}
                 </a>
             </div>
             <div className={classes.hint}>
-                {i18n.t('{{first}} to {{last}}, most severe first', {
+                {i18n.t('{{first}} to {{last}}, highest impact first', {
                     first: periodName(
                         window.months[window.months.length - window.testMonths] ?? ''
                     ),
@@ -186,33 +188,36 @@ export const AlertsItem = ({
                 </NoticeBox>
             ) : (
                 <ol className={classes.list}>
-                    {top.map(({ top: scanAlert, others }) => {
-                        const { alert } = scanAlert
-                        const pair = pairMap.get(alert.pairId)
-                        const unit = units.get(alert.orgUnitId)
-                        const followUp = followUps.get(followUpKeyOf(scanAlert))
-                        const target = alertViewState({
-                            scanAlert,
-                            areaId: areas.get(alert.pairId),
-                            orgUnit: unit,
-                            roots,
-                            lastMonth,
-                        })
+                    {top.map((entry, index) => {
+                        const reason = entry.reasons[0]
+                        const pair = pairMap.get(entry.pairId)
+                        const unit = units.get(entry.orgUnitId)
+                        const followUp = followUps.get(followUpKeyOf(entry))
+                        const others = entry.reasons.length - 1
                         return (
                             <li
-                                key={alert.id}
+                                key={entry.id}
                                 className={classes.entry}
                                 data-test="alerts-item-entry"
+                                data-tier={entry.tier}
                             >
                                 <div className={classes.entryHead}>
-                                    <Tag neutral={alert.type === 'completenessDrop'}>
-                                        {alertTypeLabel(alert.type)}
+                                    <span className={classes.rank}>
+                                        {i18n.t('#{{rank}}', { rank: String(index + 1) })}
+                                    </span>
+                                    <Tag
+                                        {...(entry.tier === 'extreme'
+                                            ? { negative: true }
+                                            : { neutral: true })}
+                                        dataTest="alerts-item-tier"
+                                    >
+                                        {tierLabel(entry.tier)}
                                     </Tag>
                                     <strong className={classes.name}>
-                                        {unit?.name ?? alert.orgUnitId}
+                                        {unit?.name ?? entry.orgUnitId}
                                     </strong>
                                     <span className={classes.muted}>
-                                        {pair?.name ?? alert.pairId}
+                                        {pair?.name ?? entry.pairId}
                                     </span>
                                     {followUp && followUp.history.length > 0 && (
                                         <span
@@ -223,23 +228,37 @@ export const AlertsItem = ({
                                         </span>
                                     )}
                                 </div>
-                                <a
-                                    className={classes.link}
-                                    href={appLink(serializeViewState(target))}
-                                    target="_top"
-                                    data-test="alerts-item-link"
-                                >
-                                    {describeAlert(
-                                        alert,
-                                        alertNames(
-                                            scanAlert,
-                                            pair,
-                                            unit,
-                                            scan.data?.itemNames ?? {},
-                                            periodName
-                                        )
-                                    )}
-                                </a>
+                                {reason && (
+                                    <a
+                                        className={classes.link}
+                                        href={appLink(
+                                            serializeViewState(
+                                                alertViewState({
+                                                    scanAlert: reason,
+                                                    areaId: areas.get(reason.alert.pairId),
+                                                    orgUnit: units.get(reason.alert.orgUnitId),
+                                                    roots,
+                                                    lastMonth,
+                                                })
+                                            )
+                                        )}
+                                        target="_top"
+                                        data-test="alerts-item-link"
+                                    >
+                                        {alertTypeLabel(reason.alert.type)}
+                                        {' · '}
+                                        {describeAlert(
+                                            reason.alert,
+                                            alertNames(
+                                                reason,
+                                                pairMap.get(reason.alert.pairId),
+                                                units.get(reason.alert.orgUnitId),
+                                                scan.data?.itemNames ?? {},
+                                                periodName
+                                            )
+                                        )}
+                                    </a>
+                                )}
                                 {others > 0 && (
                                     <span className={classes.muted}>
                                         {i18n.t('and {{number}} more reasons', {

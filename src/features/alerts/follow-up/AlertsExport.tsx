@@ -5,9 +5,9 @@ import { alertTypeLabel, describeAlert } from '../../../domain/alerts'
 import type { Config } from '../../../domain/config'
 import type { EffectiveFollowUp } from '../../../domain/follow-up/follow-up'
 import { downloadText, fileNamePart } from '../../../shared/download'
-import { alertNames, orgUnitsById, pairsById } from '../alert-view'
-import type { ScanAlert } from '../scan-alerts'
+import { alertNames, orgUnitsById, pairsById, tierLabel } from '../alert-view'
 import type { ScanData } from '../scan-data'
+import type { ScanEntry } from '../scan-entries'
 import { alertsCsv, followUpKeyOf, type ExportRow, type FollowUpFilter } from './alert-entries'
 import { assigneeLabel, effectiveStatusLabel, eventLine, formatWhen } from './follow-up-text'
 import classes from './FollowUp.module.css'
@@ -21,45 +21,53 @@ export interface ExportContext {
     locale: string
 }
 
-/** The alerts as the list shows them, ranked, with their follow-ups */
-export const exportRows = (alerts: readonly ScanAlert[], ctx: ExportContext): ExportRow[] => {
+/** The entries as the list shows them (its order, its words), with their follow-ups */
+export const exportRows = (entries: readonly ScanEntry[], ctx: ExportContext): ExportRow[] => {
     const pairs = pairsById(ctx.config)
     const units = orgUnitsById(ctx.scan)
-    return alerts.map((scanAlert, i) => {
-        const { alert } = scanAlert
-        const pair = pairs.get(alert.pairId)
-        const unit = units.get(alert.orgUnitId)
+    return entries.map((entry, i) => {
+        const pair = pairs.get(entry.pairId)
+        const unit = units.get(entry.orgUnitId)
         return {
             rank: i + 1,
-            severity: alert.severity,
-            type: alertTypeLabel(alert.type),
-            orgUnit: unit?.name ?? alert.orgUnitId,
+            tier: tierLabel(entry.tier),
+            orgUnit: unit?.name ?? entry.orgUnitId,
             path: unit ? unit.ancestorNames.join(' / ') : '',
-            level: ctx.levelName(scanAlert.level),
-            pair: pair?.name ?? alert.pairId,
-            period: ctx.periodName(alert.period),
-            description: describeAlert(
-                alert,
-                alertNames(scanAlert, pair, unit, ctx.scan.itemNames, ctx.periodName)
+            level: ctx.levelName(entry.level),
+            pair: pair?.name ?? entry.pairId,
+            periods: entry.periods.map(ctx.periodName).join(', '),
+            reasons: entry.reasons.map(
+                (reason) =>
+                    `${alertTypeLabel(reason.alert.type)} — ${describeAlert(
+                        reason.alert,
+                        alertNames(
+                            reason,
+                            pairs.get(reason.alert.pairId),
+                            units.get(reason.alert.orgUnitId),
+                            ctx.scan.itemNames,
+                            ctx.periodName
+                        )
+                    )}`
             ),
-            followUp: ctx.followUps.get(followUpKeyOf(scanAlert)),
+            parentShare: entry.parentShare,
+            followUp: ctx.followUps.get(followUpKeyOf(entry)),
         }
     })
 }
 
-/** The CSV of the alerts shown: the ranked list with reasons and follow-up status */
-export const downloadAlertsCsv = (alerts: readonly ScanAlert[], ctx: ExportContext) => {
-    const csv = alertsCsv(exportRows(alerts, ctx), {
+/** The CSV of the entries shown: the ranked list with reasons and follow-up */
+export const downloadAlertsCsv = (entries: readonly ScanEntry[], ctx: ExportContext) => {
+    const csv = alertsCsv(exportRows(entries, ctx), {
         headers: [
             i18n.t('Rank'),
-            i18n.t('Severity'),
-            i18n.t('Type'),
+            i18n.t('Tier'),
             i18n.t('Org unit'),
             i18n.t('Path'),
             i18n.t('Level'),
             i18n.t('Pair'),
-            i18n.t('Period'),
-            i18n.t('Reason'),
+            i18n.t('Periods'),
+            i18n.t('Reasons'),
+            i18n.t('Share of the parent total (%)'),
             i18n.t('Follow-up'),
             i18n.t('Assigned to'),
             i18n.t('Last action'),
@@ -76,34 +84,40 @@ export const downloadAlertsCsv = (alerts: readonly ScanAlert[], ctx: ExportConte
     downloadText(`${fileNamePart(i18n.t('alerts'), 'alerts')}-${month}.csv`, csv)
 }
 
-/** Above the list: the follow-up filter, the CSV download and the print view of the alerts shown */
-export const AlertsExportBar = ({
+/** The follow-up filter of the list (a field of its filter row) */
+export const FollowUpFilterSelect = ({
     filter,
     onFilter,
+}: {
+    filter: FollowUpFilter
+    onFilter: (filter: FollowUpFilter) => void
+}) => (
+    <SingleSelectField
+        dense
+        label={i18n.t('Follow-up')}
+        selected={filter}
+        onChange={({ selected }: { selected: string }) => onFilter(selected as FollowUpFilter)}
+        dataTest="alerts-filter-follow-up"
+    >
+        <SingleSelectOption value="all" label={i18n.t('All alerts')} />
+        <SingleSelectOption value="notResolved" label={i18n.t('Not resolved')} />
+        <SingleSelectOption value="open" label={i18n.t('Open')} />
+        <SingleSelectOption value="acknowledged" label={i18n.t('Acknowledged')} />
+        <SingleSelectOption value="resolved" label={i18n.t('Resolved')} />
+    </SingleSelectField>
+)
+
+/** Beside the count of the list: the CSV download and the print view of the entries shown */
+export const AlertsExportActions = ({
     count,
     onCsv,
     onPrint,
 }: {
-    filter: FollowUpFilter
-    onFilter: (filter: FollowUpFilter) => void
     count: number
     onCsv: () => void
     onPrint: () => void
 }) => (
     <div className={classes.actions} data-test="alerts-export">
-        <SingleSelectField
-            dense
-            label={i18n.t('Follow-up')}
-            selected={filter}
-            onChange={({ selected }: { selected: string }) => onFilter(selected as FollowUpFilter)}
-            dataTest="alerts-filter-follow-up"
-        >
-            <SingleSelectOption value="all" label={i18n.t('All alerts')} />
-            <SingleSelectOption value="notResolved" label={i18n.t('Not resolved')} />
-            <SingleSelectOption value="open" label={i18n.t('Open')} />
-            <SingleSelectOption value="acknowledged" label={i18n.t('Acknowledged')} />
-            <SingleSelectOption value="resolved" label={i18n.t('Resolved')} />
-        </SingleSelectField>
         <Button small disabled={count === 0} onClick={onCsv} dataTest="alerts-csv">
             {i18n.t('Download CSV')}
         </Button>

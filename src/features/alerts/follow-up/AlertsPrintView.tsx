@@ -7,34 +7,34 @@ import { createPortal } from 'react-dom'
 import { sparklineOptions } from '../../../charts/sparkline-options'
 import { monthsOfQuarter, seriesPeriodTypeOf } from '../../../domain/periods'
 import { pairsById, serviceName } from '../alert-view'
-import type { ScanAlert } from '../scan-alerts'
 import type { PairOrgUnitSeries } from '../scan-data'
-import { effectiveStatusLabel, eventLine, formatWhen } from './follow-up-text'
+import type { ScanEntry } from '../scan-entries'
+import { assigneeLabel, effectiveStatusLabel, eventLine, formatWhen } from './follow-up-text'
 import { exportRows, type ExportContext } from './AlertsExport'
 import classes from './AlertsPrintView.module.css'
 
-/** How many alerts a print holds (the most severe of those shown) */
+/** How many entries a print holds (the first of those shown, highest impact first) */
 export const PRINT_LIMIT = 40
 
 const CHART_WIDTH = 300
 const CHART_HEIGHT = 120
 
 /**
- * The alerts shown, as pages for the monthly review meeting: each alert with its reason, its
- * follow-up, and two small charts of its org unit and pair (HMIS cases, LMIS consumption), the
- * alert's period marked. Drawn over the app (a portal on `document.body`, so that the print
+ * The entries shown, in their order, as pages for the monthly review meeting: each with its rank,
+ * tier, place, pair, every reason in words, its share of the parent total, its follow-up, and two
+ * small charts of its org unit and pair (HMIS cases, LMIS consumption), the flagged periods marked. Drawn over the app (a portal on `document.body`, so that the print
  * stylesheet can leave out everything else), then `window.print()` once the charts are drawn.
  */
 export const AlertsPrintView = ({
-    alerts,
+    entries,
     ctx,
     onClose,
 }: {
-    alerts: readonly ScanAlert[]
+    entries: readonly ScanEntry[]
     ctx: ExportContext
     onClose: () => void
 }) => {
-    const shown = alerts.slice(0, PRINT_LIMIT)
+    const shown = useMemo(() => entries.slice(0, PRINT_LIMIT), [entries])
     const rows = useMemo(() => exportRows(shown, ctx), [shown, ctx])
     const pairs = useMemo(() => pairsById(ctx.config), [ctx.config])
     const series = useMemo(() => {
@@ -45,11 +45,11 @@ export const AlertsPrintView = ({
         return map
     }, [ctx.scan])
     const months = ctx.scan.window.months
-    const severity = useMemo(() => {
+    const percent = useMemo(() => {
         try {
-            return new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 1 })
+            return new Intl.NumberFormat(ctx.locale, { style: 'percent', maximumFractionDigits: 1 })
         } catch {
-            return new Intl.NumberFormat('en', { maximumFractionDigits: 1 })
+            return new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 })
         }
     }, [ctx.locale])
     const printed = useRef(false)
@@ -80,24 +80,27 @@ export const AlertsPrintView = ({
             </div>
             <h1 className={classes.title}>{i18n.t('Alerts for the review meeting')}</h1>
             <p className={classes.meta}>
-                {i18n.t('{{shown}} most severe of {{total}} alerts, {{first}} to {{last}}', {
-                    shown: String(shown.length),
-                    total: String(alerts.length),
-                    first: ctx.periodName(months[0] ?? ''),
-                    last: ctx.periodName(months[months.length - 1] ?? ''),
-                    interpolation: { escapeValue: false },
-                })}
+                {i18n.t(
+                    '{{shown}} of {{total}} entries (one per org unit and pair), highest impact first, {{first}} to {{last}}',
+                    {
+                        shown: String(shown.length),
+                        total: String(entries.length),
+                        first: ctx.periodName(months[0] ?? ''),
+                        last: ctx.periodName(months[months.length - 1] ?? ''),
+                        interpolation: { escapeValue: false },
+                    }
+                )}
             </p>
             <ol className={classes.list}>
                 {rows.map((row, i) => {
-                    const scanAlert = shown[i] as ScanAlert
-                    const { alert } = scanAlert
-                    const pair = pairs.get(alert.pairId)
-                    const s = series.get(`${alert.orgUnitId}:${alert.pairId}`)
-                    const marked =
-                        seriesPeriodTypeOf(alert.period) === 'QUARTERLY'
-                            ? monthsOfQuarter(alert.period)
-                            : [alert.period]
+                    const entry = shown[i] as ScanEntry
+                    const pair = pairs.get(entry.pairId)
+                    const s = series.get(`${entry.orgUnitId}:${entry.pairId}`)
+                    const marked = entry.periods.flatMap((period) =>
+                        seriesPeriodTypeOf(period) === 'QUARTERLY'
+                            ? monthsOfQuarter(period)
+                            : [period]
+                    )
                     const f = row.followUp
                     const comments = (f?.history ?? []).filter((e) => e.action === 'comment')
                     const chart = (
@@ -129,20 +132,31 @@ export const AlertsPrintView = ({
                             </p>
                         )
                     return (
-                        <li key={alert.id} className={classes.item} data-test="print-alert">
+                        <li key={entry.id} className={classes.item} data-test="print-alert">
                             <div className={classes.head}>
                                 <strong>
-                                    {row.rank}. {row.type} · {row.orgUnit}
+                                    {row.rank}. {row.orgUnit} · {row.pair}
                                 </strong>
                                 <span>
-                                    {row.pair} · {row.period} ·{' '}
-                                    {i18n.t('Severity {{value}}', {
-                                        value: severity.format(row.severity),
-                                    })}
+                                    <span className={classes.tier} data-test="print-tier">
+                                        {row.tier}
+                                    </span>
+                                    {row.parentShare !== null && (
+                                        <>
+                                            {' · '}
+                                            {i18n.t('{{percent}} of the parent total', {
+                                                percent: percent.format(row.parentShare),
+                                            })}
+                                        </>
+                                    )}
                                 </span>
                             </div>
                             {row.path && <div className={classes.path}>{row.path}</div>}
-                            <p className={classes.reason}>{row.description}</p>
+                            <ul className={classes.reasons} data-test="print-reasons">
+                                {row.reasons.map((reason, j) => (
+                                    <li key={entry.reasons[j]?.alert.id ?? j}>{reason}</li>
+                                ))}
+                            </ul>
                             <div className={classes.charts} data-test="print-charts">
                                 {chart(
                                     pair ? serviceName(pair, ctx.scan.itemNames) : row.pair,
@@ -165,6 +179,17 @@ export const AlertsPrintView = ({
                                         <span data-test="print-follow-up-status">
                                             {effectiveStatusLabel(f)}
                                         </span>
+                                        {f.assignee && (
+                                            <>
+                                                {' · '}
+                                                <span data-test="print-follow-up-assignee">
+                                                    {i18n.t('Assigned to {{assignee}}', {
+                                                        assignee: assigneeLabel(f.assignee),
+                                                        interpolation: { escapeValue: false },
+                                                    })}
+                                                </span>
+                                            </>
+                                        )}
                                         {' · '}
                                         {f.last
                                             ? `${eventLine(f.last)} · ${formatWhen(f.last.at, ctx.locale)}`

@@ -1,50 +1,45 @@
 /**
- * The scan's alerts as follow-up entries (one per org unit × pair, with the reasons raised there),
- * the rows of the export, and the export as CSV. Pure functions, no React.
+ * The follow-up of the scan's ranked entries (`scan-entries.ts`: one per org unit × pair, its
+ * findings as reasons): each entry's follow-up key and fingerprints, the follow-up filter, the rows
+ * of the export, and the export as CSV. Pure functions, no React.
  */
 import {
     followUpMapKey,
     mergeFollowUps,
+    reasonPrints,
     type AlertEntryRef,
     type EffectiveFollowUp,
     type FollowUp,
     type FollowUpEvent,
 } from '../../../domain/follow-up/follow-up'
 import { toCsv, type CsvCell } from '../../../shared/download'
-import type { ScanAlert } from '../scan-alerts'
+import type { ScanEntry } from '../scan-entries'
 import type { ScanOrgUnit } from '../scan-data'
 
-/** The alert's follow-up key: its org unit × its own pair */
-export const followUpKeyOf = ({ alert }: ScanAlert): string =>
-    followUpMapKey(alert.orgUnitId, alert.pairId)
+/** What the follow-up needs of an entry */
+export type FollowedEntry = Pick<ScanEntry, 'orgUnitId' | 'pairId' | 'reasons'>
 
-/** One entry per org unit × pair, with every reason the scan raised there */
-export const alertEntries = (alerts: readonly ScanAlert[]): AlertEntryRef[] => {
-    const entries = new Map<
-        string,
-        AlertEntryRef & { reasons: AlertEntryRef['reasons'][number][] }
-    >()
-    for (const scanAlert of alerts) {
-        const { alert } = scanAlert
-        const key = followUpKeyOf(scanAlert)
-        const entry = entries.get(key) ?? {
-            orgUnitId: alert.orgUnitId,
-            pairId: alert.pairId,
-            reasons: [],
-        }
-        entry.reasons.push({ id: alert.id, details: alert.details })
-        entries.set(key, entry)
-    }
-    return [...entries.values()]
-}
+/** The entry's follow-up key: its org unit × its pair */
+export const followUpKeyOf = (entry: Pick<ScanEntry, 'orgUnitId' | 'pairId'>): string =>
+    followUpMapKey(entry.orgUnitId, entry.pairId)
 
-/** The scan's entries with their follow-ups (`followUps` by `followUpMapKey`) */
+/** The entry as the follow-up sees it: its org unit × pair and each reason's values */
+export const entryRef = (entry: FollowedEntry): AlertEntryRef => ({
+    orgUnitId: entry.orgUnitId,
+    pairId: entry.pairId,
+    reasons: entry.reasons.map(({ alert }) => ({ id: alert.id, details: alert.details })),
+})
+
+/** The fingerprints of an entry's reasons (stored when it is resolved) */
+export const entryPrints = (entry: FollowedEntry): string[] => reasonPrints(entryRef(entry).reasons)
+
+/** The entries with their follow-ups (`followUps` by `followUpMapKey`) */
 export const scanFollowUps = (
-    alerts: readonly ScanAlert[],
+    entries: readonly FollowedEntry[],
     followUps: ReadonlyMap<string, FollowUp>
-): Map<string, EffectiveFollowUp> => mergeFollowUps(alertEntries(alerts), followUps)
+): Map<string, EffectiveFollowUp> => mergeFollowUps(entries.map(entryRef), followUps)
 
-/** Who an alert's follow-up may be assigned to: its org unit, then its ancestors upwards */
+/** Who an entry's follow-up may be assigned to: its org unit, then its ancestors upwards */
 export const assignableOrgUnits = (
     unit: Pick<ScanOrgUnit, 'id' | 'name' | 'ancestors' | 'ancestorNames'> | undefined
 ): { id: string; name: string }[] =>
@@ -59,37 +54,40 @@ export const assignableOrgUnits = (
 
 export type FollowUpFilter = 'all' | 'notResolved' | 'open' | 'acknowledged' | 'resolved'
 
-/** The alerts whose follow-up matches the filter (no follow-up yet: open) */
-export const filterByFollowUp = (
-    alerts: readonly ScanAlert[],
+/** The entries whose follow-up matches the filter (no follow-up yet: open), in their order */
+export const filterByFollowUp = <E extends Pick<ScanEntry, 'orgUnitId' | 'pairId'>>(
+    entries: readonly E[],
     followUps: ReadonlyMap<string, EffectiveFollowUp>,
     filter: FollowUpFilter
-): ScanAlert[] =>
+): E[] =>
     filter === 'all'
-        ? [...alerts]
-        : alerts.filter((a) => {
-              const status = followUps.get(followUpKeyOf(a))?.status ?? 'open'
+        ? [...entries]
+        : entries.filter((entry) => {
+              const status = followUps.get(followUpKeyOf(entry))?.status ?? 'open'
               return filter === 'notResolved' ? status !== 'resolved' : status === filter
           })
 
-/** One row of the export: an alert as the list shows it, and its follow-up */
+/** One row of the export: an entry as the list shows it, and its follow-up */
 export interface ExportRow {
     rank: number
-    severity: number
-    type: string
+    tier: string
     orgUnit: string
     path: string
     level: string
     pair: string
-    period: string
-    description: string
+    /** The periods flagged, in words */
+    periods: string
+    /** Every reason in words, strongest first */
+    reasons: readonly string[]
+    /** The deviation as a share (0–1) of the parent's total; `null` without units */
+    parentShare: number | null
     followUp: EffectiveFollowUp | undefined
 }
 
 export interface ExportLabels {
     /**
-     * Column headers, in order: rank, severity, type, org unit, path, level, pair, period,
-     * description, follow-up status, assigned to, last action, by, when, comments
+     * Column headers, in order: rank, tier, org unit, path, level, pair, periods, reasons, share
+     * of the parent total (%), follow-up status, assigned to, last action, by, when, comments
      */
     headers: readonly string[]
     status: (followUp: EffectiveFollowUp | undefined) => string
@@ -105,7 +103,7 @@ const commentsOf = (followUp: EffectiveFollowUp | undefined, labels: ExportLabel
         )
         .join('\n')
 
-/** The ranked list with reasons and follow-up status as CSV (one row per alert) */
+/** The ranked entries with their reasons and follow-up as CSV (one row per entry) */
 export const alertsCsv = (rows: readonly ExportRow[], labels: ExportLabels): string =>
     toCsv([
         labels.headers,
@@ -113,14 +111,14 @@ export const alertsCsv = (rows: readonly ExportRow[], labels: ExportLabels): str
             const f = row.followUp
             return [
                 row.rank,
-                Math.round(row.severity * 10) / 10,
-                row.type,
+                row.tier,
                 row.orgUnit,
                 row.path,
                 row.level,
                 row.pair,
-                row.period,
-                row.description,
+                row.periods,
+                row.reasons.join('\n'),
+                row.parentShare === null ? '' : Math.round(row.parentShare * 1000) / 10,
                 labels.status(f),
                 f?.assignee ? labels.assignee(f) : '',
                 f?.last ? labels.event(f.last) : '',

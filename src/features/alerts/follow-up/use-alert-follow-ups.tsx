@@ -1,39 +1,33 @@
 import React, { useCallback, useMemo } from 'react'
-import { reasonPrints, type EffectiveFollowUp } from '../../../domain/follow-up/follow-up'
+import type { EffectiveFollowUp } from '../../../domain/follow-up/follow-up'
 import { useMe } from '../../../data/use-me'
 import { orgUnitsById } from '../alert-view'
-import type { ScanAlert } from '../scan-alerts'
 import type { ScanData } from '../scan-data'
-import { alertEntries, assignableOrgUnits, followUpKeyOf, scanFollowUps } from './alert-entries'
+import type { ScanEntry } from '../scan-entries'
+import { assignableOrgUnits, entryPrints, followUpKeyOf, scanFollowUps } from './alert-entries'
 import { FollowUpLine } from './FollowUpPanel'
 import { useFollowUps } from './use-follow-ups'
 
 /**
- * The follow-ups of the scan's alerts: the stored ones (one request for all, see
- * `data/follow-ups.ts`) merged with the scan (a resolved alert whose data changed shows open
- * again), and `render`, the follow-up line an alert of the list shows.
+ * The follow-ups of the scan's ranked entries: the stored ones (one request for all, see
+ * `data/follow-ups.ts`) merged with the entries (a resolved entry whose reasons' data changed shows
+ * open again), and `render`, the follow-up line an entry of the list shows.
  */
 export const useAlertFollowUps = (
-    alerts: readonly ScanAlert[] | null,
+    entries: readonly ScanEntry[] | null,
     scan: ScanData | undefined,
     locale: string
 ) => {
     const me = useMe()
-    const stored = useFollowUps(alerts !== null)
+    const stored = useFollowUps(entries !== null)
     const merged = useMemo(
         (): Map<string, EffectiveFollowUp> =>
-            alerts && stored.data ? scanFollowUps(alerts, stored.data) : new Map(),
-        [alerts, stored.data]
+            entries && stored.data ? scanFollowUps(entries, stored.data) : new Map(),
+        [entries, stored.data]
     )
     const prints = useMemo(
-        () =>
-            new Map(
-                alertEntries(alerts ?? []).map((e) => [
-                    `${e.orgUnitId}:${e.pairId}`,
-                    reasonPrints(e.reasons),
-                ])
-            ),
-        [alerts]
+        () => new Map((entries ?? []).map((e) => [followUpKeyOf(e), entryPrints(e)])),
+        [entries]
     )
     const units = useMemo(() => (scan ? orgUnitsById(scan) : new Map()), [scan])
     const person = useMemo(
@@ -41,17 +35,16 @@ export const useAlertFollowUps = (
         [me.data]
     )
     const render = useCallback(
-        (scanAlert: ScanAlert) => {
-            const key = followUpKeyOf(scanAlert)
+        (entry: ScanEntry) => {
+            const key = followUpKeyOf(entry)
             const followUp = merged.get(key)
             if (!followUp || !person) return null
-            const { alert } = scanAlert
             return (
                 <FollowUpLine
                     target={{
-                        orgUnitId: alert.orgUnitId,
-                        pairId: alert.pairId,
-                        orgUnits: assignableOrgUnits(units.get(alert.orgUnitId)),
+                        orgUnitId: entry.orgUnitId,
+                        pairId: entry.pairId,
+                        orgUnits: assignableOrgUnits(units.get(entry.orgUnitId)),
                         prints: prints.get(key) ?? [],
                     }}
                     followUp={followUp}
