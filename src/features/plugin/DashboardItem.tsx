@@ -11,9 +11,16 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import React, { useEffect, useMemo, useRef, useState } from 'react'
 import { CONFIG_NAMESPACE, type Config } from '../../domain/config'
-import { RELATIVE_PERIODS, relativePeriodLabel } from '../../domain/periods'
+import {
+    RELATIVE_PERIODS,
+    periodName,
+    relativePeriodLabel,
+    todayInCalendar,
+    type CalendarId,
+} from '../../domain/periods'
+import { viewPeriods } from '../triangulation/view-periods'
 import { canEditConfig, useMe } from '../../data/use-me'
-import { ErrorNotice } from '../../shared/api-errors'
+import { describeError, ErrorNotice } from '../../shared/api-errors'
 import { serializeViewState, type ViewState } from '../../shared/navigation'
 import { ConfigGate } from '../triangulation/ConfigGate'
 import { TriangulationView } from '../triangulation/TriangulationPage'
@@ -22,12 +29,21 @@ import type { StoredEntry } from '../../data/datastore-entry'
 import type { ProtectOutcome } from '../../data/entry-protection'
 import { ItemCache } from './ItemCache'
 import {
+    filterItemLabel,
     ignoredFilterText,
     namedObjectIds,
     resolveFilters,
+    type FilterItem,
     type FilterNames,
-    type IgnoredFilter,
 } from './dashboard-filters'
+import { useAnalytics } from '../../data/use-analytics'
+import { useInstanceCalendar } from '../../data/use-calendar'
+import {
+    alignDashboardPeriods,
+    alignedPeriodText,
+    periodResolutionQuery,
+    resolvedPeriodsOf,
+} from './period-filter'
 import {
     appLink,
     itemKey,
@@ -35,6 +51,25 @@ import {
     type DashboardItemFilters,
     type ItemSettings,
 } from './item-settings'
+
+/** The months or quarters a view shows, in words */
+const shownPeriodLabel = (view: ViewState, calendar: CalendarId, locale: string): string => {
+    const periods = viewPeriods(view.pe, view.grain, todayInCalendar(calendar), {
+        calendar,
+        locale,
+    })
+    const first = periods.display[0]
+    const last = periods.display[periods.display.length - 1]
+    if (!first || !last) return ''
+    const name = (id: string) => periodName(id, { calendar, locale })
+    return first === last
+        ? name(first)
+        : i18n.t('{{first}} to {{last}}', {
+              first: name(first),
+              last: name(last),
+              interpolation: { escapeValue: false },
+          })
+}
 
 /** The props the DHIS2 dashboard (dashboard-app v101+ `AppItem`) passes to an app plugin */
 export interface DashboardItemProps {
@@ -52,21 +87,21 @@ export interface DashboardItemProps {
     isParentCached?: boolean
 }
 
-/** Names of the org unit levels and groups an ignored filter refers to (from the metadata) */
-const useFilterNames = (ignored: IgnoredFilter[]) => {
+/** Names of the org unit levels and groups a filter refers to (from the metadata) */
+const useFilterNames = (items: readonly FilterItem[]) => {
     const engine = useDataEngine()
-    const { levels, groups } = namedObjectIds(ignored)
+    const { levels, groups } = namedObjectIds(items)
     return useQuery({
         queryKey: ['filterNames', levels, groups],
         enabled: levels.length + groups.length > 0,
         staleTime: Infinity,
         queryFn: async ({ signal }): Promise<FilterNames> => {
-            type Named = { id: string; displayName: string }
+            type Named = { id: string; displayName: string; level?: number }
             const result = (await engine.query(
                 {
                     levels: {
                         resource: 'organisationUnitLevels',
-                        params: { fields: 'id,displayName', paging: false },
+                        params: { fields: 'id,displayName,level', paging: false },
                     },
                     groups: {
                         resource: 'organisationUnitGroups',
@@ -84,8 +119,13 @@ const useFilterNames = (ignored: IgnoredFilter[]) => {
             }
             const byId = (list: Named[] | undefined) =>
                 Object.fromEntries((list ?? []).map((o) => [o.id, o.displayName]))
+            const levelList = result.levels?.organisationUnitLevels ?? []
             return {
-                levels: byId(result.levels?.organisationUnitLevels),
+                // `LEVEL-<uid>` or `LEVEL-<number>`
+                levels: {
+                    ...Object.fromEntries(levelList.map((l) => [String(l.level), l.displayName])),
+                    ...byId(levelList),
+                },
                 groups: byId(result.groups?.organisationUnitGroups),
             }
         },
@@ -239,10 +279,68 @@ export const DashboardItem = ({
         () => resolveFilters(JSON.parse(filtersKey) as DashboardItemFilters, userOrgUnits),
         [filtersKey, userOrgUnits]
     )
-    const filterNames = useFilterNames(resolved.ignored)
+    const filterNames = useFilterNames(
+        useMemo(() => (JSON.parse(filtersKey) as DashboardItemFilters).ou ?? [], [filtersKey])
+    )
+    const calendar = useInstanceCalendar()
+    // Periods the view has no choice for: resolved by DHIS2 analytics, shown as the months covering them
+    const periodTable = useAnalytics(
+        resolved.peItems ? periodResolutionQuery(resolved.peItems) : null
+    )
+    const periodData = periodTable.isPlaceholderData ? undefined : periodTable.data
+    const dashboardPeriods = useMemo(
+        () => (periodData ? resolvedPeriodsOf(periodData) : null),
+        [periodData]
+    )
+    const alignment = useMemo(
+        () => (dashboardPeriods ? alignDashboardPeriods(dashboardPeriods, { calendar }) : null),
+        [dashboardPeriods, calendar]
+    )
+    /** The dashboard's periods cannot be shown: DHIS2 refused them, or they resolved to nothing */
+    const periodFailed =
+        resolved.peItems !== undefined &&
+        (periodTable.isError || (dashboardPeriods !== null && alignment === null))
+    const periodPending = resolved.peItems !== undefined && !periodFailed && !alignment
     useEffect(() => {
-        setView(settings.data ? itemViewState(settings.data, resolved) : null)
-    }, [settings.data, resolved])
+        if (!settings.data || periodPending) {
+            setView(null)
+            return
+        }
+        setView(
+            itemViewState(settings.data, {
+                ...resolved,
+                pe: alignment?.selection ?? resolved.pe,
+            })
+        )
+    }, [settings.data, resolved, alignment, periodPending])
+    const locale = me.data?.settings?.keyUiLocale ?? 'en'
+    // The dashboard's periods in words: the names the dashboard passes, else DHIS2's
+    const periodFilterLabel = useMemo(() => {
+        const given = (JSON.parse(filtersKey) as DashboardItemFilters).pe ?? []
+        return (resolved.peItems ?? [])
+            .map(
+                (id) => given.find((item) => item.id === id)?.name ?? periodData?.itemName(id) ?? id
+            )
+            .join(', ')
+    }, [filtersKey, resolved.peItems, periodData])
+    const combined = useMemo(
+        () =>
+            resolved.ouItems
+                ? {
+                      items: resolved.ouItems,
+                      label:
+                          (JSON.parse(filtersKey) as DashboardItemFilters).ou
+                              ?.filter((item) =>
+                                  resolved.ouItems?.includes(
+                                      item.path?.split('/').filter(Boolean).pop() ?? item.id
+                                  )
+                              )
+                              .map((item) => filterItemLabel(item, filterNames.data))
+                              .join(', ') ?? '',
+                  }
+                : undefined,
+        [resolved.ouItems, filtersKey, filterNames.data]
+    )
     const hash = view ? serializeViewState(view) : null
     // The dashboard's "Open in app" (item menu) opens the same view (dashboard-app v101+); told
     // once per view, whatever the identity of the callback the dashboard passes
@@ -332,7 +430,7 @@ export const DashboardItem = ({
                         </>
                     )
                 }
-                if (!view) return null
+                if (!view) return <CircularLoader small />
                 const pairExists = config.programAreas.some(
                     (a) => a.id === view.area && a.pairs.some((p) => p.id === view.pair)
                 )
@@ -363,6 +461,38 @@ export const DashboardItem = ({
                                     </Button>
                                 )}
                             </div>
+                            {alignment && dashboardPeriods && (
+                                <p
+                                    style={{ margin: '0 0 4px', fontSize: 12, lineHeight: '16px' }}
+                                    data-test="item-period-aligned"
+                                >
+                                    {alignedPeriodText({
+                                        periods: dashboardPeriods,
+                                        alignment,
+                                        grain: view.grain,
+                                        filterLabel: periodFilterLabel,
+                                        shownLabel: shownPeriodLabel(view, calendar, locale),
+                                    })}
+                                </p>
+                            )}
+                            {periodFailed && (
+                                <NoticeBox
+                                    title={i18n.t('Dashboard filter not applied')}
+                                    dataTest="item-period-failed"
+                                >
+                                    {i18n.t(
+                                        'DHIS2 could not resolve the dashboard period “{{what}}” ({{reason}}) – this item shows its own period.',
+                                        {
+                                            what: (resolved.peItems ?? []).join(', '),
+                                            reason: periodTable.error
+                                                ? (describeError(periodTable.error).serverMessage ??
+                                                  describeError(periodTable.error).title)
+                                                : i18n.t('no period'),
+                                            interpolation: { escapeValue: false },
+                                        }
+                                    )}
+                                </NoticeBox>
+                            )}
                             {resolved.ignored.map((filter) => (
                                 <NoticeBox
                                     key={filter.dimension}
@@ -390,6 +520,7 @@ export const DashboardItem = ({
                                     push={setView}
                                     replace={setView}
                                     compact
+                                    combined={combined}
                                 />
                             ) : (
                                 <NoticeBox
