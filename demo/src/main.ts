@@ -27,10 +27,11 @@ import { createDemoServer } from './server'
  * Route modules served next to the platform endpoints (metadata, analytics, ...): each takes the
  * generated country and returns its routes.
  */
-const routeModules: Array<(db: DemoDb) => DemoRoute[]> = [
+const routeModules: Array<(db: DemoDb, dhis2Version: string) => DemoRoute[]> = [
     (db) => metadataRoutes(db),
-    // builds the analytics index and its roll-ups now, so that the first query is fast
-    (db) => analyticsRoutes(db, { warmUp: true }),
+    // builds the analytics index and its roll-ups now, so that the first query is fast; error
+    // codes and details follow the DHIS2 release the demo answers as
+    (db, dhis2Version) => analyticsRoutes(db, { warmUp: true, dhis2Version }),
     (db) => lmisRoutes(db),
     (db) => metadataImportRoutes(db),
 ]
@@ -81,7 +82,7 @@ const main = async (): Promise<void> => {
     )
 
     const indexStarted = Date.now()
-    const extraRoutes = routeModules.flatMap((module) => module(db))
+    const extraRoutes = routeModules.flatMap((module) => module(db, opts.dhis2Version))
     extraRoutes.push(...queryAliasRoutes({ targets: () => extraRoutes }))
     console.log(`[demo] routes and analytics index built in ${Date.now() - indexStarted} ms`)
 

@@ -21,6 +21,8 @@ export interface AnalyticsOptions {
     now?: () => Date
     /** Build all roll-ups at once instead of on first use (a few hundred ms for 6,000 facilities) */
     warmUp?: boolean
+    /** The DHIS2 release the demo answers as (`--dhis2-version`; default 2.41.4) */
+    dhis2Version?: string
 }
 
 export type AnalyticsOutcome =
@@ -58,12 +60,14 @@ export const indexOf = (db: DemoDb): DbIndex => {
 
 export class DemoAnalytics {
     private readonly now: () => Date
+    private readonly dhis2Version: string | undefined
 
     constructor(
         private readonly db: DemoDb,
         options: AnalyticsOptions = {}
     ) {
         this.now = options.now ?? (() => new Date())
+        this.dhis2Version = options.dhis2Version
         if (options.warmUp) this.warmUp()
     }
 
@@ -80,6 +84,7 @@ export class DemoAnalytics {
                 index,
                 user,
                 today: calendarDateOf(this.now()),
+                dhis2Version: this.dhis2Version,
             })
             const { rows, order } = new QueryEvaluator(index, query).result()
             return {
