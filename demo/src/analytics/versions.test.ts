@@ -114,3 +114,24 @@ describe('periods of every type on monthly data (PeriodType.getPeriodTypePeriods
         expect(week).toBeCloseTo(january as number, 6)
     })
 })
+
+describe('indicator details', () => {
+    it('carry the indicator type (MetadataItem.setDataItem, IndicatorTypeSerializer)', () => {
+        const result = outcome(
+            '2.41.4',
+            `dimension=dx:${FX.indRate}&dimension=pe:2024&filter=ou:${FX.root}&includeMetadataDetails=true&skipData=true`
+        )
+        if (!result.ok) throw result.error
+        const items = (
+            JSON.parse(result.body.toString('utf8')) as {
+                metaData: { items: Record<string, { indicatorType?: Record<string, unknown> }> }
+            }
+        ).metaData.items
+        expect(Object.keys(items[FX.indRate]?.indicatorType ?? {})).toEqual([
+            'name',
+            'displayName',
+            'factor',
+            'number',
+        ])
+    })
+})
