@@ -23,6 +23,8 @@ export interface AnalyticsOptions {
     warmUp?: boolean
     /** The DHIS2 release the demo answers as (`--dhis2-version`; default 2.41.4) */
     dhis2Version?: string
+    /** The system setting `analyticsFinancialYearStart`, read per request (default October) */
+    financialYearStart?: () => string | null
 }
 
 export type AnalyticsOutcome =
@@ -61,6 +63,7 @@ export const indexOf = (db: DemoDb): DbIndex => {
 export class DemoAnalytics {
     private readonly now: () => Date
     private readonly dhis2Version: string | undefined
+    private readonly financialYearStart: () => string | null
 
     constructor(
         private readonly db: DemoDb,
@@ -68,6 +71,7 @@ export class DemoAnalytics {
     ) {
         this.now = options.now ?? (() => new Date())
         this.dhis2Version = options.dhis2Version
+        this.financialYearStart = options.financialYearStart ?? (() => null)
         if (options.warmUp) this.warmUp()
     }
 
@@ -85,6 +89,7 @@ export class DemoAnalytics {
                 user,
                 today: calendarDateOf(this.now()),
                 dhis2Version: this.dhis2Version,
+                financialYearStart: this.financialYearStart(),
             })
             const { rows, order } = new QueryEvaluator(index, query).result()
             return {

@@ -133,6 +133,38 @@ describe('periods of other types (daily, weekly, bi-monthly, financial)', () => 
         expect(expand('THIS_FINANCIAL_YEAR', '2024-10-01')).toEqual(['2024Oct'])
         expect(expand('LAST_FINANCIAL_YEAR', '2024-02-07')).toEqual(['2022Oct'])
     })
+
+    it('takes the financial year type from analyticsFinancialYearStart, and today (not relativePeriodDate)', () => {
+        const at = (name: string, date: string, start: string | null, today?: string) =>
+            (RELATIVE_PERIODS[name] as (typeof RELATIVE_PERIODS)[string])
+                .expand(
+                    parseCalendarDate(date) as NonNullable<ReturnType<typeof parseCalendarDate>>,
+                    {
+                        financialYearStart: start,
+                        ...(today ? { today: parseCalendarDate(today) ?? undefined } : {}),
+                    }
+                )
+                .map((p) => p.id)
+        expect(at('THIS_FINANCIAL_YEAR', '2025-08-20', 'FINANCIAL_YEAR_JULY')).toEqual(['2025July'])
+        expect(at('THIS_FINANCIAL_YEAR', '2025-06-30', 'FINANCIAL_YEAR_JULY')).toEqual(['2024July'])
+        expect(at('LAST_FINANCIAL_YEAR', '2025-08-20', 'FINANCIAL_YEAR_APRIL')).toEqual([
+            '2024April',
+        ])
+        expect(at('LAST_FINANCIAL_YEAR', '2025-08-20', 'FINANCIAL_YEAR_OCTOBER')).toEqual([
+            '2023Oct',
+        ])
+        // Unknown or absent: DHIS2's default, October
+        expect(at('THIS_FINANCIAL_YEAR', '2025-08-20', null)).toEqual(['2024Oct'])
+        expect(at('THIS_FINANCIAL_YEAR', '2025-08-20', 'FINANCIAL_YEAR_MAY')).toEqual(['2024Oct'])
+        expect(at('LAST_10_FINANCIAL_YEARS', '2025-08-20', 'FINANCIAL_YEAR_JULY')).toEqual(
+            Array.from({ length: 10 }, (_, k) => `${2015 + k}July`)
+        )
+        // 2.40–2.42: the reference date of financial years is now, whatever relativePeriodDate says
+        expect(
+            at('THIS_FINANCIAL_YEAR', '2020-01-15', 'FINANCIAL_YEAR_JULY', '2025-08-20')
+        ).toEqual(['2025July'])
+        expect(at('THIS_YEAR', '2020-01-15', 'FINANCIAL_YEAR_JULY', '2025-08-20')).toEqual(['2020'])
+    })
 })
 
 describe('relative periods', () => {

@@ -360,10 +360,30 @@ export const comparePeriods = (a: Period, b: Period): number => {
     return a.startDay - b.startDay
 }
 
+/**
+ * The system setting `analyticsFinancialYearStart` (DHIS2 2.40–2.42: `SettingKey.ANALYTICS_FINANCIAL_YEAR_START`,
+ * enum `AnalyticsFinancialYearStartKey`: APRIL, JULY, OCTOBER; default `FINANCIAL_YEAR_OCTOBER`).
+ * The financial period type of `THIS_FINANCIAL_YEAR`, `LAST_FINANCIAL_YEAR`, `LAST_5_/LAST_10_FINANCIAL_YEARS`.
+ */
+export const FINANCIAL_YEAR_START_TYPES: Record<string, OtherPeriodType> = {
+    FINANCIAL_YEAR_APRIL: 'FinancialApril',
+    FINANCIAL_YEAR_JULY: 'FinancialJuly',
+    FINANCIAL_YEAR_OCTOBER: 'FinancialOct',
+}
+export const DEFAULT_FINANCIAL_YEAR_START = 'FINANCIAL_YEAR_OCTOBER'
+
+/** What relative periods depend on besides their reference date */
+export interface RelativePeriodContext {
+    /** The server's today (financial relative periods ignore `relativePeriodDate`, see below) */
+    today?: CalendarDate
+    /** The system setting `analyticsFinancialYearStart` (unknown or absent: the default) */
+    financialYearStart?: string | null
+}
+
 interface RelativePeriodDefinition {
     /** English display name (DHIS2 i18n) */
     name: string
-    expand: (date: CalendarDate) => Period[]
+    expand: (date: CalendarDate, context?: RelativePeriodContext) => Period[]
 }
 
 /** Joda's `minusMonths` on an ISO date: same day `months` months earlier, clamped to the month */
@@ -435,17 +455,28 @@ const weeks =
     }
 
 /**
- * `count` financial years ending with the one containing the date, `yearsBack` years before.
- * The financial year type is the system setting `analyticsFinancialYearStart`, whose default is
- * October (`AnalyticsFinancialYearStartKey.FINANCIAL_YEAR_OCTOBER`); the demo has the default.
+ * `count` financial years ending with the one containing today `yearsBack` years before, of the
+ * financial period type the system setting `analyticsFinancialYearStart` names (default October).
+ * As dhis2-core 2.40–2.42 `RelativePeriods.getRelativePeriods` → `getRelativeFinancialPeriods(
+ * financialYearStart.getFinancialPeriodType(), format, dynamicNames)` (dhis-api
+ * `org/hisp/dhis/period/RelativePeriods.java`), whose reference date is `DateField.withDefaults()`,
+ * i.e. now: `relativePeriodDate` does not move financial years (later releases pass it on). The
+ * setting is read per request (`DimensionalObjectProducer.getPeriodDimension` →
+ * `systemSettingManager.getSystemSetting(ANALYTICS_FINANCIAL_YEAR_START)`). `LAST_10_FINANCIAL_YEARS`
+ * is two rolling lists of 5 (the second ending with last year's), i.e. the 10 years before.
  */
 const financialYears =
     (count: number, yearsBack: number) =>
-    (date: CalendarDate): Period[] => {
-        const startYear = date.month >= 10 ? date.year : date.year - 1
+    (date: CalendarDate, context?: RelativePeriodContext): Period[] => {
+        const now = context?.today ?? date
+        const type =
+            FINANCIAL_YEAR_START_TYPES[context?.financialYearStart ?? ''] ??
+            (FINANCIAL_YEAR_START_TYPES[DEFAULT_FINANCIAL_YEAR_START] as OtherPeriodType)
+        const firstMonth = (FINANCIAL_START[type] as number) + 1
+        const startYear = now.month >= firstMonth ? now.year : now.year - 1
         const periods: Period[] = []
         for (let i = count - 1; i >= 0; i--) {
-            periods.push(financialYear('FinancialOct', startYear - yearsBack - i) as Period)
+            periods.push(financialYear(type, startYear - yearsBack - i) as Period)
         }
         return periods
     }
@@ -479,6 +510,7 @@ export const RELATIVE_PERIODS: Record<string, RelativePeriodDefinition> = {
     THIS_FINANCIAL_YEAR: { name: 'This financial year', expand: financialYears(1, 0) },
     LAST_FINANCIAL_YEAR: { name: 'Last financial year', expand: financialYears(1, 1) },
     LAST_5_FINANCIAL_YEARS: { name: 'Last 5 financial years', expand: financialYears(5, 1) },
+    LAST_10_FINANCIAL_YEARS: { name: 'Last 10 financial years', expand: financialYears(10, 1) },
 }
 
 /** Parses `relativePeriodDate` (`yyyy-MM-dd`, optionally followed by a time); null when invalid. */

@@ -31,6 +31,7 @@ import {
     parseCalendarDate,
     parsePeriod,
     RELATIVE_PERIODS,
+    type RelativePeriodContext,
     type CalendarDate,
     type Period,
 } from './periods'
@@ -248,6 +249,8 @@ export interface ParseContext {
     today: CalendarDate
     /** The DHIS2 release the demo answers as (error codes differ); default 2.41.4 */
     dhis2Version?: string
+    /** The system setting `analyticsFinancialYearStart` (financial relative periods) */
+    financialYearStart?: string | null
 }
 
 /** Resolves and validates an analytics request; throws `AnalyticsError` for DHIS2's 409 cases. */
@@ -282,7 +285,10 @@ export const parseAnalyticsQuery = (params: URLSearchParams, ctx: ParseContext):
             case 'dx':
                 return resolveDx(index, items)
             case 'pe':
-                return resolvePe(items, relativeDate, version)
+                return resolvePe(items, relativeDate, version, {
+                    today: ctx.today,
+                    financialYearStart: ctx.financialYearStart ?? null,
+                })
             case 'ou':
                 return resolveOu(index, items, userOrgUnits, displayProperty, version)
             case 'co':
@@ -446,7 +452,12 @@ const resolveDxItem = (index: DbIndex, id: string): DxItem | null => {
     return null
 }
 
-const resolvePe = (items: string[], date: CalendarDate, version: string): Dimension => {
+const resolvePe = (
+    items: string[],
+    date: CalendarDate,
+    version: string,
+    context: RelativePeriodContext
+): Dimension => {
     const periods: Period[] = []
     const keywords: Keyword[] = []
     let relative = false
@@ -455,7 +466,7 @@ const resolvePe = (items: string[], date: CalendarDate, version: string): Dimens
         if (rel) {
             relative = true
             keywords.push({ key: item, name: rel.name })
-            periods.push(...rel.expand(date))
+            periods.push(...rel.expand(date, context))
             continue
         }
         const period = parsePeriod(item)

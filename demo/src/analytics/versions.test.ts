@@ -115,6 +115,33 @@ describe('periods of every type on monthly data (PeriodType.getPeriodTypePeriods
     })
 })
 
+describe('financial relative periods follow the system setting analyticsFinancialYearStart', () => {
+    it('July: LAST_FINANCIAL_YEAR is the July year before the current one', () => {
+        const run = (start: string | null) =>
+            new DemoAnalytics(db, {
+                now: () => new Date(2025, 0, 10),
+                financialYearStart: () => start,
+            }).run(
+                new URLSearchParams(
+                    `dimension=dx:${FX.deSum}&dimension=pe:LAST_FINANCIAL_YEAR&filter=ou:${FX.root}&skipData=true`
+                ),
+                ADMIN
+            )
+        const periodsOf = (start: string | null) => {
+            const result = run(start)
+            if (!result.ok) throw result.error
+            return (
+                JSON.parse(result.body.toString('utf8')) as {
+                    metaData: { dimensions: { pe: string[] } }
+                }
+            ).metaData.dimensions.pe
+        }
+        expect(periodsOf('FINANCIAL_YEAR_JULY')).toEqual(['2023July'])
+        expect(periodsOf('FINANCIAL_YEAR_APRIL')).toEqual(['2023April'])
+        expect(periodsOf(null)).toEqual(['2023Oct'])
+    })
+})
+
 describe('indicator details', () => {
     it('carry the indicator type (MetadataItem.setDataItem, IndicatorTypeSerializer)', () => {
         const result = outcome(
