@@ -28,14 +28,8 @@ import { itemSettingsOf, loadItemSettings, saveItemSettings } from './item-setti
 import type { StoredEntry } from '../../data/datastore-entry'
 import type { ProtectOutcome } from '../../data/entry-protection'
 import { ItemCache } from './ItemCache'
-import {
-    filterItemLabel,
-    ignoredFilterText,
-    namedObjectIds,
-    resolveFilters,
-    type FilterItem,
-    type FilterNames,
-} from './dashboard-filters'
+import { filterItemLabel, ignoredFilterText, resolveFilters } from './dashboard-filters'
+import { useFilterNames } from './use-filter-names'
 import { useAnalytics } from '../../data/use-analytics'
 import { useInstanceCalendar } from '../../data/use-calendar'
 import {
@@ -85,51 +79,6 @@ export interface DashboardItemProps {
     cacheId?: string
     /** The dashboard is made available offline: the item records its requests too */
     isParentCached?: boolean
-}
-
-/** Names of the org unit levels and groups a filter refers to (from the metadata) */
-const useFilterNames = (items: readonly FilterItem[]) => {
-    const engine = useDataEngine()
-    const { levels, groups } = namedObjectIds(items)
-    return useQuery({
-        queryKey: ['filterNames', levels, groups],
-        enabled: levels.length + groups.length > 0,
-        staleTime: Infinity,
-        queryFn: async ({ signal }): Promise<FilterNames> => {
-            type Named = { id: string; displayName: string; level?: number }
-            const result = (await engine.query(
-                {
-                    levels: {
-                        resource: 'organisationUnitLevels',
-                        params: { fields: 'id,displayName,level', paging: false },
-                    },
-                    groups: {
-                        resource: 'organisationUnitGroups',
-                        params: {
-                            fields: 'id,displayName',
-                            filter: `id:in:[${groups.join(',')}]`,
-                            paging: false,
-                        },
-                    },
-                },
-                { signal }
-            )) as {
-                levels?: { organisationUnitLevels?: Named[] }
-                groups?: { organisationUnitGroups?: Named[] }
-            }
-            const byId = (list: Named[] | undefined) =>
-                Object.fromEntries((list ?? []).map((o) => [o.id, o.displayName]))
-            const levelList = result.levels?.organisationUnitLevels ?? []
-            return {
-                // `LEVEL-<uid>` or `LEVEL-<number>`
-                levels: {
-                    ...Object.fromEntries(levelList.map((l) => [String(l.level), l.displayName])),
-                    ...byId(levelList),
-                },
-                groups: byId(result.groups?.organisationUnitGroups),
-            }
-        },
-    })
 }
 
 const useItemSettings = (key: string) => {
@@ -447,7 +396,20 @@ export const DashboardItem = ({
                                     fontSize: 13,
                                 }}
                             >
-                                <a href={appLink(hash ?? '')} target="_top" data-test="open-in-app">
+                                <a
+                                    href={appLink(view)}
+                                    target="_top"
+                                    data-test="open-in-app"
+                                    title={
+                                        combined
+                                            ? i18n.t(
+                                                  'Opens the app on the same pair, months and org units, summed'
+                                              )
+                                            : i18n.t(
+                                                  'Opens the app on the same pair, period and org unit'
+                                              )
+                                    }
+                                >
                                     {i18n.t('Open in app')}
                                 </a>
                                 {canEdit && (

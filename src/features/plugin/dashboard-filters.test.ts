@@ -2,6 +2,7 @@ import {
     filterItemLabel,
     ignoredFilterText,
     namedObjectIds,
+    orgUnitItemsLabel,
     resolveFilters,
     type FilterItem,
 } from './dashboard-filters'
@@ -149,6 +150,33 @@ describe('the dashboard filters in a dashboard item', () => {
         ).toEqual({
             levels: ['a'],
             groups: ['b'],
+            orgUnits: [],
         })
+        expect(namedObjectIds([{ id: 'ImspTQPwCqd' }, { id: 'USER_ORGUNIT' }]).orgUnits).toEqual([
+            'ImspTQPwCqd',
+        ])
+    })
+
+    it('name a combined selection opened in the app from its items', () => {
+        const names = {
+            levels: { tTUf91fCytl: 'District' },
+            groups: { CXw2yu5fodb: 'Hospitals' },
+            orgUnits: { ImspTQPwCqd: 'Sierra Leone' },
+        }
+        expect(
+            orgUnitItemsLabel(
+                [
+                    'USER_ORGUNIT_CHILDREN',
+                    'LEVEL-tTUf91fCytl',
+                    'OU_GROUP-CXw2yu5fodb',
+                    'ImspTQPwCqd',
+                ],
+                names
+            )
+        ).toBe('User sub-units, Level “District”, Org unit group “Hospitals”, Sierra Leone')
+        // Names not loaded (yet): the ids, never an empty label
+        expect(orgUnitItemsLabel(['ImspTQPwCqd', 'OU_GROUP-CXw2yu5fodb'])).toBe(
+            'ImspTQPwCqd, A group of org units'
+        )
     })
 })

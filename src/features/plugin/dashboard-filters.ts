@@ -122,25 +122,35 @@ export const resolveFilters = (
     return out
 }
 
-/** Org unit levels and groups by uid, to name `LEVEL-<uid>` and `OU_GROUP-<uid>` items */
+/**
+ * Org unit levels, groups (and org units) by uid, to name `LEVEL-<uid>`, `OU_GROUP-<uid>` (and
+ * org unit id) items
+ */
 export interface FilterNames {
     levels: Record<string, string>
     groups: Record<string, string>
+    orgUnits?: Record<string, string>
 }
 
-/** The uids of levels and groups a filter names (to look their names up). */
+/** The uids of levels, groups and org units a filter names without a name (to look them up). */
 export const namedObjectIds = (
     items: readonly FilterItem[]
-): { levels: string[]; groups: string[] } => {
+): { levels: string[]; groups: string[]; orgUnits: string[] } => {
     const levels: string[] = []
     const groups: string[] = []
+    const orgUnits: string[] = []
     for (const item of items) {
         if (item.name) continue
         if (item.id.startsWith('LEVEL-')) levels.push(item.id.slice(6))
-        if (item.id.startsWith('OU_GROUP-')) groups.push(item.id.slice(9))
+        else if (item.id.startsWith('OU_GROUP-')) groups.push(item.id.slice(9))
+        else if (UID.test(item.id)) orgUnits.push(item.id)
     }
-    return { levels, groups }
+    return { levels, groups, orgUnits }
 }
+
+/** A combined selection's `ou` items in words (the app opened from a combined dashboard item). */
+export const orgUnitItemsLabel = (items: readonly string[], names?: FilterNames): string =>
+    items.map((id) => filterItemLabel({ id }, names)).join(', ')
 
 /** A filter item in words, as DHIS2 names it. */
 export const filterItemLabel = (item: FilterItem, names?: FilterNames): string => {
@@ -158,7 +168,7 @@ export const filterItemLabel = (item: FilterItem, names?: FilterNames): string =
         return name ? i18n.t('Org unit group “{{name}}”', { name }) : i18n.t('A group of org units')
     }
     if (isRelativePeriod(id)) return relativePeriodLabel(id)
-    return id
+    return names?.orgUnits?.[id] ?? id
 }
 
 /** Why an ignored filter is not applied, in words. */

@@ -29,6 +29,8 @@ import { useLastSettled } from '../../shared/hooks/use-last-settled'
 import { drillParent, type ViewState } from '../../shared/navigation'
 import { buildPairDrill, hasLevelBelow, possibleDrill } from './drill-model'
 import { combinedOrgUnitsName, combinedOrgUnitsText } from './combined-text'
+import { orgUnitItemsLabel } from '../plugin/dashboard-filters'
+import { useFilterNames } from '../plugin/use-filter-names'
 import { trendLabels } from './labels'
 import { OrgUnitPicker } from './OrgUnitPicker'
 import { buildPairTrend, type PairTrend } from './pair-model'
@@ -97,7 +99,7 @@ export const TriangulationView = ({
     push,
     replace,
     compact,
-    combined,
+    combined: givenCombined,
 }: TriangulationViewProps) => {
     const me = useMe()
     const locale = me.data?.settings?.keyUiLocale ?? 'en'
@@ -107,6 +109,20 @@ export const TriangulationView = ({
         const all = area?.pairs ?? []
         return requested.pair ? all.filter((p) => p.id === requested.pair) : all
     }, [area, requested.pair])
+    // A combined dashboard item opened in the app (`ous` in the URL): the same org units, summed,
+    // named from the metadata (the dashboard's names are not in the URL)
+    const urlItems = givenCombined ? undefined : requested.ous
+    const urlItemNames = useFilterNames(
+        useMemo(() => (urlItems ?? []).map((id) => ({ id })), [urlItems])
+    )
+    const combined = useMemo(
+        () =>
+            givenCombined ??
+            (urlItems
+                ? { items: urlItems, label: orgUnitItemsLabel(urlItems, urlItemNames.data) }
+                : undefined),
+        [givenCombined, urlItems, urlItemNames.data]
+    )
     const roots = me.data ? dataViewRoots(me.data) : []
     // A link's org unit outside the user's data view: their own instead, with a notice
     const viewOu = useViewOrgUnit(me.data && !combined ? requested.ou : undefined, roots, () =>
@@ -449,6 +465,8 @@ export const TriangulationView = ({
         </nav>
     ) : null
 
+    const yearChoices = [0, 1, 2, 3].map((back) => String(new Date().getFullYear() - back))
+
     return (
         <div>
             {viewOu.fallback && (
@@ -488,10 +506,17 @@ export const TriangulationView = ({
                         {PERIOD_CHOICES.map((p) => (
                             <SingleSelectOption key={p} value={p} label={relativePeriodLabel(p)} />
                         ))}
-                        {[0, 1, 2, 3].map((back) => {
-                            const year = String(new Date().getFullYear() - back)
-                            return <SingleSelectOption key={year} value={year} label={year} />
-                        })}
+                        {yearChoices.map((year) => (
+                            <SingleSelectOption key={year} value={year} label={year} />
+                        ))}
+                        {!(PERIOD_CHOICES as string[]).includes(state.pe) &&
+                            !yearChoices.includes(state.pe) && (
+                                // A selection of a link (the months of a dashboard item's period)
+                                <SingleSelectOption
+                                    value={state.pe}
+                                    label={periodSelectionLabel(state.pe, nameOf)}
+                                />
+                            )}
                     </SingleSelectField>
                     <div className={classes.grain}>
                         <SegmentedControl
@@ -513,9 +538,17 @@ export const TriangulationView = ({
                         <OrgUnitPicker
                             roots={roots.map((r) => r.id)}
                             rootPaths={roots.map((r) => r.path)}
-                            selectedName={orgUnitName || '…'}
+                            selectedName={
+                                combined
+                                    ? shownTrend.combinedNames
+                                        ? shownTrend.orgUnitName
+                                        : combined.label
+                                    : orgUnitName || '…'
+                            }
                             selectedPath={trendOu.data?.path}
-                            onSelect={(id) => replace({ ...state, ou: id, drill: undefined })}
+                            onSelect={(id) =>
+                                replace({ ...state, ou: id, ous: undefined, drill: undefined })
+                            }
                         />
                     )}
                     {state.pair && (
