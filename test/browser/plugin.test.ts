@@ -2,7 +2,8 @@ import { inject } from 'vitest'
 import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core'
 import { launchChromium } from './support/chromium'
 import { ADMIN, ANALYST, basicAuth } from './support/demo-process'
-import { layoutProblems, setUiLocale, translationChecks, untranslated } from './support/journey'
+import { readFileSync } from 'node:fs'
+import { layoutProblems, setUiLocale, translationChecks, visibleLines } from './support/journey'
 import { clickChartPoint, collectErrors, logIn, screenshot } from './support/page'
 
 const demoUrl = inject('demoUrl')
@@ -212,6 +213,35 @@ describe('dashboard filters of every shape (DHIS2 resolves them; the item sums a
         await setUiLocale(demoUrl, ADMIN, 'en')
     })
 
+    /**
+     * The app strings shown in English in a translated item, leaving out the lines of this branch's
+     * new strings: their translations wait in i18n-pending/ (merged into i18n/*.po later), so the
+     * build shows them in English until then
+     */
+    const pending = Object.keys(
+        (
+            JSON.parse(readFileSync('i18n-pending/versions-gaps.json', 'utf8')) as {
+                fr: Record<string, string>
+            }
+        ).fr
+    ).map(
+        (msgid) =>
+            new RegExp(
+                msgid
+                    .split(/{{\s*\w+\s*}}/)
+                    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+                    .join('.*?')
+            )
+    )
+    const untranslatedLines = async (frame: Frame, checks: ReturnType<typeof translationChecks>) =>
+        (await visibleLines(frame))
+            .filter((line) => !pending.some((pattern) => pattern.test(line)))
+            .flatMap((line) =>
+                checks
+                    .filter((check) => check.test(line))
+                    .map((check) => `${check.english} in ${line}`)
+            )
+
     /** Picker saved when shown, then both charts drawn with data */
     const shown = async (frame: Frame) => {
         const picker = frame.locator('[data-test="item-picker-save"]')
@@ -273,7 +303,17 @@ describe('dashboard filters of every shape (DHIS2 resolves them; the item sums a
                 path: `test/.artifacts/plugin-filters-${hostItem.id}.png`,
             })
             expect(await layoutProblems(frame), hostItem.id).toEqual([])
-            expect(await untranslated(frame, checks), hostItem.id).toEqual([])
+            // A dashboard item does not scroll: the card ends inside it
+            expect(
+                await frame.evaluate(() => ({
+                    scrolls: document.documentElement.scrollHeight > window.innerHeight + 1,
+                    cardPastBottom: Array.from(
+                        document.querySelectorAll('[data-test^="pair-card-"]')
+                    ).some((card) => card.getBoundingClientRect().bottom > window.innerHeight + 1),
+                })),
+                hostItem.id
+            ).toEqual({ scrolls: false, cardPastBottom: false })
+            expect(await untranslatedLines(frame, checks), hostItem.id).toEqual([])
             results[hostItem.id] = {
                 ou: await frame.locator('[data-test="item-combined-ou"]').innerText(),
                 pe: await frame.locator('[data-test="item-period-aligned"]').innerText(),

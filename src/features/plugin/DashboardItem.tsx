@@ -380,6 +380,16 @@ export const DashboardItem = ({
                     )
                 }
                 if (!view) return <CircularLoader small />
+                const periodText =
+                    alignment && dashboardPeriods
+                        ? alignedPeriodText({
+                              periods: dashboardPeriods,
+                              alignment,
+                              grain: view.grain,
+                              filterLabel: periodFilterLabel,
+                              shownLabel: shownPeriodLabel(view, calendar, locale),
+                          })
+                        : ''
                 const pairExists = config.programAreas.some(
                     (a) => a.id === view.area && a.pairs.some((p) => p.id === view.pair)
                 )
@@ -424,17 +434,21 @@ export const DashboardItem = ({
                                 )}
                             </div>
                             {alignment && dashboardPeriods && (
+                                // Two lines at most in a small item; the whole text on hover
                                 <p
-                                    style={{ margin: '0 0 4px', fontSize: 12, lineHeight: '16px' }}
+                                    style={{
+                                        margin: '0 0 4px',
+                                        fontSize: 12,
+                                        lineHeight: '16px',
+                                        display: '-webkit-box',
+                                        WebkitLineClamp: 2,
+                                        WebkitBoxOrient: 'vertical',
+                                        overflow: 'hidden',
+                                    }}
+                                    title={periodText}
                                     data-test="item-period-aligned"
                                 >
-                                    {alignedPeriodText({
-                                        periods: dashboardPeriods,
-                                        alignment,
-                                        grain: view.grain,
-                                        filterLabel: periodFilterLabel,
-                                        shownLabel: shownPeriodLabel(view, calendar, locale),
-                                    })}
+                                    {periodText}
                                 </p>
                             )}
                             {periodFailed && (

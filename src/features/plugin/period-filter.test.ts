@@ -73,6 +73,16 @@ describe('dashboard periods the view has no choice for', () => {
         expect(text).toContain('shorter than a month')
         expect(text).toContain('January 2024 to February 2024')
         expect(text).toContain('2024-01-29 to 2024-02-04')
+        expect(text).toContain('“W5 2024” (2024-01-29 to 2024-02-04)')
+        // A relative period: DHIS2's names of its periods too
+        const relative = alignedPeriodText({
+            filterLabel: 'Last week',
+            periods,
+            alignment: alignment!,
+            grain: 'monthly',
+            shownLabel: 'January 2024 to February 2024',
+        })
+        expect(relative).toContain('“Last week” (W5 2024, 2024-01-29 to 2024-02-04)')
     })
 
     it('shows a day, a bi-month, a financial year by the months covering them', () => {

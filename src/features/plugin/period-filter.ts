@@ -130,32 +130,33 @@ export const alignedPeriodText = ({
                     last: last.name,
                     interpolation: { escapeValue: false },
                 })
+    const dates = i18n.t('{{first}} to {{last}}', {
+        first: alignment.startDate,
+        last: alignment.endDate,
+        interpolation: { escapeValue: false },
+    })
     const values = {
         filter: filterLabel,
-        span,
-        start: alignment.startDate,
-        end: alignment.endDate,
+        // The periods' names only when they say more than the filter (a relative period, several)
+        details: span === filterLabel ? dates : `${span}, ${dates}`,
         shown: shownLabel,
         interpolation: { escapeValue: false },
     }
     if (alignment.finer) {
         return grain === 'quarterly'
             ? i18n.t(
-                  'Dashboard period “{{filter}}” ({{span}}, {{start}} to {{end}}) is shorter than a month, and this data is reported by month – shown are the quarters containing it, {{shown}}.',
+                  'Dashboard period “{{filter}}” ({{details}}) is shorter than a month, and this data is reported by month – shown are the quarters containing it, {{shown}}.',
                   values
               )
             : i18n.t(
-                  'Dashboard period “{{filter}}” ({{span}}, {{start}} to {{end}}) is shorter than a month, and this data is reported by month – shown are the months containing it, {{shown}}.',
+                  'Dashboard period “{{filter}}” ({{details}}) is shorter than a month, and this data is reported by month – shown are the months containing it, {{shown}}.',
                   values
               )
     }
     return grain === 'quarterly'
         ? i18n.t(
-              'Dashboard period “{{filter}}” ({{span}}, {{start}} to {{end}}) – shown by quarter, {{shown}}.',
+              'Dashboard period “{{filter}}” ({{details}}) – shown by quarter, {{shown}}.',
               values
           )
-        : i18n.t(
-              'Dashboard period “{{filter}}” ({{span}}, {{start}} to {{end}}) – shown by month, {{shown}}.',
-              values
-          )
+        : i18n.t('Dashboard period “{{filter}}” ({{details}}) – shown by month, {{shown}}.', values)
 }

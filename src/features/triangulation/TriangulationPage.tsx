@@ -566,7 +566,15 @@ export const TriangulationView = ({
                 <>
                     {breadcrumbs}
                     {combined && shownTrend.combinedNames && (
-                        <p className={classes.combined} data-test="item-combined-ou">
+                        <p
+                            className={classes.combined}
+                            data-test="item-combined-ou"
+                            title={combinedOrgUnitsText(
+                                combined.label,
+                                shownTrend.combinedNames,
+                                40
+                            )}
+                        >
                             {combinedOrgUnitsText(combined.label, shownTrend.combinedNames)}
                         </p>
                     )}

@@ -12,17 +12,22 @@ export const combinedOrgUnitsName = (names: readonly string[]): string =>
           : i18n.t('{{count}} org units', { count: names.length })
 
 /** What a combined selection shows, in words: the filter and the org units DHIS2 summed. */
-export const combinedOrgUnitsText = (filterLabel: string, names: readonly string[]): string => {
-    const listed = names.slice(0, NAMED).join(', ')
+export const combinedOrgUnitsText = (
+    filterLabel: string,
+    names: readonly string[],
+    /** How many names before "and N more" (more in the line's tooltip) */
+    named = NAMED
+): string => {
+    const listed = names.slice(0, named).join(', ')
     const list =
-        names.length > NAMED
+        names.length > named
             ? i18n.t('{{names}} and {{count}} more', {
                   names: listed,
-                  count: names.length - NAMED,
+                  count: names.length - named,
                   interpolation: { escapeValue: false },
               })
             : listed
-    return i18n.t('Dashboard filter “{{filter}}” – the sum of {{count}} org units – {{list}}', {
+    return i18n.t('Dashboard filter {{filter}} – the sum of {{count}} org units – {{list}}', {
         filter: filterLabel,
         count: names.length,
         list,
