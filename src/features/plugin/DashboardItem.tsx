@@ -400,44 +400,18 @@ export const DashboardItem = ({
                                 style={{
                                     display: 'flex',
                                     gap: 8,
-                                    alignItems: 'center',
-                                    justifyContent: 'flex-end',
+                                    alignItems: 'flex-start',
                                     padding: '0 0 4px',
                                     fontSize: 13,
                                 }}
                             >
-                                <a
-                                    href={appLink(view)}
-                                    target="_top"
-                                    data-test="open-in-app"
-                                    title={
-                                        combined
-                                            ? i18n.t(
-                                                  'Opens the app on the same pair, months and org units, summed'
-                                              )
-                                            : i18n.t(
-                                                  'Opens the app on the same pair, period and org unit'
-                                              )
-                                    }
-                                >
-                                    {i18n.t('Open in app')}
-                                </a>
-                                {canEdit && (
-                                    <Button
-                                        small
-                                        secondary
-                                        onClick={() => setEditing(true)}
-                                        dataTest="item-change"
-                                    >
-                                        {i18n.t('Change')}
-                                    </Button>
-                                )}
-                            </div>
-                            {alignment && dashboardPeriods && (
-                                // Two lines at most in a small item; the whole text on hover
+                                {/* The dashboard's period in words: two lines at most in a small
+                                    item (the months shown first), the whole text on hover */}
                                 <p
                                     style={{
-                                        margin: '0 0 4px',
+                                        flex: '1 1 auto',
+                                        minWidth: 0,
+                                        margin: 0,
                                         fontSize: 12,
                                         lineHeight: '16px',
                                         display: '-webkit-box',
@@ -445,12 +419,47 @@ export const DashboardItem = ({
                                         WebkitBoxOrient: 'vertical',
                                         overflow: 'hidden',
                                     }}
-                                    title={periodText}
-                                    data-test="item-period-aligned"
+                                    title={periodText || undefined}
+                                    data-test={periodText ? 'item-period-aligned' : undefined}
                                 >
                                     {periodText}
                                 </p>
-                            )}
+                                <div
+                                    style={{
+                                        display: 'flex',
+                                        gap: 8,
+                                        alignItems: 'center',
+                                        flex: '0 0 auto',
+                                    }}
+                                >
+                                    <a
+                                        href={appLink(view)}
+                                        target="_top"
+                                        data-test="open-in-app"
+                                        title={
+                                            combined
+                                                ? i18n.t(
+                                                      'Opens the app on the same pair, months and org units, summed'
+                                                  )
+                                                : i18n.t(
+                                                      'Opens the app on the same pair, period and org unit'
+                                                  )
+                                        }
+                                    >
+                                        {i18n.t('Open in app')}
+                                    </a>
+                                    {canEdit && (
+                                        <Button
+                                            small
+                                            secondary
+                                            onClick={() => setEditing(true)}
+                                            dataTest="item-change"
+                                        >
+                                            {i18n.t('Change')}
+                                        </Button>
+                                    )}
+                                </div>
+                            </div>
                             {periodFailed && (
                                 <NoticeBox
                                     title={i18n.t('Dashboard filter not applied')}

@@ -145,18 +145,15 @@ export const alignedPeriodText = ({
     if (alignment.finer) {
         return grain === 'quarterly'
             ? i18n.t(
-                  'Dashboard period “{{filter}}” ({{details}}) is shorter than a month, and this data is reported by month – shown are the quarters containing it, {{shown}}.',
+                  '{{shown}} – the quarters containing the dashboard period “{{filter}}” ({{details}}), which is shorter than a month, and this data is reported by month.',
                   values
               )
             : i18n.t(
-                  'Dashboard period “{{filter}}” ({{details}}) is shorter than a month, and this data is reported by month – shown are the months containing it, {{shown}}.',
+                  '{{shown}} – the months containing the dashboard period “{{filter}}” ({{details}}), which is shorter than a month, and this data is reported by month.',
                   values
               )
     }
     return grain === 'quarterly'
-        ? i18n.t(
-              'Dashboard period “{{filter}}” ({{details}}) – shown by quarter, {{shown}}.',
-              values
-          )
-        : i18n.t('Dashboard period “{{filter}}” ({{details}}) – shown by month, {{shown}}.', values)
+        ? i18n.t('{{shown}} – the dashboard period “{{filter}}” ({{details}}) by quarter.', values)
+        : i18n.t('{{shown}} – the dashboard period “{{filter}}” ({{details}}) by month.', values)
 }
