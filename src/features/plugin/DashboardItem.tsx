@@ -218,6 +218,10 @@ export const DashboardItem = ({
     const [conflict, setConflict] = useState<StoredEntry | null>(null)
     /** The last save could not restrict who may change the item (entry sharing) */
     const [unprotected, setUnprotected] = useState<ProtectOutcome | null>(null)
+    /** The org units summed, in words (from the view, once DHIS2 named them) */
+    const [viewCombinedLine, setCombinedLine] = useState<{ text: string; title: string } | null>(
+        null
+    )
     const userOrgUnits = useMemo(
         () => (me.data?.organisationUnits ?? []).map((ou) => ou.id),
         [me.data?.organisationUnits]
@@ -290,6 +294,7 @@ export const DashboardItem = ({
                 : undefined,
         [resolved.ouItems, filtersKey, filterNames.data]
     )
+    const combinedLine = combined ? viewCombinedLine : null
     const hash = view ? serializeViewState(view) : null
     // The dashboard's "Open in app" (item menu) opens the same view (dashboard-app v101+); told
     // once per view, whatever the identity of the callback the dashboard passes
@@ -407,23 +412,44 @@ export const DashboardItem = ({
                             >
                                 {/* The dashboard's period in words: two lines at most in a small
                                     item (the months shown first), the whole text on hover */}
-                                <p
-                                    style={{
-                                        flex: '1 1 auto',
-                                        minWidth: 0,
-                                        margin: 0,
-                                        fontSize: 12,
-                                        lineHeight: '16px',
-                                        display: '-webkit-box',
-                                        WebkitLineClamp: 2,
-                                        WebkitBoxOrient: 'vertical',
-                                        overflow: 'hidden',
-                                    }}
-                                    title={periodText || undefined}
-                                    data-test={periodText ? 'item-period-aligned' : undefined}
-                                >
-                                    {periodText}
-                                </p>
+                                <div style={{ flex: '1 1 auto', minWidth: 0 }}>
+                                    {periodText && (
+                                        <p
+                                            style={{
+                                                margin: 0,
+                                                fontSize: 12,
+                                                lineHeight: '16px',
+                                                display: '-webkit-box',
+                                                // One line when the org units' line follows
+                                                WebkitLineClamp: combinedLine ? 1 : 2,
+                                                WebkitBoxOrient: 'vertical',
+                                                overflow: 'hidden',
+                                            }}
+                                            title={periodText}
+                                            data-test="item-period-aligned"
+                                        >
+                                            {periodText}
+                                        </p>
+                                    )}
+                                    {combinedLine && (
+                                        // The filter and the org units DHIS2 summed
+                                        <p
+                                            style={{
+                                                margin: 0,
+                                                fontSize: 12,
+                                                lineHeight: '16px',
+                                                color: 'var(--colors-grey700, #4a5768)',
+                                                overflow: 'hidden',
+                                                textOverflow: 'ellipsis',
+                                                whiteSpace: 'nowrap',
+                                            }}
+                                            title={combinedLine.title}
+                                            data-test="item-combined-ou"
+                                        >
+                                            {combinedLine.text}
+                                        </p>
+                                    )}
+                                </div>
                                 <div
                                     style={{
                                         display: 'flex',
@@ -506,6 +532,7 @@ export const DashboardItem = ({
                                     replace={setView}
                                     compact
                                     combined={combined}
+                                    onCombinedLine={setCombinedLine}
                                 />
                             ) : (
                                 <NoticeBox

@@ -7,7 +7,7 @@ import {
     SingleSelectField,
     SingleSelectOption,
 } from '@dhis2/ui'
-import React, { useCallback, useMemo } from 'react'
+import React, { useCallback, useEffect, useMemo } from 'react'
 import type { ChartPeriod } from '../../charts'
 import type { Config, ProgramArea } from '../../domain/config'
 import {
@@ -90,6 +90,11 @@ export interface TriangulationViewProps {
      * org unit (the item says which org units it sums).
      */
     combined?: { items: readonly string[]; label: string }
+    /**
+     * Shows the combined selection's line itself (a dashboard item puts it in its header, beside
+     * its buttons, to leave the height to the charts): told the line and its tooltip, or `null`
+     */
+    onCombinedLine?: (line: { text: string; title: string } | null) => void
 }
 
 /** The selectors + the cards of a program area (or one pair), trend or drilled. */
@@ -100,6 +105,7 @@ export const TriangulationView = ({
     replace,
     compact,
     combined: givenCombined,
+    onCombinedLine,
 }: TriangulationViewProps) => {
     const me = useMe()
     const locale = me.data?.settings?.keyUiLocale ?? 'en'
@@ -351,6 +357,19 @@ export const TriangulationView = ({
         drills,
         !state.drill || Boolean(drillData && parentData) || Boolean(drillTable.error)
     )
+    // The combined selection in words: the filter and the org units DHIS2 summed
+    const summedNames = combined ? shownTrend.combinedNames : null
+    const combinedLine = useMemo(
+        () =>
+            combined && summedNames
+                ? {
+                      text: combinedOrgUnitsText(combined.label, summedNames),
+                      title: combinedOrgUnitsText(combined.label, summedNames, 40),
+                  }
+                : null,
+        [combined, summedNames]
+    )
+    useEffect(() => onCombinedLine?.(combinedLine), [onCombinedLine, combinedLine])
 
     const orgUnitName = trendOu.data?.displayName ?? ''
 
@@ -565,17 +584,13 @@ export const TriangulationView = ({
             {blocker ?? (
                 <>
                     {breadcrumbs}
-                    {combined && shownTrend.combinedNames && (
+                    {combinedLine && !onCombinedLine && (
                         <p
                             className={classes.combined}
                             data-test="item-combined-ou"
-                            title={combinedOrgUnitsText(
-                                combined.label,
-                                shownTrend.combinedNames,
-                                40
-                            )}
+                            title={combinedLine.title}
                         >
-                            {combinedOrgUnitsText(combined.label, shownTrend.combinedNames)}
+                            {combinedLine.text}
                         </p>
                     )}
                     {trendTable.error && (
