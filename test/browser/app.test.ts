@@ -40,13 +40,15 @@ describe('the installed app', () => {
         // d2.config.js pwa: the app shell (the app's files) is cached; API requests go to the
         // network (patternsToOmitFromAppShell) and are stored only when an offline dashboard item
         // records them (cacheable sections)
+        const first = await browser.newPage()
+        await first.goto(`${demoUrl}/api/apps/triangulate/index.html`)
+        await first.waitForURL((url) => url.pathname.startsWith('/api/apps/triangulate/'))
+        await first.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+        await first.close()
+        // Controlled from the next page on: every request of the view goes through the worker
         const page = await browser.newPage()
         const errors = collectErrors(page)
         await page.goto(`${demoUrl}/api/apps/triangulate/index.html`)
-        await page.waitForURL((url) => url.pathname.startsWith('/api/apps/triangulate/'))
-        await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
-        // Controlled from the next load on: every request of the view goes through the worker
-        await page.reload()
         await page
             .locator('[data-test="chart-lmis"] .highcharts-series-0 .highcharts-point')
             .first()

@@ -28,7 +28,12 @@ import { itemSettingsOf, loadItemSettings, saveItemSettings } from './item-setti
 import type { StoredEntry } from '../../data/datastore-entry'
 import type { ProtectOutcome } from '../../data/entry-protection'
 import { ItemCache } from './ItemCache'
-import { filterItemLabel, ignoredFilterText, resolveFilters } from './dashboard-filters'
+import {
+    filterItemLabel,
+    ignoredFilterText,
+    orgUnitResolutionQuery,
+    resolveFilters,
+} from './dashboard-filters'
 import { useFilterNames } from './use-filter-names'
 import { useAnalytics } from '../../data/use-analytics'
 import { useInstanceCalendar } from '../../data/use-calendar'
@@ -254,18 +259,28 @@ export const DashboardItem = ({
         resolved.peItems !== undefined &&
         (periodTable.isError || (dashboardPeriods !== null && alignment === null))
     const periodPending = resolved.peItems !== undefined && !periodFailed && !alignment
+    // Several org units, levels, groups: checked by DHIS2 first (a level or group it does not
+    // know, or none left: 409 E7143/E7124), so that the item then keeps its own org unit and says
+    // so instead of showing an error in place of the charts
+    const ouTable = useAnalytics(resolved.ouItems ? orgUnitResolutionQuery(resolved.ouItems) : null)
+    const ouFailed = resolved.ouItems !== undefined && ouTable.isError
+    const ouPending =
+        resolved.ouItems !== undefined &&
+        !ouFailed &&
+        (ouTable.isPending || ouTable.isPlaceholderData)
     useEffect(() => {
-        if (!settings.data || periodPending) {
+        if (!settings.data || periodPending || ouPending) {
             setView(null)
             return
         }
         setView(
             itemViewState(settings.data, {
                 ...resolved,
+                ...(ouFailed ? { ouItems: undefined } : {}),
                 pe: alignment?.selection ?? resolved.pe,
             })
         )
-    }, [settings.data, resolved, alignment, periodPending])
+    }, [settings.data, resolved, alignment, periodPending, ouPending, ouFailed])
     const locale = me.data?.settings?.keyUiLocale ?? 'en'
     // The dashboard's periods in words: the names the dashboard passes, else DHIS2's
     const periodFilterLabel = useMemo(() => {
@@ -278,7 +293,7 @@ export const DashboardItem = ({
     }, [filtersKey, resolved.peItems, periodData])
     const combined = useMemo(
         () =>
-            resolved.ouItems
+            resolved.ouItems && !ouFailed
                 ? {
                       items: resolved.ouItems,
                       label:
@@ -292,7 +307,7 @@ export const DashboardItem = ({
                               .join(', ') ?? '',
                   }
                 : undefined,
-        [resolved.ouItems, filtersKey, filterNames.data]
+        [resolved.ouItems, ouFailed, filtersKey, filterNames.data]
     )
     const combinedLine = combined ? viewCombinedLine : null
     const hash = view ? serializeViewState(view) : null
@@ -501,6 +516,22 @@ export const DashboardItem = ({
                                                 : i18n.t('no period'),
                                             interpolation: { escapeValue: false },
                                         }
+                                    )}
+                                </NoticeBox>
+                            )}
+                            {ouFailed && (
+                                <NoticeBox
+                                    title={i18n.t('Dashboard filter not applied')}
+                                    dataTest="item-filter-ignored-ou"
+                                >
+                                    {ignoredFilterText(
+                                        {
+                                            dimension: 'ou',
+                                            items:
+                                                (JSON.parse(filtersKey) as DashboardItemFilters)
+                                                    .ou ?? [],
+                                        },
+                                        filterNames.data
                                     )}
                                 </NoticeBox>
                             )}

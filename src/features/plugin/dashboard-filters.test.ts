@@ -3,6 +3,7 @@ import {
     ignoredFilterText,
     namedObjectIds,
     orgUnitItemsLabel,
+    orgUnitResolutionQuery,
     resolveFilters,
     type FilterItem,
 } from './dashboard-filters'
@@ -178,5 +179,18 @@ describe('the dashboard filters in a dashboard item', () => {
         expect(orgUnitItemsLabel(['ImspTQPwCqd', 'OU_GROUP-CXw2yu5fodb'])).toBe(
             'ImspTQPwCqd, A group of org units'
         )
+    })
+})
+
+describe('checking a combined org unit filter with DHIS2', () => {
+    it('asks analytics for the org units only (skipData), with a period as DHIS2 requires', () => {
+        expect(orgUnitResolutionQuery(['USER_ORGUNIT_CHILDREN', 'LEVEL-3', 'LEVEL-3'])).toEqual({
+            resource: 'analytics',
+            params: {
+                dimension: ['ou:USER_ORGUNIT_CHILDREN;LEVEL-3', 'pe:THIS_YEAR'],
+                displayProperty: 'NAME',
+                skipData: true,
+            },
+        })
     })
 })

@@ -26,6 +26,7 @@
  *   words; the item keeps its own org unit or period for that dimension (never an empty item).
  */
 import i18n from '@dhis2/d2-i18n'
+import type { AnalyticsQuery } from '../../api/analytics'
 import { isRelativePeriod, isYearSelection, relativePeriodLabel } from '../../domain/periods'
 import type { Grain } from '../../shared/navigation'
 
@@ -184,3 +185,18 @@ export const ignoredFilterText = (filter: IgnoredFilter, names?: FilterNames): s
               { what, interpolation: { escapeValue: false } }
           )
 }
+
+/**
+ * A metadata-only analytics request resolving a combined org unit filter as DHIS2 will for the
+ * item's data: refused (409 E7143, E7124 before 2.40.1) when a level or group is unknown or no org
+ * unit is left. A period is needed (E7104 without one, dhis2-core `DefaultQueryValidator`); no data
+ * item is (`skipData`).
+ */
+export const orgUnitResolutionQuery = (items: readonly string[]): AnalyticsQuery => ({
+    resource: 'analytics',
+    params: {
+        dimension: [`ou:${[...new Set(items)].join(';')}`, 'pe:THIS_YEAR'],
+        displayProperty: 'NAME',
+        skipData: true,
+    },
+})
