@@ -19,11 +19,26 @@ const config = {
     dataStoreNamespace: 'triangulate',
 
     // Offline dashboards (cacheId/isParentCached, src/features/plugin/ItemCache.tsx) need the
-    // platform's PWA service worker. It is off until it is tested against the app's own error and
-    // update paths: with it on, the worker serves the app's code and requests from its cache, so a
-    // failed download, a 401 after a restart or an edited mapping were not seen as they are.
+    // platform's PWA service worker (@dhis2/pwa `set-up-service-worker.js`). API requests are left
+    // out of its app-shell cache (`patternsToOmitFromAppShell`, tested on the URL; the app's own
+    // files under /api/apps/ are in its scope and matched before these patterns): they go to the
+    // network, and only when it fails to what an offline dashboard item recorded
+    // (`NetworkAndTryCache`: `caches.match`, all caches). A RegExp: a string would be taken
+    // literally (cli-app-scripts `getPWAEnvVars.js`, `escapeForRegex`). See the README.
     pwa: {
-        enabled: false,
+        enabled: true,
+        caching: {
+            patternsToOmitFromAppShell: [/\/api\/(\d+\/)?(?!apps\/)/],
+            omitExternalRequestsFromAppShell: true,
+            // The calendars' code (Ethiopian, Julian, @dhis2/multi-calendar-dates in `es-*.js`)
+            // is downloaded only on an instance of that calendar, not precached for everyone
+            // (then cached network-first like any file of the app)
+            globsToOmitFromPrecache: [
+                '**/ethiopian-periods-*.js',
+                '**/julian-periods-*.js',
+                '**/es-*.js',
+            ],
+        },
     },
 
     entryPoints: {

@@ -22,15 +22,25 @@ import { metadataRoutes } from './routes/metadata'
 import { metadataImportRoutes } from './routes/metadata-import'
 import { queryAliasRoutes } from './routes/query-alias'
 import { createDemoServer } from './server'
+import type { SystemSettingsStore } from './routes/system'
 
 /**
  * Route modules served next to the platform endpoints (metadata, analytics, ...): each takes the
  * generated country and returns its routes.
  */
-const routeModules: Array<(db: DemoDb) => DemoRoute[]> = [
+const routeModules: Array<
+    (db: DemoDb, dhis2Version: string, setting: (key: string) => string | null) => DemoRoute[]
+> = [
     (db) => metadataRoutes(db),
-    // builds the analytics index and its roll-ups now, so that the first query is fast
-    (db) => analyticsRoutes(db, { warmUp: true }),
+    // builds the analytics index and its roll-ups now, so that the first query is fast; error
+    // codes and details follow the DHIS2 release the demo answers as; financial relative periods
+    // follow the system setting `analyticsFinancialYearStart`
+    (db, dhis2Version, setting) =>
+        analyticsRoutes(db, {
+            warmUp: true,
+            dhis2Version,
+            financialYearStart: () => setting('analyticsFinancialYearStart'),
+        }),
     (db) => lmisRoutes(db),
     (db) => metadataImportRoutes(db),
 ]
@@ -81,7 +91,10 @@ const main = async (): Promise<void> => {
     )
 
     const indexStarted = Date.now()
-    const extraRoutes = routeModules.flatMap((module) => module(db))
+    // The system settings exist once the server does (routes read them per request)
+    let settings: SystemSettingsStore | null = null
+    const setting = (key: string): string | null => settings?.getString(key) || null
+    const extraRoutes = routeModules.flatMap((module) => module(db, opts.dhis2Version, setting))
     extraRoutes.push(...queryAliasRoutes({ targets: () => extraRoutes }))
     console.log(`[demo] routes and analytics index built in ${Date.now() - indexStarted} ms`)
 
@@ -109,6 +122,7 @@ const main = async (): Promise<void> => {
         systemSettings: { keyCalendar: opts.calendar },
         ...(opts.devAutoLogin ? { devAutoLoginUser: opts.devAutoLogin } : {}),
     })
+    settings = server.platform.systemSettings
     console.log(
         `Demo DHIS2 ${opts.dhis2Version} listening on http://localhost:${server.port} (users: admin/district, editor/Editor1#, analyst/Analyst1#)`
     )

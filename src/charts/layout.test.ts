@@ -93,6 +93,13 @@ describe('responsiveRules', () => {
         expect(narrow?.legend).toMatchObject({ maxHeight: 40 })
     })
 
+    it('never stands x labels upright in a low chart (they would take the plot), steps them', () => {
+        for (const width of [270, 500]) {
+            const [low] = at(width, 240)
+            expect(low?.xAxis, `${width}`).toMatchObject({ labels: { autoRotation: [-45] } })
+        }
+    })
+
     it('drops the secondary axis that would collide, and the subtitle, in a small chart', () => {
         for (const [width, height] of [
             [400, 420],

@@ -157,7 +157,11 @@ export const responsiveRules = ({
             ? {
                   xAxis: {
                       labels: {
-                          autoRotation: [...labelRotations],
+                          // A low chart (a small dashboard item) keeps its plot: labels at 45°
+                          // at most, then stepped, never upright (they would take its height)
+                          autoRotation: low
+                              ? labelRotations.filter((r) => r > -90)
+                              : [...labelRotations],
                           style: { fontSize: '10px', textOverflow: 'ellipsis' },
                       },
                   },

@@ -32,7 +32,8 @@ const appZip = (): string => {
 }
 
 beforeAll(async () => {
-    browser = await launchChromium()
+    // page.route fakes the server: without the service worker, which Playwright cannot route
+    browser = await launchChromium({ serviceWorkers: 'block' })
     ethiopian = await startDemoProcess({ facilities: 200, args: ['--calendar', 'ethiopian'] })
     const zip = appZip()
     await installApp(ethiopian.url, zip, readFileSync(zip))

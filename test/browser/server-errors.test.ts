@@ -13,7 +13,8 @@ const demoUrl = inject('demoUrl')
 let browser: BrowserContext
 
 beforeAll(async () => {
-    browser = await launchChromium()
+    // page.route fakes the server: without the service worker, which Playwright cannot route
+    browser = await launchChromium({ serviceWorkers: 'block' })
 })
 afterAll(async () => {
     await browser?.close()

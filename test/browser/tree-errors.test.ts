@@ -9,12 +9,16 @@ import { apiGet, openApp } from './support/session'
 
 const demoUrl = inject('demoUrl')
 let browser: BrowserContext
+/** For the tests that fake the server with page.route: no service worker, which Playwright cannot route */
+let routable: BrowserContext
 
 beforeAll(async () => {
     mkdirSync(path.resolve('test/.artifacts/tree-errors'), { recursive: true })
     browser = await launchChromium()
+    routable = await launchChromium({ serviceWorkers: 'block' })
 })
 afterAll(async () => {
+    await routable?.close()
     await browser?.close()
 })
 
@@ -161,7 +165,7 @@ describe('the org unit picker', () => {
 
 describe('errors where they happen', () => {
     it('keeps the toolbar usable when the server is down, and recovers with "Try again"', async () => {
-        const { page, errors } = await openApp(browser, demoUrl, ADMIN)
+        const { page, errors } = await openApp(routable, demoUrl, ADMIN)
         await chartsDrawn(page)
         await page.waitForLoadState('networkidle')
         // The server goes down
@@ -218,7 +222,7 @@ describe('errors where they happen', () => {
 
 describe('a part of the app that could not be downloaded', () => {
     it('shows the message on that tab only, and loads it once the server is back', async () => {
-        const { page } = await openApp(browser, demoUrl, ADMIN)
+        const { page } = await openApp(routable, demoUrl, ADMIN)
         await chartsDrawn(page)
         const chunk = '**/assets/AlertsPage*.js*'
         const blocked: string[] = []

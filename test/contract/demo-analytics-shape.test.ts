@@ -43,7 +43,12 @@ const readFixture = (file: string): Response =>
 
 const db = buildFixtureDb()
 // Relative periods land on the test database's data (2023–2024)
-const analytics = new DemoAnalytics(db, { now: () => new Date(2025, 0, 15) })
+// The recorded responses give periods and org units `valueType: NUMBER`: a release before 2.40.4
+// (`MetadataItem.getValueType` gives TEXT from 2.40.4 / 2.41.1), so the demo answers as 2.40.0
+const analytics = new DemoAnalytics(db, {
+    now: () => new Date(2025, 0, 15),
+    dhis2Version: '2.40.0',
+})
 
 const fetchDemo = (query: string): { json: Response; raw: string } => {
     const outcome = analytics.run(new URLSearchParams(query), ADMIN)
@@ -241,7 +246,11 @@ describe.skipIf(!existsSync(FIXTURES))(
                         const kind = kindOf(item)
                         const candidates = recordedKeys.get(kind)
                         expect(candidates, `${kind} item ${id}`).toBeDefined()
-                        const keys = required(Object.keys(item))
+                        // An indicator's `indicatorType` (dhis2-core `MetadataItem`, 2.39–2.42) is
+                        // newer than the recorded responses: checked in analytics/versions.test.ts
+                        const keys = required(
+                            Object.keys(item).filter((k) => k !== 'indicatorType')
+                        )
                         expect(
                             candidates?.some((k) => required(k).join() === keys.join()),
                             `${id}: ${keys.join()} not in ${JSON.stringify(candidates)}`

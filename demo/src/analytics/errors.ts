@@ -23,6 +23,8 @@ const MESSAGES = {
     E7126: 'Column must be present as dimension in query: `{0}`',
     E7127: 'Row must be present as dimension in query: `{0}`',
     E7128: 'Query result set exceeded max limit: `{0}`',
+    E7143: 'Organisation unit or organisation unit level is not valid',
+    E7611: 'Period not valid: `{0}`',
 } as const
 
 export type AnalyticsErrorCode = keyof typeof MESSAGES

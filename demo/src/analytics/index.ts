@@ -21,6 +21,10 @@ export interface AnalyticsOptions {
     now?: () => Date
     /** Build all roll-ups at once instead of on first use (a few hundred ms for 6,000 facilities) */
     warmUp?: boolean
+    /** The DHIS2 release the demo answers as (`--dhis2-version`; default 2.41.4) */
+    dhis2Version?: string
+    /** The system setting `analyticsFinancialYearStart`, read per request (default October) */
+    financialYearStart?: () => string | null
 }
 
 export type AnalyticsOutcome =
@@ -58,12 +62,16 @@ export const indexOf = (db: DemoDb): DbIndex => {
 
 export class DemoAnalytics {
     private readonly now: () => Date
+    private readonly dhis2Version: string | undefined
+    private readonly financialYearStart: () => string | null
 
     constructor(
         private readonly db: DemoDb,
         options: AnalyticsOptions = {}
     ) {
         this.now = options.now ?? (() => new Date())
+        this.dhis2Version = options.dhis2Version
+        this.financialYearStart = options.financialYearStart ?? (() => null)
         if (options.warmUp) this.warmUp()
     }
 
@@ -80,6 +88,8 @@ export class DemoAnalytics {
                 index,
                 user,
                 today: calendarDateOf(this.now()),
+                dhis2Version: this.dhis2Version,
+                financialYearStart: this.financialYearStart(),
             })
             const { rows, order } = new QueryEvaluator(index, query).result()
             return {

@@ -48,7 +48,11 @@ describe('ISO periods', () => {
             '2024S3',
             '24',
             'LAST_MONTH',
-            '2024W1',
+            '2024W54',
+            '2024W0',
+            '20240230',
+            '202407B',
+            '2024Sept',
             '',
         ]) {
             expect(parsePeriod(id)).toBeNull()
@@ -82,6 +86,84 @@ describe('ISO periods', () => {
             .sort(comparePeriods)
             .map((p) => p.id)
         expect(sorted).toEqual(['202312', '202402', '2023Q4', '2023', '2024'])
+    })
+})
+
+describe('periods of other types (daily, weekly, bi-monthly, financial)', () => {
+    const p = (id: string) => parsePeriod(id) as NonNullable<ReturnType<typeof parsePeriod>>
+
+    it('reads them with their ISO dates, as DHIS2 PeriodType does', () => {
+        // ISO weeks: week 1 has January 4th, Monday start (the weeklyColumns fixture: 2020W10 is
+        // 2020-03-02 to 2020-03-08, 2018W13 2018-03-26 to 2018-04-01)
+        expect([p('2020W10').startDate, p('2020W10').endDate]).toEqual(['2020-03-02', '2020-03-08'])
+        expect([p('2018W13').startDate, p('2018W13').endDate]).toEqual(['2018-03-26', '2018-04-01'])
+        expect([p('2024W5').startDate, p('2024W5').endDate]).toEqual(['2024-01-29', '2024-02-04'])
+        expect(p('2020W53').startDate).toBe('2020-12-28')
+        expect(p('20240105')).toMatchObject({
+            startDate: '2024-01-05',
+            endDate: '2024-01-05',
+            days: 1,
+        })
+        expect(p('202401B')).toMatchObject({
+            startDate: '2024-01-01',
+            endDate: '2024-02-29',
+            type: 'BiMonthly',
+        })
+        expect(p('2024April')).toMatchObject({ startDate: '2024-04-01', endDate: '2025-03-31' })
+        expect(p('2024July')).toMatchObject({ startDate: '2024-07-01', endDate: '2025-06-30' })
+        expect(p('2024Oct')).toMatchObject({ startDate: '2024-10-01', endDate: '2025-09-30' })
+        expect(p('2024Nov')).toMatchObject({ startDate: '2024-11-01', endDate: '2025-10-31' })
+    })
+
+    it('names them as DHIS2 2.41.4 does (I18nFormat.formatPeriod)', () => {
+        expect(periodName(p('2024W5'))).toBe('Week 5 2024-01-29 - 2024-02-04')
+        expect(periodName(p('2024July'))).toBe('July 2024 - June 2025')
+        expect(periodName(p('202401B'))).toBe('January - February 2024')
+    })
+
+    it('sorts them by frequency order, and expands weekly and financial relative periods', () => {
+        expect([p('2024'), p('2024W5'), p('202401')].sort(comparePeriods).map((x) => x.id)).toEqual(
+            ['2024W5', '202401', '2024']
+        )
+        expect(expand('LAST_12_WEEKS', '2024-02-07')[0]).toBe('2023W46')
+        expect(expand('LAST_12_WEEKS', '2024-02-07')).toHaveLength(12)
+        expect(expand('LAST_12_WEEKS', '2024-02-07').at(-1)).toBe('2024W5')
+        expect(expand('THIS_WEEK', '2024-02-07')).toEqual(['2024W6'])
+        expect(expand('THIS_FINANCIAL_YEAR', '2024-02-07')).toEqual(['2023Oct'])
+        expect(expand('THIS_FINANCIAL_YEAR', '2024-10-01')).toEqual(['2024Oct'])
+        expect(expand('LAST_FINANCIAL_YEAR', '2024-02-07')).toEqual(['2022Oct'])
+    })
+
+    it('takes the financial year type from analyticsFinancialYearStart, and today (not relativePeriodDate)', () => {
+        const at = (name: string, date: string, start: string | null, today?: string) =>
+            (RELATIVE_PERIODS[name] as (typeof RELATIVE_PERIODS)[string])
+                .expand(
+                    parseCalendarDate(date) as NonNullable<ReturnType<typeof parseCalendarDate>>,
+                    {
+                        financialYearStart: start,
+                        ...(today ? { today: parseCalendarDate(today) ?? undefined } : {}),
+                    }
+                )
+                .map((p) => p.id)
+        expect(at('THIS_FINANCIAL_YEAR', '2025-08-20', 'FINANCIAL_YEAR_JULY')).toEqual(['2025July'])
+        expect(at('THIS_FINANCIAL_YEAR', '2025-06-30', 'FINANCIAL_YEAR_JULY')).toEqual(['2024July'])
+        expect(at('LAST_FINANCIAL_YEAR', '2025-08-20', 'FINANCIAL_YEAR_APRIL')).toEqual([
+            '2024April',
+        ])
+        expect(at('LAST_FINANCIAL_YEAR', '2025-08-20', 'FINANCIAL_YEAR_OCTOBER')).toEqual([
+            '2023Oct',
+        ])
+        // Unknown or absent: DHIS2's default, October
+        expect(at('THIS_FINANCIAL_YEAR', '2025-08-20', null)).toEqual(['2024Oct'])
+        expect(at('THIS_FINANCIAL_YEAR', '2025-08-20', 'FINANCIAL_YEAR_MAY')).toEqual(['2024Oct'])
+        expect(at('LAST_10_FINANCIAL_YEARS', '2025-08-20', 'FINANCIAL_YEAR_JULY')).toEqual(
+            Array.from({ length: 10 }, (_, k) => `${2015 + k}July`)
+        )
+        // 2.40–2.42: the reference date of financial years is now, whatever relativePeriodDate says
+        expect(
+            at('THIS_FINANCIAL_YEAR', '2020-01-15', 'FINANCIAL_YEAR_JULY', '2025-08-20')
+        ).toEqual(['2025July'])
+        expect(at('THIS_YEAR', '2020-01-15', 'FINANCIAL_YEAR_JULY', '2025-08-20')).toEqual(['2020'])
     })
 })
 

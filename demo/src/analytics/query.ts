@@ -19,6 +19,11 @@ import type {
 import type { DemoUser } from '../http/types'
 import type { DbIndex } from './dbIndex'
 import { AnalyticsError, AnalyticsRequestError, javaList } from './errors'
+import {
+    DEFAULT_DHIS2_VERSION,
+    invalidPeriodIsE7611,
+    orgUnitErrorIsE7143,
+} from '../routes/dhis2-version'
 import { compileExpression, type CompiledExpression } from './expression'
 import {
     calendarDateOf,
@@ -26,6 +31,7 @@ import {
     parseCalendarDate,
     parsePeriod,
     RELATIVE_PERIODS,
+    type RelativePeriodContext,
     type CalendarDate,
     type Period,
 } from './periods'
@@ -117,6 +123,8 @@ export interface AnalyticsQuery {
      * of the query, null when not given (see `parseAggregationType`).
      */
     aggregationType: RequestAggregationType | null
+    /** The DHIS2 release the demo answers as (the response's details differ) */
+    dhis2Version: string
 }
 
 /** The aggregation types a request may name that the demo computes. */
@@ -239,11 +247,16 @@ export interface ParseContext {
     user: DemoUser | null
     /** Reference date for relative periods when `relativePeriodDate` is not given */
     today: CalendarDate
+    /** The DHIS2 release the demo answers as (error codes differ); default 2.41.4 */
+    dhis2Version?: string
+    /** The system setting `analyticsFinancialYearStart` (financial relative periods) */
+    financialYearStart?: string | null
 }
 
 /** Resolves and validates an analytics request; throws `AnalyticsError` for DHIS2's 409 cases. */
 export const parseAnalyticsQuery = (params: URLSearchParams, ctx: ParseContext): AnalyticsQuery => {
     const { index, user } = ctx
+    const version = ctx.dhis2Version ?? DEFAULT_DHIS2_VERSION
     const aggregationType = parseAggregationType(params.get('aggregationType'))
     const relativeDateParam = params.get('relativePeriodDate')
     const relativeDate = (relativeDateParam && parseCalendarDate(relativeDateParam)) || ctx.today
@@ -272,9 +285,12 @@ export const parseAnalyticsQuery = (params: URLSearchParams, ctx: ParseContext):
             case 'dx':
                 return resolveDx(index, items)
             case 'pe':
-                return resolvePe(items, relativeDate)
+                return resolvePe(items, relativeDate, version, {
+                    today: ctx.today,
+                    financialYearStart: ctx.financialYearStart ?? null,
+                })
             case 'ou':
-                return resolveOu(index, items, userOrgUnits, displayProperty)
+                return resolveOu(index, items, userOrgUnits, displayProperty, version)
             case 'co':
                 return {
                     id: 'co',
@@ -351,6 +367,7 @@ export const parseAnalyticsQuery = (params: URLSearchParams, ctx: ParseContext):
         ignoreLimit: isTrue(params.get('ignoreLimit')),
         userOrgUnits,
         aggregationType,
+        dhis2Version: version,
     }
     validate(query)
     validateLayout(query, params)
@@ -435,7 +452,12 @@ const resolveDxItem = (index: DbIndex, id: string): DxItem | null => {
     return null
 }
 
-const resolvePe = (items: string[], date: CalendarDate): Dimension => {
+const resolvePe = (
+    items: string[],
+    date: CalendarDate,
+    version: string,
+    context: RelativePeriodContext
+): Dimension => {
     const periods: Period[] = []
     const keywords: Keyword[] = []
     let relative = false
@@ -444,11 +466,12 @@ const resolvePe = (items: string[], date: CalendarDate): Dimension => {
         if (rel) {
             relative = true
             keywords.push({ key: item, name: rel.name })
-            periods.push(...rel.expand(date))
+            periods.push(...rel.expand(date, context))
             continue
         }
         const period = parsePeriod(item)
         if (period) periods.push(period)
+        else if (invalidPeriodIsE7611(version)) throw new AnalyticsError('E7611', item)
     }
     const unique = new Map<string, Period>()
     for (const p of periods) if (!unique.has(p.id)) unique.set(p.id, p)
@@ -462,7 +485,8 @@ const resolveOu = (
     index: DbIndex,
     items: string[],
     userOrgUnits: number[],
-    displayProperty: DisplayProperty
+    displayProperty: DisplayProperty,
+    version: string
 ): Dimension => {
     const boundaries: number[] = []
     const levels: number[] = []
@@ -541,7 +565,11 @@ const resolveOu = (
     } else {
         result = ous
     }
-    if (result.length === 0) throw new AnalyticsError('E7124', 'ou')
+    if (result.length === 0) {
+        throw orgUnitErrorIsE7143(version)
+            ? new AnalyticsError('E7143')
+            : new AnalyticsError('E7124', 'ou')
+    }
     return { id: 'ou', items: sortedUnique(result), keywords, constraint: false }
 }
 

@@ -9,6 +9,7 @@ import type { DbIndex } from './dbIndex'
 import { javaCopyCapacity, javaHashOrderedKeys } from './java'
 import { JsonObject, obj, stringify, type JsonValue } from './json'
 import { periodName, type Period } from './periods'
+import { metadataTextValueTypes } from '../routes/dhis2-version'
 import {
     METRIC_NAMES,
     type AnalyticsQuery,
@@ -77,6 +78,8 @@ interface ItemFields {
     valueType?: string
     aggregationType?: string
     totalAggregationType?: string
+    /** `IndicatorTypeSerializer`: `{ name, displayName, factor, number }` */
+    indicatorType?: JsonObject
     startDate?: string
     endDate?: string
 }
@@ -92,6 +95,7 @@ const ITEM_KEYS: (keyof ItemFields)[] = [
     'valueType',
     'aggregationType',
     'totalAggregationType',
+    'indicatorType',
     'startDate',
     'endDate',
 ]
@@ -103,11 +107,24 @@ const item = (fields: ItemFields): JsonObject =>
         )
     )
 
+const indicatorTypeJson = (index: DbIndex, id: string): JsonObject | undefined => {
+    const type = index.indicatorTypes.get(id)
+    if (!type) return undefined
+    return obj([
+        ['name', type.name],
+        ['displayName', type.name],
+        ['factor', type.factor],
+        ['number', type.factor === 1],
+    ])
+}
+
 const dateTime = (isoDate: string): string => `${isoDate}T00:00:00.000`
 
 /** Builds `metaData` for the query. */
 export const gridMetaData = (index: DbIndex, query: AnalyticsQuery): JsonObject => {
     const details = query.includeMetadataDetails
+    // `MetadataItem.getValueType`: TEXT for periods and org units from 2.40.4 / 2.41.1
+    const textType = metadataTextValueTypes(query.dhis2Version) ? 'TEXT' : 'NUMBER'
     const short = query.displayProperty === 'SHORTNAME'
     const items = new Map<string, JsonObject>()
     const put = (key: string, name: string | undefined, fields: ItemFields): void => {
@@ -119,7 +136,7 @@ export const gridMetaData = (index: DbIndex, query: AnalyticsQuery): JsonObject 
             uid: unit.id,
             code: unit.code,
             dimensionItemType: 'ORGANISATION_UNIT',
-            valueType: 'NUMBER',
+            valueType: textType,
             totalAggregationType: 'SUM',
         })
     }
@@ -169,6 +186,8 @@ export const gridMetaData = (index: DbIndex, query: AnalyticsQuery): JsonObject 
                     dimensionItemType: 'INDICATOR',
                     valueType: 'NUMBER',
                     totalAggregationType: ind.denominator.trim() === '1' ? 'SUM' : 'AVERAGE',
+                    // `MetadataItem.setDataItem`: the indicator's type (2.39–2.42)
+                    indicatorType: indicatorTypeJson(index, ind.indicatorTypeId),
                 })
                 return
             }
@@ -188,7 +207,7 @@ export const gridMetaData = (index: DbIndex, query: AnalyticsQuery): JsonObject 
             uid: p.id,
             code: p.id,
             dimensionItemType: 'PERIOD',
-            valueType: 'NUMBER',
+            valueType: textType,
             totalAggregationType: 'SUM',
             startDate: dateTime(p.startDate),
             endDate: dateTime(p.endDate),

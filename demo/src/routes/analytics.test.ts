@@ -130,9 +130,10 @@ describe('409 errors as DHIS2', () => {
             'At least one period as dimension or filter, or start and dates, must be specified',
         ],
         [
+            // 2.41.4 (the demo's default): E7611 since 2.41.1 (see analytics/versions.test.ts)
             `dimension=dx:${FX.deSum}&dimension=pe:2024X1&dimension=ou:${FX.root}`,
-            'E7104',
-            'At least one period as dimension or filter, or start and dates, must be specified',
+            'E7611',
+            'Period not valid: `2024X1`',
         ],
         [
             `filter=dx:${FX.indRate};${FX.deSum}&dimension=pe:202401`,
@@ -181,13 +182,13 @@ describe('409 errors as DHIS2', () => {
         ],
         [
             `dimension=dx:${FX.deSum}&dimension=pe:202401&dimension=ou:Nonexisting`,
-            'E7124',
-            'Dimension is present in query without any valid dimension options: `ou`',
+            'E7143',
+            'Organisation unit or organisation unit level is not valid',
         ],
         [
             `dimension=dx:${FX.deSum}&dimension=pe:202401&dimension=ou:LEVEL-9`,
-            'E7124',
-            'Dimension is present in query without any valid dimension options: `ou`',
+            'E7143',
+            'Organisation unit or organisation unit level is not valid',
         ],
         [
             `dimension=dx:${FX.deSum}&dimension=pe:202401&dimension=abcdefghijk:x`,
@@ -428,7 +429,8 @@ describe('parameters and response shape', () => {
             code: '202401',
             name: 'January 2024',
             dimensionItemType: 'PERIOD',
-            valueType: 'NUMBER',
+            // TEXT from 2.40.4 / 2.41.1 (`MetadataItem.getValueType`); the default is 2.41.4
+            valueType: 'TEXT',
             totalAggregationType: 'SUM',
             startDate: '2024-01-01T00:00:00.000',
             endDate: '2024-01-31T00:00:00.000',

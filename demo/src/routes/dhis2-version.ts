@@ -36,3 +36,39 @@ const minor = (version: string): number => Number(version.split('.')[1])
 
 /** Whether `PUT` creates a missing dataStore key (2.41+) or answers 404 (2.39, 2.40). */
 export const putCreatesMissingKey = (version: string): boolean => minor(version) >= 41
+
+/** The release as numbers: `2.41.4` → [41, 4] (a fourth part, a hotfix, changes nothing here) */
+const release = (version: string): [number, number] => {
+    const [, m, p] = version.split('.')
+    return [Number(m), Number(p ?? 0)]
+}
+
+/** From which patch of each minor line a change is in (2.42 and later: always) */
+const since =
+    (patches: Record<number, number>) =>
+    (version: string): boolean => {
+        const [m, p] = release(version)
+        if (m > 41) return true
+        const from = patches[m]
+        return from !== undefined && p >= from
+    }
+
+/**
+ * An org unit dimension left without org units (unknown id or level) is 409 E7143 "Organisation
+ * unit or organisation unit level is not valid" from 2.40.1 (dhis2-core
+ * `DimensionalObjectProducer.getOrgUnitDimension`); before, E7124 `ou`.
+ */
+export const orgUnitErrorIsE7143 = since({ 40: 1, 41: 0 })
+
+/**
+ * An invalid period is 409 E7611 "Period not valid: `…`" from 2.41.1
+ * (`DimensionalObjectProducer.addDailyPeriods`); in 2.40.x and 2.41.0 it is dropped (and a request
+ * left without periods is E7104).
+ */
+export const invalidPeriodIsE7611 = since({ 41: 1 })
+
+/**
+ * Periods and org units have `valueType: TEXT` in `metaData.items` details from 2.40.4 and 2.41.1
+ * (`MetadataItem.getValueType`); before, `NUMBER` as every other item.
+ */
+export const metadataTextValueTypes = since({ 40: 4, 41: 1 })

@@ -60,6 +60,8 @@ export const SYSTEM_SETTING_DEFAULTS: Record<string, SettingValue | null> = {
     keyAnalysisDigitGroupSeparator: 'SPACE',
     keyAnalysisRelativePeriod: 'LAST_12_MONTHS',
     keyCalendar: 'iso8601',
+    // dhis2-core 2.41 SettingKey.ANALYTICS_FINANCIAL_YEAR_START (APRIL, JULY or OCTOBER)
+    analyticsFinancialYearStart: 'FINANCIAL_YEAR_OCTOBER',
     keyDateFormat: 'yyyy-MM-dd',
     keyCacheStrategy: 'CACHE_6AM_TOMORROW',
     keyCacheability: 'PUBLIC',

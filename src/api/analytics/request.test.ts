@@ -42,6 +42,29 @@ describe('buildAnalyticsQuery', () => {
         ])
     })
 
+    it('puts several org units, levels and groups in one filter: DHIS2 sums them', () => {
+        const query = buildAnalyticsQuery({
+            dx: ['a'],
+            pe: ['202401', '2024Q1'],
+            ou: [
+                { id: 'USER_ORGUNIT_CHILDREN' },
+                { id: 'LEVEL-tTUf91fCytl' },
+                { id: 'OU_GROUP-CXw2yu5fodb' },
+                { id: 'O6uvpzGd5pu' },
+            ],
+            ouAsFilter: true,
+            filters: { co: ['x'] },
+        })
+        expect(query.params).toEqual({
+            dimension: ['dx:a', 'pe:202401;2024Q1'],
+            filter: [
+                'ou:USER_ORGUNIT_CHILDREN;LEVEL-tTUf91fCytl;OU_GROUP-CXw2yu5fodb;O6uvpzGd5pu',
+                'co:x',
+            ],
+            displayProperty: 'NAME',
+        })
+    })
+
     it('names reporting-rate items as DHIS2 does', () => {
         expect(reportingRateItem('QX4ZTUbOt3a', 'ACTUAL_REPORTS')).toBe(
             'QX4ZTUbOt3a.ACTUAL_REPORTS'

@@ -22,6 +22,10 @@ export type AnalyticsParams = {
     showHierarchy?: boolean
     hierarchyMeta?: boolean
     aggregationType?: string
+    /** Metadata only (no rows): e.g. to let DHIS2 resolve relative periods */
+    skipData?: boolean
+    /** Item details in `metaData.items` (a period's `startDate` and `endDate`) */
+    includeMetadataDetails?: boolean
 }
 
 export type AnalyticsQuery = {
@@ -63,6 +67,11 @@ export interface AnalyticsRequest {
     /** Periods (`pe`), in the order the series should have */
     pe: readonly string[]
     ou: OrgUnitSelection | readonly OrgUnitSelection[]
+    /**
+     * The org units as a filter (`filter=ou:…`) rather than a dimension: DHIS2 aggregates the
+     * values over all of them (one value per data item and period, no `ou` column)
+     */
+    ouAsFilter?: boolean
     includeNumDen?: boolean
     /** Org unit names as paths (`metaData.ouNameHierarchy`) */
     showHierarchy?: boolean
@@ -88,14 +97,17 @@ export const buildAnalyticsQuery = (request: AnalyticsRequest): AnalyticsQuery =
         dimension: [
             dimensionParam('dx', unique(request.dx).sort()),
             dimensionParam('pe', unique(request.pe)),
-            dimensionParam('ou', orgUnitItems(request.ou)),
+            ...(request.ouAsFilter ? [] : [dimensionParam('ou', orgUnitItems(request.ou))]),
             ...Object.entries(request.dimensions ?? {}).map(([dimension, items]) =>
                 dimensionParam(dimension, unique(items))
             ),
         ],
         displayProperty: 'NAME',
     }
-    const filters = Object.entries(request.filters ?? {}).filter(([, items]) => items.length > 0)
+    const filters = Object.entries({
+        ...(request.ouAsFilter ? { ou: orgUnitItems(request.ou) } : {}),
+        ...request.filters,
+    }).filter(([, items]) => items.length > 0)
     if (filters.length > 0) {
         params.filter = filters.map(([dimension, items]) =>
             dimensionParam(dimension, unique(items))

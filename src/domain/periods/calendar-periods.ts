@@ -418,3 +418,15 @@ export const calendarDateMonthsBefore = (
     if (!native) return null
     return native.fromIso(isoMinusMonths(native.toIso(date), months))
 }
+
+/**
+ * The calendar date `yyyy-MM-dd` of an ISO date (DHIS2 gives period start and end dates as ISO
+ * dates whatever the calendar). `null` for a calendar of the library (no synchronous conversion).
+ */
+export const calendarDateOfIso = (iso: string, options?: CalendarOptions): string | null => {
+    const { calendar } = resolve(options)
+    const date = iso.slice(0, 10)
+    if (isGregorian(calendar)) return date
+    const native = nativeCalendar(calendar)
+    return native ? native.fromIso(date) : null
+}

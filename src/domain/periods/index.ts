@@ -4,6 +4,7 @@ export {
     DEFAULT_CALENDAR,
     addMonths,
     calendarDateMonthsBefore,
+    calendarDateOfIso,
     calendarOfInstance,
     isNativeCalendar,
     calendarSupportLoaded,
@@ -42,6 +43,9 @@ export {
     expandRelativePeriod,
     isRelativePeriod,
     isYearSelection,
+    isMonthRangeSelection,
+    monthRangeBounds,
+    monthRangeSelection,
     relativePeriodLabel,
 } from './relative-periods'
 export type { ExpandOptions, RelativePeriod } from './relative-periods'

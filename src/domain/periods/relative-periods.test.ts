@@ -3,6 +3,8 @@ import {
     expandPeriodSelection,
     expandRelativePeriod,
     isRelativePeriod,
+    isMonthRangeSelection,
+    monthRangeBounds,
     loadCalendarSupport,
     relativePeriodLabel,
 } from './index'
@@ -126,6 +128,20 @@ describe('expandPeriodSelection', () => {
         expect(expandPeriodSelection('2024', quarterly)).toEqual(['2024Q1', '2024Q2'])
         expect(expandPeriodSelection('2025', quarterly)).toEqual([])
         expect(expandPeriodSelection('LAST_5_YEARS', monthly)).toEqual([])
+    })
+
+    it('accepts a range of months (a dashboard period aligned to months), by month or quarter', () => {
+        expect(expandPeriodSelection('202312_202402', monthly)).toEqual([
+            '202312',
+            '202401',
+            '202402',
+        ])
+        expect(expandPeriodSelection('202312_202402', quarterly)).toEqual(['2023Q4', '2024Q1'])
+        expect(expandPeriodSelection('202407_202506', monthly)).toHaveLength(12)
+        expect(isMonthRangeSelection('202402_202312')).toBe(false)
+        expect(isMonthRangeSelection('202413_202414')).toBe(false)
+        expect(expandPeriodSelection('202402_202312', monthly)).toEqual([])
+        expect(monthRangeBounds('202401_202401')).toEqual(['202401', '202401'])
     })
 
     it('labels every relative period', () => {

@@ -30,6 +30,8 @@ import {
     addMonths,
     addQuarters,
     calendarDateMonthsBefore,
+    monthRange,
+    quartersOfMonths,
     type CalendarOptions,
     type SeriesPeriodType,
 } from './calendar-periods'
@@ -134,9 +136,33 @@ export const expandRelativePeriod = (choice: RelativePeriod, options: ExpandOpti
     }
 }
 
+const MONTH_RANGE = /^(\d{4}(?:0[1-9]|1[0-2]))_(\d{4}(?:0[1-9]|1[0-2]))$/
+
 /**
- * The fixed periods of the view's period selection: a relative period (`LAST_12_MONTHS`) or a
- * calendar year (`2024`; future periods of the current year left out). Unknown selections give [].
+ * A range of months `202401_202403` (first and last month, included): what a dashboard item shows
+ * for a dashboard period the view has no choice for (a week, a financial year…), aligned to the
+ * months covering it (`features/plugin/period-filter.ts`).
+ */
+export const isMonthRangeSelection = (value: string): boolean => {
+    const match = MONTH_RANGE.exec(value)
+    return match !== null && (match[1] as string) <= (match[2] as string)
+}
+
+/** The range selection of the months `first` to `last` (included). */
+export const monthRangeSelection = (first: string, last: string): string => `${first}_${last}`
+
+/** The first and last month of a range selection, else `null`. */
+export const monthRangeBounds = (value: string): [string, string] | null => {
+    const match = MONTH_RANGE.exec(value)
+    return match && (match[1] as string) <= (match[2] as string)
+        ? [match[1] as string, match[2] as string]
+        : null
+}
+
+/**
+ * The fixed periods of the view's period selection: a relative period (`LAST_12_MONTHS`), a
+ * calendar year (`2024`; future periods of the current year left out) or a range of months
+ * (`202401_202403`: those months, or the quarters covering them). Unknown selections give [].
  */
 export const expandPeriodSelection = (selection: string, options: ExpandOptions): string[] => {
     if (isRelativePeriod(selection)) {
@@ -144,6 +170,11 @@ export const expandPeriodSelection = (selection: string, options: ExpandOptions)
     }
     if (isYearSelection(selection)) {
         return yearPeriodIds(Number(selection), options.periodType, options, options.now)
+    }
+    const range = monthRangeBounds(selection)
+    if (range) {
+        const months = monthRange(range[0], range[1])
+        return options.periodType === 'MONTHLY' ? months : quartersOfMonths(months)
     }
     return []
 }

@@ -7,7 +7,7 @@ import { periodName as calendarPeriodName, todayInCalendar } from '../../domain/
 import { useInstanceCalendar } from '../../data/use-calendar'
 import { useOrgUnit } from '../../data/use-org-unit'
 import { ErrorNotice } from '../../shared/api-errors'
-import { DEFAULT_PERIOD, serializeViewState } from '../../shared/navigation'
+import { DEFAULT_PERIOD } from '../../shared/navigation'
 import {
     alertNames,
     alertViewState,
@@ -157,14 +157,12 @@ export const AlertsItem = ({
     const units = orgUnitsById(scan.data)
     const areas = areaOfPairs(config)
     const top = entries.slice(0, ITEM_ALERTS)
-    const alertsPage = appLink(
-        serializeViewState({
-            page: 'alerts',
-            area: area.id,
-            pe: DEFAULT_PERIOD,
-            grain: 'monthly',
-        })
-    )
+    const alertsPage = appLink({
+        page: 'alerts',
+        area: area.id,
+        pe: DEFAULT_PERIOD,
+        grain: 'monthly',
+    })
     return (
         <div className={classes.item} data-test="alerts-item">
             <div className={classes.header}>
@@ -232,15 +230,13 @@ export const AlertsItem = ({
                                     <a
                                         className={classes.link}
                                         href={appLink(
-                                            serializeViewState(
-                                                alertViewState({
-                                                    scanAlert: reason,
-                                                    areaId: areas.get(reason.alert.pairId),
-                                                    orgUnit: units.get(reason.alert.orgUnitId),
-                                                    roots,
-                                                    lastMonth,
-                                                })
-                                            )
+                                            alertViewState({
+                                                scanAlert: reason,
+                                                areaId: areas.get(reason.alert.pairId),
+                                                orgUnit: units.get(reason.alert.orgUnitId),
+                                                roots,
+                                                lastMonth,
+                                            })
                                         )}
                                         target="_top"
                                         data-test="alerts-item-link"

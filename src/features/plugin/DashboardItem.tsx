@@ -11,9 +11,16 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import React, { useEffect, useMemo, useRef, useState } from 'react'
 import { CONFIG_NAMESPACE, type Config } from '../../domain/config'
-import { RELATIVE_PERIODS, relativePeriodLabel } from '../../domain/periods'
+import {
+    RELATIVE_PERIODS,
+    periodName,
+    relativePeriodLabel,
+    todayInCalendar,
+    type CalendarId,
+} from '../../domain/periods'
+import { viewPeriods } from '../triangulation/view-periods'
 import { canEditConfig, dataViewRoots, useMe } from '../../data/use-me'
-import { ErrorNotice } from '../../shared/api-errors'
+import { describeError, ErrorNotice } from '../../shared/api-errors'
 import { serializeViewState, type ViewState } from '../../shared/navigation'
 import { ConfigGate } from '../triangulation/ConfigGate'
 import { TriangulationView } from '../triangulation/TriangulationPage'
@@ -22,13 +29,21 @@ import type { StoredEntry } from '../../data/datastore-entry'
 import type { ProtectOutcome } from '../../data/entry-protection'
 import { ItemCache } from './ItemCache'
 import {
+    filterItemLabel,
     ignoredFilterText,
-    namedObjectIds,
+    orgUnitResolutionQuery,
     resolveFilters,
-    type FilterNames,
-    type IgnoredFilter,
 } from './dashboard-filters'
 import { AlertsItem } from './AlertsItem'
+import { useFilterNames } from './use-filter-names'
+import { useAnalytics } from '../../data/use-analytics'
+import { useInstanceCalendar } from '../../data/use-calendar'
+import {
+    alignDashboardPeriods,
+    alignedPeriodText,
+    periodResolutionQuery,
+    resolvedPeriodsOf,
+} from './period-filter'
 import {
     appLink,
     itemAppState,
@@ -38,6 +53,25 @@ import {
     type DashboardItemFilters,
     type ItemSettings,
 } from './item-settings'
+
+/** The months or quarters a view shows, in words */
+const shownPeriodLabel = (view: ViewState, calendar: CalendarId, locale: string): string => {
+    const periods = viewPeriods(view.pe, view.grain, todayInCalendar(calendar), {
+        calendar,
+        locale,
+    })
+    const first = periods.display[0]
+    const last = periods.display[periods.display.length - 1]
+    if (!first || !last) return ''
+    const name = (id: string) => periodName(id, { calendar, locale })
+    return first === last
+        ? name(first)
+        : i18n.t('{{first}} to {{last}}', {
+              first: name(first),
+              last: name(last),
+              interpolation: { escapeValue: false },
+          })
+}
 
 /** The props the DHIS2 dashboard (dashboard-app v101+ `AppItem`) passes to an app plugin */
 export interface DashboardItemProps {
@@ -53,46 +87,6 @@ export interface DashboardItemProps {
     cacheId?: string
     /** The dashboard is made available offline: the item records its requests too */
     isParentCached?: boolean
-}
-
-/** Names of the org unit levels and groups an ignored filter refers to (from the metadata) */
-const useFilterNames = (ignored: IgnoredFilter[]) => {
-    const engine = useDataEngine()
-    const { levels, groups } = namedObjectIds(ignored)
-    return useQuery({
-        queryKey: ['filterNames', levels, groups],
-        enabled: levels.length + groups.length > 0,
-        staleTime: Infinity,
-        queryFn: async ({ signal }): Promise<FilterNames> => {
-            type Named = { id: string; displayName: string }
-            const result = (await engine.query(
-                {
-                    levels: {
-                        resource: 'organisationUnitLevels',
-                        params: { fields: 'id,displayName', paging: false },
-                    },
-                    groups: {
-                        resource: 'organisationUnitGroups',
-                        params: {
-                            fields: 'id,displayName',
-                            filter: `id:in:[${groups.join(',')}]`,
-                            paging: false,
-                        },
-                    },
-                },
-                { signal }
-            )) as {
-                levels?: { organisationUnitLevels?: Named[] }
-                groups?: { organisationUnitGroups?: Named[] }
-            }
-            const byId = (list: Named[] | undefined) =>
-                Object.fromEntries((list ?? []).map((o) => [o.id, o.displayName]))
-            return {
-                levels: byId(result.levels?.organisationUnitLevels),
-                groups: byId(result.groups?.organisationUnitGroups),
-            }
-        },
-    })
 }
 
 const useItemSettings = (key: string) => {
@@ -252,6 +246,10 @@ export const DashboardItem = ({
     const [conflict, setConflict] = useState<StoredEntry | null>(null)
     /** The last save could not restrict who may change the item (entry sharing) */
     const [unprotected, setUnprotected] = useState<ProtectOutcome | null>(null)
+    /** The org units summed, in words (from the view, once DHIS2 named them) */
+    const [viewCombinedLine, setCombinedLine] = useState<{ text: string; title: string } | null>(
+        null
+    )
     const userOrgUnits = useMemo(
         () => (me.data?.organisationUnits ?? []).map((ou) => ou.id),
         [me.data?.organisationUnits]
@@ -262,10 +260,79 @@ export const DashboardItem = ({
         () => resolveFilters(JSON.parse(filtersKey) as DashboardItemFilters, userOrgUnits),
         [filtersKey, userOrgUnits]
     )
-    const filterNames = useFilterNames(resolved.ignored)
+    const filterNames = useFilterNames(
+        useMemo(() => (JSON.parse(filtersKey) as DashboardItemFilters).ou ?? [], [filtersKey])
+    )
+    const calendar = useInstanceCalendar()
+    // Periods the view has no choice for: resolved by DHIS2 analytics, shown as the months covering them
+    const periodTable = useAnalytics(
+        resolved.peItems ? periodResolutionQuery(resolved.peItems) : null
+    )
+    const periodData = periodTable.isPlaceholderData ? undefined : periodTable.data
+    const dashboardPeriods = useMemo(
+        () => (periodData ? resolvedPeriodsOf(periodData) : null),
+        [periodData]
+    )
+    const alignment = useMemo(
+        () => (dashboardPeriods ? alignDashboardPeriods(dashboardPeriods, { calendar }) : null),
+        [dashboardPeriods, calendar]
+    )
+    /** The dashboard's periods cannot be shown: DHIS2 refused them, or they resolved to nothing */
+    const periodFailed =
+        resolved.peItems !== undefined &&
+        (periodTable.isError || (dashboardPeriods !== null && alignment === null))
+    const periodPending = resolved.peItems !== undefined && !periodFailed && !alignment
+    // Several org units, levels, groups: checked by DHIS2 first (a level or group it does not
+    // know, or none left: 409 E7143/E7124), so that the item then keeps its own org unit and says
+    // so instead of showing an error in place of the charts
+    const ouTable = useAnalytics(resolved.ouItems ? orgUnitResolutionQuery(resolved.ouItems) : null)
+    const ouFailed = resolved.ouItems !== undefined && ouTable.isError
+    const ouPending =
+        resolved.ouItems !== undefined &&
+        !ouFailed &&
+        (ouTable.isPending || ouTable.isPlaceholderData)
     useEffect(() => {
-        setView(settings.data ? itemViewState(settings.data, resolved) : null)
-    }, [settings.data, resolved])
+        if (!settings.data || periodPending || ouPending) {
+            setView(null)
+            return
+        }
+        setView(
+            itemViewState(settings.data, {
+                ...resolved,
+                ...(ouFailed ? { ouItems: undefined } : {}),
+                pe: alignment?.selection ?? resolved.pe,
+            })
+        )
+    }, [settings.data, resolved, alignment, periodPending, ouPending, ouFailed])
+    const locale = me.data?.settings?.keyUiLocale ?? 'en'
+    // The dashboard's periods in words: the names the dashboard passes, else DHIS2's
+    const periodFilterLabel = useMemo(() => {
+        const given = (JSON.parse(filtersKey) as DashboardItemFilters).pe ?? []
+        return (resolved.peItems ?? [])
+            .map(
+                (id) => given.find((item) => item.id === id)?.name ?? periodData?.itemName(id) ?? id
+            )
+            .join(', ')
+    }, [filtersKey, resolved.peItems, periodData])
+    const combined = useMemo(
+        () =>
+            resolved.ouItems && !ouFailed
+                ? {
+                      items: resolved.ouItems,
+                      label:
+                          (JSON.parse(filtersKey) as DashboardItemFilters).ou
+                              ?.filter((item) =>
+                                  resolved.ouItems?.includes(
+                                      item.path?.split('/').filter(Boolean).pop() ?? item.id
+                                  )
+                              )
+                              .map((item) => filterItemLabel(item, filterNames.data))
+                              .join(', ') ?? '',
+                  }
+                : undefined,
+        [resolved.ouItems, ouFailed, filtersKey, filterNames.data]
+    )
+    const combinedLine = combined ? viewCombinedLine : null
     const hash =
         view && settings.data ? serializeViewState(itemAppState(settings.data, view)) : null
     // The dashboard's "Open in app" (item menu) opens the same view (dashboard-app v101+); told
@@ -356,7 +423,17 @@ export const DashboardItem = ({
                         </>
                     )
                 }
-                if (!view) return null
+                if (!view) return <CircularLoader small />
+                const periodText =
+                    alignment && dashboardPeriods
+                        ? alignedPeriodText({
+                              periods: dashboardPeriods,
+                              alignment,
+                              grain: view.grain,
+                              filterLabel: periodFilterLabel,
+                              shownLabel: shownPeriodLabel(view, calendar, locale),
+                          })
+                        : ''
                 const pairExists = config.programAreas.some(
                     (a) => a.id === view.area && a.pairs.some((p) => p.id === view.pair)
                 )
@@ -367,26 +444,123 @@ export const DashboardItem = ({
                                 style={{
                                     display: 'flex',
                                     gap: 8,
-                                    alignItems: 'center',
-                                    justifyContent: 'flex-end',
+                                    alignItems: 'flex-start',
                                     padding: '0 0 4px',
                                     fontSize: 13,
                                 }}
                             >
-                                <a href={appLink(hash ?? '')} target="_top" data-test="open-in-app">
-                                    {i18n.t('Open in app')}
-                                </a>
-                                {canEdit && (
-                                    <Button
-                                        small
-                                        secondary
-                                        onClick={() => setEditing(true)}
-                                        dataTest="item-change"
+                                {/* The dashboard's period in words: two lines at most in a small
+                                    item (the months shown first), the whole text on hover */}
+                                <div style={{ flex: '1 1 auto', minWidth: 0 }}>
+                                    {periodText && (
+                                        <p
+                                            style={{
+                                                margin: 0,
+                                                fontSize: 12,
+                                                lineHeight: '16px',
+                                                display: '-webkit-box',
+                                                // One line when the org units' line follows
+                                                WebkitLineClamp: combinedLine ? 1 : 2,
+                                                WebkitBoxOrient: 'vertical',
+                                                overflow: 'hidden',
+                                            }}
+                                            title={periodText}
+                                            data-test="item-period-aligned"
+                                        >
+                                            {periodText}
+                                        </p>
+                                    )}
+                                    {combinedLine && (
+                                        // The filter and the org units DHIS2 summed
+                                        <p
+                                            style={{
+                                                margin: 0,
+                                                fontSize: 12,
+                                                lineHeight: '16px',
+                                                color: 'var(--colors-grey700, #4a5768)',
+                                                overflow: 'hidden',
+                                                textOverflow: 'ellipsis',
+                                                whiteSpace: 'nowrap',
+                                            }}
+                                            title={combinedLine.title}
+                                            data-test="item-combined-ou"
+                                        >
+                                            {combinedLine.text}
+                                        </p>
+                                    )}
+                                </div>
+                                <div
+                                    style={{
+                                        display: 'flex',
+                                        gap: 8,
+                                        alignItems: 'center',
+                                        flex: '0 0 auto',
+                                    }}
+                                >
+                                    <a
+                                        href={appLink(
+                                            settings.data ? itemAppState(settings.data, view) : view
+                                        )}
+                                        target="_top"
+                                        data-test="open-in-app"
+                                        title={
+                                            combined
+                                                ? i18n.t(
+                                                      'Opens the app on the same pair, months and org units, summed'
+                                                  )
+                                                : i18n.t(
+                                                      'Opens the app on the same pair, period and org unit'
+                                                  )
+                                        }
                                     >
-                                        {i18n.t('Change')}
-                                    </Button>
-                                )}
+                                        {i18n.t('Open in app')}
+                                    </a>
+                                    {canEdit && (
+                                        <Button
+                                            small
+                                            secondary
+                                            onClick={() => setEditing(true)}
+                                            dataTest="item-change"
+                                        >
+                                            {i18n.t('Change')}
+                                        </Button>
+                                    )}
+                                </div>
                             </div>
+                            {periodFailed && (
+                                <NoticeBox
+                                    title={i18n.t('Dashboard filter not applied')}
+                                    dataTest="item-period-failed"
+                                >
+                                    {i18n.t(
+                                        'DHIS2 could not resolve the dashboard period “{{what}}” ({{reason}}) – this item shows its own period.',
+                                        {
+                                            what: (resolved.peItems ?? []).join(', '),
+                                            reason: periodTable.error
+                                                ? (describeError(periodTable.error).serverMessage ??
+                                                  describeError(periodTable.error).title)
+                                                : i18n.t('no period'),
+                                            interpolation: { escapeValue: false },
+                                        }
+                                    )}
+                                </NoticeBox>
+                            )}
+                            {ouFailed && (
+                                <NoticeBox
+                                    title={i18n.t('Dashboard filter not applied')}
+                                    dataTest="item-filter-ignored-ou"
+                                >
+                                    {ignoredFilterText(
+                                        {
+                                            dimension: 'ou',
+                                            items:
+                                                (JSON.parse(filtersKey) as DashboardItemFilters)
+                                                    .ou ?? [],
+                                        },
+                                        filterNames.data
+                                    )}
+                                </NoticeBox>
+                            )}
                             {resolved.ignored.map((filter) => (
                                 <NoticeBox
                                     key={filter.dimension}
@@ -425,6 +599,8 @@ export const DashboardItem = ({
                                     push={setView}
                                     replace={setView}
                                     compact
+                                    combined={combined}
+                                    onCombinedLine={setCombinedLine}
                                 />
                             ) : (
                                 <NoticeBox

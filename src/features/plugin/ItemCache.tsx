@@ -15,7 +15,8 @@ const RecordingMask = () => (
  * `CacheableSectionWrapper` of data-visualizer-app and maps-app): when the dashboard is made
  * available offline (`isParentCached`) and this item is not cached yet, its requests are recorded
  * into the section `cacheId`; when the dashboard is no longer cached, the item's cache is removed.
- * Needs the app's PWA features (`pwa.enabled` in d2.config.js); without them it only renders.
+ * Needs the app's PWA features (`pwa.enabled` in d2.config.js, on; API requests otherwise go to
+ * the network, see the README); without them it only renders.
  */
 const Recorder = ({
     cacheId,

@@ -2,7 +2,10 @@ import {
     filterItemLabel,
     ignoredFilterText,
     namedObjectIds,
+    orgUnitItemsLabel,
+    orgUnitResolutionQuery,
     resolveFilters,
+    type FilterItem,
 } from './dashboard-filters'
 
 const ME = ['ImspTQPwCqd']
@@ -23,27 +26,66 @@ describe('the dashboard filters in a dashboard item', () => {
             ou: 'ImspTQPwCqd',
             ignored: [],
         })
-        // Several user org units cannot be one trend: said, not guessed
+        // Several user org units: their sum, resolved by DHIS2 (not one of them guessed)
         const several = resolveFilters({ ou: [{ id: 'USER_ORGUNIT' }] }, [
             'a1234567890',
             'b1234567890',
         ])
         expect(several.ou).toBeUndefined()
-        expect(several.ignored).toHaveLength(1)
+        expect(several.ouItems).toEqual(['USER_ORGUNIT'])
     })
 
-    it('lists what it cannot show: sub-units, levels, groups, several org units', () => {
-        for (const ou of [
-            [{ id: 'USER_ORGUNIT_CHILDREN' }],
-            [{ id: 'USER_ORGUNIT_GRANDCHILDREN' }],
-            [{ id: 'LEVEL-tTUf91fCytl' }],
-            [{ id: 'OU_GROUP-CXw2yu5fodb' }],
-            [{ id: 'O6uvpzGd5pu' }, { id: 'fdc6uOvgoji' }],
-        ]) {
+    it('passes sub-units, levels, groups and several org units to analytics as DHIS2 takes them', () => {
+        const cases: [FilterItem[], string[]][] = [
+            [[{ id: 'USER_ORGUNIT_CHILDREN' }], ['USER_ORGUNIT_CHILDREN']],
+            [[{ id: 'USER_ORGUNIT_GRANDCHILDREN' }], ['USER_ORGUNIT_GRANDCHILDREN']],
+            [[{ id: 'LEVEL-tTUf91fCytl' }], ['LEVEL-tTUf91fCytl']],
+            [[{ id: 'OU_GROUP-CXw2yu5fodb' }], ['OU_GROUP-CXw2yu5fodb']],
+            // A level by number, as the hierarchy fixture's chart names it (ou:ImspTQPwCqd;LEVEL-4)
+            [
+                [{ id: 'ImspTQPwCqd' }, { id: 'LEVEL-4' }],
+                ['ImspTQPwCqd', 'LEVEL-4'],
+            ],
+            [
+                [{ id: 'O6uvpzGd5pu' }, { id: 'fdc6uOvgoji', path: '/ImspTQPwCqd/fdc6uOvgoji' }],
+                ['O6uvpzGd5pu', 'fdc6uOvgoji'],
+            ],
+            // The dashboard's "User org unit" + "User sub-units" + a level + a group, at once
+            [
+                [
+                    { id: 'USER_ORGUNIT', name: 'User org unit' },
+                    { id: 'USER_ORGUNIT_CHILDREN' },
+                    { id: 'LEVEL-tTUf91fCytl', name: 'Chiefdom' },
+                    { id: 'OU_GROUP-CXw2yu5fodb', name: 'CHC' },
+                    { id: 'ImspTQPwCqd', path: '/ImspTQPwCqd', name: 'Sierra Leone' },
+                ],
+                [
+                    'USER_ORGUNIT',
+                    'USER_ORGUNIT_CHILDREN',
+                    'LEVEL-tTUf91fCytl',
+                    'OU_GROUP-CXw2yu5fodb',
+                    'ImspTQPwCqd',
+                ],
+            ],
+        ]
+        for (const [ou, items] of cases) {
             const resolved = resolveFilters({ ou }, ME)
             expect(resolved.ou).toBeUndefined()
-            expect(resolved.ignored).toEqual([{ dimension: 'ou', items: ou }])
+            expect(resolved.ouItems).toEqual(items)
+            expect(resolved.ignored).toEqual([])
         }
+    })
+
+    it('says what no DHIS2 takes, and keeps the valid items', () => {
+        const resolved = resolveFilters(
+            { ou: [{ id: '<b>x</b>' }, { id: 'O6uvpzGd5pu' }], pe: [{ id: '2024-01' }] },
+            ME
+        )
+        expect(resolved.ou).toBe('O6uvpzGd5pu')
+        expect(resolved.ignored).toEqual([
+            { dimension: 'ou', items: [{ id: '<b>x</b>' }] },
+            { dimension: 'pe', items: [{ id: '2024-01' }] },
+        ])
     })
 
     it('shows the periods the view knows, and the same months or quarters of other ids', () => {
@@ -63,17 +105,28 @@ describe('the dashboard filters in a dashboard item', () => {
         })
     })
 
-    it('never drops a period silently: weekly, a single month, several periods are said', () => {
+    it('passes every other period, of any type, to analytics to resolve', () => {
         for (const pe of [
             [{ id: 'LAST_12_WEEKS' }],
-            [{ id: '202401' }],
-            [{ id: '2024W3' }],
             [{ id: 'THIS_FINANCIAL_YEAR' }],
+            [{ id: 'LAST_52_WEEKS' }],
+            [{ id: '202401' }],
+            [{ id: '2024W5' }],
+            [{ id: '2024BiW3' }],
+            [{ id: '20240105' }],
+            [{ id: '202401B' }],
+            [{ id: '2024S1' }],
+            [{ id: '2024April' }],
+            [{ id: '2024July' }],
+            [{ id: '2024Oct' }],
+            [{ id: '2024Nov' }],
+            [{ id: '2024AprilS1' }],
             [{ id: '2023' }, { id: '2024' }],
         ]) {
             const resolved = resolveFilters({ pe }, ME)
             expect(resolved.pe).toBeUndefined()
-            expect(resolved.ignored).toEqual([{ dimension: 'pe', items: pe }])
+            expect(resolved.peItems).toEqual(pe.map((p) => p.id))
+            expect(resolved.ignored).toEqual([])
         }
     })
 
@@ -90,19 +143,54 @@ describe('the dashboard filters in a dashboard item', () => {
         expect(
             ignoredFilterText({
                 dimension: 'pe',
-                items: [{ id: 'LAST_12_WEEKS', name: 'Last 12 weeks' }],
+                items: [{ id: '2024-13', name: 'Month 13' }],
             })
-        ).toContain('“Last 12 weeks”')
+        ).toContain('“Month 13”')
         expect(
-            namedObjectIds([
-                {
-                    dimension: 'ou',
-                    items: [{ id: 'LEVEL-a' }, { id: 'OU_GROUP-b' }, { id: 'LEVEL-c', name: 'C' }],
-                },
-            ])
+            namedObjectIds([{ id: 'LEVEL-a' }, { id: 'OU_GROUP-b' }, { id: 'LEVEL-c', name: 'C' }])
         ).toEqual({
             levels: ['a'],
             groups: ['b'],
+            orgUnits: [],
+        })
+        expect(namedObjectIds([{ id: 'ImspTQPwCqd' }, { id: 'USER_ORGUNIT' }]).orgUnits).toEqual([
+            'ImspTQPwCqd',
+        ])
+    })
+
+    it('name a combined selection opened in the app from its items', () => {
+        const names = {
+            levels: { tTUf91fCytl: 'District' },
+            groups: { CXw2yu5fodb: 'Hospitals' },
+            orgUnits: { ImspTQPwCqd: 'Sierra Leone' },
+        }
+        expect(
+            orgUnitItemsLabel(
+                [
+                    'USER_ORGUNIT_CHILDREN',
+                    'LEVEL-tTUf91fCytl',
+                    'OU_GROUP-CXw2yu5fodb',
+                    'ImspTQPwCqd',
+                ],
+                names
+            )
+        ).toBe('User sub-units, Level “District”, Org unit group “Hospitals”, Sierra Leone')
+        // Names not loaded (yet): the ids, never an empty label
+        expect(orgUnitItemsLabel(['ImspTQPwCqd', 'OU_GROUP-CXw2yu5fodb'])).toBe(
+            'ImspTQPwCqd, A group of org units'
+        )
+    })
+})
+
+describe('checking a combined org unit filter with DHIS2', () => {
+    it('asks analytics for the org units only (skipData), with a period as DHIS2 requires', () => {
+        expect(orgUnitResolutionQuery(['USER_ORGUNIT_CHILDREN', 'LEVEL-3', 'LEVEL-3'])).toEqual({
+            resource: 'analytics',
+            params: {
+                dimension: ['ou:USER_ORGUNIT_CHILDREN;LEVEL-3', 'pe:THIS_YEAR'],
+                displayProperty: 'NAME',
+                skipData: true,
+            },
         })
     })
 })

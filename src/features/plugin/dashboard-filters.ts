@@ -1,23 +1,32 @@
 /**
- * The dashboard's filters, as this item can honour them.
+ * The dashboard's filters, as this item honours them.
  *
  * What the dashboard passes (dashboard-app `itemFilters`, as plugin prop `dashboardItemFilters` or,
  * for iframe items, `userOrgUnit`/`period` in the URL): `ou` items `{ id, path, name }` for org units,
  * the keywords `USER_ORGUNIT`, `USER_ORGUNIT_CHILDREN`, `USER_ORGUNIT_GRANDCHILDREN`, `LEVEL-<uid>`,
- * `OU_GROUP-<uid>`, several at once; `pe` items: any fixed period of any period type or any relative
- * period.
+ * `OU_GROUP-<uid>`, several at once (dhis2/analytics `OrgUnitDimension`, `ouIdHelper`); `pe` items:
+ * any fixed period of any period type or any relative period.
  *
- * The item's view shows one org unit's trend (with drill-down) over a relative period or a year, by
- * month or quarter. So:
- * - one org unit → shown; `USER_ORGUNIT` → the viewer's data capture org unit, as DHIS2 analytics
- *   resolves it (`DefaultDataQueryService.getUserOrgUnits`, type DATA_CAPTURE), when they have one;
- * - one period the view knows (its relative periods, a year) → shown; `MONTHS_THIS_YEAR`,
- *   `QUARTERS_THIS_YEAR`, `MONTHS_LAST_YEAR`, `QUARTERS_LAST_YEAR` → the same months/quarters;
- * - anything else (several org units, sub-units, levels, groups, weekly/daily/financial periods, a
- *   single month, several periods) cannot be shown by this view: it is listed in `ignored`, the item
- *   keeps its own org unit/period and says so in words (never an empty item).
+ * - One org unit → the item's full view (trend and drill-down); `USER_ORGUNIT` → the viewer's data
+ *   capture org unit, as DHIS2 analytics resolves it (`DefaultDataQueryService.getUserOrgUnits`),
+ *   when they have one.
+ * - Any other org unit filter (sub-units, levels, groups, several org units, `USER_ORGUNIT` of a
+ *   viewer with several) → `ouItems`: passed as they are in ONE analytics request
+ *   (`ou:USER_ORGUNIT_CHILDREN;LEVEL-x;OU_GROUP-y;id1`), resolved by DHIS2 as for its own charts
+ *   (dhis2-core `DimensionalObjectProducer.getOrgUnitDimension`: keywords and ids are the
+ *   boundaries; with levels or groups, the result is the units at those levels plus the groups'
+ *   members within the boundaries, the boundaries themselves left out). See `TriangulationView`
+ *   (`combinedOrgUnits`) for how the item shows them: their sum.
+ * - One period the view knows (its relative periods, a year) → shown; `MONTHS_THIS_YEAR`,
+ *   `QUARTERS_THIS_YEAR`, `MONTHS_LAST_YEAR`, `QUARTERS_LAST_YEAR` → the same months/quarters.
+ * - Any other period filter (weeks, days, bi-months, six-months, financial years, a month, several
+ *   periods, other relative periods) → `peItems`: resolved by DHIS2 analytics and shown as the
+ *   months covering them (`period-filter.ts`).
+ * - Items no DHIS2 would take (not a uid, keyword or period) are listed in `ignored` and said in
+ *   words; the item keeps its own org unit or period for that dimension (never an empty item).
  */
 import i18n from '@dhis2/d2-i18n'
+import type { AnalyticsQuery } from '../../api/analytics'
 import { isRelativePeriod, isYearSelection, relativePeriodLabel } from '../../domain/periods'
 import type { Grain } from '../../shared/navigation'
 
@@ -35,10 +44,14 @@ export interface IgnoredFilter {
 export interface ResolvedFilters {
     /** The org unit to show, when the filter gives one */
     ou?: string
+    /** Several org units, levels, groups or sub-units: `ou` items of one analytics request */
+    ouItems?: string[]
     /** The period selection to show, when the filter gives one the view knows */
     pe?: string
     /** The grain a period filter implies (MONTHS_THIS_YEAR → monthly, QUARTERS_… → quarterly) */
     grain?: Grain
+    /** Periods for DHIS2 analytics to resolve (`pe` items), shown as the months covering them */
+    peItems?: string[]
     /** Filters the item cannot apply (said in words) */
     ignored: IgnoredFilter[]
 }
@@ -52,12 +65,30 @@ const SAME_AS: Record<string, { pe: string; grain: Grain }> = {
 
 const KEYWORDS = ['USER_ORGUNIT', 'USER_ORGUNIT_CHILDREN', 'USER_ORGUNIT_GRANDCHILDREN']
 const UID = /^[A-Za-z][A-Za-z0-9]{10}$/
+/** `LEVEL-<uid>` or `LEVEL-<number>` (both taken by `getOrganisationUnitLevelByLevelOrUid`) */
+const LEVEL = /^LEVEL-(?:[A-Za-z][A-Za-z0-9]{10}|[1-9][0-9]?)$/
+const GROUP = /^OU_GROUP-[A-Za-z][A-Za-z0-9]{10}$/
+/**
+ * An ISO period id of any DHIS2 period type (`PeriodType.getPeriodTypeFromIsoString` patterns:
+ * daily `20240105`, weekly `2024W5` / `2024WedW5` / `2024BiW3`, monthly `202401`, bi-monthly
+ * `202401B`, quarterly `2024Q1`, six-monthly `2024S1` / `2024AprilS1` / `2024NovS1`, yearly `2024`,
+ * financial `2024April` / `2024July` / `2024Oct` / `2024Nov`) or a relative period name; the server
+ * says whether it is valid (E7611)
+ */
+const PERIOD =
+    /^(?:\d{8}|\d{4}(?:(?:Wed|Thu|Sat|Sun|Bi)?W\d{1,2}|\d{2}B?|Q[1-4]|(?:April|Nov)?S[12]|April|July|Oct|Nov)?|[A-Z][A-Z0-9_]{2,40})$/
 
 const orgUnitIdOf = (item: FilterItem): string | null => {
     const last = item.path?.split('/').filter(Boolean).pop()
     const id = last ?? item.id
     return UID.test(id) ? id : null
 }
+
+/** An `ou` item as analytics takes it, or `null` */
+const orgUnitItemOf = (item: FilterItem): string | null =>
+    KEYWORDS.includes(item.id) || LEVEL.test(item.id) || GROUP.test(item.id)
+        ? item.id
+        : orgUnitIdOf(item)
 
 export const resolveFilters = (
     filters: { ou?: FilterItem[]; pe?: FilterItem[] } | undefined,
@@ -66,50 +97,61 @@ export const resolveFilters = (
 ): ResolvedFilters => {
     const out: ResolvedFilters = { ignored: [] }
     const ou = filters?.ou ?? []
-    if (ou.length === 1) {
-        const [item] = ou as [FilterItem]
-        const id = orgUnitIdOf(item)
-        if (id) out.ou = id
-        else if (item.id === 'USER_ORGUNIT' && userOrgUnits.length === 1) out.ou = userOrgUnits[0]
-        else out.ignored.push({ dimension: 'ou', items: ou })
-    } else if (ou.length > 1) {
-        out.ignored.push({ dimension: 'ou', items: ou })
-    }
+    const ouValid = ou.filter((item) => orgUnitItemOf(item) !== null)
+    const ouInvalid = ou.filter((item) => orgUnitItemOf(item) === null)
+    if (ouInvalid.length > 0) out.ignored.push({ dimension: 'ou', items: ouInvalid })
+    const ouItems = [...new Set(ouValid.map((item) => orgUnitItemOf(item) as string))]
+    if (ouItems.length === 1 && UID.test(ouItems[0] as string)) out.ou = ouItems[0]
+    else if (ouItems.length === 1 && ouItems[0] === 'USER_ORGUNIT' && userOrgUnits.length === 1)
+        out.ou = userOrgUnits[0]
+    else if (ouItems.length > 0) out.ouItems = ouItems
+
     const pe = filters?.pe ?? []
-    if (pe.length === 1) {
-        const [{ id }] = pe as [FilterItem]
+    const peValid = pe.filter((item) => PERIOD.test(item.id))
+    const peInvalid = pe.filter((item) => !PERIOD.test(item.id))
+    if (peInvalid.length > 0) out.ignored.push({ dimension: 'pe', items: peInvalid })
+    const peItems = [...new Set(peValid.map((item) => item.id))]
+    if (peItems.length === 1) {
+        const id = peItems[0] as string
         const same = SAME_AS[id]
         if (same) Object.assign(out, same)
         else if (isRelativePeriod(id) || isYearSelection(id)) out.pe = id
-        else out.ignored.push({ dimension: 'pe', items: pe })
-    } else if (pe.length > 1) {
-        out.ignored.push({ dimension: 'pe', items: pe })
+        else out.peItems = peItems
+    } else if (peItems.length > 1) {
+        out.peItems = peItems
     }
     return out
 }
 
-/** Org unit levels and groups by uid, to name `LEVEL-<uid>` and `OU_GROUP-<uid>` items */
+/**
+ * Org unit levels, groups (and org units) by uid, to name `LEVEL-<uid>`, `OU_GROUP-<uid>` (and
+ * org unit id) items
+ */
 export interface FilterNames {
     levels: Record<string, string>
     groups: Record<string, string>
+    orgUnits?: Record<string, string>
 }
 
-/** The uids of levels and groups a filter names (to look their names up). */
+/** The uids of levels, groups and org units a filter names without a name (to look them up). */
 export const namedObjectIds = (
-    ignored: IgnoredFilter[]
-): { levels: string[]; groups: string[] } => {
+    items: readonly FilterItem[]
+): { levels: string[]; groups: string[]; orgUnits: string[] } => {
     const levels: string[] = []
     const groups: string[] = []
-    for (const f of ignored) {
-        if (f.dimension !== 'ou') continue
-        for (const item of f.items) {
-            if (item.name) continue
-            if (item.id.startsWith('LEVEL-')) levels.push(item.id.slice(6))
-            if (item.id.startsWith('OU_GROUP-')) groups.push(item.id.slice(9))
-        }
+    const orgUnits: string[] = []
+    for (const item of items) {
+        if (item.name) continue
+        if (item.id.startsWith('LEVEL-')) levels.push(item.id.slice(6))
+        else if (item.id.startsWith('OU_GROUP-')) groups.push(item.id.slice(9))
+        else if (UID.test(item.id)) orgUnits.push(item.id)
     }
-    return { levels, groups }
+    return { levels, groups, orgUnits }
 }
+
+/** A combined selection's `ou` items in words (the app opened from a combined dashboard item). */
+export const orgUnitItemsLabel = (items: readonly string[], names?: FilterNames): string =>
+    items.map((id) => filterItemLabel({ id }, names)).join(', ')
 
 /** A filter item in words, as DHIS2 names it. */
 export const filterItemLabel = (item: FilterItem, names?: FilterNames): string => {
@@ -127,7 +169,7 @@ export const filterItemLabel = (item: FilterItem, names?: FilterNames): string =
         return name ? i18n.t('Org unit group “{{name}}”', { name }) : i18n.t('A group of org units')
     }
     if (isRelativePeriod(id)) return relativePeriodLabel(id)
-    return id
+    return names?.orgUnits?.[id] ?? id
 }
 
 /** Why an ignored filter is not applied, in words. */
@@ -135,11 +177,26 @@ export const ignoredFilterText = (filter: IgnoredFilter, names?: FilterNames): s
     const what = filter.items.map((item) => filterItemLabel(item, names)).join(', ')
     return filter.dimension === 'ou'
         ? i18n.t(
-              'The dashboard filter “{{what}}” is not applied – this item shows one org unit at a time, and shows its own org unit.',
-              { what }
+              'The dashboard filter “{{what}}” is not an org unit DHIS2 knows – this item shows its own org unit.',
+              { what, interpolation: { escapeValue: false } }
           )
         : i18n.t(
-              'The dashboard filter “{{what}}” is not applied – this item shows a relative period or a whole year, by month or quarter, and shows its own period.',
-              { what }
+              'The dashboard filter “{{what}}” is not a DHIS2 period – this item shows its own period.',
+              { what, interpolation: { escapeValue: false } }
           )
 }
+
+/**
+ * A metadata-only analytics request resolving a combined org unit filter as DHIS2 will for the
+ * item's data: refused (409 E7143, E7124 before 2.40.1) when a level or group is unknown or no org
+ * unit is left. A period is needed (E7104 without one, dhis2-core `DefaultQueryValidator`); no data
+ * item is (`skipData`).
+ */
+export const orgUnitResolutionQuery = (items: readonly string[]): AnalyticsQuery => ({
+    resource: 'analytics',
+    params: {
+        dimension: [`ou:${[...new Set(items)].join(';')}`, 'pe:THIS_YEAR'],
+        displayProperty: 'NAME',
+        skipData: true,
+    },
+})

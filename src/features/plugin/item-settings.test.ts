@@ -1,4 +1,4 @@
-import { serializeViewState } from '../../shared/navigation'
+import { parseViewState } from '../../shared/navigation'
 import { appLink, itemKey, itemSettingsSchema, itemViewState } from './item-settings'
 
 const settings = { area: 'mnh', pair: 'oxytocin', pe: 'LAST_12_MONTHS', grain: 'monthly' as const }
@@ -29,9 +29,42 @@ describe('dashboard item settings', () => {
     })
 
     it('link to the same view in the app', () => {
-        expect(appLink(serializeViewState(itemViewState(settings, undefined)))).toBe(
+        expect(appLink(itemViewState(settings, undefined))).toBe(
             'index.html#/view?area=mnh&pair=oxytocin'
         )
+        expect(appLink(null)).toBe('index.html')
+    })
+
+    it('link a combined item to the app on the same org units summed and the same months', () => {
+        const view = itemViewState(
+            { ...settings, ou: 'ROOT0000001' },
+            {
+                ouItems: ['USER_ORGUNIT_CHILDREN', 'LEVEL-tTUf91fCytl'],
+                pe: '202501_202503',
+            }
+        )
+        expect(view.ou).toBeUndefined()
+        const link = appLink(view)
+        expect(link).toBe(
+            'index.html#/view?area=mnh&pair=oxytocin&pe=202501_202503&ous=USER_ORGUNIT_CHILDREN%2CLEVEL-tTUf91fCytl'
+        )
+        // The app reads back exactly what the item shows
+        expect(parseViewState(link.slice('index.html'.length))).toMatchObject({
+            pe: '202501_202503',
+            ous: ['USER_ORGUNIT_CHILDREN', 'LEVEL-tTUf91fCytl'],
+            ou: undefined,
+            pair: 'oxytocin',
+        })
+        const group = appLink(
+            itemViewState(settings, {
+                ouItems: ['OU_GROUP-CXw2yu5fodb', 'ImspTQPwCqd'],
+                pe: '2025',
+            })
+        )
+        expect(parseViewState(group.slice('index.html'.length)).ous).toEqual([
+            'OU_GROUP-CXw2yu5fodb',
+            'ImspTQPwCqd',
+        ])
     })
 })
 

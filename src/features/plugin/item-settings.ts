@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ViewState } from '../../shared/navigation'
+import { serializeViewState, type ViewState } from '../../shared/navigation'
 import type { FilterItem, ResolvedFilters } from './dashboard-filters'
 
 /** What a dashboard item shows, stored per dashboard item in the app's dataStore namespace. */
@@ -46,7 +46,9 @@ export const itemViewState = (
     pair: settings.pair,
     pe: filters?.pe ?? settings.pe,
     grain: filters?.grain ?? settings.grain,
-    ou: filters?.ou ?? settings.ou,
+    ou: filters?.ouItems ? undefined : (filters?.ou ?? settings.ou),
+    // Several org units summed (the app opens on the same sum: `ous` in its URL)
+    ...(filters?.ouItems ? { ous: [...filters.ouItems] } : {}),
 })
 
 /** Whether the item shows the top alerts of its program area */
@@ -56,5 +58,10 @@ export const showsAlerts = (settings: ItemSettings): boolean => settings.show ==
 export const itemAppState = (settings: ItemSettings, view: ViewState): ViewState =>
     showsAlerts(settings) ? { ...view, page: 'alerts', pair: undefined } : view
 
-/** The full app's URL for the same view (the "Open in app" link). */
-export const appLink = (hash: string): string => `index.html${hash}`
+/**
+ * The full app's URL for the same view (the "Open in app" link): the pair, the period shown (a
+ * relative period, a year or the months covering the dashboard's periods) and the org unit, or the
+ * dashboard filter's org units summed (`ous`) — and the drill, as the app shows them.
+ */
+export const appLink = (view: ViewState | null): string =>
+    `index.html${view ? serializeViewState(view) : ''}`

@@ -7,7 +7,7 @@ import {
     SingleSelectField,
     SingleSelectOption,
 } from '@dhis2/ui'
-import React, { useCallback, useMemo, useState } from 'react'
+import React, { useCallback, useEffect, useMemo, useState } from 'react'
 import { drillKey, type ChartPeriod } from '../../charts'
 import type { Config, ProgramArea } from '../../domain/config'
 import {
@@ -15,6 +15,7 @@ import {
     periodName,
     relativePeriodLabel,
     periodIdContaining,
+    monthRangeBounds,
     todayInCalendar,
     type RelativePeriod,
 } from '../../domain/periods'
@@ -27,6 +28,9 @@ import { ErrorNotice } from '../../shared/api-errors'
 import { useLastSettled } from '../../shared/hooks/use-last-settled'
 import { drillParent, type ViewState } from '../../shared/navigation'
 import { buildPairDrill, hasLevelBelow, possibleDrill } from './drill-model'
+import { combinedOrgUnitsName, combinedOrgUnitsText } from './combined-text'
+import { orgUnitItemsLabel } from '../plugin/dashboard-filters'
+import { useFilterNames } from '../plugin/use-filter-names'
 import { trendLabels } from './labels'
 import { OrgUnitPicker } from './OrgUnitPicker'
 import { buildPairTrend, type PairTrend } from './pair-model'
@@ -52,10 +56,22 @@ const PERIOD_CHOICES: RelativePeriod[] = RELATIVE_PERIODS.filter(
     (p) => !['THIS_MONTH', 'LAST_MONTH', 'THIS_QUARTER', 'LAST_QUARTER'].includes(p)
 )
 
-const periodSelectionLabel = (selection: string): string =>
-    (RELATIVE_PERIODS as readonly string[]).includes(selection)
-        ? relativePeriodLabel(selection as RelativePeriod)
-        : selection
+const periodSelectionLabel = (selection: string, nameOf: (id: string) => string): string => {
+    if ((RELATIVE_PERIODS as readonly string[]).includes(selection))
+        return relativePeriodLabel(selection as RelativePeriod)
+    const range = monthRangeBounds(selection)
+    if (!range) return selection
+    return range[0] === range[1]
+        ? nameOf(range[0])
+        : i18n.t('{{first}} to {{last}}', {
+              first: nameOf(range[0]),
+              last: nameOf(range[1]),
+              interpolation: { escapeValue: false },
+          })
+}
+
+/** The key of a combined selection's series (its table has no `ou` column: DHIS2 summed them) */
+const COMBINED = 'COMBINED'
 
 export interface TriangulationViewProps {
     config: Config
@@ -64,6 +80,27 @@ export interface TriangulationViewProps {
     replace: (state: ViewState) => void
     /** Compact: a dashboard item (no selectors, one pair) */
     compact?: boolean
+    /**
+     * Several org units from a dashboard filter, as `ou` items of one analytics request
+     * (`USER_ORGUNIT_CHILDREN`, `LEVEL-<uid>`, `OU_GROUP-<uid>`, ids), with the filter in words.
+     *
+     * They are shown as their SUM, not one series per org unit: each pair's chart already has
+     * several series (service volume against consumption, stock, reporting rates) and is read
+     * side by side with its partner; a series per org unit would multiply them (twelve districts
+     * × four series) and lose that reading. The sum is what DHIS2 gives for an org unit filter
+     * (the org units go in `filter=ou:…`): values aggregated over all of them, reporting rates and
+     * indicators computed from the summed counts, numerators and denominators — not an average of
+     * rates made here. (As in DHIS2, filter org units of different levels are queried per level,
+     * dhis2-core `DefaultQueryPlanner.groupByOrgUnitLevel`.) The org units are named from the
+     * response's `metaData`. No drill-down or facility stock status for a sum: those are of one
+     * org unit (the item says which org units it sums).
+     */
+    combined?: { items: readonly string[]; label: string }
+    /**
+     * Shows the combined selection's line itself (a dashboard item puts it in its header, beside
+     * its buttons, to leave the height to the charts): told the line and its tooltip, or `null`
+     */
+    onCombinedLine?: (line: { text: string; title: string } | null) => void
 }
 
 /** The selectors + the cards of a program area (or one pair), trend or drilled. */
@@ -73,6 +110,8 @@ export const TriangulationView = ({
     push,
     replace,
     compact,
+    combined: givenCombined,
+    onCombinedLine,
 }: TriangulationViewProps) => {
     const me = useMe()
     const locale = me.data?.settings?.keyUiLocale ?? 'en'
@@ -82,12 +121,28 @@ export const TriangulationView = ({
         const all = area?.pairs ?? []
         return requested.pair ? all.filter((p) => p.id === requested.pair) : all
     }, [area, requested.pair])
+    // A combined dashboard item opened in the app (`ous` in the URL): the same org units, summed,
+    // named from the metadata (the dashboard's names are not in the URL)
+    const urlItems = givenCombined ? undefined : requested.ous
+    const urlItemNames = useFilterNames(
+        useMemo(() => (urlItems ?? []).map((id) => ({ id })), [urlItems])
+    )
+    const combined = useMemo(
+        () =>
+            givenCombined ??
+            (urlItems
+                ? { items: urlItems, label: orgUnitItemsLabel(urlItems, urlItemNames.data) }
+                : undefined),
+        [givenCombined, urlItems, urlItemNames.data]
+    )
     const roots = me.data ? dataViewRoots(me.data) : []
     // A link's org unit outside the user's data view: their own instead, with a notice
-    const viewOu = useViewOrgUnit(me.data ? requested.ou : undefined, roots, () =>
+    const viewOu = useViewOrgUnit(me.data && !combined ? requested.ou : undefined, roots, () =>
         replace({ ...requested, ou: undefined, drill: undefined, highlight: undefined })
     )
-    const ouId = viewOu.id
+    const ouId = combined ? undefined : viewOu.id
+    /** The org unit of the trend's series: one org unit, or the combined selection's sum */
+    const seriesOu = combined ? COMBINED : ouId
     const levels = useMaxOrgUnitLevel()
     const trendOu = useOrgUnit(ouId)
     // No drill-down below a facility (a link or the history may name one): DHIS2 would refuse it
@@ -129,8 +184,8 @@ export const TriangulationView = ({
           : trendOu.data
             ? trendOu.data.level + state.drill.path.length
             : undefined
-    const trendTable = useTrendTable(pairs, metadata.data, ouId, periods)
-    const staggered = useStaggeredTable(pairs, metadata.data, ouId, periods)
+    const trendTable = useTrendTable(pairs, metadata.data, ouId, periods, combined?.items)
+    const staggered = useStaggeredTable(pairs, metadata.data, ouId, periods, combined?.items)
     // The groups' table of this view (not the previous one's while it loads)
     const groupTable = staggered.table.isPlaceholderData ? undefined : staggered.table.data
     const waitingForGroups = staggered.groupSet !== null && !groupTable && !staggered.table.error
@@ -160,7 +215,7 @@ export const TriangulationView = ({
     const trends = useMemo(() => {
         const labels = trendLabels()
         const result = new Map<string, PairTrend>()
-        if (!trendTable.data || !metadata.data || !ouId || waitingForGroups) return result
+        if (!trendTable.data || !metadata.data || !seriesOu || waitingForGroups) return result
         for (const pair of pairs) {
             result.set(
                 pair.id,
@@ -170,7 +225,7 @@ export const TriangulationView = ({
                     items: metadata.data.items,
                     dataSets: metadata.data.dataSets,
                     periods,
-                    ou: ouId,
+                    ou: seriesOu,
                     labels,
                     currentMonth,
                     withStockOnHand: false,
@@ -186,7 +241,7 @@ export const TriangulationView = ({
         pairs,
         trendTable.data,
         metadata.data,
-        ouId,
+        seriesOu,
         periods,
         currentMonth,
         waitingForGroups,
@@ -297,6 +352,11 @@ export const TriangulationView = ({
         nameOf,
     ])
 
+    // The org units a combined selection sums, as DHIS2 resolved them (`metaData.dimensions.ou`)
+    const combinedNames = useMemo(() => {
+        const table = trendTable.isPlaceholderData ? undefined : trendTable.data
+        return combined && table ? table.itemIds('ou').map((id) => table.itemName(id) ?? id) : null
+    }, [combined, trendTable.data, trendTable.isPlaceholderData])
     // What the cards show: the last complete view while the next one loads (another period, org
     // unit or drill step), so that no chart shows new labels over old data or is drawn twice
     const shownTrend = useLastSettled(
@@ -304,18 +364,36 @@ export const TriangulationView = ({
             () => ({
                 trends,
                 periods: chartPeriods,
-                orgUnitName: trendOu.data?.displayName ?? '',
-                periodLabel: periodSelectionLabel(state.pe),
+                orgUnitName: combinedNames
+                    ? combinedOrgUnitsName(combinedNames)
+                    : (trendOu.data?.displayName ?? ''),
+                periodLabel: periodSelectionLabel(state.pe, nameOf),
                 grain: state.grain,
+                combinedNames,
             }),
-            [trends, chartPeriods, trendOu.data, state.pe, state.grain]
+            [trends, chartPeriods, trendOu.data, state.pe, state.grain, nameOf, combinedNames]
         ),
-        !trendTable.isPlaceholderData && Boolean(trendOu.data) && !waitingForGroups
+        !trendTable.isPlaceholderData &&
+            (combined ? combinedNames !== null : Boolean(trendOu.data)) &&
+            !waitingForGroups
     )
     const shownDrills = useLastSettled(
         drills,
         !state.drill || Boolean(drillData && parentData) || Boolean(drillTable.error)
     )
+    // The combined selection in words: the filter and the org units DHIS2 summed
+    const summedNames = combined ? shownTrend.combinedNames : null
+    const combinedLine = useMemo(
+        () =>
+            combined && summedNames
+                ? {
+                      text: combinedOrgUnitsText(combined.label, summedNames),
+                      title: combinedOrgUnitsText(combined.label, summedNames, 40),
+                  }
+                : null,
+        [combined, summedNames]
+    )
+    useEffect(() => onCombinedLine?.(combinedLine), [onCombinedLine, combinedLine])
 
     const orgUnitName = trendOu.data?.displayName ?? ''
     // The pair last clicked to drill: its charts drill first, the other cards' after a paint
@@ -432,6 +510,8 @@ export const TriangulationView = ({
         </nav>
     ) : null
 
+    const yearChoices = [0, 1, 2, 3].map((back) => String(new Date().getFullYear() - back))
+
     return (
         <div>
             {viewOu.fallback && (
@@ -471,10 +551,17 @@ export const TriangulationView = ({
                         {PERIOD_CHOICES.map((p) => (
                             <SingleSelectOption key={p} value={p} label={relativePeriodLabel(p)} />
                         ))}
-                        {[0, 1, 2, 3].map((back) => {
-                            const year = String(new Date().getFullYear() - back)
-                            return <SingleSelectOption key={year} value={year} label={year} />
-                        })}
+                        {yearChoices.map((year) => (
+                            <SingleSelectOption key={year} value={year} label={year} />
+                        ))}
+                        {!(PERIOD_CHOICES as string[]).includes(state.pe) &&
+                            !yearChoices.includes(state.pe) && (
+                                // A selection of a link (the months of a dashboard item's period)
+                                <SingleSelectOption
+                                    value={state.pe}
+                                    label={periodSelectionLabel(state.pe, nameOf)}
+                                />
+                            )}
                     </SingleSelectField>
                     <div className={classes.grain}>
                         <SegmentedControl
@@ -496,9 +583,17 @@ export const TriangulationView = ({
                         <OrgUnitPicker
                             roots={roots.map((r) => r.id)}
                             rootPaths={roots.map((r) => r.path)}
-                            selectedName={orgUnitName || '…'}
+                            selectedName={
+                                combined
+                                    ? shownTrend.combinedNames
+                                        ? shownTrend.orgUnitName
+                                        : combined.label
+                                    : orgUnitName || '…'
+                            }
                             selectedPath={trendOu.data?.path}
-                            onSelect={(id) => replace({ ...state, ou: id, drill: undefined })}
+                            onSelect={(id) =>
+                                replace({ ...state, ou: id, ous: undefined, drill: undefined })
+                            }
                         />
                     )}
                     {state.pair && (
@@ -515,6 +610,15 @@ export const TriangulationView = ({
             {blocker ?? (
                 <>
                     {breadcrumbs}
+                    {combinedLine && !onCombinedLine && (
+                        <p
+                            className={classes.combined}
+                            data-test="item-combined-ou"
+                            title={combinedLine.title}
+                        >
+                            {combinedLine.text}
+                        </p>
+                    )}
                     {trendTable.error && (
                         <ErrorNotice
                             error={trendTable.error}
@@ -551,7 +655,7 @@ export const TriangulationView = ({
                                 trend={trend}
                                 drill={drill}
                                 stock={
-                                    statusPeriod
+                                    statusPeriod && !combined
                                         ? {
                                               figures: stockFigures.get(pair.id) ?? null,
                                               periodName: nameOf(statusPeriod),
@@ -563,7 +667,7 @@ export const TriangulationView = ({
                                         : null
                                 }
                                 fillHeight={compact}
-                                canDrillPeriod={levelBelow}
+                                canDrillPeriod={combined ? false : levelBelow}
                                 drillAfterPaint={
                                     drillOrigin !== undefined && drillOrigin !== pair.id
                                 }

@@ -698,7 +698,8 @@ export const staggeredRequest = (
     pairs: readonly Pair[],
     items: ReadonlyMap<string, ItemInfo>,
     periods: ViewPeriods,
-    ou: string
+    /** One org unit, or several `ou` items summed by DHIS2 (as a filter) */
+    ou: string | readonly string[]
 ): { groupSet: string; query: ReturnType<typeof buildAnalyticsQuery> } | null => {
     const groups = pairs.find((pair) => pair.lmis.reportingGroups)?.lmis.reportingGroups
     if (!groups) return null
@@ -716,7 +717,9 @@ export const staggeredRequest = (
         query: buildAnalyticsQuery({
             dx,
             pe: staggeredRequestQuarters(periods.quarters),
-            ou: { id: ou },
+            ...(typeof ou === 'string'
+                ? { ou: { id: ou } }
+                : { ou: ou.map((id) => ({ id })), ouAsFilter: true }),
             dimensions: { [groups.groupSet]: groupIds },
         }),
     }

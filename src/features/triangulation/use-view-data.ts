@@ -34,13 +34,23 @@ export const useTrendTable = (
     pairs: readonly Pair[],
     metadata: ReturnType<typeof usePairsMetadata>['data'],
     ou: string | undefined,
-    periods: ViewPeriods
+    periods: ViewPeriods,
+    /** Several org units (`ou` items, e.g. `USER_ORGUNIT_CHILDREN;LEVEL-x`): their sum, by DHIS2 */
+    combined?: readonly string[]
 ) => {
     const query = useMemo(() => {
-        if (!ou || periods.request.length === 0) return null
+        if ((!ou && !combined) || periods.request.length === 0) return null
         const dx = requestItems(pairs, metadata ? knownIds(metadata) : null, true)
-        return dx.length ? buildAnalyticsQuery({ dx, pe: periods.request, ou: { id: ou } }) : null
-    }, [pairs, metadata, ou, periods.request])
+        if (!dx.length) return null
+        return combined
+            ? buildAnalyticsQuery({
+                  dx,
+                  pe: periods.request,
+                  ou: combined.map((id) => ({ id })),
+                  ouAsFilter: true,
+              })
+            : buildAnalyticsQuery({ dx, pe: periods.request, ou: { id: ou as string } })
+    }, [pairs, metadata, ou, periods.request, combined])
     return useAnalytics(query)
 }
 
@@ -106,11 +116,15 @@ export const useStaggeredTable = (
     pairs: readonly Pair[],
     metadata: ReturnType<typeof usePairsMetadata>['data'],
     ou: string | undefined,
-    periods: ViewPeriods
+    periods: ViewPeriods,
+    combined?: readonly string[]
 ) => {
     const request = useMemo(
-        () => (metadata && ou ? staggeredRequest(pairs, metadata.items, periods, ou) : null),
-        [pairs, metadata, ou, periods]
+        () =>
+            metadata && (ou || combined)
+                ? staggeredRequest(pairs, metadata.items, periods, combined ?? (ou as string))
+                : null,
+        [pairs, metadata, ou, periods, combined]
     )
     const table = useAnalytics(request?.query ?? null)
     return { groupSet: request?.groupSet ?? null, table }

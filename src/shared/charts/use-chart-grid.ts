@@ -3,7 +3,7 @@ import { chartGridLayout, type ChartGrid } from '../../charts/layout'
 
 /**
  * The layout of a card's charts from the size of their container (`chartGridLayout`): measured
- * when the container or its card change size. With `fill` (a dashboard item, which does not
+ * when the container or its card change size (with `fill`, the page too). With `fill` (a dashboard item, which does not
  * scroll), the charts share the height left below the container's top. `grid` is `null` until the
  * container is measured (no chart is drawn at a wrong size first).
  */
@@ -38,6 +38,9 @@ export const useChartGrid = (
         const observer = new ResizeObserver(measure)
         observer.observe(element)
         if (element.parentElement) observer.observe(element.parentElement)
+        // A line shown above the card later (a dashboard item's filter in words) moves it down
+        // without resizing it: the page's height changes then
+        if (fill) observer.observe(document.body)
         window.addEventListener('resize', measure)
         return () => {
             observer.disconnect()

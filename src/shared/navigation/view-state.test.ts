@@ -34,6 +34,27 @@ describe('view state in the URL', () => {
         expect(broken.drill).toBeUndefined()
     })
 
+    it('carries a combined org unit selection (ous) and drops items analytics would not take', () => {
+        const state: ViewState = {
+            page: 'view',
+            pe: '202501_202503',
+            grain: 'monthly',
+            ous: [
+                'USER_ORGUNIT_CHILDREN',
+                'LEVEL-tTUf91fCytl',
+                'OU_GROUP-CXw2yu5fodb',
+                'ImspTQPwCqd',
+                'LEVEL-3',
+            ],
+        }
+        expect(parseViewState(serializeViewState(state))).toEqual(state)
+        expect(
+            parseViewState('#/view?ous=USER_ORGUNIT,<b>,LEVEL-,OU_GROUP-x,ImspTQPwCqd,ImspTQPwCqd')
+                .ous
+        ).toEqual(['USER_ORGUNIT', 'ImspTQPwCqd'])
+        expect(parseViewState('#/view?ous=,,nothing').ous).toBeUndefined()
+    })
+
     it('keeps the default period out of the URL', () => {
         expect(serializeViewState({ page: 'alerts', pe: 'LAST_12_MONTHS', grain: 'monthly' })).toBe(
             '#/alerts'

@@ -15,6 +15,12 @@ export interface ViewState {
     pe: string
     /** Selected org unit id (the trend's org unit); empty = the user's data-view root */
     ou?: string
+    /**
+     * Several org units summed as one (a dashboard item's combined filter opened in the app):
+     * analytics `ou` items — org unit ids, `USER_ORGUNIT(_CHILDREN|_GRANDCHILDREN)`,
+     * `LEVEL-<uid|n>`, `OU_GROUP-<uid>`; takes the place of `ou` (URL `ous=a,b`)
+     */
+    ous?: string[]
     grain: Grain
     /** Drill: the period clicked on the trend and the org units drilled through, from `ou` down */
     drill?: { period: string; path: string[] }
@@ -28,6 +34,19 @@ const UID_LIKE = /^[A-Za-z0-9_-]{1,64}$/
 
 const clean = (value: string | null): string | undefined =>
     value && UID_LIKE.test(value) ? value : undefined
+
+/** An analytics `ou` item of a combined selection (as `dashboard-filters.ts` accepts them) */
+const OU_ITEM =
+    /^(?:[A-Za-z][A-Za-z0-9]{10}|USER_ORGUNIT(?:_CHILDREN|_GRANDCHILDREN)?|LEVEL-(?:[A-Za-z][A-Za-z0-9]{10}|[1-9][0-9]?)|OU_GROUP-[A-Za-z][A-Za-z0-9]{10})$/
+
+/** The items of `ous=`: valid ones, each once, at most 50; none → undefined */
+const parseOrgUnitItems = (value: string | null): string[] | undefined => {
+    const items = [...new Set((value ?? '').split(',').filter((item) => OU_ITEM.test(item)))].slice(
+        0,
+        50
+    )
+    return items.length > 0 ? items : undefined
+}
 
 /** Reads a hash such as `#/view?area=mnh&pe=LAST_12_MONTHS`; anything malformed is ignored. */
 export const parseViewState = (hash: string): ViewState => {
@@ -46,6 +65,7 @@ export const parseViewState = (hash: string): ViewState => {
         pair: clean(query.get('pair')),
         pe: clean(query.get('pe')) ?? DEFAULT_PERIOD,
         ou: clean(query.get('ou')),
+        ous: parseOrgUnitItems(query.get('ous')),
         grain: query.get('grain') === 'quarterly' ? 'quarterly' : 'monthly',
         drill: drillPeriod ? { period: drillPeriod, path: drillPath } : undefined,
         highlight: clean(query.get('hl')),
@@ -58,6 +78,7 @@ export const serializeViewState = (state: ViewState): string => {
     if (state.pair) query.set('pair', state.pair)
     if (state.pe !== DEFAULT_PERIOD) query.set('pe', state.pe)
     if (state.ou) query.set('ou', state.ou)
+    if (state.ous?.length) query.set('ous', state.ous.join(','))
     if (state.grain !== 'monthly') query.set('grain', state.grain)
     if (state.drill) {
         query.set('dpe', state.drill.period)

@@ -33,13 +33,23 @@ export const ensureChromium = (): void => {
 
 /** A headless Chromium with a fresh profile (user-data-dir) each time. */
 export const launchChromium = (
-    options: { viewport?: { width: number; height: number }; locale?: string } = {}
+    options: {
+        viewport?: { width: number; height: number }
+        locale?: string
+        /**
+         * `'block'` for tests that fake the network with `page.route`: Playwright does not see the
+         * requests a service worker makes (the app's PWA worker fetches them), so they would pass
+         * by the route
+         */
+        serviceWorkers?: 'allow' | 'block'
+    } = {}
 ): Promise<BrowserContext> =>
     chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'triangulate-chromium-')), {
         executablePath: CHROMIUM_PATH,
         headless: true,
         viewport: options.viewport ?? { width: 1366, height: 900 },
         locale: options.locale ?? 'en-US',
+        serviceWorkers: options.serviceWorkers ?? 'allow',
         args: [
             '--no-sandbox',
             '--disable-gpu',
