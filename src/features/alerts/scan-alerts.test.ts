@@ -6,6 +6,7 @@ import {
     detectScanAlerts,
     detectScanAlertsAsync,
     dueQuarters,
+    usualReporting,
     filterAlerts,
     groupRates,
     groupRatesByQuarter,
@@ -207,9 +208,22 @@ describe('detectScanAlerts', () => {
         expect(types(alerts)).toEqual(['completenessDrop'])
         expect(alerts[0]?.pairIds).toEqual([ors.id, zinc.id])
         expect(alerts[0]?.alert).toMatchObject({ report: 'hmis', period: months[17] })
-        // with a lower completeness threshold the month is tested: the fall is a collapse
+        // with a lower completeness threshold the month is tested; above facilities a fall in
+        // a month with fewer reports than usual is still not a collapse (`usualReporting`)...
         const lower = detectScanAlerts(scan, [ors, zinc], { completenessThreshold: 10 })
-        expect(types(lower)).toContain('collapse')
+        expect(types(lower)).not.toContain('collapse')
+        // ...at a facility it is
+        const facility = scanOf(
+            [
+                series(ors.id, OU.a, { cases, consumption: null }),
+                series(zinc.id, OU.a, { cases, consumption: null }),
+            ],
+            { [OU.a]: { [DS.hmis]: hmis, [DS.lmisM]: full() } },
+            true
+        )
+        expect(
+            types(detectScanAlerts(facility, [ors, zinc], { completenessThreshold: 10 }))
+        ).toContain('collapse')
     })
 
     it('finds a stockout while cases continue, from stock on hand and the stockout share', () => {
@@ -307,5 +321,18 @@ describe('filterAlerts', () => {
             filterAlerts(alerts, { ...NO_FILTERS, type: 'divergence', level: 4 }, areas)
         ).toHaveLength(1)
         expect(countByType(alerts)).toEqual({ spike: 1, divergence: 2 })
+    })
+})
+
+describe('usualReporting', () => {
+    it('is true when the period has at least the median rate of its baseline, or is unknown', () => {
+        const rates = [92, 96, 88, 96, 92, 96, 84.6, 96, null]
+        expect(usualReporting(rates, 5, 12)).toBe(true)
+        // one report of 26 missing more than usual: a large facility's, perhaps
+        expect(usualReporting(rates, 6, 12)).toBe(false)
+        expect(usualReporting(rates, 7, 3)).toBe(true)
+        expect(usualReporting(rates, 8, 12)).toBe(true)
+        expect(usualReporting(rates, 0, 12)).toBe(true)
+        expect(usualReporting(null, 3, 12)).toBe(true)
     })
 })

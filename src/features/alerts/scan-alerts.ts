@@ -36,6 +36,8 @@ import {
     type OutlierInput,
 } from '../../domain/alerts'
 import { LOW_COUNT_MEDIAN } from '../../domain/alerts/low-counts'
+import { detectRepeatedValues } from '../../domain/alerts/repeated'
+import { isMakeUpSensitive } from '../../domain/alerts/entries'
 import { reportingRate } from '../../domain/indicators'
 import { monthsOfQuarter, quarterOfMonth } from '../../domain/periods'
 import type { LevelScanData, PairOrgUnitSeries, ScanData, Series } from './scan-data'
@@ -112,7 +114,9 @@ const deviationOf = (
     const quarterly = /Q/.test(alert.period)
     if (alert.type === 'spike' || alert.type === 'collapse') {
         const expected = alert.details.expected ?? alert.details.median
-        const deviation = alert.details.value - expected
+        // A value copied month after month is in doubt as a whole
+        const deviation =
+            alert.method === 'REPEATED' ? alert.details.value : alert.details.value - expected
         if (alert.series === 'hmis') return casesItem ? { key: `h:${casesItem}`, deviation } : null
         return { key: `${quarterly ? 'q' : 'c'}:${alert.pairId}`, deviation }
     }
@@ -369,6 +373,25 @@ interface GroupEntry {
     lmis: string[]
 }
 
+/**
+ * Whether the reporting rate of period `index` is at least the median of the `baseline` periods
+ * before it (or unknown): no report is missing beyond the usual. A total's changes in make-up
+ * (one hospital's report missing moves a district's total by half while the rate stays above the
+ * completeness threshold) show as fewer reports than usual.
+ */
+export const usualReporting = (rates: Series | null, index: number, baseline: number): boolean => {
+    if (!rates || index < 0) return true
+    const rate = rates[index]
+    if (rate === null || rate === undefined) return true
+    const before: number[] = []
+    for (let j = Math.max(0, index - Math.max(1, Math.round(baseline))); j < index; j++) {
+        const v = rates[j]
+        if (typeof v === 'number' && Number.isFinite(v)) before.push(v)
+    }
+    if (before.length === 0) return true
+    return rate >= (medianOf(before) as number) - 1e-9
+}
+
 /** The alerts of a level, org unit by org unit */
 function* detectLevel(
     scan: ScanData,
@@ -537,6 +560,20 @@ function* detectLevel(
             }).forEach((alert) =>
                 out.push({ alert, pairIds: pairs.map((p) => p.id), level: level.level })
             )
+            // A facility's form copied month after month (a total is never exactly constant)
+            if (level.facilityLevel) {
+                detectRepeatedValues({
+                    pairId: first.id,
+                    orgUnitId,
+                    periods: months,
+                    values: cases,
+                    testLast,
+                    series: 'hmis',
+                    zScore: t.zScore,
+                }).forEach((alert) =>
+                    out.push({ alert, pairIds: pairs.map((p) => p.id), level: level.level })
+                )
+            }
         }
         const sides = new Map<string, { report: 'hmis' | 'lmis'; ids: string[]; pairs: Pair[] }>()
         for (const group of reportGroups.values()) {
@@ -598,6 +635,29 @@ function* detectLevel(
             }).forEach((alert) =>
                 out.push({ alert, pairIds: group.pairs.map((p) => p.id), level: level.level })
             )
+        }
+        // Above facilities: a fall, a ratio moving or a finding by quarter in a period with fewer
+        // reports than usual may be a large facility's report missing (see `usualReporting`)
+        if (!level.facilityLevel) {
+            const kept = out.filter((item) => {
+                if (!isMakeUpSensitive(item.alert)) return true
+                const pair = pairsById.get(item.alert.pairId)
+                if (!pair) return true
+                const quarterly = /Q/.test(item.alert.period)
+                const periods = quarterly ? quarters : months
+                const index = periods.indexOf(item.alert.period)
+                const sides =
+                    item.alert.type === 'divergence'
+                        ? [pair.hmis.dataSet, pair.lmis.dataSet]
+                        : [item.alert.series === 'hmis' ? pair.hmis.dataSet : pair.lmis.dataSet]
+                return sides.every((dataSet) => {
+                    const ids = sideDataSets(dataSet, known)
+                    const series = quarterly ? quarterRates(ids) : rates(ids)
+                    return usualReporting(series, index, baselineMonths / (quarterly ? 3 : 1))
+                })
+            })
+            out.length = 0
+            out.push(...kept)
         }
         for (const item of out) {
             const casesItem = list.find((x) => x.pairId === item.alert.pairId)?.casesItem ?? null
