@@ -190,7 +190,8 @@ export const bothSystemsAgree = (reasons: readonly LeveledAlert[]): boolean => {
 /** The impact of an entry's findings (see the module comment) */
 export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
     if (reasons.length === 0) return 0
-    const strength = Math.max(...reasons.map((r) => strengthOf(r.alert) * foldOf(r.alert)))
+    const E = (k: string, d: number) => Number(process.env[k] ?? d)
+    const strength = Math.max(...reasons.map((r) => Math.min(E('CAP', 25), Math.abs(r.alert.severity)) * Math.pow(foldOf(r.alert), E('FOLD_EXP', 1))))
     const shares = reasons
         .map((r) => r.parentShare)
         .filter((s): s is number => s !== null && s !== undefined && Number.isFinite(s))
@@ -198,9 +199,9 @@ export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
     const run = longestPeriodRun(reasons.map((r) => r.alert.period))
     return (
         strength *
-        (SHARE_FLOOR + share) *
-        (1 + PERSISTENCE_WEIGHT * (run - 1)) *
-        (bothSystemsAgree(reasons) ? AGREEMENT_WEIGHT : 1)
+        Math.pow(E('FLOOR', SHARE_FLOOR) + share, E('SHARE_EXP', 1)) *
+        (1 + E('PERS', PERSISTENCE_WEIGHT) * (run - 1)) *
+        (bothSystemsAgree(reasons) ? E('AGREE', AGREEMENT_WEIGHT) : 1)
     )
 }
 

@@ -6,6 +6,8 @@ import {
     detectScanAlerts,
     detectScanAlertsAsync,
     dueQuarters,
+    maskStockouts,
+    outOfStock,
     usualReporting,
     filterAlerts,
     groupRates,
@@ -334,5 +336,33 @@ describe('usualReporting', () => {
         expect(usualReporting(rates, 8, 12)).toBe(true)
         expect(usualReporting(rates, 0, 12)).toBe(true)
         expect(usualReporting(null, 3, 12)).toBe(true)
+    })
+})
+
+describe('outOfStock', () => {
+    it('is true in a month with no stock on hand or with stockout days, or a quarter holding one', () => {
+        const stockOnHand = months.map((_, i) => (i === 14 ? 0 : 50))
+        const stockoutDays = months.map((_, i) => (i === 16 ? 3 : 0))
+        const series = { stockOnHand, stockoutDays }
+        expect(outOfStock(series, months[14] as string, months)).toBe(true)
+        expect(outOfStock(series, months[16] as string, months)).toBe(true)
+        expect(outOfStock(series, months[15] as string, months)).toBe(false)
+        expect(
+            outOfStock({ stockOnHand: null, stockoutDays: null }, months[14] as string, months)
+        ).toBe(false)
+        expect(months[14]).toBe('202409')
+        expect(outOfStock(series, '2024Q3', months)).toBe(true)
+        expect(outOfStock(series, '2024Q2', months)).toBe(false)
+    })
+})
+
+describe('maskStockouts', () => {
+    it('leaves out the months with no stock on hand or with stockout days', () => {
+        const values = [10, 20, 30, 40]
+        expect(
+            maskStockouts(values, { stockOnHand: [5, 0, 5, null], stockoutDays: [0, 0, 2, null] })
+        ).toEqual([10, null, null, 40])
+        expect(maskStockouts(values, null)).toBe(values)
+        expect(maskStockouts(values, { stockOnHand: null, stockoutDays: null })).toBe(values)
     })
 })

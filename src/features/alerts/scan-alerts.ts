@@ -374,6 +374,39 @@ interface GroupEntry {
 }
 
 /**
+ * Whether a facility's series shows no stock in `period` (a month, or any month of a quarter):
+ * stock on hand 0 or stockout days above 0.
+ */
+export const outOfStock = (
+    series: Pick<PairOrgUnitSeries, 'stockOnHand' | 'stockoutDays'>,
+    period: string,
+    months: readonly string[]
+): boolean => {
+    const inPeriod = /Q/.test(period)
+        ? monthsOfQuarter(period).map((m) => months.indexOf(m))
+        : [months.indexOf(period)]
+    return inPeriod.some(
+        (i) => i >= 0 && (series.stockOnHand?.[i] === 0 || (series.stockoutDays?.[i] ?? 0) > 0)
+    )
+}
+
+/**
+ * Monthly consumption with the months without stock left out (`null`): there it is what the stock
+ * allowed, not the need, and it would pull the baseline's median down (a well-stocked month
+ * after a few short ones would look like a spike); the stockout list shows those months.
+ * `stock`: the series' stock on hand and stockout days (`null`: the values as they are).
+ */
+export const maskStockouts = (
+    values: Series,
+    stock: Pick<PairOrgUnitSeries, 'stockOnHand' | 'stockoutDays'> | null
+): Series =>
+    stock && (stock.stockOnHand || stock.stockoutDays)
+        ? values.map((value, i) =>
+              stock.stockOnHand?.[i] === 0 || (stock.stockoutDays?.[i] ?? 0) > 0 ? null : value
+          )
+        : values
+
+/**
  * Whether the reporting rate of period `index` is at least the median of the `baseline` periods
  * before it (or unknown): no report is missing beyond the usual. A total's changes in make-up
  * (one hospital's report missing moves a district's total by half while the rate stays above the
@@ -491,11 +524,17 @@ function* detectLevel(
                         }
                       : null
             if (flows) {
+                // a facility's months without stock: its consumption there is what the stock
+                // allowed, not the need (monthly series)
+                const stocked = maskStockouts(
+                    flows.consumption,
+                    level.facilityLevel && flows.consumption === series.consumption ? series : null
+                )
                 own(
                     outliers({
                         ...flows.context,
                         values: maskIncomplete(
-                            flows.consumption,
+                            stocked,
                             flows.lmisRates,
                             flows.context.thresholds.completenessThreshold
                         ),
@@ -512,7 +551,7 @@ function* detectLevel(
                     own(
                         detectDivergence({
                             ...flows.context,
-                            consumption: flows.consumption,
+                            consumption: stocked,
                             cases: flows.cases,
                             hmisCompleteness: flows.hmisRates,
                             lmisCompleteness: flows.lmisRates,
@@ -635,6 +674,21 @@ function* detectLevel(
             }).forEach((alert) =>
                 out.push({ alert, pairIds: group.pairs.map((p) => p.id), level: level.level })
             )
+        }
+        // At a facility: consumption falling (alone, or against cases) in a month or quarter
+        // without stock is the stockout, which the stockout list shows, not a second entry
+        if (level.facilityLevel) {
+            const kept = out.filter((item) => {
+                const { alert } = item
+                const fall =
+                    (alert.type === 'collapse' && alert.series === 'lmis') ||
+                    (alert.type === 'divergence' && alert.direction === 'down')
+                if (!fall) return true
+                const own = list.find((x) => x.pairId === alert.pairId)
+                return !(own && outOfStock(own, alert.period, months))
+            })
+            out.length = 0
+            out.push(...kept)
         }
         // Above facilities: a fall, a ratio moving or a finding by quarter in a period with fewer
         // reports than usual may be a large facility's report missing (see `usualReporting`)
