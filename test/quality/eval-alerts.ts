@@ -14,6 +14,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { DEFAULT_SEED } from '../../demo/src/http/cliArgs'
 import { detectScanAlerts, type ScanAlert } from '../../src/features/alerts/scan-alerts'
 import {
+    ENTRIES_PER_AREA,
     cutEntries,
     scanEntries,
     stockoutsByDuration,
@@ -85,7 +86,11 @@ const main = async () => {
         const t2 = performance.now()
         const all = scanEntries(alerts, { facilityLevel: FACILITY_LEVEL })
         // What the list shows: at most ENTRIES_PER_AREA per program area, the rest below the cut
-        const { shown: entries, below } = cutEntries(all, areaOf)
+        const { shown: entries, below } = cutEntries(
+            all,
+            areaOf,
+            Number(process.env.EVAL_PER_AREA ?? ENTRIES_PER_AREA)
+        )
         const stockouts = stockoutsByDuration(alerts)
         scanMs += performance.now() - t2
         const perArea: Record<string, number> = {}
@@ -115,6 +120,7 @@ const main = async () => {
                     method?: string
                 }
                 console.log(
+                    areaOf.get(entry.pairId),
                     entry.impact.toFixed(2),
                     entry.tier,
                     entry.pairId,

@@ -1,5 +1,6 @@
 import {
     AGREEMENT_WEIGHT,
+    CONTRADICTION_WEIGHT,
     MAX_STRENGTH,
     SHARE_FLOOR,
     aggregateReasons,
@@ -10,6 +11,7 @@ import {
     isMakeUpSensitive,
     longestPeriodRun,
     rankEntries,
+    systemsContradict,
     type LeveledAlert,
 } from './entries'
 import type { Alert, DivergenceAlert, OutlierAlert } from './types'
@@ -117,7 +119,7 @@ describe('groupEntries', () => {
     })
     it('ranks by impact: a large share of the parent first', () => {
         const entries = groupEntries([
-            leveled(outlier('small', 'p1', '202601', 20), 0.01),
+            leveled(outlier('small', 'p1', '202601', 12), 0.01),
             leveled(outlier('large', 'p1', '202601', 6), 0.3),
         ])
         expect(entries.map((e) => e.orgUnitId)).toEqual(['large', 'small'])
@@ -130,28 +132,30 @@ const FOLD = 1 + Math.log(21 / 11)
 describe('entryImpact', () => {
     it('multiplies strength × size, share, persistence and agreement', () => {
         const one = [leveled(outlier('a', 'p', '202601', 4), 0.1)]
-        expect(entryImpact(one)).toBeCloseTo(4 * FOLD * (SHARE_FLOOR + 0.1))
+        expect(entryImpact(one)).toBeCloseTo(4 * FOLD * Math.sqrt(SHARE_FLOOR + 0.1))
         const persistent = [
             leveled(outlier('a', 'p', '202601', 4), 0.1),
             leveled(outlier('a', 'p', '202602', 4), 0.1),
         ]
-        expect(entryImpact(persistent)).toBeCloseTo(4 * FOLD * (SHARE_FLOOR + 0.1) * 1.5)
+        expect(entryImpact(persistent)).toBeCloseTo(4 * FOLD * Math.sqrt(SHARE_FLOOR + 0.1) * 1.5)
         const agreeing = [
             leveled(outlier('a', 'p', '202601', 4, 'hmis'), 0.1),
             leveled(outlier('a', 'p', '202601', 4, 'lmis'), 0.1),
         ]
-        expect(entryImpact(agreeing)).toBeCloseTo(4 * FOLD * (SHARE_FLOOR + 0.1) * AGREEMENT_WEIGHT)
+        expect(entryImpact(agreeing)).toBeCloseTo(
+            4 * FOLD * Math.sqrt(SHARE_FLOOR + 0.1) * AGREEMENT_WEIGHT
+        )
     })
     it('counts persistence as the longest run of consecutive months, not scattered ones', () => {
         const scattered = [
             leveled(outlier('a', 'p', '202601', 4), 0.1),
             leveled(outlier('a', 'p', '202604', 4), 0.1),
         ]
-        expect(entryImpact(scattered)).toBeCloseTo(4 * FOLD * (SHARE_FLOOR + 0.1))
+        expect(entryImpact(scattered)).toBeCloseTo(4 * FOLD * Math.sqrt(SHARE_FLOOR + 0.1))
     })
     it('caps the strength and counts findings without units by the floor', () => {
         expect(entryImpact([leveled(outlier('a', 'p', '202601', 1e6))])).toBeCloseTo(
-            MAX_STRENGTH * FOLD * SHARE_FLOOR
+            MAX_STRENGTH * FOLD * Math.sqrt(SHARE_FLOOR)
         )
         expect(entryImpact([])).toBe(0)
     })
@@ -224,8 +228,44 @@ describe('aggregateReasons and the aggregate rule of groupEntries', () => {
     })
 })
 
+describe('systemsContradict', () => {
+    it('is one system moving with consumption per case moving, the other system still', () => {
+        const hmisSpike = leveled(outlier('a', 'p1', '202601', 6, 'hmis'))
+        const diverging = leveled(divergence('202601', 0.3, 1))
+        expect(systemsContradict([hmisSpike, diverging])).toBe(true)
+        expect(systemsContradict([hmisSpike])).toBe(false)
+        expect(systemsContradict([hmisSpike, leveled(divergence('202602', 0.3, 1))])).toBe(false)
+        expect(
+            systemsContradict([
+                hmisSpike,
+                leveled(outlier('a', 'p1', '202601', 6, 'lmis')),
+                diverging,
+            ])
+        ).toBe(false)
+    })
+    it('weighs in the impact', () => {
+        const hmisSpike = leveled(outlier('d', 'p1', '202601', 6, 'hmis'), 0.1)
+        const diverging = leveled(divergence('202601', 0.3, 1), 0.1)
+        const alone = entryImpact([hmisSpike])
+        // the divergence's own strength may be higher too
+        expect(entryImpact([hmisSpike, diverging]) / alone).toBeGreaterThanOrEqual(
+            CONTRADICTION_WEIGHT
+        )
+        expect(groupEntries([hmisSpike, diverging])[0]?.contradiction).toBe(true)
+    })
+})
+
 describe('bothSystemsAgree', () => {
-    it('needs both systems in one period', () => {
+    it('is not a divergence (the systems disagree there)', () => {
+        expect(bothSystemsAgree([leveled(divergence('202601', 0.3, 1))])).toBe(false)
+    })
+    it('needs both systems moving the same way in one period', () => {
+        expect(
+            bothSystemsAgree([
+                leveled(outlier('a', 'p', '202601', 4, 'hmis')),
+                leveled(collapse('a', '202601')),
+            ])
+        ).toBe(false)
         expect(
             bothSystemsAgree([
                 leveled(outlier('a', 'p', '202601', 4, 'hmis')),

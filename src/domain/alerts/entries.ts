@@ -9,14 +9,19 @@
  * - its size as a factor (`foldOf`): `1 + |ln(value ÷ expected)|`, so that a value three times
  *   the usual (a typing error, a form counted twice) outranks a large facility's ordinary +40 %
  *   month whose z-score is as high (errors multiply, noise adds);
- * - its weight in the parent's total: the deviation in units (value − expected, or the cases
- *   turned away) as a share of the parent org unit's total of that series in that period (a facility
- *   of its district, a district of its region), plus `SHARE_FLOOR` so that findings without units
- *   (reporting rates, master-list gaps) still rank by their strength;
+ * - its weight in the parent's total, as a square root: the deviation in units (value − expected,
+ *   or the cases turned away) as a share of the parent org unit's total of that series in that
+ *   period (a facility of its district, a district of its region), plus `SHARE_FLOOR` so that
+ *   findings without units (reporting rates, master-list gaps) still rank by their strength; the
+ *   root keeps a small facility's tripled value in sight of a hospital's ordinary swing (a share
+ *   of 0.02 against 0.3 weighs 1 to 3.5, not 1 to 10);
  * - persistence: `1 + PERSISTENCE_WEIGHT × (run − 1)` over the longest run of consecutive months
  *   (or quarters) flagged (scattered months are chance more often than a lasting change);
- * - corroboration: `AGREEMENT_WEIGHT` when both systems show something in the same period (a
- *   finding on cases and one on logistics, or a divergence, which reads both).
+ * - what the two systems say together (`systemsContradict`, `bothSystemsAgree`): one system
+ *   moving while consumption per case moves too (the other system did not follow) is the mark of
+ *   a recording error, `CONTRADICTION_WEIGHT`; both systems moving the same way in the same
+ *   period is a real change (more patients came, and more was dispensed), which a list of what to
+ *   check ranks lower, `AGREEMENT_WEIGHT` (it stays an entry).
  *
  * The tier of an entry is its strongest finding's (`tiers.ts`).
  *
@@ -33,11 +38,12 @@ import type { Alert } from './types'
 import { higherTier, tierOf, type Tier } from './tiers'
 
 export const MAX_STRENGTH = 25
-/** Consecutive periods of LMIS-flow findings an entry above facilities needs (module comment) */
+/** Consecutive periods an entry above facilities needs for a make-up-sensitive finding */
 export const AGGREGATE_FLOW_RUN = 2
 export const SHARE_FLOOR = 0.02
 export const PERSISTENCE_WEIGHT = 0.5
-export const AGREEMENT_WEIGHT = 1.25
+export const AGREEMENT_WEIGHT = 0.5
+export const CONTRADICTION_WEIGHT = 3
 
 /** An alert of a scan: the pairs it concerns (its own first) and its org unit level */
 export interface LeveledAlert<A extends Alert = Alert> {
@@ -66,8 +72,10 @@ export interface AlertEntry<A extends Alert = Alert> {
     periods: string[]
     /** The largest share of the parent's total among the findings; `null` when none has units */
     parentShare: number | null
-    /** Both systems show something in one period */
+    /** Both systems move the same way in one period (a real change, most likely) */
     agreement: boolean
+    /** One system moves and the other does not follow (a recording error, most likely) */
+    contradiction?: boolean
     impact: number
 }
 
@@ -174,15 +182,43 @@ export const aggregateReasons = <R extends Pick<LeveledAlert, 'alert'>>(
     return reasons.filter((r) => !isMakeUpSensitive(r.alert) || inRun(r.alert.period))
 }
 
-/** Whether the findings show both systems moving in one period */
+/**
+ * Whether the findings show one system moving and the other not, in one period: a spike or
+ * collapse of one system's series with consumption per case moving in that period (a divergence)
+ * and no outlier of the other system the same way. The mark of a recording error (a typing
+ * error, a form counted twice, consumption not written down): a real change (more patients, a
+ * stockout) moves both, and triangulation is what tells them apart.
+ */
+export const systemsContradict = (reasons: readonly Pick<LeveledAlert, 'alert'>[]): boolean => {
+    const diverging = new Set(
+        reasons.filter((r) => r.alert.type === 'divergence').map((r) => r.alert.period)
+    )
+    if (diverging.size === 0) return false
+    const moves = new Map<string, Set<string>>()
+    for (const { alert } of reasons) {
+        if (alert.type !== 'spike' && alert.type !== 'collapse') continue
+        const key = `${alert.period}|${alert.type}`
+        const set = moves.get(key) ?? new Set<string>()
+        set.add(alert.series)
+        moves.set(key, set)
+    }
+    for (const [key, systems] of moves) {
+        const period = key.split('|')[0] as string
+        if (diverging.has(period) && systems.size === 1) return true
+    }
+    return false
+}
+
+/** Whether the findings show both systems moving the same way in one period */
 export const bothSystemsAgree = (reasons: readonly LeveledAlert[]): boolean => {
     const byPeriod = new Map<string, Set<string>>()
     for (const { alert } of reasons) {
-        if (alert.series === 'both' && alert.type === 'divergence') return true
+        if (alert.type !== 'spike' && alert.type !== 'collapse') continue
         if (alert.series !== 'hmis' && alert.series !== 'lmis') continue
-        const set = byPeriod.get(alert.period) ?? new Set<string>()
+        const key = `${alert.period}|${alert.type}`
+        const set = byPeriod.get(key) ?? new Set<string>()
         set.add(alert.series)
-        byPeriod.set(alert.period, set)
+        byPeriod.set(key, set)
     }
     return [...byPeriod.values()].some((set) => set.size === 2)
 }
@@ -190,8 +226,7 @@ export const bothSystemsAgree = (reasons: readonly LeveledAlert[]): boolean => {
 /** The impact of an entry's findings (see the module comment) */
 export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
     if (reasons.length === 0) return 0
-    const E = (k: string, d: number) => Number(process.env[k] ?? d)
-    const strength = Math.max(...reasons.map((r) => Math.min(E('CAP', 25), Math.abs(r.alert.severity)) * Math.pow(foldOf(r.alert), E('FOLD_EXP', 1))))
+    const strength = Math.max(...reasons.map((r) => strengthOf(r.alert) * foldOf(r.alert)))
     const shares = reasons
         .map((r) => r.parentShare)
         .filter((s): s is number => s !== null && s !== undefined && Number.isFinite(s))
@@ -199,9 +234,10 @@ export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
     const run = longestPeriodRun(reasons.map((r) => r.alert.period))
     return (
         strength *
-        Math.pow(E('FLOOR', SHARE_FLOOR) + share, E('SHARE_EXP', 1)) *
-        (1 + E('PERS', PERSISTENCE_WEIGHT) * (run - 1)) *
-        (bothSystemsAgree(reasons) ? E('AGREE', AGREEMENT_WEIGHT) : 1)
+        Math.sqrt(SHARE_FLOOR + share) *
+        (1 + PERSISTENCE_WEIGHT * (run - 1)) *
+        (bothSystemsAgree(reasons) ? AGREEMENT_WEIGHT : 1) *
+        (systemsContradict(reasons) ? CONTRADICTION_WEIGHT : 1)
     )
 }
 
@@ -254,6 +290,7 @@ export const groupEntries = <A extends Alert>(
             periods: [...new Set(reasons.map((r) => r.alert.period))].sort(),
             parentShare: shares.length > 0 ? Math.max(...shares.map(Math.abs)) : null,
             agreement: bothSystemsAgree(reasons),
+            contradiction: systemsContradict(reasons),
             impact: entryImpact(reasons),
         })
     }
