@@ -230,7 +230,9 @@ export const explainers = (
     const inSurge = (alert: EvaluatedAlert): boolean => {
         const factor = surges.get(`${alert.alert.orgUnitId}|${alert.alert.period}`)
         if (factor === undefined) return false
-        return alert.alert.type === 'spike' ? factor > 1 : alert.alert.type === 'collapse' && factor < 1
+        return alert.alert.type === 'spike'
+            ? factor > 1
+            : alert.alert.type === 'collapse' && factor < 1
     }
     const real = (alert: EvaluatedAlert): boolean =>
         (['stockoutWithCases', 'collapse', 'divergence'].includes(alert.alert.type) &&
