@@ -10,10 +10,15 @@
  * page does for large levels), so that no more than one region's analytics tables are held at
  * once. Writes `test/quality/results.json`.
  */
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { DEFAULT_SEED } from '../../demo/src/http/cliArgs'
 import { detectScanAlerts, type ScanAlert } from '../../src/features/alerts/scan-alerts'
-import { scanEntries, stockoutsByDuration } from '../../src/features/alerts/scan-entries'
+import {
+    ENTRIES_PER_AREA,
+    cutEntries,
+    scanEntries,
+    stockoutsByDuration,
+} from '../../src/features/alerts/scan-entries'
 import { scanWindow } from '../../src/features/alerts/scan-plan'
 import { DEFAULT_BASELINE_MONTHS, DEFAULT_TEST_MONTHS } from '../../src/features/alerts/scan-plan'
 import { DISTRICT_LEVEL, FACILITY_LEVEL, demoCountry } from './alerts-harness'
@@ -61,7 +66,13 @@ const main = async () => {
         const alerts: ScanAlert[] = []
         // District level in one go (180 districts); facilities region by region
         const batches = level === FACILITY_LEVEL ? regions.map((id) => [id]) : [[country.root]]
-        for (const roots of batches) {
+        // EVAL_ALERTS_CACHE=dir: the findings of an earlier run of the same country (for tuning
+        // what becomes an entry without re-running the detectors; times are then not measured)
+        const cacheDir = process.env.EVAL_ALERTS_CACHE
+        const cacheFile = cacheDir ? `${cacheDir}/alerts-${seed}-${facilities}-${name}.json` : null
+        const cached = cacheFile !== null && existsSync(cacheFile)
+        if (cached) alerts.push(...(JSON.parse(readFileSync(cacheFile, 'utf8')) as ScanAlert[]))
+        for (const roots of cached ? [] : batches) {
             const t0 = performance.now()
             const { scan, requests: n } = await country.scan([level], window, roots)
             const t1 = performance.now()
@@ -71,8 +82,15 @@ const main = async () => {
             requests += n
             orgUnits += scan.levels.reduce((sum, l) => sum + l.orgUnits.length, 0)
         }
+        if (cacheFile && !cached) writeFileSync(cacheFile, JSON.stringify(alerts))
         const t2 = performance.now()
-        const entries = scanEntries(alerts, { facilityLevel: FACILITY_LEVEL })
+        const all = scanEntries(alerts, { facilityLevel: FACILITY_LEVEL })
+        // What the list shows: at most ENTRIES_PER_AREA per program area, the rest below the cut
+        const { shown: entries, below } = cutEntries(
+            all,
+            areaOf,
+            Number(process.env.EVAL_PER_AREA ?? ENTRIES_PER_AREA)
+        )
         const stockouts = stockoutsByDuration(alerts)
         scanMs += performance.now() - t2
         const perArea: Record<string, number> = {}
@@ -102,11 +120,13 @@ const main = async () => {
                     method?: string
                 }
                 console.log(
+                    areaOf.get(entry.pairId),
                     entry.impact.toFixed(2),
                     entry.tier,
                     entry.pairId,
                     entry.orgUnitId,
                     a.type,
+                    (a as { series?: string }).series ?? '',
                     a.period,
                     a.severity.toFixed(1),
                     a.method ?? '',
@@ -128,6 +148,8 @@ const main = async () => {
             alerts: alerts.length,
             entries: entries.length,
             entriesPerArea: perArea,
+            entriesBelowCut: below,
+            entriesBeforeCut: all.length,
             extreme: entries.filter((e) => e.tier === 'extreme').length,
             stockoutEntries: stockouts.length,
             precisionAt20: evaluation.precisionAt[20],
@@ -149,7 +171,7 @@ const main = async () => {
     for (const { name, evaluation, row } of evaluations) {
         lines.push(
             '',
-            `${name} level: ${String(row.orgUnits)} org units, ${String(row.alerts)} findings → ${evaluation.entries} entries (${String(row.extreme)} extreme), ${String(row.stockoutEntries)} stockouts listed apart`,
+            `${name} level: ${String(row.orgUnits)} org units, ${String(row.alerts)} findings → ${String(row.entriesBeforeCut)} entries, ${evaluation.entries} shown (${String(row.extreme)} extreme), ${String(row.stockoutEntries)} stockouts listed apart`,
             `  entries per program area: ${Object.entries(
                 row.entriesPerArea as Record<string, number>
             )

@@ -15,7 +15,9 @@
  * (a stockout also drops consumption; a spike also moves consumption per case), over its alerts.
  * Alerts that are real events the generator did not seed are counted apart (`context`): a national
  * supply shortage of the pair's commodity, or what `isKnownEvent` recognises (e.g. stockouts in the
- * simulated stock, which follows cases, deliveries and fill rates). `precision` counts seeded
+ * simulated stock, which follows cases, deliveries and fill rates), or a facility's services all
+ * surging or slumping that month (`serviceSurges`: a spike or collapse there, in that month, is
+ * real). `precision` counts seeded
  * anomalies only; `realPrecision` counts both.
  *
  * The list is ranked by severity: `topPrecision` is the share of the `top` most severe alerts of
@@ -187,7 +189,7 @@ const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null)
  * (`seeded`) or by a real event the generator did not seed (`real`).
  */
 export const explainers = (
-    truth: Pick<GroundTruth, 'anomalies' | 'supplyShortages'>,
+    truth: Pick<GroundTruth, 'anomalies' | 'supplyShortages' | 'serviceSurges'>,
     context: EvaluationContext
 ) => {
     const tested = new Set(context.testedPeriods)
@@ -220,9 +222,22 @@ export const explainers = (
         scoped.some(
             (s) => EXPLAINED_BY[alert.alert.type].includes(s.anomaly.type) && matches(s, alert)
         )
+    // A facility's services all surging (or slumping) that month: a spike (or collapse) of its
+    // cases or consumption in that month is real (both systems see it; a ratio does not move)
+    const surges = new Map(
+        (truth.serviceSurges ?? []).map((s) => [`${s.orgUnitId}|${s.period}`, s.factor])
+    )
+    const inSurge = (alert: EvaluatedAlert): boolean => {
+        const factor = surges.get(`${alert.alert.orgUnitId}|${alert.alert.period}`)
+        if (factor === undefined) return false
+        return alert.alert.type === 'spike'
+            ? factor > 1
+            : alert.alert.type === 'collapse' && factor < 1
+    }
     const real = (alert: EvaluatedAlert): boolean =>
         (['stockoutWithCases', 'collapse', 'divergence'].includes(alert.alert.type) &&
             inShortage(alert)) ||
+        inSurge(alert) ||
         (context.isKnownEvent?.(alert) ?? false)
     return { scoped, seeded, real }
 }
@@ -231,7 +246,7 @@ export const explainers = (
 export const evaluateAlerts = (
     /** Ranked, most severe first */
     alerts: readonly EvaluatedAlert[],
-    truth: Pick<GroundTruth, 'anomalies' | 'supplyShortages'>,
+    truth: Pick<GroundTruth, 'anomalies' | 'supplyShortages' | 'serviceSurges'>,
     context: EvaluationContext
 ): Evaluation => {
     const atLevel = alerts.filter((a) => a.level === context.level)
@@ -339,7 +354,7 @@ export interface EntryEvaluation {
 export const evaluateEntries = (
     entries: readonly EvaluatedEntry[],
     stockouts: readonly EvaluatedAlert[],
-    truth: Pick<GroundTruth, 'anomalies' | 'supplyShortages'>,
+    truth: Pick<GroundTruth, 'anomalies' | 'supplyShortages' | 'serviceSurges'>,
     context: EvaluationContext,
     ks: readonly number[] = [20, 100]
 ): EntryEvaluation => {

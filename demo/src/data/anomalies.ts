@@ -86,12 +86,30 @@ export interface SupplyShortage {
     fillRate: number
 }
 
+/**
+ * A real change of every service of a facility in a month (context, not a data anomaly): the
+ * month's common shock (staff, outreach, a neighbour closed) at least `SURGE_FACTOR` or at most
+ * `SLUMP_FACTOR`; both systems see it, as cases and as consumption.
+ */
+export interface ServiceSurge {
+    orgUnitId: string
+    period: string
+    /** The multiplier of every service's expected count that month */
+    factor: number
+}
+
+/** Common shocks recorded as real surges and slumps of a facility's services */
+export const SURGE_FACTOR = 1.5
+export const SLUMP_FACTOR = 0.6
+
 export interface GroundTruth {
     seed: number
     facilities: number
     endPeriod: string
     anomalies: Anomaly[]
     supplyShortages: SupplyShortage[]
+    /** Facility-months whose services all surged or slumped (see `ServiceSurge`) */
+    serviceSurges?: ServiceSurge[]
     facilityProfiles: FacilityProfile[]
 }
 

@@ -56,8 +56,11 @@ import {
     type LmisGroup,
 } from './catalogue'
 import {
+    SLUMP_FACTOR,
+    SURGE_FACTOR,
     emptyPlan,
     forceReports,
+    type ServiceSurge,
     type Anomaly,
     type AnomalyPlan,
     type FacilityProfile,
@@ -695,6 +698,7 @@ export const generateCountryWithTruth = (
         hmisRegistrations: new Uint8Array(facilityCount * nMonths),
         lmisMonthlyRegistrations: new Uint8Array(facilityCount * nMonths),
         lmisQuarterlyRegistrations: new Uint8Array(facilityCount * nQuarters),
+        shock: new Float32Array(facilityCount * nMonths),
     }
 
     simulateCountry({
@@ -845,10 +849,38 @@ export const generateCountryWithTruth = (
         endPeriod,
         anomalies,
         supplyShortages: shortages,
+        serviceSurges: serviceSurges(targets.shock, hier.facilities, first, nMonths),
         facilityProfiles,
     }
     truthByDb.set(db, truth)
     return { db, truth }
+}
+
+/**
+ * The facility-months whose common shock (`shock`, slot × stored month) is at least
+ * `SURGE_FACTOR` or at most `SLUMP_FACTOR`: real surges and slumps of every service.
+ */
+export const serviceSurges = (
+    shock: Float32Array | undefined,
+    facilities: readonly Pick<OrgUnit, 'id'>[],
+    first: MonthIndex,
+    nMonths: number
+): ServiceSurge[] => {
+    const out: ServiceSurge[] = []
+    if (!shock) return out
+    for (let s = 0; s < facilities.length; s++) {
+        for (let k = 0; k < nMonths; k++) {
+            const g = shock[s * nMonths + k] as number
+            if (g >= SURGE_FACTOR || (g > 0 && g <= SLUMP_FACTOR)) {
+                out.push({
+                    orgUnitId: (facilities[s] as OrgUnit).id,
+                    period: monthId(first + k),
+                    factor: Math.round(g * 100) / 100,
+                })
+            }
+        }
+    }
+    return out
 }
 
 /** Generates the demo country (see the module comment). */

@@ -101,6 +101,11 @@ export interface SimTargets {
     hmisRegistrations: Uint8Array
     lmisMonthlyRegistrations: Uint8Array
     lmisQuarterlyRegistrations: Uint8Array
+    /**
+     * The month's common shock of each facility over the stored months (slot × month): every
+     * service of the facility scaled by it (ground truth of real surges and slumps, never served)
+     */
+    shock?: Float32Array
 }
 
 export interface SimInput {
@@ -414,6 +419,10 @@ const simulateFacility = (
         const dayFactor = dim / 30.44
         // Common monthly shock (staff, outreach, stock of forms): over-dispersed counts
         const g = rng.gamma(20) / 20
+        const stored = m - input.first
+        if (input.targets.shock && stored >= 0 && m <= input.last) {
+            input.targets.shock[slot * (input.last - input.first + 1) + stored] = g
+        }
         const births =
             ((info.population * 0.036) / 12) *
             Math.pow(1.025, years) *

@@ -112,6 +112,22 @@ const describeOutlier = (alert: OutlierAlert, vars: Vars): string => {
         interpolation: { escapeValue: false },
     }
     const fromZero = details.changePercent === null
+    if (alert.method === 'REPEATED') {
+        const repeated = {
+            ...options,
+            months: String(details.repeatedPeriods?.length ?? alert.magnitude),
+            measure: measureName(alert.measure ?? 'consumption'),
+        }
+        return alert.series === 'hmis'
+            ? i18n.t(
+                  'In {{orgUnit}}, {{service}} was reported as {{value}} every month for {{months}} months, up to {{period}} (a copied form?)',
+                  repeated
+              )
+            : i18n.t(
+                  'In {{orgUnit}}, {{measure}} of {{commodity}} was reported as {{value}} every month for {{months}} months, up to {{period}} (a copied form?)',
+                  repeated
+              )
+    }
     if (alert.series === 'hmis') {
         if (fromZero) {
             return i18n.t(

@@ -15,6 +15,7 @@ import {
     median,
     modifiedZScore,
     percentChange,
+    rescore,
     trailingValues,
     type NumericSeries,
 } from './stats'
@@ -119,8 +120,8 @@ export const detectOutliers = (input: OutlierInput): OutlierAlert[] => {
             robust.median < input.lowCountMedian
         const season = input.seasonal && !lowCount ? seasonalFactor(input.values, index) : null
         const tested = season !== null ? value / season : value
-        const counted = lowCount ? countScore(value, baseline) : null
-        const adjusted = season !== null ? modifiedZScore(tested, baseline) : robust
+        const counted = lowCount ? countScore(value, baseline, t.zScore) : null
+        const adjusted = season !== null ? rescore(robust, tested) : robust
         const score: {
             z: number | null
             median: number

@@ -1,14 +1,20 @@
 import {
     AGREEMENT_WEIGHT,
+    CONTRADICTION_WEIGHT,
     MAX_STRENGTH,
     SHARE_FLOOR,
+    aggregateReasons,
     bothSystemsAgree,
     entryImpact,
+    foldOf,
     groupEntries,
+    isMakeUpSensitive,
+    longestPeriodRun,
     rankEntries,
+    systemsContradict,
     type LeveledAlert,
 } from './entries'
-import type { Alert, OutlierAlert } from './types'
+import type { Alert, DivergenceAlert, OutlierAlert } from './types'
 
 const outlier = (
     orgUnitId: string,
@@ -39,11 +45,57 @@ const outlier = (
     },
 })
 
-const leveled = (alert: Alert, parentShare: number | null = null): LeveledAlert => ({
+const leveled = (alert: Alert, parentShare: number | null = null, level = 4): LeveledAlert => ({
     alert,
     pairIds: [alert.pairId],
-    level: 4,
+    level,
     parentShare,
+})
+
+const collapse = (orgUnitId: string, period: string, severity = 6): OutlierAlert => ({
+    ...outlier(orgUnitId, 'p1', period, severity, 'lmis'),
+    id: `collapse:p1:${orgUnitId}:${period}`,
+    type: 'collapse',
+    direction: 'down',
+    details: {
+        value: 5,
+        median: 10,
+        mad: 1,
+        meanAbsoluteDeviation: 1,
+        zScore: -severity,
+        changePercent: -50,
+        baselineSize: 12,
+    },
+})
+
+const divergence = (period: string, ratio: number, ratioMedian: number): DivergenceAlert => ({
+    id: `divergence:p1:d:${period}`,
+    type: 'divergence',
+    pairId: 'p1',
+    orgUnitId: 'd',
+    period,
+    severity: 6,
+    magnitude: 50,
+    direction: ratio < ratioMedian ? 'down' : 'up',
+    series: 'both',
+    trigger: 'change',
+    details: {
+        consumption: ratio * 10,
+        cases: 10,
+        ratio,
+        ratioMedian,
+        ratioChangePercent: ((ratio - ratioMedian) / ratioMedian) * 100,
+        consumptionMedian: ratioMedian * 10,
+        consumptionChangePercent: null,
+        casesMedian: 10,
+        casesChangePercent: 0,
+        hmisCompleteness: 100,
+        lmisCompleteness: 100,
+        bandLow: null,
+        bandHigh: null,
+        stablePercent: 15,
+        baselineSize: 12,
+    },
 })
 
 describe('groupEntries', () => {
@@ -67,38 +119,153 @@ describe('groupEntries', () => {
     })
     it('ranks by impact: a large share of the parent first', () => {
         const entries = groupEntries([
-            leveled(outlier('small', 'p1', '202601', 20), 0.01),
+            leveled(outlier('small', 'p1', '202601', 12), 0.01),
             leveled(outlier('large', 'p1', '202601', 6), 0.3),
         ])
         expect(entries.map((e) => e.orgUnitId)).toEqual(['large', 'small'])
     })
 })
 
+// 20 against a median of 10
+const FOLD = 1 + Math.log(21 / 11)
+
 describe('entryImpact', () => {
-    it('multiplies strength, share, persistence and agreement', () => {
+    it('multiplies strength × size, share, persistence and agreement', () => {
         const one = [leveled(outlier('a', 'p', '202601', 4), 0.1)]
-        expect(entryImpact(one)).toBeCloseTo(4 * (SHARE_FLOOR + 0.1))
+        expect(entryImpact(one)).toBeCloseTo(4 * FOLD * Math.sqrt(SHARE_FLOOR + 0.1))
         const persistent = [
             leveled(outlier('a', 'p', '202601', 4), 0.1),
             leveled(outlier('a', 'p', '202602', 4), 0.1),
         ]
-        expect(entryImpact(persistent)).toBeCloseTo(4 * (SHARE_FLOOR + 0.1) * 1.5)
+        expect(entryImpact(persistent)).toBeCloseTo(4 * FOLD * Math.sqrt(SHARE_FLOOR + 0.1) * 1.5)
         const agreeing = [
             leveled(outlier('a', 'p', '202601', 4, 'hmis'), 0.1),
             leveled(outlier('a', 'p', '202601', 4, 'lmis'), 0.1),
         ]
-        expect(entryImpact(agreeing)).toBeCloseTo(4 * (SHARE_FLOOR + 0.1) * AGREEMENT_WEIGHT)
+        expect(entryImpact(agreeing)).toBeCloseTo(
+            4 * FOLD * Math.sqrt(SHARE_FLOOR + 0.1) * AGREEMENT_WEIGHT
+        )
+    })
+    it('counts persistence as the longest run of consecutive months, not scattered ones', () => {
+        const scattered = [
+            leveled(outlier('a', 'p', '202601', 4), 0.1),
+            leveled(outlier('a', 'p', '202604', 4), 0.1),
+        ]
+        expect(entryImpact(scattered)).toBeCloseTo(4 * FOLD * Math.sqrt(SHARE_FLOOR + 0.1))
     })
     it('caps the strength and counts findings without units by the floor', () => {
         expect(entryImpact([leveled(outlier('a', 'p', '202601', 1e6))])).toBeCloseTo(
-            MAX_STRENGTH * SHARE_FLOOR
+            MAX_STRENGTH * FOLD * Math.sqrt(SHARE_FLOOR)
         )
         expect(entryImpact([])).toBe(0)
+    })
+    it('ranks a value three times the usual above an ordinary +40 % of the same z-score', () => {
+        const tripled = outlier('small', 'p', '202601', 6)
+        tripled.details = { ...tripled.details, value: 30, median: 10, expected: 10 }
+        const usual = outlier('large', 'p', '202601', 6)
+        usual.details = { ...usual.details, value: 140, median: 100, expected: 100 }
+        expect(entryImpact([leveled(tripled, 0.1)])).toBeGreaterThan(
+            entryImpact([leveled(usual, 0.1)])
+        )
+    })
+})
+
+describe('foldOf', () => {
+    it('is 1 + |ln| of value over expected, either way, and of a ratio over its median', () => {
+        const up = outlier('a', 'p', '202601', 4)
+        up.details = { ...up.details, value: 32, expected: 10 }
+        expect(foldOf(up)).toBeCloseTo(1 + Math.log(3))
+        expect(foldOf(collapse('a', '202601'))).toBeCloseTo(1 + Math.log(11 / 6))
+        expect(foldOf(divergence('202601', 0.5, 1))).toBeCloseTo(1 + Math.log(1 / 0.51))
+        expect(foldOf(divergence('202601', 1, 0))).toBe(1)
+    })
+    it('is capped at 6 and is 2 for a value repeated month after month', () => {
+        const absurd = outlier('a', 'p', '202601', 4)
+        absurd.details = { ...absurd.details, value: 1e9, expected: 1 }
+        expect(foldOf(absurd)).toBe(6)
+        expect(foldOf({ ...outlier('a', 'p', '202601', 4), method: 'REPEATED' })).toBe(2)
+    })
+})
+
+describe('longestPeriodRun', () => {
+    it('counts consecutive months across a year end, and quarters apart from months', () => {
+        expect(longestPeriodRun(['202511', '202512', '202601', '202603'])).toBe(3)
+        expect(longestPeriodRun(['2025Q4', '2026Q1', '202601'])).toBe(2)
+        expect(longestPeriodRun(['202601', '202601'])).toBe(1)
+        expect(longestPeriodRun([])).toBe(0)
+        expect(longestPeriodRun(['2026W3'])).toBe(1)
+    })
+})
+
+describe('isMakeUpSensitive', () => {
+    it('is true for falls, ratios and anything by quarter, false for a monthly rise', () => {
+        expect(isMakeUpSensitive(collapse('d', '202601'))).toBe(true)
+        expect(isMakeUpSensitive(divergence('202601', 3, 1))).toBe(true)
+        expect(isMakeUpSensitive(outlier('d', 'p', '2026Q1', 6, 'lmis'))).toBe(true)
+        expect(isMakeUpSensitive(outlier('d', 'p', '202601', 6, 'lmis'))).toBe(false)
+    })
+})
+
+describe('aggregateReasons and the aggregate rule of groupEntries', () => {
+    it('keeps falls and ratios only within a run of two consecutive periods', () => {
+        const single = [leveled(collapse('d', '202601'), 0.3, 3)]
+        expect(aggregateReasons(single)).toEqual([])
+        const run = [
+            leveled(collapse('d', '202601'), 0.3, 3),
+            leveled(divergence('202602', 0.4, 1), 0.3, 3),
+            leveled(collapse('d', '202605'), 0.3, 3),
+        ]
+        expect(aggregateReasons(run).map((r) => r.alert.period)).toEqual(['202601', '202602'])
+        const rise = [leveled(outlier('d', 'p1', '202601', 9, 'lmis'), 0.3, 3)]
+        expect(aggregateReasons(rise)).toEqual(rise)
+    })
+    it('applies above the facility level only', () => {
+        const atDistrict = [leveled(collapse('d', '202601'), 0.3, 3)]
+        expect(groupEntries(atDistrict, undefined, { facilityLevel: 4 })).toEqual([])
+        expect(groupEntries(atDistrict)).toHaveLength(1)
+        const atFacility = [leveled(collapse('f', '202601'), 0.3, 4)]
+        expect(groupEntries(atFacility, undefined, { facilityLevel: 4 })).toHaveLength(1)
+    })
+})
+
+describe('systemsContradict', () => {
+    it('is one system moving with consumption per case moving, the other system still', () => {
+        const hmisSpike = leveled(outlier('a', 'p1', '202601', 6, 'hmis'))
+        const diverging = leveled(divergence('202601', 0.3, 1))
+        expect(systemsContradict([hmisSpike, diverging])).toBe(true)
+        expect(systemsContradict([hmisSpike])).toBe(false)
+        expect(systemsContradict([hmisSpike, leveled(divergence('202602', 0.3, 1))])).toBe(false)
+        expect(
+            systemsContradict([
+                hmisSpike,
+                leveled(outlier('a', 'p1', '202601', 6, 'lmis')),
+                diverging,
+            ])
+        ).toBe(false)
+    })
+    it('weighs in the impact', () => {
+        const hmisSpike = leveled(outlier('d', 'p1', '202601', 6, 'hmis'), 0.1)
+        const diverging = leveled(divergence('202601', 0.3, 1), 0.1)
+        const alone = entryImpact([hmisSpike])
+        // the divergence's own strength may be higher too
+        expect(entryImpact([hmisSpike, diverging]) / alone).toBeGreaterThanOrEqual(
+            CONTRADICTION_WEIGHT
+        )
+        expect(groupEntries([hmisSpike, diverging])[0]?.contradiction).toBe(true)
     })
 })
 
 describe('bothSystemsAgree', () => {
-    it('needs both systems in one period', () => {
+    it('is not a divergence (the systems disagree there)', () => {
+        expect(bothSystemsAgree([leveled(divergence('202601', 0.3, 1))])).toBe(false)
+    })
+    it('needs both systems moving the same way in one period', () => {
+        expect(
+            bothSystemsAgree([
+                leveled(outlier('a', 'p', '202601', 4, 'hmis')),
+                leveled(collapse('a', '202601')),
+            ])
+        ).toBe(false)
         expect(
             bothSystemsAgree([
                 leveled(outlier('a', 'p', '202601', 4, 'hmis')),

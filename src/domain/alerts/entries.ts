@@ -6,24 +6,44 @@
  * - the strength of the strongest finding, on the modified z-score's scale (`severity`), capped at
  *   `MAX_STRENGTH` so that one absurd value does not outrank everything else by orders of
  *   magnitude;
- * - its weight in the parent's total: the deviation in units (value − expected, or the cases
- *   turned away) as a share of the parent org unit's total of that series in that period (a facility
- *   of its district, a district of its region), plus `SHARE_FLOOR` so that findings without units
- *   (reporting rates, master-list gaps) still rank by their strength;
- * - persistence: `1 + PERSISTENCE_WEIGHT × (months − 1)` over the distinct months (or quarters)
- *   flagged;
- * - corroboration: `AGREEMENT_WEIGHT` when both systems show something in the same period (a
- *   finding on cases and one on logistics, or a divergence, which reads both).
+ * - its size as a factor (`foldOf`): `1 + |ln(value ÷ expected)|`, so that a value three times
+ *   the usual (a typing error, a form counted twice) outranks a large facility's ordinary +40 %
+ *   month whose z-score is as high (errors multiply, noise adds);
+ * - its weight in the parent's total, as a square root: the deviation in units (value − expected,
+ *   or the cases turned away) as a share of the parent org unit's total of that series in that
+ *   period (a facility of its district, a district of its region), plus `SHARE_FLOOR` so that
+ *   findings without units (reporting rates, master-list gaps) still rank by their strength; the
+ *   root keeps a small facility's tripled value in sight of a hospital's ordinary swing (a share
+ *   of 0.02 against 0.3 weighs 1 to 3.5, not 1 to 10);
+ * - persistence: `1 + PERSISTENCE_WEIGHT × (run − 1)` over the longest run of consecutive months
+ *   (or quarters) flagged (scattered months are chance more often than a lasting change);
+ * - what the two systems say together (`systemsContradict`, `bothSystemsAgree`): one system
+ *   moving while consumption per case moves too (the other system did not follow) is the mark of
+ *   a recording error, `CONTRADICTION_WEIGHT`; both systems moving the same way in the same
+ *   period is a real change (more patients came, and more was dispensed), which a list of what to
+ *   check ranks lower, `AGREEMENT_WEIGHT` (it stays an entry).
  *
  * The tier of an entry is its strongest finding's (`tiers.ts`).
+ *
+ * Above facilities (`EntryRules.facilityLevel`), a total moves with the reports that come in,
+ * and the reporting rate counts reports, not their weight: one hospital's missing report moves a
+ * district's cases or consumption by half or more in one month while the rate stays above 80 %
+ * (in the demo country, a regional hospital supplying 80 % of its district's magnesium sulfate
+ * misses a quarter of its monthly reports). So the findings such a change can cause
+ * (`isMakeUpSensitive`: falls, consumption per case moving, anything by quarter) become entries
+ * there only within a run of `AGGREGATE_FLOW_RUN` consecutive periods; a change that lasts is not
+ * one missing report.
  */
 import type { Alert } from './types'
 import { higherTier, tierOf, type Tier } from './tiers'
 
 export const MAX_STRENGTH = 25
+/** Consecutive periods an entry above facilities needs for a make-up-sensitive finding */
+export const AGGREGATE_FLOW_RUN = 2
 export const SHARE_FLOOR = 0.02
 export const PERSISTENCE_WEIGHT = 0.5
-export const AGREEMENT_WEIGHT = 1.25
+export const AGREEMENT_WEIGHT = 0.5
+export const CONTRADICTION_WEIGHT = 3
 
 /** An alert of a scan: the pairs it concerns (its own first) and its org unit level */
 export interface LeveledAlert<A extends Alert = Alert> {
@@ -52,8 +72,10 @@ export interface AlertEntry<A extends Alert = Alert> {
     periods: string[]
     /** The largest share of the parent's total among the findings; `null` when none has units */
     parentShare: number | null
-    /** Both systems show something in one period */
+    /** Both systems move the same way in one period (a real change, most likely) */
     agreement: boolean
+    /** One system moves and the other does not follow (a recording error, most likely) */
+    contradiction?: boolean
     impact: number
 }
 
@@ -65,15 +87,138 @@ const strengthOf = (alert: Alert): number =>
         ? Math.min(MAX_STRENGTH, Math.abs(alert.severity))
         : MAX_STRENGTH
 
-/** Whether the findings show both systems moving in one period */
+/** How many times the usual a finding's value is, as `1 + |ln(ratio)|` (1 without units) */
+export const foldOf = (alert: Alert): number => {
+    let ratio: number | null = null
+    if (alert.type === 'spike' || alert.type === 'collapse') {
+        if (alert.method === 'REPEATED') return 2
+        // details are JSON from the worker or a stored follow-up: read them defensively
+        const details = alert.details as Partial<typeof alert.details> | undefined
+        if (!details || typeof details.value !== 'number') return 1
+        const expected = details.expected ?? details.median ?? details.value
+        ratio = (details.value + 1) / (Math.max(0, expected) + 1)
+    } else if (alert.type === 'divergence') {
+        const details = alert.details as Partial<typeof alert.details> | undefined
+        const r = details?.ratio
+        const m = details?.ratioMedian
+        ratio = typeof r === 'number' && typeof m === 'number' && m > 0 ? (r + 0.01) / m : null
+    }
+    if (ratio === null || !Number.isFinite(ratio) || ratio <= 0) return 1
+    return 1 + Math.min(5, Math.abs(Math.log(ratio)))
+}
+
+/** A period id's position: months and quarters each on their own scale (`null`: neither) */
+const periodOrdinal = (period: string): { scale: 'M' | 'Q'; at: number } | null => {
+    const month = /^(\d{4})(\d{2})$/.exec(period)
+    if (month) return { scale: 'M', at: Number(month[1]) * 12 + Number(month[2]) }
+    const quarter = /^(\d{4})Q([1-4])$/.exec(period)
+    if (quarter) return { scale: 'Q', at: Number(quarter[1]) * 4 + Number(quarter[2]) }
+    return null
+}
+
+/** The longest run of consecutive periods (months, or quarters) among `periods` (at least 1) */
+export const longestPeriodRun = (periods: Iterable<string>): number => {
+    const byScale = new Map<string, number[]>()
+    let others = 0
+    for (const period of new Set(periods)) {
+        const o = periodOrdinal(period)
+        if (!o) {
+            others += 1
+            continue
+        }
+        const list = byScale.get(o.scale) ?? []
+        list.push(o.at)
+        byScale.set(o.scale, list)
+    }
+    let best = others > 0 ? 1 : 0
+    for (const list of byScale.values()) {
+        list.sort((a, b) => a - b)
+        let run = 0
+        for (let i = 0; i < list.length; i++) {
+            run = i > 0 && list[i] === (list[i - 1] as number) + 1 ? run + 1 : 1
+            best = Math.max(best, run)
+        }
+    }
+    return best
+}
+
+/**
+ * A finding a total's changing make-up can cause (module comment): a fall (a large facility's
+ * report missing), consumption per case moving either way (a report missing on one side), and
+ * any finding by quarter (four quarters of baseline: one missing report moves their median).
+ * A rise of a monthly total is not: its baseline's median is not moved by a report missing now
+ * and then.
+ */
+export const isMakeUpSensitive = (alert: Alert): boolean =>
+    alert.type === 'divergence' ||
+    alert.type === 'collapse' ||
+    (alert.type === 'spike' && /Q/.test(alert.period))
+
+/**
+ * The findings of one org unit × pair that make an entry at an aggregate level: those a total's
+ * make-up can cause (`isMakeUpSensitive`) only within a run of `AGGREGATE_FLOW_RUN` consecutive
+ * periods of them (module comment)
+ */
+export const aggregateReasons = <R extends Pick<LeveledAlert, 'alert'>>(
+    reasons: readonly R[]
+): R[] => {
+    const flows = reasons.filter((r) => isMakeUpSensitive(r.alert))
+    if (flows.length === 0) return [...reasons]
+    const periods = new Set(flows.map((r) => r.alert.period))
+    const inRun = (period: string): boolean => {
+        const o = periodOrdinal(period)
+        if (!o) return false
+        // the run through this period, counted on its own scale
+        const has = (at: number) =>
+            [...periods].some((p) => {
+                const q = periodOrdinal(p)
+                return q !== null && q.scale === o.scale && q.at === at
+            })
+        let run = 1
+        for (let at = o.at - 1; has(at); at--) run += 1
+        for (let at = o.at + 1; has(at); at++) run += 1
+        return run >= AGGREGATE_FLOW_RUN
+    }
+    return reasons.filter((r) => !isMakeUpSensitive(r.alert) || inRun(r.alert.period))
+}
+
+/**
+ * Whether the findings show one system moving and the other not, in one period: a spike or
+ * collapse of one system's series with consumption per case moving in that period (a divergence)
+ * and no outlier of the other system the same way. The mark of a recording error (a typing
+ * error, a form counted twice, consumption not written down): a real change (more patients, a
+ * stockout) moves both, and triangulation is what tells them apart.
+ */
+export const systemsContradict = (reasons: readonly Pick<LeveledAlert, 'alert'>[]): boolean => {
+    const diverging = new Set(
+        reasons.filter((r) => r.alert.type === 'divergence').map((r) => r.alert.period)
+    )
+    if (diverging.size === 0) return false
+    const moves = new Map<string, Set<string>>()
+    for (const { alert } of reasons) {
+        if (alert.type !== 'spike' && alert.type !== 'collapse') continue
+        const key = `${alert.period}|${alert.type}`
+        const set = moves.get(key) ?? new Set<string>()
+        set.add(alert.series)
+        moves.set(key, set)
+    }
+    for (const [key, systems] of moves) {
+        const period = key.split('|')[0] as string
+        if (diverging.has(period) && systems.size === 1) return true
+    }
+    return false
+}
+
+/** Whether the findings show both systems moving the same way in one period */
 export const bothSystemsAgree = (reasons: readonly LeveledAlert[]): boolean => {
     const byPeriod = new Map<string, Set<string>>()
     for (const { alert } of reasons) {
-        if (alert.series === 'both' && alert.type === 'divergence') return true
+        if (alert.type !== 'spike' && alert.type !== 'collapse') continue
         if (alert.series !== 'hmis' && alert.series !== 'lmis') continue
-        const set = byPeriod.get(alert.period) ?? new Set<string>()
+        const key = `${alert.period}|${alert.type}`
+        const set = byPeriod.get(key) ?? new Set<string>()
         set.add(alert.series)
-        byPeriod.set(alert.period, set)
+        byPeriod.set(key, set)
     }
     return [...byPeriod.values()].some((set) => set.size === 2)
 }
@@ -81,27 +226,35 @@ export const bothSystemsAgree = (reasons: readonly LeveledAlert[]): boolean => {
 /** The impact of an entry's findings (see the module comment) */
 export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
     if (reasons.length === 0) return 0
-    const strength = Math.max(...reasons.map((r) => strengthOf(r.alert)))
+    const strength = Math.max(...reasons.map((r) => strengthOf(r.alert) * foldOf(r.alert)))
     const shares = reasons
         .map((r) => r.parentShare)
         .filter((s): s is number => s !== null && s !== undefined && Number.isFinite(s))
     const share = shares.length > 0 ? Math.min(1, Math.max(...shares.map(Math.abs))) : 0
-    const months = new Set(reasons.map((r) => r.alert.period)).size
+    const run = longestPeriodRun(reasons.map((r) => r.alert.period))
     return (
         strength *
-        (SHARE_FLOOR + share) *
-        (1 + PERSISTENCE_WEIGHT * (months - 1)) *
-        (bothSystemsAgree(reasons) ? AGREEMENT_WEIGHT : 1)
+        Math.sqrt(SHARE_FLOOR + share) *
+        (1 + PERSISTENCE_WEIGHT * (run - 1)) *
+        (bothSystemsAgree(reasons) ? AGREEMENT_WEIGHT : 1) *
+        (systemsContradict(reasons) ? CONTRADICTION_WEIGHT : 1)
     )
+}
+
+export interface EntryRules {
+    /** The facility level: entries above it follow the aggregate rule (module comment) */
+    facilityLevel?: number | null
 }
 
 /**
  * The entries of some alerts: grouped by org unit × pair (the alert's own pair), the findings
- * below the outlier cut-off (`outlierZ`) left out, ranked by impact (highest first, then by id).
+ * below the outlier cut-off (`outlierZ`) left out, above facilities the single-period LMIS-flow
+ * findings left out (module comment), ranked by impact (highest first, then by id).
  */
 export const groupEntries = <A extends Alert>(
     alerts: readonly LeveledAlert<A>[],
-    outlierZ?: number
+    outlierZ?: number,
+    { facilityLevel = null }: EntryRules = {}
 ): AlertEntry<A>[] => {
     const groups = new Map<string, LeveledAlert<A>[]>()
     for (const item of alerts) {
@@ -112,7 +265,10 @@ export const groupEntries = <A extends Alert>(
         else groups.set(id, [item])
     }
     const entries: AlertEntry<A>[] = []
-    for (const [id, list] of groups) {
+    for (const [id, all] of groups) {
+        const level = (all[0] as LeveledAlert<A>).level
+        const list = facilityLevel !== null && level < facilityLevel ? aggregateReasons(all) : all
+        if (list.length === 0) continue
         const reasons = [...list].sort(
             (a, b) =>
                 strengthOf(b.alert) - strengthOf(a.alert) || (a.alert.id < b.alert.id ? -1 : 1)
@@ -134,6 +290,7 @@ export const groupEntries = <A extends Alert>(
             periods: [...new Set(reasons.map((r) => r.alert.period))].sort(),
             parentShare: shares.length > 0 ? Math.max(...shares.map(Math.abs)) : null,
             agreement: bothSystemsAgree(reasons),
+            contradiction: systemsContradict(reasons),
             impact: entryImpact(reasons),
         })
     }

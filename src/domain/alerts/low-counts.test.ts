@@ -1,4 +1,4 @@
-import { countScore, countTail, logGamma, normalQuantile } from './low-counts'
+import { countScore, countTail, logGamma, normalCdf, normalQuantile } from './low-counts'
 
 describe('logGamma', () => {
     it('matches factorials', () => {
@@ -63,5 +63,41 @@ describe('countScore', () => {
     it('has no score for an empty or all-zero baseline', () => {
         expect(countScore(3, [])).toBeNull()
         expect(countScore(3, [0, 0, 0, 0])).toBeNull()
+    })
+})
+
+describe('countScore with the cut-off (a scan scores every cell)', () => {
+    it('gives the same verdict as the exact tail: below the cut-off within (minZ − 1) sd', () => {
+        let checked = 0
+        for (const minZ of [2.5, 3.5, 5]) {
+            for (const mean of [0.5, 1, 2, 3.5, 6, 10, 15, 19]) {
+                for (const spread of [0, 0.5, 1, 2, 4]) {
+                    // a baseline of 12 months with that mean and about that overdispersion
+                    const baseline = Array.from({ length: 12 }, (_, i) =>
+                        Math.max(0, Math.round(mean + (i % 2 ? 1 : -1) * spread * Math.sqrt(mean)))
+                    )
+                    for (let value = 0; value <= 3 * mean + 30; value++) {
+                        const exact = countScore(value, baseline)
+                        const fast = countScore(value, baseline, minZ)
+                        if (!exact || !fast) {
+                            expect(fast).toEqual(exact)
+                            continue
+                        }
+                        expect(Math.abs(fast.z) >= minZ).toBe(Math.abs(exact.z) >= minZ)
+                        if (Math.abs(exact.z) >= minZ) expect(fast.z).toBe(exact.z)
+                        checked += 1
+                    }
+                }
+            }
+        }
+        expect(checked).toBeGreaterThan(1000)
+    })
+})
+
+describe('normalCdf', () => {
+    it('matches known values', () => {
+        expect(normalCdf(0)).toBeCloseTo(0.5, 6)
+        expect(normalCdf(1.959964)).toBeCloseTo(0.975, 6)
+        expect(normalCdf(-3)).toBeCloseTo(0.0013499, 6)
     })
 })

@@ -109,6 +109,17 @@ export const normalQuantile = (p: number): number => {
     )
 }
 
+/** Φ(x), the standard normal distribution function (Abramowitz and Stegun 26.2.17, error < 7.5e-8) */
+export const normalCdf = (x: number): number => {
+    const t = 1 / (1 + 0.2316419 * Math.abs(x))
+    const d = 0.3989422804014327 * Math.exp((-x * x) / 2)
+    const tail =
+        d *
+        t *
+        (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))))
+    return x >= 0 ? 1 - tail : tail
+}
+
 export interface CountScore {
     /** The equivalent z-score: positive above the mean, negative below */
     z: number
@@ -122,9 +133,15 @@ export interface CountScore {
  * The count test of `value` against `baseline` (which must not contain it): the baseline's mean
  * and variance (its highest and lowest values left out when it has 6 or more, so that one earlier
  * error does not hide the next); Poisson when the variance is at most the mean, else a negative
- * binomial of that variance. `null` for an empty baseline or a mean of 0.
+ * binomial of that variance. `null` for an empty baseline or a mean of 0. With `minZ` (the
+ * outlier cut-off), a value within `minZ − 1` standard deviations of the mean is scored by the
+ * normal approximation instead (below the cut-off either way; a scan scores every cell).
  */
-export const countScore = (value: number, baseline: readonly number[]): CountScore | null => {
+export const countScore = (
+    value: number,
+    baseline: readonly number[],
+    minZ?: number
+): CountScore | null => {
     const sorted = [...baseline].sort((a, b) => a - b)
     const used = sorted.length >= 6 ? sorted.slice(1, -1) : sorted
     if (used.length === 0) return null
@@ -133,14 +150,18 @@ export const countScore = (value: number, baseline: readonly number[]): CountSco
     const variance =
         used.length > 1 ? used.reduce((s, v) => s + (v - mean) ** 2, 0) / (used.length - 1) : mean
     const overdispersed = variance > mean * 1.0001
+    const method = overdispersed ? 'NEG_BINOMIAL' : 'POISSON'
+    // Within (minZ − 1) standard deviations of the mean, the exact tail of a Poisson or negative
+    // binomial count is never beyond minZ (its tails are wider than the normal's there): the
+    // normal approximation stands in, below minZ, without summing the tail
+    const sd = Math.sqrt(Math.max(variance, mean))
+    if (minZ !== undefined && Math.abs(value - mean) < Math.max(0, minZ - 1) * sd) {
+        const z = (value - mean) / sd
+        return { z, p: 1 - normalCdf(Math.abs(z)), mean, method }
+    }
     const size = overdispersed ? (mean * mean) / (variance - mean) : Number.POSITIVE_INFINITY
     const upper = value > mean
     const p = countTail(value, mean, upper, size)
     const z = p >= 0.5 ? 0 : -normalQuantile(p)
-    return {
-        z: upper ? z : -z,
-        p,
-        mean,
-        method: overdispersed ? 'NEG_BINOMIAL' : 'POISSON',
-    }
+    return { z: upper ? z : -z, p, mean, method }
 }

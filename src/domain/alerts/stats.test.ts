@@ -6,7 +6,7 @@ import {
     medianAbsoluteDeviation,
     modifiedZScore,
 } from './index'
-import { isValue, percentChange, trailingValues } from './stats'
+import { isValue, percentChange, rescore, trailingValues } from './stats'
 
 describe('median and deviations', () => {
     it('takes the middle value, or the mean of the two middle ones', () => {
@@ -76,5 +76,19 @@ describe('series helpers', () => {
         expect(percentChange(15, 100)).toBe(-85)
         expect(percentChange(200, 100)).toBe(100)
         expect(percentChange(5, 0)).toBeNull()
+    })
+})
+
+describe('rescore', () => {
+    it('scores another value as modifiedZScore would, without a second pass', () => {
+        const baseline = [10, 12, 11, 13, 9, 10, 30]
+        const score = modifiedZScore(20, baseline)
+        expect(score).not.toBeNull()
+        if (!score) return
+        expect(rescore(score, 25)).toEqual(modifiedZScore(25, baseline))
+        const flat = modifiedZScore(5, [4, 4, 4, 4, 6])
+        if (flat) expect(rescore(flat, 9)).toEqual(modifiedZScore(9, [4, 4, 4, 4, 6]))
+        const constant = modifiedZScore(5, [4, 4, 4])
+        if (constant) expect(rescore(constant, 9)).toEqual(modifiedZScore(9, [4, 4, 4]))
     })
 })

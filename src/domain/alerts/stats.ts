@@ -77,6 +77,19 @@ export const modifiedZScore = (
 }
 
 /**
+ * The score of another value against the same baseline, from its `modifiedZScore` (no second
+ * pass over the baseline): `null` when the baseline is constant.
+ */
+export const rescore = (score: Omit<ModifiedZScore, 'z'>, value: number): ModifiedZScore => {
+    const { median: center, mad, meanAbsoluteDeviation: meanAd } = score
+    if (mad > 0) return { ...score, z: (MAD_FACTOR * (value - center)) / mad, method: 'MAD' }
+    if (meanAd > 0) {
+        return { ...score, z: (value - center) / (MEAN_AD_FACTOR * meanAd), method: 'MEAN_AD' }
+    }
+    return { ...score, z: null, method: 'CONSTANT' }
+}
+
+/**
  * The usable values of the `size` periods before `index` (the trailing baseline of the period at
  * `index`, which it never includes).
  */

@@ -52,8 +52,11 @@ export interface OutlierAlert extends AlertBase {
     series: 'hmis' | 'lmis'
     /** The LMIS measure tested; `null` for the HMIS series */
     measure: LmisMeasure | null
-    /** `POISSON`/`NEG_BINOMIAL`: a small count judged by its exact tail (`low-counts.ts`) */
-    method: ZScoreMethod | 'POISSON' | 'NEG_BINOMIAL'
+    /**
+     * `POISSON`/`NEG_BINOMIAL`: a small count judged by its exact tail (`low-counts.ts`);
+     * `REPEATED`: the same value month after month (`repeated.ts`)
+     */
+    method: ZScoreMethod | 'POISSON' | 'NEG_BINOMIAL' | 'REPEATED'
     details: {
         value: number
         median: number
@@ -71,6 +74,8 @@ export interface OutlierAlert extends AlertBase {
         expected?: number
         /** Last year's factor for the month, when the value was compared without it */
         seasonalFactor?: number | null
+        /** `REPEATED`: the periods reporting `value`, in order */
+        repeatedPeriods?: string[]
     }
 }
 

@@ -6,6 +6,9 @@ import {
     detectScanAlerts,
     detectScanAlertsAsync,
     dueQuarters,
+    maskStockouts,
+    outOfStock,
+    usualReporting,
     filterAlerts,
     groupRates,
     groupRatesByQuarter,
@@ -207,9 +210,22 @@ describe('detectScanAlerts', () => {
         expect(types(alerts)).toEqual(['completenessDrop'])
         expect(alerts[0]?.pairIds).toEqual([ors.id, zinc.id])
         expect(alerts[0]?.alert).toMatchObject({ report: 'hmis', period: months[17] })
-        // with a lower completeness threshold the month is tested: the fall is a collapse
+        // with a lower completeness threshold the month is tested; above facilities a fall in
+        // a month with fewer reports than usual is still not a collapse (`usualReporting`)...
         const lower = detectScanAlerts(scan, [ors, zinc], { completenessThreshold: 10 })
-        expect(types(lower)).toContain('collapse')
+        expect(types(lower)).not.toContain('collapse')
+        // ...at a facility it is
+        const facility = scanOf(
+            [
+                series(ors.id, OU.a, { cases, consumption: null }),
+                series(zinc.id, OU.a, { cases, consumption: null }),
+            ],
+            { [OU.a]: { [DS.hmis]: hmis, [DS.lmisM]: full() } },
+            true
+        )
+        expect(
+            types(detectScanAlerts(facility, [ors, zinc], { completenessThreshold: 10 }))
+        ).toContain('collapse')
     })
 
     it('finds a stockout while cases continue, from stock on hand and the stockout share', () => {
@@ -307,5 +323,46 @@ describe('filterAlerts', () => {
             filterAlerts(alerts, { ...NO_FILTERS, type: 'divergence', level: 4 }, areas)
         ).toHaveLength(1)
         expect(countByType(alerts)).toEqual({ spike: 1, divergence: 2 })
+    })
+})
+
+describe('usualReporting', () => {
+    it('is true when the period has at least the median rate of its baseline, or is unknown', () => {
+        const rates = [92, 96, 88, 96, 92, 96, 84.6, 96, null]
+        expect(usualReporting(rates, 5, 12)).toBe(true)
+        // one report of 26 missing more than usual: a large facility's, perhaps
+        expect(usualReporting(rates, 6, 12)).toBe(false)
+        expect(usualReporting(rates, 7, 3)).toBe(true)
+        expect(usualReporting(rates, 8, 12)).toBe(true)
+        expect(usualReporting(rates, 0, 12)).toBe(true)
+        expect(usualReporting(null, 3, 12)).toBe(true)
+    })
+})
+
+describe('outOfStock', () => {
+    it('is true in a month with no stock on hand or with stockout days, or a quarter holding one', () => {
+        const stockOnHand = months.map((_, i) => (i === 14 ? 0 : 50))
+        const stockoutDays = months.map((_, i) => (i === 16 ? 3 : 0))
+        const series = { stockOnHand, stockoutDays }
+        expect(outOfStock(series, months[14] as string, months)).toBe(true)
+        expect(outOfStock(series, months[16] as string, months)).toBe(true)
+        expect(outOfStock(series, months[15] as string, months)).toBe(false)
+        expect(
+            outOfStock({ stockOnHand: null, stockoutDays: null }, months[14] as string, months)
+        ).toBe(false)
+        expect(months[14]).toBe('202409')
+        expect(outOfStock(series, '2024Q3', months)).toBe(true)
+        expect(outOfStock(series, '2024Q2', months)).toBe(false)
+    })
+})
+
+describe('maskStockouts', () => {
+    it('leaves out the months with no stock on hand or with stockout days', () => {
+        const values = [10, 20, 30, 40]
+        expect(
+            maskStockouts(values, { stockOnHand: [5, 0, 5, null], stockoutDays: [0, 0, 2, null] })
+        ).toEqual([10, null, null, 40])
+        expect(maskStockouts(values, null)).toBe(values)
+        expect(maskStockouts(values, { stockOnHand: null, stockoutDays: null })).toBe(values)
     })
 })

@@ -36,6 +36,8 @@ import {
     type OutlierInput,
 } from '../../domain/alerts'
 import { LOW_COUNT_MEDIAN } from '../../domain/alerts/low-counts'
+import { detectRepeatedValues } from '../../domain/alerts/repeated'
+import { isMakeUpSensitive } from '../../domain/alerts/entries'
 import { reportingRate } from '../../domain/indicators'
 import { monthsOfQuarter, quarterOfMonth } from '../../domain/periods'
 import type { LevelScanData, PairOrgUnitSeries, ScanData, Series } from './scan-data'
@@ -112,7 +114,9 @@ const deviationOf = (
     const quarterly = /Q/.test(alert.period)
     if (alert.type === 'spike' || alert.type === 'collapse') {
         const expected = alert.details.expected ?? alert.details.median
-        const deviation = alert.details.value - expected
+        // A value copied month after month is in doubt as a whole
+        const deviation =
+            alert.method === 'REPEATED' ? alert.details.value : alert.details.value - expected
         if (alert.series === 'hmis') return casesItem ? { key: `h:${casesItem}`, deviation } : null
         return { key: `${quarterly ? 'q' : 'c'}:${alert.pairId}`, deviation }
     }
@@ -369,6 +373,58 @@ interface GroupEntry {
     lmis: string[]
 }
 
+/**
+ * Whether a facility's series shows no stock in `period` (a month, or any month of a quarter):
+ * stock on hand 0 or stockout days above 0.
+ */
+export const outOfStock = (
+    series: Pick<PairOrgUnitSeries, 'stockOnHand' | 'stockoutDays'>,
+    period: string,
+    months: readonly string[]
+): boolean => {
+    const inPeriod = /Q/.test(period)
+        ? monthsOfQuarter(period).map((m) => months.indexOf(m))
+        : [months.indexOf(period)]
+    return inPeriod.some(
+        (i) => i >= 0 && (series.stockOnHand?.[i] === 0 || (series.stockoutDays?.[i] ?? 0) > 0)
+    )
+}
+
+/**
+ * Monthly consumption with the months without stock left out (`null`): there it is what the stock
+ * allowed, not the need, and it would pull the baseline's median down (a well-stocked month
+ * after a few short ones would look like a spike); the stockout list shows those months.
+ * `stock`: the series' stock on hand and stockout days (`null`: the values as they are).
+ */
+export const maskStockouts = (
+    values: Series,
+    stock: Pick<PairOrgUnitSeries, 'stockOnHand' | 'stockoutDays'> | null
+): Series =>
+    stock && (stock.stockOnHand || stock.stockoutDays)
+        ? values.map((value, i) =>
+              stock.stockOnHand?.[i] === 0 || (stock.stockoutDays?.[i] ?? 0) > 0 ? null : value
+          )
+        : values
+
+/**
+ * Whether the reporting rate of period `index` is at least the median of the `baseline` periods
+ * before it (or unknown): no report is missing beyond the usual. A total's changes in make-up
+ * (one hospital's report missing moves a district's total by half while the rate stays above the
+ * completeness threshold) show as fewer reports than usual.
+ */
+export const usualReporting = (rates: Series | null, index: number, baseline: number): boolean => {
+    if (!rates || index < 0) return true
+    const rate = rates[index]
+    if (rate === null || rate === undefined) return true
+    const before: number[] = []
+    for (let j = Math.max(0, index - Math.max(1, Math.round(baseline))); j < index; j++) {
+        const v = rates[j]
+        if (typeof v === 'number' && Number.isFinite(v)) before.push(v)
+    }
+    if (before.length === 0) return true
+    return rate >= (medianOf(before) as number) - 1e-9
+}
+
 /** The alerts of a level, org unit by org unit */
 function* detectLevel(
     scan: ScanData,
@@ -468,11 +524,17 @@ function* detectLevel(
                         }
                       : null
             if (flows) {
+                // a facility's months without stock: its consumption there is what the stock
+                // allowed, not the need (monthly series)
+                const stocked = maskStockouts(
+                    flows.consumption,
+                    level.facilityLevel && flows.consumption === series.consumption ? series : null
+                )
                 own(
                     outliers({
                         ...flows.context,
                         values: maskIncomplete(
-                            flows.consumption,
+                            stocked,
                             flows.lmisRates,
                             flows.context.thresholds.completenessThreshold
                         ),
@@ -489,7 +551,7 @@ function* detectLevel(
                     own(
                         detectDivergence({
                             ...flows.context,
-                            consumption: flows.consumption,
+                            consumption: stocked,
                             cases: flows.cases,
                             hmisCompleteness: flows.hmisRates,
                             lmisCompleteness: flows.lmisRates,
@@ -537,6 +599,20 @@ function* detectLevel(
             }).forEach((alert) =>
                 out.push({ alert, pairIds: pairs.map((p) => p.id), level: level.level })
             )
+            // A facility's form copied month after month (a total is never exactly constant)
+            if (level.facilityLevel) {
+                detectRepeatedValues({
+                    pairId: first.id,
+                    orgUnitId,
+                    periods: months,
+                    values: cases,
+                    testLast,
+                    series: 'hmis',
+                    zScore: t.zScore,
+                }).forEach((alert) =>
+                    out.push({ alert, pairIds: pairs.map((p) => p.id), level: level.level })
+                )
+            }
         }
         const sides = new Map<string, { report: 'hmis' | 'lmis'; ids: string[]; pairs: Pair[] }>()
         for (const group of reportGroups.values()) {
@@ -598,6 +674,44 @@ function* detectLevel(
             }).forEach((alert) =>
                 out.push({ alert, pairIds: group.pairs.map((p) => p.id), level: level.level })
             )
+        }
+        // At a facility: consumption falling (alone, or against cases) in a month or quarter
+        // without stock is the stockout, which the stockout list shows, not a second entry
+        if (level.facilityLevel) {
+            const kept = out.filter((item) => {
+                const { alert } = item
+                const fall =
+                    (alert.type === 'collapse' && alert.series === 'lmis') ||
+                    (alert.type === 'divergence' && alert.direction === 'down')
+                if (!fall) return true
+                const own = list.find((x) => x.pairId === alert.pairId)
+                return !(own && outOfStock(own, alert.period, months))
+            })
+            out.length = 0
+            out.push(...kept)
+        }
+        // Above facilities: a fall, a ratio moving or a finding by quarter in a period with fewer
+        // reports than usual may be a large facility's report missing (see `usualReporting`)
+        if (!level.facilityLevel) {
+            const kept = out.filter((item) => {
+                if (!isMakeUpSensitive(item.alert)) return true
+                const pair = pairsById.get(item.alert.pairId)
+                if (!pair) return true
+                const quarterly = /Q/.test(item.alert.period)
+                const periods = quarterly ? quarters : months
+                const index = periods.indexOf(item.alert.period)
+                const sides =
+                    item.alert.type === 'divergence'
+                        ? [pair.hmis.dataSet, pair.lmis.dataSet]
+                        : [item.alert.series === 'hmis' ? pair.hmis.dataSet : pair.lmis.dataSet]
+                return sides.every((dataSet) => {
+                    const ids = sideDataSets(dataSet, known)
+                    const series = quarterly ? quarterRates(ids) : rates(ids)
+                    return usualReporting(series, index, baselineMonths / (quarterly ? 3 : 1))
+                })
+            })
+            out.length = 0
+            out.push(...kept)
         }
         for (const item of out) {
             const casesItem = list.find((x) => x.pairId === item.alert.pairId)?.casesItem ?? null

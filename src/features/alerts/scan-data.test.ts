@@ -4,7 +4,13 @@ import { buildScanData, pairDataSetIds, pairOrgUnitSeries, scanOrgUnits } from '
 import { scanWindow } from './scan-plan'
 import { runScanRequests, tablesByLevel } from './scan-run'
 import { DE, DS, OU, metadata, ors, oxytocin, rowsOf, table, zinc } from './test-fixtures'
-import { windowCases, windowPeriods, windowQuarterPeriods } from './scan-data'
+import {
+    mergeScanData,
+    windowCases,
+    windowPeriods,
+    windowQuarterPeriods,
+    type ScanData,
+} from './scan-data'
 import type { ScanRequest } from './scan-plan'
 
 const window = scanWindow('202412', 6, 6)
@@ -305,5 +311,47 @@ describe('mergeTables with a group set dimension', () => {
         expect(merged.value(DE.oxyQ, '2026Q1', OU.a, { GroupSet001: 'GroupA00001' })).toBe(30)
         expect(merged.value(DE.oxyQ, '2026Q1', OU.a, { GroupSet001: 'GroupB00001' })).toBe(60)
         expect(merged.value(DE.oxyQ, '2026Q1', OU.a, { GroupSet001: 'GroupC00001' })).toBeNull()
+    })
+})
+
+describe('mergeScanData', () => {
+    const unit = (id: string) => ({
+        id,
+        name: id,
+        level: 4,
+        ancestors: ['root', 'region'],
+        ancestorNames: ['Root', 'Region'],
+    })
+    const part = (level: number, ids: string[], names: Record<string, string>): ScanData => ({
+        window,
+        dataSets: [],
+        itemNames: names,
+        levels: [
+            {
+                level,
+                facilityLevel: level === 4,
+                orgUnits: ids.map(unit),
+                series: ids.map(
+                    (id) => ({ orgUnitId: id, pairId: 'p' }) as ScanData['levels'][0]['series'][0]
+                ),
+                reports: Object.fromEntries(
+                    ids.map((id) => [id, { ds: { actual: [1], expected: [1] } }])
+                ),
+            },
+        ],
+    })
+    it('puts the parts together level by level, each org unit once', () => {
+        const merged = mergeScanData([
+            part(4, ['a', 'b'], { x: 'X' }),
+            part(4, ['b', 'c'], { y: 'Y' }),
+            part(3, ['d'], {}),
+        ])
+        expect(merged?.levels.map((l) => l.level)).toEqual([3, 4])
+        const facilities = merged?.levels[1]
+        expect(facilities?.orgUnits.map((u) => u.id)).toEqual(['a', 'b', 'c'])
+        expect(facilities?.series.map((s) => s.orgUnitId)).toEqual(['a', 'b', 'c'])
+        expect(Object.keys(facilities?.reports ?? {})).toEqual(['a', 'b', 'c'])
+        expect(merged?.itemNames).toEqual({ x: 'X', y: 'Y' })
+        expect(mergeScanData([])).toBeNull()
     })
 })

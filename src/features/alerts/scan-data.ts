@@ -351,3 +351,42 @@ export const buildScanData = async (
     }
     return { window, dataSets, itemNames, levels: out }
 }
+
+/**
+ * One scan from scans of parts of the org units (e.g. region by region, so that no more than one
+ * region's analytics tables are held at once): the levels' org units, series and reports put
+ * together, level by level; window, data sets and names from the first part.
+ */
+export const mergeScanData = (parts: readonly ScanData[]): ScanData | null => {
+    const first = parts[0]
+    if (!first) return null
+    const levels = new Map<number, LevelScanData>()
+    for (const part of parts) {
+        for (const level of part.levels) {
+            const into = levels.get(level.level)
+            if (!into) {
+                levels.set(level.level, {
+                    ...level,
+                    orgUnits: [...level.orgUnits],
+                    series: [...level.series],
+                    reports: { ...level.reports },
+                })
+                continue
+            }
+            const seen = new Set(into.orgUnits.map((u) => u.id))
+            const fresh = new Set(level.orgUnits.filter((u) => !seen.has(u.id)).map((u) => u.id))
+            into.orgUnits.push(...level.orgUnits.filter((u) => fresh.has(u.id)))
+            into.series.push(...level.series.filter((s) => fresh.has(s.orgUnitId)))
+            for (const id of fresh) {
+                const reports = level.reports[id]
+                if (reports) into.reports[id] = reports
+            }
+        }
+    }
+    return {
+        window: first.window,
+        dataSets: first.dataSets,
+        itemNames: Object.assign({}, ...parts.map((p) => p.itemNames)) as Record<string, string>,
+        levels: [...levels.values()].sort((a, b) => a.level - b.level),
+    }
+}

@@ -3,6 +3,7 @@ import type { ScanAlert } from './scan-alerts'
 import {
     NO_ENTRY_FILTERS,
     countEntriesByType,
+    cutEntries,
     filterEntries,
     longestRun,
     scanEntries,
@@ -118,5 +119,27 @@ describe('filterEntries', () => {
         ).toEqual(['b'])
         expect(filterEntries(entries, { ...NO_ENTRY_FILTERS, tier: 'outlier' }, areas)).toEqual([])
         expect(countEntriesByType(entries)).toEqual({ spike: 1, divergence: 1 })
+    })
+})
+
+describe('cutEntries', () => {
+    it('keeps the highest-ranked entries of each program area and counts the rest', () => {
+        const ranked = [
+            { id: '1', pairId: 'a1' },
+            { id: '2', pairId: 'b1' },
+            { id: '3', pairId: 'a2' },
+            { id: '4', pairId: 'a1' },
+            { id: '5', pairId: 'b1' },
+            { id: '6', pairId: 'x' },
+        ]
+        const areas = new Map([
+            ['a1', 'A'],
+            ['a2', 'A'],
+            ['b1', 'B'],
+        ])
+        const { shown, below } = cutEntries(ranked, areas, 2)
+        expect(shown.map((e) => e.id)).toEqual(['1', '2', '3', '5', '6'])
+        expect(below).toEqual({ A: 1 })
+        expect(cutEntries(ranked, areas).shown).toHaveLength(6)
     })
 })

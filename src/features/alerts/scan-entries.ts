@@ -34,8 +34,45 @@ export const scanEntries = (
 ): ScanEntry[] =>
     groupEntries(
         alerts.filter((a) => isEntryAlert(a, facilityLevel)),
-        outlierZ
+        outlierZ,
+        { facilityLevel }
     )
+
+/** Most entries a program area's list shows at once (a national list read in a meeting) */
+export const ENTRIES_PER_AREA = 150
+
+export interface EntryCut<E> {
+    /** The entries shown, in rank order: at most `perArea` of each program area */
+    shown: E[]
+    /** Per program area (`''`: a pair without one), the entries below the cut */
+    below: Record<string, number>
+}
+
+/**
+ * The entries a list shows: ranked entries (highest impact first) kept while their program area
+ * (that of the entry's own pair) has fewer than `perArea`; the rest counted per area, "N more
+ * below the cut", for the page to offer.
+ */
+export const cutEntries = <E extends Pick<ScanEntry, 'pairId'>>(
+    ranked: readonly E[],
+    areaOfPair: ReadonlyMap<string, string>,
+    perArea: number = ENTRIES_PER_AREA
+): EntryCut<E> => {
+    const shownPerArea = new Map<string, number>()
+    const shown: E[] = []
+    const below: Record<string, number> = {}
+    for (const entry of ranked) {
+        const area = areaOfPair.get(entry.pairId) ?? ''
+        const count = shownPerArea.get(area) ?? 0
+        if (count < perArea) {
+            shown.push(entry)
+            shownPerArea.set(area, count + 1)
+        } else {
+            below[area] = (below[area] ?? 0) + 1
+        }
+    }
+    return { shown, below }
+}
 
 export interface StockoutEntry {
     /** `orgUnitId:pairId` */

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import { parseAnalyticsResponse, type AnalyticsQuery } from '../../api/analytics'
 import type { Pair } from '../../domain/config'
-import { buildScanData, type ScanData } from './scan-data'
+import { buildScanData, mergeScanData, type ScanData } from './scan-data'
 import {
     facilityOffsetsOf,
     planScan,
@@ -13,6 +13,14 @@ import {
     type ScanWindow,
 } from './scan-plan'
 import { runScanRequests, tablesByLevel, type FetchTable } from './scan-run'
+
+/**
+ * Facilities above which a scan of the facility level runs region by region (the roots'
+ * children): the analytics tables of one region at a time are held, parsed and dropped, which
+ * bounds the page's memory on a national scan (6,000 facilities: about 70 MB of tables a region
+ * rather than the country's at once).
+ */
+export const FACILITIES_PER_BATCH = 1500
 
 export interface NamedLevel {
     level: number
@@ -136,6 +144,26 @@ export const useAlertScan = (input: ScanInput | null) => {
                 : [],
         [input]
     )
+    /** The children of the roots (regions under a national root), for a scan by batches */
+    const childrenOf = useCallback(
+        async (roots: readonly string[], signal: AbortSignal): Promise<string[]> => {
+            const { children } = (await engine.query(
+                {
+                    children: {
+                        resource: 'organisationUnits',
+                        params: {
+                            filter: `parent.id:in:[${roots.join(',')}]`,
+                            fields: 'id',
+                            paging: false,
+                        },
+                    },
+                },
+                { signal }
+            )) as { children: { organisationUnits?: { id: string }[] } }
+            return (children.organisationUnits ?? []).map((unit) => unit.id)
+        },
+        [engine]
+    )
     const queryFn = useCallback(
         async ({ signal }: { signal: AbortSignal }): Promise<ScanData> => {
             if (!input) throw new Error('Nothing to scan')
@@ -146,10 +174,15 @@ export const useAlertScan = (input: ScanInput | null) => {
                 )
                 return parseAnalyticsResponse(analytics)
             }
-            const tables = await runScanRequests(requests, fetchTable, {
-                signal,
-                onProgress: (done, total) => setProgress({ phase: 'requests', done, total }),
-            })
+            // Large facility scans: region by region (the roots' children), one region's
+            // tables held at a time; else the plan in one go
+            const facilities = input.levels.find((l) => l.level >= input.maxLevel)?.orgUnits ?? 0
+            const batches: (readonly string[])[] =
+                facilities > FACILITIES_PER_BATCH
+                    ? await childrenOf(input.roots, signal).then((ids) =>
+                          ids.length > 1 ? ids.map((id) => [id]) : [input.roots]
+                      )
+                    : [input.roots]
             // Facilities of staggered reporting groups: their group's members (one metadata
             // request), only when facilities are scanned and the mapping names groups
             const groupOffsets = reportingGroupOffsets(input.pairs)
@@ -181,22 +214,57 @@ export const useAlertScan = (input: ScanInput | null) => {
                           ).groups.organisationUnitGroups ?? []
                       )
                     : undefined
-            return buildScanData(
-                {
-                    pairs: input.pairs,
-                    metadata: input.metadata,
-                    window: input.window,
-                    roots: input.roots,
-                    levels: tablesByLevel(requests, tables, input.maxLevel),
-                    facilityOffsets,
-                },
-                {
+            const parts: ScanData[] = []
+            let requestsDone = 0
+            for (const [b, roots] of batches.entries()) {
+                const plan =
+                    batches.length === 1
+                        ? requests
+                        : planScan({
+                              pairs: input.pairs,
+                              metadata: input.metadata,
+                              roots,
+                              levels: input.levels,
+                              window: input.window,
+                          })
+                const tables = await runScanRequests(plan, fetchTable, {
                     signal,
-                    onProgress: (done, total) => setProgress({ phase: 'analysis', done, total }),
-                }
-            )
+                    onProgress: (done, total) =>
+                        setProgress({
+                            phase: 'requests',
+                            done: requestsDone + done,
+                            total:
+                                batches.length === 1
+                                    ? total
+                                    : Math.round(
+                                          ((requestsDone + total) * batches.length) / (b + 1)
+                                      ),
+                        }),
+                })
+                requestsDone += plan.length
+                parts.push(
+                    await buildScanData(
+                        {
+                            pairs: input.pairs,
+                            metadata: input.metadata,
+                            window: input.window,
+                            roots: input.roots,
+                            levels: tablesByLevel(plan, tables, input.maxLevel),
+                            facilityOffsets,
+                        },
+                        {
+                            signal,
+                            onProgress: (done, total) =>
+                                setProgress({ phase: 'analysis', done, total }),
+                        }
+                    )
+                )
+            }
+            const scan = mergeScanData(parts)
+            if (!scan) throw new Error('Nothing to scan')
+            return scan
         },
-        [engine, input, requests]
+        [engine, input, requests, childrenOf]
     )
     const query = useQuery({
         queryKey,
