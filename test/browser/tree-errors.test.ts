@@ -233,8 +233,9 @@ describe('a part of the app that could not be downloaded', () => {
         await page.route(chunk, block)
         const fetched: string[] = []
         page.on('requestfinished', (r) => {
-            // Only successful downloads (aborted ones end in `requestfailed`)
-            if (/AlertsPage/.test(r.url())) fetched.push(r.url())
+            // Only successful downloads of its code (aborted ones end in `requestfailed`; its
+            // stylesheet is another file)
+            if (/AlertsPage[^/]*\.js/.test(r.url())) fetched.push(r.url())
         })
         await page.locator('[data-test="tab-alerts"]').click()
         const message = page.locator('[data-test="load-error"]')
