@@ -43,7 +43,16 @@ describe('the installed app', () => {
         const first = await browser.newPage()
         await first.goto(`${demoUrl}/api/apps/triangulate/index.html`)
         await first.waitForURL((url) => url.pathname.startsWith('/api/apps/triangulate/'))
-        await first.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+        // The page may reload itself once while the worker installs: ask again until it answers
+        await expect
+            .poll(
+                () =>
+                    first
+                        .evaluate(() => navigator.serviceWorker.ready.then(() => true))
+                        .catch(() => false),
+                { timeout: 30_000 }
+            )
+            .toBe(true)
         await first.close()
         // Controlled from the next page on: every request of the view goes through the worker
         const page = await browser.newPage()
