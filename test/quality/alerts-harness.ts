@@ -226,15 +226,79 @@ export const demoCountry = ({
         shareCache.set(key, result)
         return result
     }
+    const surgeFactor = new Map(
+        (truth.serviceSurges ?? []).map((s) => [`${s.orgUnitId}|${s.period}`, s.factor])
+    )
+    const monthIds = db.periodsByType.Monthly.map((p) => p.id)
+    const seriesOf = (itemId: string) => {
+        const [de, coc] = itemId.split('.') as [string, string | undefined]
+        return [...db.series.entries()]
+            .filter(
+                ([key, s]) =>
+                    s.periodType === 'Monthly' &&
+                    (coc ? key === `${de}.${coc}` : key.startsWith(`${de}.`))
+            )
+            .map(([, s]) => s.values)
+    }
+    const surgeShareCache = new Map<string, number | null>()
+    /**
+     * Share of the rise (or fall) of an org unit's total over its facilities' usual level (median
+     * of the 12 months before) that comes from facilities whose services all surged (or slumped)
+     * that month (`serviceSurges`: the month's common shock). A district's spike made by its
+     * hospital's surge month is the same real event as the hospital's own spike.
+     */
+    const surgeShare = (alert: EvaluatedAlert): number | null => {
+        const up = alert.alert.type === 'spike'
+        const series = (alert.alert as { series?: string }).series
+        const pair = pairs.find((p) => p.id === alert.alert.pairId)
+        const k = monthIds.indexOf(alert.alert.period)
+        if (!pair || k < 12 || (series !== 'hmis' && series !== 'lmis')) return null
+        const key = `${alert.alert.orgUnitId}|${alert.alert.pairId}|${series}|${alert.alert.period}`
+        if (surgeShareCache.has(key)) return surgeShareCache.get(key) ?? null
+        const items =
+            series === 'hmis' ? pair.hmis.items.map((i) => i.id) : idsOf(pair.lmis.consumption)
+        const values = items.flatMap(seriesOf)
+        const width = monthIds.length
+        let total = 0
+        let fromSurges = 0
+        for (const facilityId of facilitiesUnder.get(alert.alert.orgUnitId) ?? []) {
+            const slot = db.facilitySlot.get(facilityId) as number
+            const at = (j: number) => {
+                let sum = Number.NaN
+                for (const v of values) {
+                    const x = v[slot * width + j] as number
+                    if (!Number.isNaN(x)) sum = (Number.isNaN(sum) ? 0 : sum) + x
+                }
+                return sum
+            }
+            const now = at(k)
+            const before = Array.from({ length: 12 }, (_, i) => at(k - 12 + i))
+                .filter((x) => !Number.isNaN(x))
+                .sort((a, b) => a - b)
+            if (Number.isNaN(now) || before.length === 0) continue
+            const usual = before[Math.floor(before.length / 2)] as number
+            const change = up ? now - usual : usual - now
+            if (change <= 0) continue
+            total += change
+            const factor = surgeFactor.get(`${facilityId}|${alert.alert.period}`)
+            if (factor !== undefined && (up ? factor > 1 : factor < 1)) fromSurges += change
+        }
+        const result = total > 0 ? fromSurges / total : null
+        surgeShareCache.set(key, result)
+        return result
+    }
     const isKnownEvent = (alert: EvaluatedAlert): boolean =>
-        ['stockoutWithCases', 'collapse', 'divergence'].includes(alert.alert.type) &&
-        alert.pairIds.some((id) => {
-            const commodity = commodityOfPair[id]
-            const share = commodity
-                ? stockoutShare(commodity, alert.alert.orgUnitId, alert.alert.period)
-                : null
-            return share !== null && share >= 0.2
-        })
+        (['spike', 'collapse'].includes(alert.alert.type) &&
+            (orgUnits.get(alert.alert.orgUnitId)?.level ?? FACILITY_LEVEL) < FACILITY_LEVEL &&
+            (surgeShare(alert) ?? 0) >= 0.5) ||
+        (['stockoutWithCases', 'collapse', 'divergence'].includes(alert.alert.type) &&
+            alert.pairIds.some((id) => {
+                const commodity = commodityOfPair[id]
+                const share = commodity
+                    ? stockoutShare(commodity, alert.alert.orgUnitId, alert.alert.period)
+                    : null
+                return share !== null && share >= 0.2
+            }))
     const evaluationContext = (level: number, window: ScanWindow): EvaluationContext => ({
         isKnownEvent,
         level,

@@ -15,8 +15,10 @@ import {
 } from './alert-view'
 import {
     countEntriesByType,
+    ENTRIES_PER_AREA,
     filterEntries,
     type EntryFilters,
+    type ListedEntries,
     type ScanEntry,
     type StockoutEntry,
 } from './scan-entries'
@@ -37,6 +39,13 @@ export interface AlertListProps {
     entries: readonly ScanEntry[]
     /** How many entries the scan has before the follow-up filter; default: `entries.length` */
     unfilteredCount?: number
+    /**
+     * What the list shows (`listedEntries`: the entries the filters keep, cut per program area
+     * unless `showBelowCut`), the same the CSV and the print show
+     */
+    listing: ListedEntries<ScanEntry>
+    showBelowCut: boolean
+    onShowBelowCut: (show: boolean) => void
     stockouts: readonly StockoutEntry[]
     filters: EntryFilters
     onFilters: (filters: EntryFilters) => void
@@ -63,6 +72,9 @@ export const AlertList = ({
     scan,
     entries,
     unfilteredCount,
+    listing,
+    showBelowCut,
+    onShowBelowCut,
     stockouts,
     filters,
     onFilters,
@@ -81,10 +93,7 @@ export const AlertList = ({
     const areas = useMemo(() => areaOfPairs(config), [config])
     const pairs = useMemo(() => pairsById(config), [config])
     const units = useMemo(() => orgUnitsById(scan), [scan])
-    const filtered = useMemo(
-        () => filterEntries(entries, filters, areas),
-        [entries, filters, areas]
-    )
+    const filtered = listing.shown
     const filteredStockouts = useMemo(
         () => filterEntries(stockouts, { ...filters, type: null, tier: null }, areas),
         [stockouts, filters, areas]
@@ -245,6 +254,35 @@ export const AlertList = ({
                 </p>
                 {actions}
             </div>
+            {listing.belowCount > 0 && (
+                <div className={classes.countRow} data-test="alerts-below-cut">
+                    <p className={classes.hint}>
+                        {showBelowCut
+                            ? i18n.t(
+                                  'Including {{number}} entries below the cut (each program area lists its {{perArea}} highest-impact entries)',
+                                  {
+                                      number: String(listing.belowCount),
+                                      perArea: String(ENTRIES_PER_AREA),
+                                  }
+                              )
+                            : i18n.t(
+                                  '{{number}} more entries below the cut (each program area lists its {{perArea}} highest-impact entries)',
+                                  {
+                                      number: String(listing.belowCount),
+                                      perArea: String(ENTRIES_PER_AREA),
+                                  }
+                              )}
+                    </p>
+                    <Button
+                        small
+                        secondary
+                        onClick={() => onShowBelowCut(!showBelowCut)}
+                        dataTest="alerts-below-cut-toggle"
+                    >
+                        {showBelowCut ? i18n.t('Hide them') : i18n.t('Show them')}
+                    </Button>
+                </div>
+            )}
             {filtered.length === 0 ? (
                 <NoticeBox title={i18n.t('No alerts')} dataTest="alerts-empty">
                     {(unfilteredCount ?? entries.length) === 0

@@ -15,7 +15,7 @@ import {
 } from './follow-up/AlertsExport'
 import { AlertsPrintView } from './follow-up/AlertsPrintView'
 import { useAlertFollowUps } from './follow-up/use-alert-follow-ups'
-import { filterEntries, NO_ENTRY_FILTERS, type EntryFilters } from './scan-entries'
+import { listedEntries, NO_ENTRY_FILTERS, type EntryFilters } from './scan-entries'
 import { ScanPanel } from './ScanPanel'
 import { ThresholdPanel } from './ThresholdPanel'
 import { useScanAlerts } from './use-scan-alerts'
@@ -33,7 +33,8 @@ export interface AlertsPageProps {
  * run the detectors per pair and org unit in a web worker, and list what they found: one entry
  * per org unit and pair with its reasons, tiered, highest impact first, each with its follow-up
  * (acknowledge, assign, comment, resolve), then the stockouts by duration. The entries shown can be
- * filtered by follow-up, downloaded as CSV and printed, in the order shown. One click on a reason
+ * filtered by follow-up, downloaded as CSV and printed, in the order shown; each program area
+ * lists its ENTRIES_PER_AREA highest-impact entries, the rest on demand ("N more below the cut"). One click on a reason
  * opens the triangulation view drilled to its point.
  */
 export const AlertsPage = ({ config, state, push }: AlertsPageProps) => {
@@ -60,11 +61,14 @@ export const AlertsPage = ({ config, state, push }: AlertsPageProps) => {
         [entries, followUps.followUps, followUpFilter]
     )
     const areas = useMemo(() => areaOfPairs(config), [config])
-    // Exactly the entries the list shows, in its order (its filters keep the order)
-    const shown = useMemo(
-        () => (listed ? filterEntries(listed, filters, areas) : []),
-        [listed, filters, areas]
+    // Exactly the entries the list shows, in its order (its filters keep the order): at most
+    // ENTRIES_PER_AREA per program area unless the user asked for those below the cut
+    const [showBelowCut, setShowBelowCut] = useState(false)
+    const listing = useMemo(
+        () => listedEntries(listed ?? [], filters, areas, showBelowCut),
+        [listed, filters, areas, showBelowCut]
     )
+    const shown = listing.shown
     const levelName = (level: number) =>
         setup.levels.find((l) => l.level === level)?.name ??
         i18n.t('Level {{level}}', { level, interpolation: { escapeValue: false } })
@@ -131,6 +135,9 @@ export const AlertsPage = ({ config, state, push }: AlertsPageProps) => {
                             scan={scan.data}
                             entries={listed}
                             unfilteredCount={entries.length}
+                            listing={listing}
+                            showBelowCut={showBelowCut}
+                            onShowBelowCut={setShowBelowCut}
                             stockouts={stockouts}
                             renderFollowUp={followUps.render}
                             extraFilter={

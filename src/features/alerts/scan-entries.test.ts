@@ -4,6 +4,7 @@ import {
     NO_ENTRY_FILTERS,
     countEntriesByType,
     cutEntries,
+    listedEntries,
     filterEntries,
     longestRun,
     scanEntries,
@@ -141,5 +142,56 @@ describe('cutEntries', () => {
         expect(shown.map((e) => e.id)).toEqual(['1', '2', '3', '5', '6'])
         expect(below).toEqual({ A: 1 })
         expect(cutEntries(ranked, areas).shown).toHaveLength(6)
+    })
+})
+
+describe('listedEntries', () => {
+    const entry = (id: string, pairId: string, level = 3) => ({
+        id,
+        pairId,
+        pairIds: [pairId],
+        level,
+    })
+    const areas = new Map([
+        ['a1', 'A'],
+        ['a2', 'A'],
+        ['b1', 'B'],
+    ])
+    const ranked = [
+        entry('1', 'a1'),
+        entry('2', 'b1'),
+        entry('3', 'a2', 4),
+        entry('4', 'a1'),
+        entry('5', 'a2', 4),
+        entry('6', 'b1'),
+        entry('7', 'b1'),
+    ]
+
+    it('cuts each program area to its highest-ranked entries and counts the rest', () => {
+        const listed = listedEntries(ranked, NO_ENTRY_FILTERS, areas, false, 2)
+        expect(listed.shown.map((e) => e.id)).toEqual(['1', '2', '3', '6'])
+        expect(listed.below).toEqual({ A: 2, B: 1 })
+        expect(listed.belowCount).toBe(3)
+    })
+
+    it('shows the entries below the cut when asked, still counting them', () => {
+        const listed = listedEntries(ranked, NO_ENTRY_FILTERS, areas, true, 2)
+        expect(listed.shown.map((e) => e.id)).toEqual(['1', '2', '3', '4', '5', '6', '7'])
+        expect(listed.belowCount).toBe(3)
+    })
+
+    it('applies the filters before the cut', () => {
+        const byLevel = listedEntries(ranked, { ...NO_ENTRY_FILTERS, level: 4 }, areas, false, 1)
+        expect(byLevel.shown.map((e) => e.id)).toEqual(['3'])
+        expect(byLevel.belowCount).toBe(1)
+        const byArea = listedEntries(ranked, { ...NO_ENTRY_FILTERS, areaId: 'B' }, areas, false, 2)
+        expect(byArea.shown.map((e) => e.id)).toEqual(['2', '6'])
+        expect(byArea.below).toEqual({ B: 1 })
+    })
+
+    it('cuts nothing under the default of 150 per area', () => {
+        const listed = listedEntries(ranked, NO_ENTRY_FILTERS, areas, false)
+        expect(listed.shown).toHaveLength(7)
+        expect(listed.belowCount).toBe(0)
     })
 })

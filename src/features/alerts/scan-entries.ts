@@ -74,6 +74,37 @@ export const cutEntries = <E extends Pick<ScanEntry, 'pairId'>>(
     return { shown, below }
 }
 
+export interface ListedEntries<E> {
+    /** What the list shows, in rank order: the filtered entries, cut unless `showBelowCut` */
+    shown: E[]
+    /** Per program area, the filtered entries below the cut (shown or not) */
+    below: Record<string, number>
+    /** All entries below the cut (the "N more below the cut" line) */
+    belowCount: number
+}
+
+/**
+ * What the Alerts list, its CSV and its print show: the ranked entries the filters keep, cut to
+ * `perArea` per program area (`cutEntries`) unless the user chose to see those below the cut.
+ * The cut is applied after the filters, so narrowing to a pair or a type lists up to `perArea`
+ * of what matches.
+ */
+export const listedEntries = <
+    E extends Pick<ScanEntry, 'pairId' | 'pairIds' | 'level'> &
+        Partial<Pick<ScanEntry, 'reasons' | 'tier'>>,
+>(
+    entries: readonly E[],
+    filters: EntryFilters,
+    areaOfPair: ReadonlyMap<string, string>,
+    showBelowCut: boolean,
+    perArea: number = ENTRIES_PER_AREA
+): ListedEntries<E> => {
+    const filtered = filterEntries(entries, filters, areaOfPair)
+    const cut = cutEntries(filtered, areaOfPair, perArea)
+    const belowCount = Object.values(cut.below).reduce((sum, n) => sum + n, 0)
+    return { shown: showBelowCut ? filtered : cut.shown, below: cut.below, belowCount }
+}
+
 export interface StockoutEntry {
     /** `orgUnitId:pairId` */
     id: string
