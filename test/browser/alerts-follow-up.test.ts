@@ -1,3 +1,4 @@
+import { addScanLevel } from './support/alerts'
 import { readFileSync } from 'node:fs'
 import { inject } from 'vitest'
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core'
@@ -30,6 +31,8 @@ afterAll(async () => {
 
 const scanned = async (browser: BrowserContext, user: typeof DISTRICT) => {
     const session = await openApp(browser, demoUrl, user, '#/alerts')
+    await session.page.locator('[data-test="alerts-run"]').waitFor({ timeout: 60_000 })
+    await addScanLevel(session.page, 'Facility')
     await session.page.locator('[data-test="alerts-run"]').click()
     await session.page.locator('[data-test="alert-item"]').first().waitFor({ timeout: 90_000 })
     return session

@@ -1,3 +1,4 @@
+import { addScanLevel } from './support/alerts'
 import { inject } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from './support/chromium'
@@ -37,6 +38,8 @@ const longestFrameGap = (page: Page) =>
     page.evaluate(() => (window as unknown as { __gap: number }).__gap)
 
 const runScan = async (page: Page) => {
+    await page.locator('[data-test="alerts-run"]').waitFor({ timeout: 60_000 })
+    await addScanLevel(page, 'Facility')
     await page.locator('[data-test="alerts-run"]').click()
     const first = page.locator('[data-test="alert-item"]').first()
     await first.waitFor({ timeout: 90_000 })
