@@ -1,6 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
-import { Button, NoticeBox, SingleSelectField, SingleSelectOption, Tag } from '@dhis2/ui'
+import { Button, NoticeBox, SingleSelectField, SingleSelectOption } from '@dhis2/ui'
 import React, { useMemo, useState } from 'react'
+import { EntryBadges } from './EntryBadges'
 import { ALERT_TYPES, alertTypeLabel, describeAlert, type AlertType } from '../../domain/alerts'
 import { TIERS, type Tier } from '../../domain/alerts/tiers'
 import type { Config } from '../../domain/config'
@@ -303,17 +304,13 @@ export const AlertList = ({
                                 data-tier={entry.tier}
                             >
                                 <div className={classes.itemHead}>
-                                    <span className={classes.rank} data-test="alert-rank">
-                                        {i18n.t('#{{rank}}', { rank: String(index + 1) })}
-                                    </span>
-                                    <Tag
-                                        {...(entry.tier === 'extreme'
-                                            ? { negative: true }
-                                            : { neutral: true })}
-                                        dataTest="alert-tier"
-                                    >
-                                        {tierLabel(entry.tier)}
-                                    </Tag>
+                                    <EntryBadges
+                                        rank={index + 1}
+                                        tier={entry.tier}
+                                        rankClassName={classes.rank}
+                                        rankDataTest="alert-rank"
+                                        tierDataTest="alert-tier"
+                                    />
                                     {place(entry.orgUnitId, entry.level)}
                                     <span>·</span>
                                     <span className={classes.pairName}>

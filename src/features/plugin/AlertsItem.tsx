@@ -1,6 +1,7 @@
 import i18n from '@dhis2/d2-i18n'
-import { CircularLoader, NoticeBox, Tag } from '@dhis2/ui'
+import { CircularLoader, NoticeBox } from '@dhis2/ui'
 import React, { useEffect, useMemo } from 'react'
+import { EntryBadges } from '../alerts/EntryBadges'
 import { alertTypeLabel, describeAlert } from '../../domain/alerts'
 import type { Config } from '../../domain/config'
 import { periodName as calendarPeriodName, todayInCalendar } from '../../domain/periods'
@@ -14,7 +15,6 @@ import {
     areaOfPairs,
     orgUnitsById,
     pairsById,
-    tierLabel,
 } from '../alerts/alert-view'
 import { followUpKeyOf, scanFollowUps } from '../alerts/follow-up/alert-entries'
 import { effectiveStatusLabel } from '../alerts/follow-up/follow-up-text'
@@ -200,17 +200,12 @@ export const AlertsItem = ({
                                 data-tier={entry.tier}
                             >
                                 <div className={classes.entryHead}>
-                                    <span className={classes.rank}>
-                                        {i18n.t('#{{rank}}', { rank: String(index + 1) })}
-                                    </span>
-                                    <Tag
-                                        {...(entry.tier === 'extreme'
-                                            ? { negative: true }
-                                            : { neutral: true })}
-                                        dataTest="alerts-item-tier"
-                                    >
-                                        {tierLabel(entry.tier)}
-                                    </Tag>
+                                    <EntryBadges
+                                        rank={index + 1}
+                                        tier={entry.tier}
+                                        rankClassName={classes.rank}
+                                        tierDataTest="alerts-item-tier"
+                                    />
                                     <strong className={classes.name}>
                                         {unit?.name ?? entry.orgUnitId}
                                     </strong>
