@@ -25,109 +25,32 @@
  * ±25 % goal is checked there on more alerts — two seeds, twelve tested months — and at 6,000
  * facilities with the default scan (`STAGGERED_FACILITIES=6000`, about ten minutes).
  */
-import { DemoAnalytics } from '../../demo/src/analytics'
-import { createDemoAccounts } from '../../demo/src/auth/users'
-import { demoLmisExtras } from '../../demo/src/data/demo-config'
-import { generateCountry } from '../../demo/src/data/generate'
-import type { DemoDb } from '../../demo/src/data/model'
-import { buildSeedConfig } from '../../demo/src/seed-config'
-import { parseAnalyticsResponse, type AnalyticsQuery } from '../../src/api/analytics'
-import { idsOf, parseConfig, type Pair } from '../../src/domain/config'
+import { idsOf } from '../../src/domain/config'
 import { addMonths, monthsOfQuarter, quarterOfMonth } from '../../src/domain/periods'
 import { detectScanAlerts } from '../../src/features/alerts/scan-alerts'
-import { buildScanData } from '../../src/features/alerts/scan-data'
-import { planScan, scanWindow, type MetadataMaps } from '../../src/features/alerts/scan-plan'
-import { runScanRequests, tablesByLevel } from '../../src/features/alerts/scan-run'
-import type { DataSetInfo, ItemInfo } from '../../src/features/triangulation/pair-model'
+import { scanWindow } from '../../src/features/alerts/scan-plan'
+import {
+    FACILITY_LEVEL as FACILITY,
+    demoCountry,
+    type DemoCountry,
+} from '../quality/alerts-harness'
 
 const FACILITIES = Number(process.env.STAGGERED_FACILITIES ?? 400)
 const END = '202610'
-const FACILITY = 4
 /** The Alerts page's default scan: 12 baseline months, 6 tested */
 const BASELINE_MONTHS = 12
 const TEST_MONTHS = 6
 
-const metadataOf = (db: DemoDb, pairs: readonly Pair[]): MetadataMaps => {
-    const typeOf = (periodType: string) =>
-        periodType === 'Quarterly' ? ('QUARTERLY' as const) : ('MONTHLY' as const)
-    const items = new Map<string, ItemInfo>()
-    for (const de of db.dataElements) {
-        const dataSet = db.dataSets.find((ds) => ds.dataElementIds.includes(de.id))
-        items.set(de.id, {
-            id: de.id,
-            name: de.name,
-            aggregationType: de.aggregationType,
-            periodType: typeOf(dataSet?.periodType ?? 'Monthly'),
-        })
-    }
-    for (const pair of pairs) {
-        for (const item of pair.hmis.items) {
-            const de = items.get(item.id.split('.')[0] as string)
-            if (de && item.id.includes('.')) items.set(item.id, { ...de, id: item.id })
-        }
-    }
-    const dataSets = new Map<string, DataSetInfo>(
-        db.dataSets.map((ds) => [
-            ds.id,
-            { id: ds.id, name: ds.name, periodType: typeOf(ds.periodType) },
-        ])
-    )
-    return { items, dataSets }
-}
-
-const searchParams = (query: AnalyticsQuery): URLSearchParams => {
-    const params = new URLSearchParams()
-    for (const [key, value] of Object.entries(query.params)) {
-        if (value === undefined) continue
-        params.set(key, Array.isArray(value) ? value.join(',') : String(value))
-    }
-    return params
-}
-
-interface Country {
-    db: DemoDb
-    pairs: Pair[]
-    metadata: MetadataMaps
-    analytics: DemoAnalytics
-    admin: ReturnType<typeof createDemoAccounts>[number]['user'] | null
-    groupOf: Map<string, string>
-    offsets: Map<string, number>
-}
-
-const windows = demoLmisExtras().lmisReportingGroups.windows
-
-const country = (facilities: number, seed: number): Country => {
-    const db = generateCountry({ facilities, seed, endPeriod: END })
-    const config = parseConfig(buildSeedConfig(db)).config
-    if (!config) throw new Error('the seeded configuration does not parse')
-    const pairs = config.programAreas.flatMap((area) => area.pairs)
-    const groupOf = new Map<string, string>()
-    const offsets = new Map<string, number>()
-    for (const group of db.organisationUnitGroups ?? []) {
-        const offset = windows[group.id]
-        if (offset === undefined) continue
-        for (const id of group.orgUnitIds) {
-            groupOf.set(id, group.code)
-            offsets.set(id, offset)
-        }
-    }
-    return {
-        db,
-        pairs,
-        metadata: metadataOf(db, pairs),
-        analytics: new DemoAnalytics(db, { now: () => new Date(2026, 10, 15) }),
-        admin: createDemoAccounts(db)[0]?.user ?? null,
-        groupOf,
-        offsets,
-    }
-}
+/** The demo country with the seeded configuration (the staggered LMIS reporting groups) */
+const country = (facilities: number, seed: number): DemoCountry =>
+    demoCountry({ facilities, seed, end: END })
 
 /**
  * Whether the facility was out of stock of the pair's commodity in the period (raw stockout
  * days): consumption then really falls below the cases, which is not an alignment artefact
  */
 const stockedOut = (
-    { db, pairs }: Country,
+    { db, pairs }: DemoCountry,
     pairId: string,
     facilityId: string,
     period: string
@@ -156,42 +79,20 @@ interface GroupCounts {
     sizes: Map<string, number>
 }
 
-/** Facility-level divergence alerts of each reporting group, calendar quarters or aligned. */
 /** The facility-level scan as the Alerts page builds it, groups aligned or not */
-const facilityScan = async (land: Country, testMonths: number, aligned: boolean) => {
-    const { db, pairs, metadata, analytics, admin } = land
-    const root = db.orgUnits[0]?.id as string
+const facilityScan = async (land: DemoCountry, testMonths: number, aligned: boolean) => {
     const window = scanWindow(END, BASELINE_MONTHS, testMonths)
-    const fetchTable = async (query: AnalyticsQuery) => {
-        const outcome = analytics.run(searchParams(query), admin)
-        if (!outcome.ok) throw outcome.error
-        return parseAnalyticsResponse(JSON.parse(outcome.body.toString('utf8')))
-    }
-    const requests = planScan({
-        pairs,
-        metadata,
-        roots: [root],
-        levels: [{ level: FACILITY, orgUnits: db.facilities.length }],
-        window,
-    })
-    const tables = await runScanRequests(requests, fetchTable)
-    const scan = await buildScanData({
-        pairs,
-        metadata,
-        window,
-        roots: [root],
-        levels: tablesByLevel(requests, tables, FACILITY),
-        ...(aligned ? { facilityOffsets: land.offsets } : {}),
-    })
+    const { scan } = await land.scan([FACILITY], window, [land.root], { alignGroups: aligned })
     return { scan, window }
 }
 
+/** Facility-level divergence alerts of each reporting group, calendar quarters or aligned. */
 const countByGroup = async (
-    land: Country,
+    land: DemoCountry,
     testMonths: number,
     aligned: boolean
 ): Promise<GroupCounts> => {
-    const { pairs, groupOf } = land
+    const { pairs, facilityGroups: groupOf } = land
     const { scan } = await facilityScan(land, testMonths, aligned)
     const alerts = new Map<string, number>()
     for (const { alert } of detectScanAlerts(scan, pairs)) {
@@ -210,31 +111,13 @@ const countByGroup = async (
  * district one group): calendar quarters, or the groups' reports by group (`facilityLevel` given:
  * the plan adds the group set requests, as the Alerts page does).
  */
-const districtAlerts = async (land: Country, testMonths: number, aligned: boolean) => {
-    const { db, pairs, metadata, analytics, admin, groupOf } = land
-    const root = db.orgUnits[0]?.id as string
+const districtAlerts = async (land: DemoCountry, testMonths: number, aligned: boolean) => {
+    const { db, pairs, facilityGroups: groupOf } = land
     const window = scanWindow(END, BASELINE_MONTHS, testMonths)
     const districts = db.orgUnits.filter((o) => o.level === FACILITY - 1)
-    const fetchTable = async (query: AnalyticsQuery) => {
-        const outcome = analytics.run(searchParams(query), admin)
-        if (!outcome.ok) throw outcome.error
-        return parseAnalyticsResponse(JSON.parse(outcome.body.toString('utf8')))
-    }
-    const requests = planScan({
-        pairs,
-        metadata,
-        roots: [root],
-        levels: [{ level: FACILITY - 1, orgUnits: districts.length }],
-        window,
+    // (the facilities' offsets do not apply at district level: only the plan's group set does)
+    const { scan, plan: requests } = await land.scan([FACILITY - 1], window, [land.root], {
         ...(aligned ? { facilityLevel: FACILITY } : {}),
-    })
-    const tables = await runScanRequests(requests, fetchTable)
-    const scan = await buildScanData({
-        pairs,
-        metadata,
-        window,
-        roots: [root],
-        levels: tablesByLevel(requests, tables, FACILITY),
     })
     const groupOfDistrict = new Map(
         districts.map((d) => [d.id, d.childIds.map((f) => groupOf.get(f)).find(Boolean)])
@@ -310,14 +193,14 @@ const expectWithinQuarter = (rates: Record<string, number>) => {
 const [A, B, C] = ['LMIS_GROUP_A', 'LMIS_GROUP_B', 'LMIS_GROUP_C'] as const
 
 /** Facilities of a reporting group */
-const groupSize = (land: Country, group: string): number =>
-    [...land.groupOf.values()].filter((g) => g === group).length
+const groupSize = (land: DemoCountry, group: string): number =>
+    [...land.facilityGroups.values()].filter((g) => g === group).length
 
 describe('staggered reporting groups in the alerts', () => {
     const main = country(FACILITIES, 42)
 
     it('compare each facility’s R&R with the cases of the very months the demo summed into it', async () => {
-        const { db, pairs, offsets, groupOf } = main
+        const { db, pairs, facilityOffsets: offsets, facilityGroups: groupOf } = main
         const { scan, window } = await facilityScan(main, TEST_MONTHS, true)
         // The demo's stored values, read directly: a data element's total over its option combos
         const stored = (dx: string, facility: string, period: string): number | null => {

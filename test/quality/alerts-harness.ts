@@ -17,7 +17,12 @@ import { parseAnalyticsResponse, type AnalyticsQuery } from '../../src/api/analy
 import { idsOf, parseConfig, type Config, type Pair } from '../../src/domain/config'
 import { monthsOfQuarter, quarterOfMonth } from '../../src/domain/periods'
 import { buildScanData, type ScanData } from '../../src/features/alerts/scan-data'
-import { planScan, type MetadataMaps, type ScanWindow } from '../../src/features/alerts/scan-plan'
+import {
+    planScan,
+    type MetadataMaps,
+    type ScanRequest,
+    type ScanWindow,
+} from '../../src/features/alerts/scan-plan'
 import { runScanRequests, tablesByLevel } from '../../src/features/alerts/scan-run'
 import type { DataSetInfo, ItemInfo } from '../../src/features/triangulation/pair-model'
 import type { EvaluatedAlert, EvaluationContext } from './evaluate-alerts'
@@ -55,7 +60,7 @@ export const metadataOf = (db: DemoDb, pairs: readonly Pair[]): MetadataMaps => 
 }
 
 /** The query string the data engine sends: arrays joined with commas */
-const searchParams = (query: AnalyticsQuery): URLSearchParams => {
+export const searchParams = (query: AnalyticsQuery): URLSearchParams => {
     const params = new URLSearchParams()
     for (const [key, value] of Object.entries(query.params)) {
         if (value === undefined) continue
@@ -73,7 +78,8 @@ export interface DemoCountry {
     root: string
     /** Staggered facilities: id → their group's shift in months */
     facilityOffsets: Map<string, number>
-    /** Scans the levels over the window as the page does (requests answered in-process) */
+    /** Staggered facilities: id → their reporting group's code */
+    facilityGroups: Map<string, string>
     /**
      * Scans the levels over the window as the page does (requests answered in-process); `under`:
      * only the org units under these (default: the whole country), ancestors still counted from
@@ -82,10 +88,31 @@ export interface DemoCountry {
     scan: (
         levels: readonly number[],
         window: ScanWindow,
-        under?: readonly string[]
-    ) => Promise<{ scan: ScanData; requests: number }>
-    /** The evaluation context of a level */
-    evaluationContext: (level: number, window: ScanWindow) => EvaluationContext
+        under?: readonly string[],
+        options?: ScanOptions
+    ) => Promise<{ scan: ScanData; requests: number; plan: ScanRequest[] }>
+    /**
+     * The evaluation context of a level; `surges: false`: only stockouts make real events (not
+     * the service surges that spike or collapse an org unit above the facilities)
+     */
+    evaluationContext: (
+        level: number,
+        window: ScanWindow,
+        options?: { surges?: boolean }
+    ) => EvaluationContext
+}
+
+export interface ScanOptions {
+    /**
+     * Place each staggered facility's quarterly reports on the months its group's window covers
+     * (`facilityOffsets`; default true); false: calendar quarters
+     */
+    alignGroups?: boolean
+    /**
+     * Given: the levels above it also get the quarterly LMIS flows by reporting group, as the page
+     * plans them (`planScan`'s `facilityLevel`); default: not
+     */
+    facilityLevel?: number
 }
 
 /**
@@ -121,11 +148,15 @@ export const demoCountry = ({
 
     const windows = demoLmisExtras().lmisReportingGroups.windows
     const facilityOffsets = new Map<string, number>()
+    const facilityGroups = new Map<string, string>()
     if (seedConfig) {
         for (const group of db.organisationUnitGroups ?? []) {
             const offset = windows[group.id]
             if (offset === undefined) continue
-            for (const id of group.orgUnitIds) facilityOffsets.set(id, offset)
+            for (const id of group.orgUnitIds) {
+                facilityOffsets.set(id, offset)
+                facilityGroups.set(id, group.code)
+            }
         }
     }
 
@@ -137,7 +168,8 @@ export const demoCountry = ({
     const scan = async (
         levels: readonly number[],
         window: ScanWindow,
-        under: readonly string[] = [root]
+        under: readonly string[] = [root],
+        { alignGroups = true, facilityLevel }: ScanOptions = {}
     ) => {
         const requests = planScan({
             pairs,
@@ -145,6 +177,7 @@ export const demoCountry = ({
             roots: under,
             levels: levels.map((level) => ({ level, orgUnits: countUnder(level, under) })),
             window,
+            ...(facilityLevel === undefined ? {} : { facilityLevel }),
         })
         const tables = await runScanRequests(requests, fetchTable)
         const data = await buildScanData({
@@ -153,9 +186,9 @@ export const demoCountry = ({
             window,
             roots: [root],
             levels: tablesByLevel(requests, tables, FACILITY_LEVEL),
-            facilityOffsets,
+            ...(alignGroups ? { facilityOffsets } : {}),
         })
-        return { scan: data, requests: requests.length }
+        return { scan: data, requests: requests.length, plan: requests }
     }
 
     const orgUnits = new Map(
@@ -287,8 +320,9 @@ export const demoCountry = ({
         surgeShareCache.set(key, result)
         return result
     }
-    const isKnownEvent = (alert: EvaluatedAlert): boolean =>
-        (['spike', 'collapse'].includes(alert.alert.type) &&
+    const isKnownEvent = (alert: EvaluatedAlert, surges: boolean): boolean =>
+        (surges &&
+            ['spike', 'collapse'].includes(alert.alert.type) &&
             (orgUnits.get(alert.alert.orgUnitId)?.level ?? FACILITY_LEVEL) < FACILITY_LEVEL &&
             (surgeShare(alert) ?? 0) >= 0.5) ||
         (['stockoutWithCases', 'collapse', 'divergence'].includes(alert.alert.type) &&
@@ -299,8 +333,12 @@ export const demoCountry = ({
                     : null
                 return share !== null && share >= 0.2
             }))
-    const evaluationContext = (level: number, window: ScanWindow): EvaluationContext => ({
-        isKnownEvent,
+    const evaluationContext = (
+        level: number,
+        window: ScanWindow,
+        { surges = true }: { surges?: boolean } = {}
+    ): EvaluationContext => ({
+        isKnownEvent: (alert) => isKnownEvent(alert, surges),
         level,
         orgUnits,
         pairs: pairs.map((pair) => ({
@@ -324,6 +362,7 @@ export const demoCountry = ({
         metadata,
         root,
         facilityOffsets,
+        facilityGroups,
         scan,
         evaluationContext,
     }
