@@ -25,6 +25,7 @@ import { OrgUnitFallbackNotice } from '../../shared/navigation/OrgUnitFallbackNo
 import { useMaxOrgUnitLevel } from '../../data/use-org-unit-levels'
 import { ErrorNotice } from '../../shared/api-errors'
 import { useLastSettled } from '../../shared/hooks/use-last-settled'
+import { LazyMount } from '../../shared/lazy/LazyMount'
 import { drillParent, type ViewState } from '../../shared/navigation'
 import { buildPairDrill, hasLevelBelow, possibleDrill } from './drill-model'
 import { trendLabels } from './labels'
@@ -510,10 +511,10 @@ export const TriangulationView = ({
                     {(trendTable.isFetching || (state.drill && drillTable.isFetching)) && (
                         <CircularLoader small dataTest="view-loading" />
                     )}
-                    {pairs.map((pair) => {
+                    {pairs.map((pair, index) => {
                         const trend = shownTrend.trends.get(pair.id) ?? null
                         const drill = shownDrills.get(pair.id) ?? null
-                        return (
+                        const card = (
                             <PairCard
                                 key={pair.id}
                                 pair={pair}
@@ -557,6 +558,16 @@ export const TriangulationView = ({
                                     })
                                 }
                             />
+                        )
+                        // A dashboard item shows one card, in view: drawn at once. In the app, a
+                        // card's charts are drawn when it comes near the view (40 pairs = 80
+                        // charts), the card itself (downloads, table) is there at once.
+                        return compact ? (
+                            card
+                        ) : (
+                            <LazyMount key={pair.id} order={index}>
+                                {card}
+                            </LazyMount>
                         )
                     })}
                 </>

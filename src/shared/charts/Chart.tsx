@@ -2,8 +2,10 @@ import Highcharts from 'highcharts'
 import 'highcharts/modules/accessibility'
 import HighchartsReact from 'highcharts-react-official'
 import React, { useEffect, useImperativeHandle, useMemo, useRef } from 'react'
+import { useDrawTurn } from '../lazy/LazyMount'
 import { withMinPlotHeight } from './min-plot'
 import { withPointClick, type PointClick } from './point-click'
+import classes from './Chart.module.css'
 
 export type { PointClick } from './point-click'
 
@@ -54,6 +56,7 @@ export const Chart = ({
             ),
         [options, clickable]
     )
+    const shown = useDrawTurn(merged)
     useEffect(() => {
         const chart = inner.current?.chart
         if (chart?.renderer && Math.round(chart.chartHeight) !== height) {
@@ -62,7 +65,16 @@ export const Chart = ({
     }, [height])
     return (
         <div data-test={dataTest} style={{ minWidth: 0, maxWidth: '100%', overflow: 'hidden' }}>
-            <HighchartsReact highcharts={Highcharts} options={merged} immutable ref={inner} />
+            {shown ? (
+                <HighchartsReact highcharts={Highcharts} options={shown} immutable ref={inner} />
+            ) : (
+                <div
+                    className={classes.placeholder}
+                    style={{ height }}
+                    data-test="chart-placeholder"
+                    aria-hidden="true"
+                />
+            )}
         </div>
     )
 }
