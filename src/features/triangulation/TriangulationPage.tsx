@@ -7,15 +7,16 @@ import {
     SingleSelectField,
     SingleSelectOption,
 } from '@dhis2/ui'
-import React, { useCallback, useMemo } from 'react'
+import React, { memo, useCallback, useDeferredValue, useMemo, useRef } from 'react'
 import type { ChartPeriod } from '../../charts'
-import type { Config, ProgramArea } from '../../domain/config'
+import type { Config, Pair, ProgramArea } from '../../domain/config'
 import {
     RELATIVE_PERIODS,
     periodName,
     relativePeriodLabel,
     periodIdContaining,
     todayInCalendar,
+    type Grain,
     type RelativePeriod,
 } from '../../domain/periods'
 import { useInstanceCalendar } from '../../data/use-calendar'
@@ -296,6 +297,60 @@ export const TriangulationView = ({
 
     const orgUnitName = trendOu.data?.displayName ?? ''
 
+    // The cards are drawn from a deferred copy of what they show: React renders them (40 pairs =
+    // 40 cards, their charts' options) in slices between other tasks, not in one long task when
+    // the data arrives; a render of the view for anything else does not render them again
+    const cardsView = useDeferredValue(
+        useMemo(
+            (): CardsView => ({
+                pairs,
+                trend: shownTrend,
+                drills: shownDrills,
+                stock: statusPeriod
+                    ? {
+                          figures: stockFigures,
+                          periodName: nameOf(statusPeriod),
+                          loading: stockTable.isFetching,
+                          orgUnitName: state.drill
+                              ? (parentData?.displayName ?? '')
+                              : orgUnitName,
+                      }
+                    : null,
+                canDrillPeriod: levelBelow,
+            }),
+            [
+                pairs,
+                shownTrend,
+                shownDrills,
+                statusPeriod,
+                stockFigures,
+                nameOf,
+                stockTable.isFetching,
+                state.drill,
+                parentData,
+                orgUnitName,
+                levelBelow,
+            ]
+        )
+    )
+    // Stable callbacks (the card list is not rendered again for a new closure), reading the
+    // view's latest state
+    const latest = useRef({ state, push })
+    latest.current = { state, push }
+    const onDrillPeriod = useCallback((period: string) => {
+        const { state: now, push: go } = latest.current
+        go({ ...now, drill: { period, path: [] }, highlight: undefined })
+    }, [])
+    const onDrillChild = useCallback((id: string) => {
+        const { state: now, push: go } = latest.current
+        if (!now.drill) return
+        go({
+            ...now,
+            drill: { period: now.drill.period, path: [...now.drill.path, id] },
+            highlight: undefined,
+        })
+    }, [])
+
     // What stops the cards: shown in the content area, under a toolbar that stays usable (another
     // program area, period or org unit, or trying again, once the server answers)
     const loading =
@@ -511,69 +566,98 @@ export const TriangulationView = ({
                     {(trendTable.isFetching || (state.drill && drillTable.isFetching)) && (
                         <CircularLoader small dataTest="view-loading" />
                     )}
-                    {pairs.map((pair, index) => {
-                        const trend = shownTrend.trends.get(pair.id) ?? null
-                        const drill = shownDrills.get(pair.id) ?? null
-                        const card = (
-                            <PairCard
-                                key={pair.id}
-                                pair={pair}
-                                locale={locale}
-                                grain={shownTrend.grain}
-                                periods={shownTrend.periods}
-                                periodLabel={shownTrend.periodLabel}
-                                orgUnitName={shownTrend.orgUnitName}
-                                trend={trend}
-                                drill={drill}
-                                stock={
-                                    statusPeriod
-                                        ? {
-                                              figures: stockFigures.get(pair.id) ?? null,
-                                              periodName: nameOf(statusPeriod),
-                                              loading: stockTable.isFetching,
-                                              orgUnitName: state.drill
-                                                  ? (parentData?.displayName ?? '')
-                                                  : orgUnitName,
-                                          }
-                                        : null
-                                }
-                                fillHeight={compact}
-                                canDrillPeriod={levelBelow}
-                                onDrillPeriod={(period) =>
-                                    push({
-                                        ...state,
-                                        drill: { period, path: [] },
-                                        highlight: undefined,
-                                    })
-                                }
-                                onDrillChild={(id) =>
-                                    state.drill &&
-                                    push({
-                                        ...state,
-                                        drill: {
-                                            period: state.drill.period,
-                                            path: [...state.drill.path, id],
-                                        },
-                                        highlight: undefined,
-                                    })
-                                }
-                            />
-                        )
-                        // A dashboard item shows one card, in view: drawn at once. In the app, a
-                        // card's charts are drawn when it comes near the view (40 pairs = 80
-                        // charts), the card itself (downloads, table) is there at once.
-                        return compact ? (
-                            card
-                        ) : (
-                            <LazyMount key={pair.id} order={index}>
-                                {card}
-                            </LazyMount>
-                        )
-                    })}
+                    <CardList
+                        view={cardsView}
+                        locale={locale}
+                        compact={compact}
+                        onDrillPeriod={onDrillPeriod}
+                        onDrillChild={onDrillChild}
+                    />
                 </>
             )}
         </div>
     )
 }
+
+/** What the cards of the view show (see `cardsView`) */
+interface CardsView {
+    pairs: readonly Pair[]
+    trend: {
+        trends: ReadonlyMap<string, PairTrend>
+        periods: ChartPeriod[]
+        orgUnitName: string
+        periodLabel: string
+        grain: Grain
+    }
+    drills: ReadonlyMap<string, NonNullable<PairCardProps['drill']>>
+    stock: {
+        figures: ReadonlyMap<string, PairStockFigures>
+        periodName: string
+        loading: boolean
+        orgUnitName: string
+    } | null
+    canDrillPeriod: boolean | undefined
+}
+
+/**
+ * The cards of the view. In the app each card's charts are drawn when it comes near the view
+ * (`LazyMount`: 40 pairs = 80 charts), the card itself (downloads, table) is there at once; a
+ * dashboard item shows one card, in view: drawn at once.
+ */
+const CardList = memo(function CardList({
+    view,
+    locale,
+    compact,
+    onDrillPeriod,
+    onDrillChild,
+}: {
+    view: CardsView
+    locale: string
+    compact?: boolean
+    onDrillPeriod: (period: string) => void
+    onDrillChild: (orgUnitId: string) => void
+}) {
+    const { trend: shown, stock } = view
+    return (
+        <>
+            {view.pairs.map((pair, index) => {
+                const card = (
+                    <PairCard
+                        key={pair.id}
+                        pair={pair}
+                        locale={locale}
+                        grain={shown.grain}
+                        periods={shown.periods}
+                        periodLabel={shown.periodLabel}
+                        orgUnitName={shown.orgUnitName}
+                        trend={shown.trends.get(pair.id) ?? null}
+                        drill={view.drills.get(pair.id) ?? null}
+                        stock={
+                            stock
+                                ? {
+                                      figures: stock.figures.get(pair.id) ?? null,
+                                      periodName: stock.periodName,
+                                      loading: stock.loading,
+                                      orgUnitName: stock.orgUnitName,
+                                  }
+                                : null
+                        }
+                        fillHeight={compact}
+                        canDrillPeriod={view.canDrillPeriod}
+                        onDrillPeriod={onDrillPeriod}
+                        onDrillChild={onDrillChild}
+                    />
+                )
+                return compact ? (
+                    card
+                ) : (
+                    <LazyMount key={pair.id} order={index}>
+                        {card}
+                    </LazyMount>
+                )
+            })}
+        </>
+    )
+})
 
 export type { Me }

@@ -46,6 +46,8 @@ const drawQueue = (): DrawQueue => {
             channel.port2.postMessage(null)
         },
         now: () => performance.now(),
+        // A chart costs tens of ms: one per task, cheap ones a few together
+        budgetMs: 20,
     })
     return pageQueue
 }
