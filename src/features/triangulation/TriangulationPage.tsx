@@ -145,13 +145,28 @@ export const TriangulationView = ({
     const drillData = drillTable.isPlaceholderData ? undefined : drillTable.data
     const parentData = parent.data?.id === parentId ? parent.data : undefined
     const maxLevel = levels.data ?? 4
-    const drillChildren = useMemo(
-        () =>
-            state.drill && drillData
-                ? drillData.itemIds('ou').map((id) => ({ id, name: drillData.itemName(id) ?? id }))
-                : [],
-        [state.drill, drillData]
+    // The drill-down as the cards show it: a deferred copy of all it is made from (one snapshot,
+    // never a new drill with the previous one's data), so that building it for every pair and
+    // rendering the cards happen after the click's task, in slices
+    const drillInput = useDeferredValue(
+        useMemo(
+            () => ({
+                drill: state.drill,
+                highlight: state.highlight,
+                data: drillData,
+                failed: Boolean(drillTable.error),
+                parentData,
+                parentLevel,
+            }),
+            [state.drill, state.highlight, drillData, drillTable.error, parentData, parentLevel]
+        )
     )
+    const drillChildren = useMemo(() => {
+        const { drill, data } = drillInput
+        return drill && data
+            ? data.itemIds('ou').map((id) => ({ id, name: data.itemName(id) ?? id }))
+            : []
+    }, [drillInput])
     // Derived once per data change, so charts are not redrawn by unrelated renders
     const trends = useMemo(() => {
         const labels = trendLabels()
@@ -241,39 +256,29 @@ export const TriangulationView = ({
     const drills = useMemo(() => {
         const labels = trendLabels()
         const result = new Map<string, NonNullable<PairCardProps['drill']>>()
-        if (!state.drill || !metadata.data) return result
+        const { drill, data, parentData: parentShown, parentLevel: levelShown } = drillInput
+        if (!drill || !metadata.data) return result
         for (const pair of pairs) {
             result.set(pair.id, {
-                data: drillData
+                data: data
                     ? buildPairDrill({
                           pair,
-                          table: drillData,
+                          table: data,
                           items: metadata.data.items,
                           dataSets: metadata.data.dataSets,
-                          period: state.drill.period,
+                          period: drill.period,
                           children: drillChildren,
                           labels,
                       })
                     : null,
-                periodName: nameOf(state.drill.period),
-                parentName: parentData?.displayName ?? '',
-                canDrillFurther: (parentLevel ?? maxLevel) + 1 < maxLevel,
-                highlight: state.highlight,
+                periodName: nameOf(drill.period),
+                parentName: parentShown?.displayName ?? '',
+                canDrillFurther: (levelShown ?? maxLevel) + 1 < maxLevel,
+                highlight: drillInput.highlight,
             })
         }
         return result
-    }, [
-        pairs,
-        state.drill,
-        state.highlight,
-        metadata.data,
-        drillData,
-        drillChildren,
-        parentData,
-        parentLevel,
-        maxLevel,
-        nameOf,
-    ])
+    }, [pairs, drillInput, metadata.data, drillChildren, maxLevel, nameOf])
 
     // What the cards show: the last complete view while the next one loads (another period, org
     // unit or drill step), so that no chart shows new labels over old data or is drawn twice
@@ -292,7 +297,7 @@ export const TriangulationView = ({
     )
     const shownDrills = useLastSettled(
         drills,
-        !state.drill || Boolean(drillData && parentData) || Boolean(drillTable.error)
+        !drillInput.drill || Boolean(drillInput.data && drillInput.parentData) || drillInput.failed
     )
 
     const orgUnitName = trendOu.data?.displayName ?? ''
@@ -311,9 +316,7 @@ export const TriangulationView = ({
                           figures: stockFigures,
                           periodName: nameOf(statusPeriod),
                           loading: stockTable.isFetching,
-                          orgUnitName: state.drill
-                              ? (parentData?.displayName ?? '')
-                              : orgUnitName,
+                          orgUnitName: state.drill ? (parentData?.displayName ?? '') : orgUnitName,
                       }
                     : null,
                 canDrillPeriod: levelBelow,
