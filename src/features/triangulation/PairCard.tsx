@@ -705,7 +705,6 @@ export const PairCard = ({
                   incompleteSentence(i18n.t('HMIS'), periods, trend.hmisStatus, locale),
                   incompleteSentence(i18n.t('LMIS'), periods, trend.lmisStatus, locale),
               ].filter((text): text is string => text !== null)
-    const definitions = indicatorDefinitions()
     const selectedPeriod = selected === null ? undefined : periods[selected]
 
     return (
@@ -754,7 +753,8 @@ export const PairCard = ({
                         {tips && <p className={classes.tipText}>{tips}</p>}
                         <h3 className={classes.stockTitle}>{i18n.t('Definitions')}</h3>
                         <dl className={classes.definitions} data-test="pair-definitions">
-                            {definitions.map((d) => (
+                            {/* Made when shown: 18 translations, not on every render of every card */}
+                            {indicatorDefinitions().map((d) => (
                                 <React.Fragment key={d.id}>
                                     <dt>{d.name}</dt>
                                     <dd>{d.text}</dd>
