@@ -1,0 +1,61 @@
+/** @vitest-environment jsdom */
+import { cleanup, render, screen, waitFor } from '@testing-library/react'
+import React from 'react'
+import { LazyMount, scrollingAncestor, useDrawTurn } from './LazyMount'
+
+/** Shows what it may draw: the value in its turn, "placeholder" until then */
+const Drawing = ({ value }: { value: string }) => {
+    const shown = useDrawTurn(value)
+    return <p data-testid="drawing">{shown ?? 'placeholder'}</p>
+}
+
+afterEach(cleanup)
+
+describe('useDrawTurn', () => {
+    it('outside a LazyMount, draws at once', () => {
+        render(<Drawing value="chart A" />)
+        expect(screen.getByTestId('drawing').textContent).toBe('chart A')
+    })
+
+    it('inside a LazyMount, shows the placeholder first, the drawing in a later task', async () => {
+        // jsdom has no IntersectionObserver: everything counts as in view
+        render(
+            <LazyMount>
+                <Drawing value="chart A" />
+            </LazyMount>
+        )
+        expect(screen.getByTestId('drawing').textContent).toBe('placeholder')
+        await waitFor(() => expect(screen.getByTestId('drawing').textContent).toBe('chart A'))
+    })
+
+    it('keeps the last drawing until the new value has its turn', async () => {
+        const { rerender } = render(
+            <LazyMount>
+                <Drawing value="trend" />
+            </LazyMount>
+        )
+        await waitFor(() => expect(screen.getByTestId('drawing').textContent).toBe('trend'))
+        rerender(
+            <LazyMount>
+                <Drawing value="drilled" />
+            </LazyMount>
+        )
+        expect(screen.getByTestId('drawing').textContent).toBe('trend')
+        await waitFor(() => expect(screen.getByTestId('drawing').textContent).toBe('drilled'))
+    })
+})
+
+describe('scrollingAncestor', () => {
+    it('finds the element that scrolls (the app shell), not the document', () => {
+        const shell = document.createElement('div')
+        shell.style.overflowY = 'auto'
+        const card = document.createElement('section')
+        const inner = document.createElement('div')
+        shell.appendChild(card)
+        card.appendChild(inner)
+        document.body.appendChild(shell)
+        expect(scrollingAncestor(inner)).toBe(shell)
+        expect(scrollingAncestor(shell)).toBeNull()
+        shell.remove()
+    })
+})
