@@ -26,7 +26,7 @@ import { OrgUnitFallbackNotice } from '../../shared/navigation/OrgUnitFallbackNo
 import { useMaxOrgUnitLevel } from '../../data/use-org-unit-levels'
 import { ErrorNotice } from '../../shared/api-errors'
 import { useLastSettled } from '../../shared/hooks/use-last-settled'
-import { LazyMount } from '../../shared/lazy/LazyMount'
+import { LazyMount, useProgressiveCount } from '../../shared/lazy/LazyMount'
 import { drillParent, type ViewState } from '../../shared/navigation'
 import { buildPairDrill, hasLevelBelow, possibleDrill } from './drill-model'
 import { trendLabels } from './labels'
@@ -570,6 +570,8 @@ export const TriangulationView = ({
                         <CircularLoader small dataTest="view-loading" />
                     )}
                     <CardList
+                        // another program area: its first cards first again
+                        key={area?.id}
                         view={cardsView}
                         locale={locale}
                         compact={compact}
@@ -581,6 +583,9 @@ export const TriangulationView = ({
         </div>
     )
 }
+
+/** Cards mounted at once, then per step (a card is at least ~550 px high in the app) */
+const FIRST_CARDS = 3
 
 /** What the cards of the view show (see `cardsView`) */
 interface CardsView {
@@ -621,9 +626,16 @@ const CardList = memo(function CardList({
     onDrillChild: (orgUnitId: string) => void
 }) {
     const { trend: shown, stock } = view
+    // The first cards at once (they fill the window), the others a few at a time after the charts
+    // in view are drawn: no long task to make 40 cards
+    const mounted = useProgressiveCount(
+        view.pairs.length,
+        compact ? view.pairs.length : FIRST_CARDS,
+        FIRST_CARDS
+    )
     return (
         <>
-            {view.pairs.map((pair, index) => {
+            {view.pairs.slice(0, mounted).map((pair, index) => {
                 const card = (
                     <PairCard
                         key={pair.id}

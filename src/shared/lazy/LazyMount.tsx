@@ -1,6 +1,21 @@
-import React, { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import React, {
+    createContext,
+    startTransition,
+    useContext,
+    useEffect,
+    useMemo,
+    useRef,
+    useState,
+} from 'react'
 import { flushSync } from 'react-dom'
-import { createDrawQueue, rankOf, type DrawQueue, type DrawTicket } from './draw-queue'
+import {
+    DRAW_NEAR,
+    createDrawQueue,
+    nextCount,
+    rankOf,
+    type DrawQueue,
+    type DrawTicket,
+} from './draw-queue'
 
 /**
  * Draw only what is seen. `LazyMount` wraps a part of a long page (a pair card); what inside it is
@@ -75,6 +90,31 @@ export const useDrawTurn = <T,>(value: T): T | null => {
         return gate.request(() => flushSync(() => setDrawn(() => value)))
     }, [gate, value, drawn])
     return gate ? drawn : value
+}
+
+/** After the charts in view, before those near it: the page's order beyond any card's */
+const MOUNT_TICKET = (): DrawTicket => ({
+    rank: DRAW_NEAR,
+    interactedAt: 0,
+    order: -1,
+})
+
+/**
+ * How many of `total` parts of a list to mount: `first` at once, then `step` more per turn of the
+ * page's queue (after the charts in view), each in a transition (rendered in slices), so that a
+ * long list is never made in one long task. Parts mounted later go below the ones in view: nothing
+ * in view moves.
+ */
+export const useProgressiveCount = (total: number, first: number, step: number): number => {
+    const [count, setCount] = useState(first)
+    useEffect(() => {
+        if (count >= total) return
+        return drawQueue().add(
+            () => startTransition(() => setCount((c) => nextCount(c, total, step))),
+            MOUNT_TICKET
+        )
+    }, [count, total, step])
+    return Math.min(count, total)
 }
 
 export interface LazyMountProps {

@@ -5,6 +5,7 @@ import {
     DRAW_NEAR,
     compareTickets,
     createDrawQueue,
+    nextCount,
     pickNext,
     rankOf,
     type DrawTicket,
@@ -174,5 +175,14 @@ describe('createDrawQueue', () => {
         s.queue.add(s.job('b', 1), ticket(DRAW_IN_VIEW, 1))
         s.queue.wake()
         expect(s.tasks).toHaveLength(1)
+    })
+})
+
+describe('nextCount', () => {
+    it('adds a step, never beyond the total, at least one', () => {
+        expect(nextCount(3, 40, 3)).toBe(6)
+        expect(nextCount(39, 40, 3)).toBe(40)
+        expect(nextCount(40, 40, 3)).toBe(40)
+        expect(nextCount(0, 5, 0)).toBe(1)
     })
 })

@@ -114,3 +114,7 @@ export const createDrawQueue = ({ schedule, now, budgetMs = 50 }: DrawQueueOptio
         size: () => jobs.size,
     }
 }
+
+/** The next count of a list mounted `step` parts at a time, never beyond `total`. */
+export const nextCount = (count: number, total: number, step: number): number =>
+    Math.min(total, count + Math.max(1, Math.floor(step)))
