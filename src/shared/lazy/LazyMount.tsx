@@ -4,6 +4,7 @@ import React, {
     useContext,
     useEffect,
     useMemo,
+    useReducer,
     useRef,
     useState,
 } from 'react'
@@ -22,7 +23,9 @@ import {
  * costly to draw (the charts, through `useDrawTurn`) is drawn when the part comes near the view,
  * one drawing per short main-thread task (`draw-queue.ts`): what is in view first, the card just
  * clicked before the others. Until then the costly part shows a placeholder of its final size,
- * and everything else of the card (header, downloads, table, notes) is there at once.
+ * and everything else of the card (header, downloads, table, notes) is there at once. A new state
+ * of a part far from the view (another drill-down, period) is rendered in a later turn, so that
+ * one change re-renders the parts near the view at once and the others in short tasks after.
  *
  * "Near": within half a view height of the scrolling area, as the DHIS2 dashboard-app loads its
  * items a quarter of a window height ahead (`src/components/ProgressiveLoadingContainer.jsx`,
@@ -92,7 +95,10 @@ export const useDrawTurn = <T,>(value: T): T | null => {
     return gate ? drawn : value
 }
 
-/** After the charts in view, before those near it: the page's order beyond any card's */
+/** Far cards' updates go after everything near the view */
+const FAR_UPDATES = 1_000_000
+
+/** After the charts in view, before those near it */
 const MOUNT_TICKET = (): DrawTicket => ({
     rank: DRAW_NEAR,
     interactedAt: 0,
@@ -141,6 +147,37 @@ export const LazyMount = ({ children, order = 0, className, dataTest }: LazyMoun
     const interacted = () => {
         place.current.interactedAt = performance.now()
     }
+
+    // A card far from the view keeps what it shows until a later turn of the queue (after the
+    // charts in view and near it), then updates in its own transition: a new drill-down or period
+    // re-renders the few cards near the view at once, the others one by one in short tasks
+    const shown = useRef<React.ReactNode>(children)
+    const latest = useRef<React.ReactNode>(children)
+    latest.current = children
+    const [, refresh] = useReducer((n: number) => n + 1, 0)
+    const near = place.current.inView || place.current.near
+    const content = near ? children : shown.current
+    useEffect(() => {
+        shown.current = content
+        if (content === children) return
+        const ticket = (): DrawTicket =>
+            place.current.inView || place.current.near
+                ? {
+                      rank: rankOf(place.current.inView, place.current.near),
+                      interactedAt: place.current.interactedAt,
+                      // before the card's own charts (drawn from what it shows)
+                      order: place.current.order - 0.5,
+                  }
+                : { rank: DRAW_NEAR, interactedAt: 0, order: FAR_UPDATES + place.current.order }
+        return drawQueue().add(
+            () =>
+                startTransition(() => {
+                    shown.current = latest.current
+                    refresh()
+                }),
+            ticket
+        )
+    })
     useEffect(() => {
         const target = element.current
         if (!target || typeof IntersectionObserver === 'undefined') {
@@ -176,7 +213,7 @@ export const LazyMount = ({ children, order = 0, className, dataTest }: LazyMoun
             onPointerDownCapture={interacted}
             onKeyDownCapture={interacted}
         >
-            <DrawGateContext.Provider value={gate}>{children}</DrawGateContext.Provider>
+            <DrawGateContext.Provider value={gate}>{content}</DrawGateContext.Provider>
         </div>
     )
 }
