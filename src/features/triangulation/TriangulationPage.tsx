@@ -8,6 +8,7 @@ import {
     SingleSelectOption,
 } from '@dhis2/ui'
 import React, { memo, useCallback, useDeferredValue, useMemo, useRef } from 'react'
+import type { AnalyticsTable } from '../../api/analytics'
 import type { ChartPeriod } from '../../charts'
 import type { Config, Pair, ProgramArea } from '../../domain/config'
 import {
@@ -31,7 +32,7 @@ import { drillParent, type ViewState } from '../../shared/navigation'
 import { buildPairDrill, hasLevelBelow, possibleDrill } from './drill-model'
 import { trendLabels } from './labels'
 import { OrgUnitPicker } from './OrgUnitPicker'
-import { buildPairTrend, type PairTrend } from './pair-model'
+import { buildPairTrend, type DataSetInfo, type ItemInfo, type PairTrend } from './pair-model'
 import { PairCard, type PairCardProps } from './PairCard'
 import { pairStockFigures, stockStatusPeriod, type PairStockFigures } from './stock-model'
 import {
@@ -233,52 +234,37 @@ export const TriangulationView = ({
         statusPeriod
     )
     const stockData = stockTable.isPlaceholderData ? undefined : stockTable.data
-    const stockFigures = useMemo(() => {
-        const result = new Map<string, PairStockFigures>()
-        if (!statusPeriod || !metadata.data) return result
-        for (const pair of pairs) {
-            const trend = trends.get(pair.id)
-            if (!trend) continue
-            result.set(
-                pair.id,
-                pairStockFigures({
-                    pair,
-                    trend,
-                    table: stockData ?? null,
-                    items: metadata.data.items,
-                    grain: state.grain,
-                    period: statusPeriod,
-                })
-            )
-        }
-        return result
-    }, [pairs, trends, stockData, metadata.data, state.grain, statusPeriod])
-    const drills = useMemo(() => {
-        const labels = trendLabels()
-        const result = new Map<string, NonNullable<PairCardProps['drill']>>()
+    // What the stock status of each card is made from (each card makes its figures when it is
+    // rendered: the cards near the view first, see `PairSlot`)
+    const stockInput = useMemo(
+        (): StockInput | null =>
+            statusPeriod && metadata.data
+                ? {
+                      trends,
+                      table: stockData ?? null,
+                      items: metadata.data.items,
+                      grain: state.grain,
+                      period: statusPeriod,
+                  }
+                : null,
+        [trends, stockData, metadata.data, state.grain, statusPeriod]
+    )
+    // The drill-down each card makes its own from (`PairSlot`)
+    const drillView = useMemo((): DrillView | null => {
         const { drill, data, parentData: parentShown, parentLevel: levelShown } = drillInput
-        if (!drill || !metadata.data) return result
-        for (const pair of pairs) {
-            result.set(pair.id, {
-                data: data
-                    ? buildPairDrill({
-                          pair,
-                          table: data,
-                          items: metadata.data.items,
-                          dataSets: metadata.data.dataSets,
-                          period: drill.period,
-                          children: drillChildren,
-                          labels,
-                      })
-                    : null,
-                periodName: nameOf(drill.period),
-                parentName: parentShown?.displayName ?? '',
-                canDrillFurther: (levelShown ?? maxLevel) + 1 < maxLevel,
-                highlight: drillInput.highlight,
-            })
+        if (!drill || !metadata.data) return null
+        return {
+            period: drill.period,
+            data: data ?? null,
+            children: drillChildren,
+            items: metadata.data.items,
+            dataSets: metadata.data.dataSets,
+            periodName: nameOf(drill.period),
+            parentName: parentShown?.displayName ?? '',
+            canDrillFurther: (levelShown ?? maxLevel) + 1 < maxLevel,
+            highlight: drillInput.highlight,
         }
-        return result
-    }, [pairs, drillInput, metadata.data, drillChildren, maxLevel, nameOf])
+    }, [drillInput, metadata.data, drillChildren, maxLevel, nameOf])
 
     // What the cards show: the last complete view while the next one loads (another period, org
     // unit or drill step), so that no chart shows new labels over old data or is drawn twice
@@ -295,8 +281,8 @@ export const TriangulationView = ({
         ),
         !trendTable.isPlaceholderData && Boolean(trendOu.data) && !waitingForGroups
     )
-    const shownDrills = useLastSettled(
-        drills,
+    const shownDrill = useLastSettled(
+        drillView,
         !drillInput.drill || Boolean(drillInput.data && drillInput.parentData) || drillInput.failed
     )
 
@@ -310,11 +296,11 @@ export const TriangulationView = ({
             (): CardsView => ({
                 pairs,
                 trend: shownTrend,
-                drills: shownDrills,
-                stock: statusPeriod
+                drill: shownDrill,
+                stock: stockInput
                     ? {
-                          figures: stockFigures,
-                          periodName: nameOf(statusPeriod),
+                          input: stockInput,
+                          periodName: nameOf(stockInput.period),
                           loading: stockTable.isFetching,
                           orgUnitName: state.drill ? (parentData?.displayName ?? '') : orgUnitName,
                       }
@@ -324,9 +310,8 @@ export const TriangulationView = ({
             [
                 pairs,
                 shownTrend,
-                shownDrills,
-                statusPeriod,
-                stockFigures,
+                shownDrill,
+                stockInput,
                 nameOf,
                 stockTable.isFetching,
                 state.drill,
@@ -587,6 +572,28 @@ export const TriangulationView = ({
 /** Cards mounted at once, then per step (a card is at least ~550 px high in the app) */
 const FIRST_CARDS = 3
 
+/** What every card's stock status is made from */
+interface StockInput {
+    trends: ReadonlyMap<string, PairTrend>
+    table: AnalyticsTable | null
+    items: ReadonlyMap<string, ItemInfo>
+    grain: Grain
+    period: string
+}
+
+/** What every card's drill-down is made from (`data`: null while it loads) */
+interface DrillView {
+    period: string
+    data: AnalyticsTable | null
+    children: readonly { id: string; name: string }[]
+    items: ReadonlyMap<string, ItemInfo>
+    dataSets: ReadonlyMap<string, DataSetInfo>
+    periodName: string
+    parentName: string
+    canDrillFurther: boolean
+    highlight?: string
+}
+
 /** What the cards of the view show (see `cardsView`) */
 interface CardsView {
     pairs: readonly Pair[]
@@ -597,9 +604,9 @@ interface CardsView {
         periodLabel: string
         grain: Grain
     }
-    drills: ReadonlyMap<string, NonNullable<PairCardProps['drill']>>
+    drill: DrillView | null
     stock: {
-        figures: ReadonlyMap<string, PairStockFigures>
+        input: StockInput
         periodName: string
         loading: boolean
         orgUnitName: string
@@ -625,7 +632,6 @@ const CardList = memo(function CardList({
     onDrillPeriod: (period: string) => void
     onDrillChild: (orgUnitId: string) => void
 }) {
-    const { trend: shown, stock } = view
     // The first cards at once (they fill the window), the others a few at a time after the charts
     // in view are drawn: no long task to make 40 cards
     const mounted = useProgressiveCount(
@@ -637,28 +643,12 @@ const CardList = memo(function CardList({
         <>
             {view.pairs.slice(0, mounted).map((pair, index) => {
                 const card = (
-                    <PairCard
+                    <PairSlot
                         key={pair.id}
                         pair={pair}
+                        view={view}
                         locale={locale}
-                        grain={shown.grain}
-                        periods={shown.periods}
-                        periodLabel={shown.periodLabel}
-                        orgUnitName={shown.orgUnitName}
-                        trend={shown.trends.get(pair.id) ?? null}
-                        drill={view.drills.get(pair.id) ?? null}
-                        stock={
-                            stock
-                                ? {
-                                      figures: stock.figures.get(pair.id) ?? null,
-                                      periodName: stock.periodName,
-                                      loading: stock.loading,
-                                      orgUnitName: stock.orgUnitName,
-                                  }
-                                : null
-                        }
-                        fillHeight={compact}
-                        canDrillPeriod={view.canDrillPeriod}
+                        compact={compact}
                         onDrillPeriod={onDrillPeriod}
                         onDrillChild={onDrillChild}
                     />
@@ -672,6 +662,87 @@ const CardList = memo(function CardList({
                 )
             })}
         </>
+    )
+})
+
+/**
+ * One pair's card, with its drill-down and stock status made here (not for all pairs at once in
+ * the view): rendered near the view first, far ones later (`LazyMount`), each in its own slice.
+ */
+const PairSlot = memo(function PairSlot({
+    pair,
+    view,
+    locale,
+    compact,
+    onDrillPeriod,
+    onDrillChild,
+}: {
+    pair: Pair
+    view: CardsView
+    locale: string
+    compact?: boolean
+    onDrillPeriod: (period: string) => void
+    onDrillChild: (orgUnitId: string) => void
+}) {
+    const { trend: shown, drill: drillView, stock } = view
+    const drill = useMemo((): PairCardProps['drill'] => {
+        if (!drillView) return null
+        return {
+            data: drillView.data
+                ? buildPairDrill({
+                      pair,
+                      table: drillView.data,
+                      items: drillView.items,
+                      dataSets: drillView.dataSets,
+                      period: drillView.period,
+                      children: drillView.children,
+                      labels: trendLabels(),
+                  })
+                : null,
+            periodName: drillView.periodName,
+            parentName: drillView.parentName,
+            canDrillFurther: drillView.canDrillFurther,
+            highlight: drillView.highlight,
+        }
+    }, [pair, drillView])
+    const stockInput = stock?.input
+    const figures = useMemo((): PairStockFigures | null => {
+        const trend = stockInput?.trends.get(pair.id)
+        if (!stockInput || !trend) return null
+        return pairStockFigures({
+            pair,
+            trend,
+            table: stockInput.table,
+            items: stockInput.items,
+            grain: stockInput.grain,
+            period: stockInput.period,
+        })
+    }, [pair, stockInput])
+    return (
+        <PairCard
+            pair={pair}
+            locale={locale}
+            grain={shown.grain}
+            periods={shown.periods}
+            periodLabel={shown.periodLabel}
+            orgUnitName={shown.orgUnitName}
+            trend={shown.trends.get(pair.id) ?? null}
+            drill={drill}
+            stock={
+                stock
+                    ? {
+                          figures,
+                          periodName: stock.periodName,
+                          loading: stock.loading,
+                          orgUnitName: stock.orgUnitName,
+                      }
+                    : null
+            }
+            fillHeight={compact}
+            canDrillPeriod={view.canDrillPeriod}
+            onDrillPeriod={onDrillPeriod}
+            onDrillChild={onDrillChild}
+        />
     )
 })
 
