@@ -22,8 +22,8 @@ import type { DemoUser } from '../demo/src/http/types'
 import { DemoAnalytics } from '../demo/src/analytics'
 import { summarize } from './lib/stats'
 import { buildSeedConfig } from '../demo/src/seed-config'
-import { parseConfig } from '../src/domain/config'
-import { stockStatusRequest } from '../src/features/triangulation/stock-model'
+import { parseConfig, type Pair } from '../src/domain/config'
+import { stockStatusRequest, stockStatusScope } from '../src/features/triangulation/stock-model'
 
 export interface AnalyticsBenchResult {
     facilities: number
@@ -40,6 +40,8 @@ export interface AnalyticsBenchResult {
         cpuMs: number[]
         /** Median goal (ms); `GOAL_MS` when absent */
         goalMs?: number
+        /** Most rows the response may have, when the query has such a goal */
+        maxRows?: number
     }[]
 }
 
@@ -53,6 +55,10 @@ const GOAL_MS = 50
  * country, one row per facility × item × period with a value): its budget
  */
 export const STOCK_STATUS_GOAL_MS = 600
+/** Rows of a stock status request: below DHIS2's default analytics limit (100,000) */
+export const STOCK_STATUS_MAX_ROWS = 100_000
+/** Pairs of the stock status figure at scale: a ministry's full mapping */
+const STOCK_PAIRS = 40
 
 /** A bad command line: printed without a stack trace. */
 class UsageError extends Error {}
@@ -159,32 +165,121 @@ const main = (): void => {
     )[0]
     const items = new Set(db.dataElements.map((d) => d.id))
     const lastMonth = months24[months24.length - 1] as string
-    const stock = area
-        ? stockStatusRequest({
-              pairs: area.pairs,
-              known: items,
-              ou: { id: root.id, level: 1 },
-              facilityLevel: db.orgUnitLevels.length,
-              grain: 'monthly',
-              period: lastMonth,
-          })
-        : null
-    const stockQuery = stock
-        ? [
-              ...stock.params.dimension.map((d) => `dimension=${d}`),
-              `aggregationType=${stock.params.aggregationType ?? ''}`,
-          ].join('&')
-        : null
+    // The stock status's period: the latest month whose quarterly reports are in (the end of the
+    // latest complete quarter), as the app picks the latest complete period
+    const statusMonth = [...months24]
+        .reverse()
+        .find((m) => ['03', '06', '09', '12'].includes(m.slice(4)) && m !== lastMonth) as string
+    // Period types of the data elements, from their data sets (as the app's metadata says)
+    const itemInfo = new Map<string, { periodType: 'MONTHLY' | 'QUARTERLY' }>()
+    for (const ds of db.dataSets) {
+        for (const id of ds.dataElementIds) {
+            itemInfo.set(id, {
+                periodType: ds.periodType === 'Quarterly' ? 'QUARTERLY' : 'MONTHLY',
+            })
+        }
+    }
+    const facilityLevel = db.orgUnitLevels.length
+    /** Facilities under an org unit (the app takes the LMIS report tally of its trend) */
+    const facilitiesUnder = (id: string): number => {
+        const unit = db.orgUnitById.get(id)
+        if (!unit) return 0
+        if (unit.level === facilityLevel) return 1
+        return unit.childIds.reduce((sum, child) => sum + facilitiesUnder(child), 0)
+    }
+    /** The view's stock status request, its scope chosen as the app chooses it */
+    const stockQueryOf = (pairs: readonly Pair[], ou: { id: string; level: number }) => {
+        const scope = stockStatusScope({
+            pairs,
+            known: items,
+            items: itemInfo,
+            grain: 'monthly',
+            period: statusMonth,
+            facilities: facilitiesUnder(ou.id),
+        })
+        const request = stockStatusRequest({
+            pairs,
+            known: items,
+            ou,
+            facilityLevel,
+            grain: 'monthly',
+            period: statusMonth,
+            scope,
+        })
+        if (!request) return null
+        return {
+            scope,
+            query: [
+                ...request.params.dimension.map((d) => `dimension=${d}`),
+                `aggregationType=${request.params.aggregationType ?? ''}`,
+            ].join('&'),
+        }
+    }
+    const stock = area ? stockQueryOf(area.pairs, { id: root.id, level: 1 }) : null
+    // 40 pairs: every pair of the mapping (one per commodity: all the demo's LMIS items), then
+    // the same commodities paired with further services, as a ministry's full mapping would
+    const allPairs = (config?.programAreas ?? []).flatMap((a) => a.pairs)
+    const forty = Array.from({ length: STOCK_PAIRS }, (_, i) => {
+        const source = allPairs[i % Math.max(1, allPairs.length)] as Pair
+        return { ...source, id: `${source.id}-${i}` }
+    })
+    const region = db.orgUnits
+        .filter((o) => o.level === 2)
+        .sort((a, b) => facilitiesUnder(b.id) - facilitiesUnder(a.id))[0]
+    const stock40 = allPairs.length ? stockQueryOf(forty, { id: root.id, level: 1 }) : null
+    const stock40District =
+        allPairs.length && largest ? stockQueryOf(forty, { id: largest.id, level: 3 }) : null
+    const stock40Region =
+        allPairs.length && region ? stockQueryOf(forty, { id: region.id, level: 2 }) : null
+    const scopeWords = (scope: string) =>
+        scope === 'orgUnit' ? 'org unit totals' : 'facility level'
     /** `figure`: reported by `bench/run.ts` figure 5 (always in the JSON). */
     const queries = [
-        ...(stockQuery && area
+        ...(stock && area
             ? [
                   {
                       key: 'stockStatus',
                       figure: true,
                       goalMs: STOCK_STATUS_GOAL_MS,
-                      label: `stock status: national facilities, ${area.pairs.length} pairs, 3 months + quarter, LAST_IN_PERIOD`,
-                      query: stockQuery,
+                      maxRows: STOCK_STATUS_MAX_ROWS,
+                      label: `stock status: national, ${area.pairs.length} pairs, ${scopeWords(stock.scope)}, 3 months + quarter, LAST_IN_PERIOD`,
+                      query: stock.query,
+                  },
+              ]
+            : []),
+        ...(stock40
+            ? [
+                  {
+                      key: 'stockStatus40',
+                      figure: true,
+                      goalMs: STOCK_STATUS_GOAL_MS,
+                      maxRows: STOCK_STATUS_MAX_ROWS,
+                      label: `stock status: national, ${STOCK_PAIRS} pairs, ${scopeWords(stock40.scope)}`,
+                      query: stock40.query,
+                  },
+              ]
+            : []),
+        ...(stock40Region && region
+            ? [
+                  {
+                      key: 'stockStatus40Region',
+                      figure: false,
+                      goalMs: STOCK_STATUS_GOAL_MS,
+                      maxRows: STOCK_STATUS_MAX_ROWS,
+                      label: `stock status: largest region (${facilitiesUnder(region.id)} facilities), ${STOCK_PAIRS} pairs, ${scopeWords(stock40Region.scope)}`,
+                      query: stock40Region.query,
+                  },
+              ]
+            : []),
+        ...(stock40District && largest
+            ? [
+                  {
+                      key: 'stockStatus40District',
+                      figure: false,
+                      goalMs: STOCK_STATUS_GOAL_MS,
+                      maxRows: STOCK_STATUS_MAX_ROWS,
+                      label: `stock status: largest district (${facilitiesUnder(largest.id)} facilities), ${STOCK_PAIRS} pairs, ${scopeWords(stock40District.scope)}`,
+                      query: stock40District.query,
                   },
               ]
             : []),
@@ -248,6 +343,7 @@ const main = (): void => {
     for (const entry of queries) {
         const { key, label, query } = entry
         const goalMs = 'goalMs' in entry ? entry.goalMs : undefined
+        const maxRows = 'maxRows' in entry ? entry.maxRows : undefined
         const cold = time(query)
         const wallMs: number[] = []
         const cpuMs: number[] = []
@@ -265,6 +361,7 @@ const main = (): void => {
             wallMs,
             cpuMs,
             ...(goalMs === undefined ? {} : { goalMs }),
+            ...(maxRows === undefined ? {} : { maxRows }),
         })
     }
 
@@ -287,7 +384,11 @@ const main = (): void => {
             ms(w?.min),
             ms(w?.max),
             ms(c?.median),
-            w && w.median <= GOAL_MS ? 'pass' : 'FAIL',
+            w &&
+            w.median <= (q.goalMs ?? GOAL_MS) &&
+            (q.maxRows === undefined || q.rows < q.maxRows)
+                ? 'pass'
+                : 'FAIL',
         ]
     })
     console.log(
@@ -302,7 +403,7 @@ const main = (): void => {
                 'Min ms',
                 'Max ms',
                 'CPU median ms',
-                `Median ≤ ${GOAL_MS} ms`,
+                `Median ≤ goal (${GOAL_MS} ms; stock status ${STOCK_STATUS_GOAL_MS} ms, < ${STOCK_STATUS_MAX_ROWS} rows)`,
             ],
             rows,
             new Set([1, 2, 3, 4, 5, 6, 7, 8])

@@ -94,7 +94,27 @@ export const baseOptions = ({
     plotOptions: {
         series: { connectNulls: false, animation: false },
     },
+    drilldown: {
+        // Drilling animates (the columns grow from the point clicked); charts are drawn without
+        animation: { duration: DRILL_ANIMATION_MS },
+        // The module's breadcrumbs are not shown (`PairCard.module.css` hides them; floating, they
+        // take no room): the view's one breadcrumb trail above the cards drills every chart of the
+        // view up together, keeps the URL and the browser's back button in step, and names the
+        // org units on the way. The module's own would drill up one chart only, out of step with
+        // its partner chart and the other cards, and repeat that trail in every chart.
+        breadcrumbs: { floating: true },
+        // Period and org unit labels keep their look (the whole column is the click target)
+        activeAxisLabelStyle: {
+            cursor: 'pointer',
+            color: '#4a5768',
+            fontWeight: 'normal',
+            textDecoration: 'none',
+        },
+    },
 })
+
+/** How long drilling down or up animates (ms) */
+export const DRILL_ANIMATION_MS = 300
 
 /** The points of a series in the order of the periods (`undefined` where none). */
 export const pointsByPeriod = (

@@ -6,11 +6,21 @@
  * ONE order (`sharedDrilldownOrder`), so an org unit sits at the same place left and right.
  */
 import i18n from '@dhis2/d2-i18n'
-import type { Options, PointOptionsObject } from 'highcharts'
+import type {
+    Options,
+    PointOptionsObject,
+    SeriesColumnOptions,
+    SeriesTooltipOptionsObject,
+    YAxisOptions,
+} from 'highcharts'
 import { escapeHtml } from '../domain/text'
 import { formatNumber } from '../shared/format/number'
 import { baseOptions, estimatedColumn, exportFilename } from './common'
+import type { ResponsiveSpec } from './layout'
 import { PALETTE, seriesColor } from './palette'
+
+/** The id of a drill-down chart's one series (its columns) */
+export const DRILLDOWN_SERIES_ID = 'values'
 
 export const DEFAULT_DRILLDOWN_TOP = 15
 /** Longest axis label of an org unit (the full name is in the tooltip) */
@@ -64,6 +74,34 @@ export interface DrilldownInput {
     locale?: string
     /** A line added to the tooltip (e.g. "Click to go one level down"), plain text */
     clickHint?: string
+    /**
+     * The org units have a level below: each column is a drill-down point of the Highcharts
+     * drilldown module (`drilldown`: its org unit id)
+     */
+    drillable?: boolean
+}
+
+/**
+ * One drill-down level of a chart: what the Highcharts drilldown module adds in place of what the
+ * chart showed (`addSeriesAsDrilldown`), with the titles, axis and layout rules that go with it.
+ * `buildDrilldownOptions` makes a whole chart of it (a chart drawn drilled, an exported image).
+ */
+export interface DrilldownLevel {
+    /** The columns: one per org unit, in the pair's one order */
+    series: SeriesColumnOptions & { tooltip: SeriesTooltipOptionsObject }
+    /** Escaped */
+    title: string
+    /** Escaped */
+    subtitle: string
+    /** Escaped; the exported image's caption ('' when nothing to say) */
+    caption: string
+    /** Escaped */
+    description: string
+    filename: string
+    /** The value axis (escaped title) */
+    yAxis: YAxisOptions & { title: { text: string } }
+    /** The chart's short title and series for the layout rule (`layout.ts`) */
+    layout: ResponsiveSpec
 }
 
 const hasValue = (entry: DrilldownValue): entry is DrilldownValue & { value: number } =>
@@ -185,7 +223,7 @@ export const shortOrgUnitLabels = (
 }
 
 /** Columns of one period across child org units, sorted descending, top N. */
-export const buildDrilldownOptions = (input: DrilldownInput): Options => {
+export const buildDrilldownLevel = (input: DrilldownInput): DrilldownLevel => {
     const byId = new Map(input.values.map((entry) => [entry.id, entry]))
     const order =
         input.order ??
@@ -248,6 +286,7 @@ export const buildDrilldownOptions = (input: DrilldownInput): Options => {
             Object.assign(point, estimatedColumn(color))
             point.accessibility = { description: i18n.t('Estimate – quarterly value ÷ 3') }
         }
+        if (input.drillable) point.drilldown = entry.id
         if (entry.id === input.highlightId) {
             point.color = estimated ? point.color : PALETTE.highlight
             point.borderColor = '#000000'
@@ -262,39 +301,77 @@ export const buildDrilldownOptions = (input: DrilldownInput): Options => {
         interpolation: { escapeValue: false },
     })
 
+    const caption = data.some((point) => point.custom?.estimated)
+        ? escapeHtml(
+              i18n.t('Pale columns with a dashed border are estimates – quarterly value ÷ 3.')
+          )
+        : ''
+    return {
+        series: {
+            type: 'column',
+            id: DRILLDOWN_SERIES_ID,
+            name: measure,
+            color,
+            data,
+            showInLegend: false,
+            tooltip: {
+                headerFormat: '<span style="font-size: 0.8em">{point.custom.fullName}</span><br/>',
+                pointFormat: '{series.name}: <b>{point.custom.display}</b>{point.custom.note}',
+                footerFormat: input.clickHint
+                    ? `<br/><span style="font-size: 0.8em">${escapeHtml(input.clickHint)}</span>`
+                    : '',
+            },
+        },
+        title: i18n.t('{{commodity}} \u2194 {{service}} – {{measure}} in {{period}}', {
+            commodity,
+            service,
+            measure,
+            period,
+            interpolation: { escapeValue: false },
+        }),
+        subtitle: notes.join(' \u00b7 '),
+        caption,
+        description: i18n.t(
+            '{{measure}} in {{period}} for each org unit in {{parent}}, highest first.',
+            { measure, period, parent, interpolation: { escapeValue: false } }
+        ),
+        filename: exportFilename(
+            input.commodityName,
+            input.serviceName,
+            input.measureName,
+            input.periodName
+        ),
+        yAxis: {
+            id: 'value',
+            title: { text: measure },
+            min: 0,
+            max: percent ? 100 : undefined,
+            labels: { format: percent ? '{value}%' : '{value}', useHTML: false },
+        },
+        layout: {
+            shortTitle,
+            yAxisIds: ['value'],
+            seriesIds: [DRILLDOWN_SERIES_ID],
+            labelRotations: [-90],
+        },
+    }
+}
+
+/** A chart of one drill-down level (drawn drilled: a shared link, an exported image). */
+export const buildDrilldownOptions = (input: DrilldownInput): Options =>
+    drilldownLevelOptions(buildDrilldownLevel(input))
+
+/** The whole chart of a drill-down level. */
+export const drilldownLevelOptions = (level: DrilldownLevel): Options => {
+    const { tooltip, ...series } = level.series
     return {
         ...baseOptions({
-            title: i18n.t('{{commodity}} \u2194 {{service}} – {{measure}} in {{period}}', {
-                commodity,
-                service,
-                measure,
-                period,
-                interpolation: { escapeValue: false },
-            }),
-            subtitle: notes.join(' \u00b7 '),
-            caption: data.some((point) => point.custom?.estimated)
-                ? escapeHtml(
-                      i18n.t(
-                          'Pale columns with a dashed border are estimates – quarterly value ÷ 3.'
-                      )
-                  )
-                : '',
-            description: i18n.t(
-                '{{measure}} in {{period}} for each org unit in {{parent}}, highest first.',
-                { measure, period, parent, interpolation: { escapeValue: false } }
-            ),
-            filename: exportFilename(
-                input.commodityName,
-                input.serviceName,
-                input.measureName,
-                input.periodName
-            ),
-            layout: {
-                shortTitle,
-                yAxisIds: ['value'],
-                seriesIds: ['values'],
-                labelRotations: [-90],
-            },
+            title: level.title,
+            subtitle: level.subtitle,
+            caption: level.caption,
+            description: level.description,
+            filename: level.filename,
+            layout: level.layout,
         }),
         chart: { type: 'column' },
         legend: { enabled: false, useHTML: false },
@@ -309,26 +386,12 @@ export const buildDrilldownOptions = (input: DrilldownInput): Options => {
                 style: { textOverflow: 'ellipsis' },
             },
         },
-        yAxis: {
-            id: 'value',
-            title: { text: measure },
-            min: 0,
-            max: percent ? 100 : undefined,
-            labels: { format: percent ? '{value}%' : '{value}', useHTML: false },
-        },
-        tooltip: {
-            shared: false,
-            useHTML: false,
-            headerFormat: '<span style="font-size: 0.8em">{point.custom.fullName}</span><br/>',
-            pointFormat: '{series.name}: <b>{point.custom.display}</b>{point.custom.note}',
-            footerFormat: input.clickHint
-                ? `<br/><span style="font-size: 0.8em">${escapeHtml(input.clickHint)}</span>`
-                : '',
-        },
+        yAxis: level.yAxis,
+        tooltip: { ...tooltip, shared: false, useHTML: false },
         plotOptions: {
             series: { connectNulls: false, animation: false },
             column: { cursor: 'pointer', colorByPoint: false },
         },
-        series: [{ type: 'column', id: 'values', name: measure, color, data }],
+        series: [series],
     }
 }

@@ -39,7 +39,10 @@ export {
 export type { HmisTrendInput, LmisTrendInput, TrendChartInput } from './trend-options'
 export {
     DEFAULT_DRILLDOWN_TOP,
+    DRILLDOWN_SERIES_ID,
+    buildDrilldownLevel,
     buildDrilldownOptions,
+    drilldownLevelOptions,
     ellipsizeMiddle,
     sharedDrilldownOrder,
     shortOrgUnitLabels,
@@ -47,7 +50,18 @@ export {
 } from './drilldown-options'
 export type {
     DrilldownInput,
+    DrilldownLevel,
     DrilldownOrder,
     DrilldownSplit,
     DrilldownValue,
 } from './drilldown-options'
+export {
+    TREND_KEY,
+    drillKey,
+    drillPlan,
+    drillStateOf,
+    drillStep,
+    isAtOrAbove,
+    parentKey,
+} from './drill-levels'
+export type { DrillPlan, DrillState } from './drill-levels'

@@ -112,8 +112,6 @@ export interface ResponsiveSpec {
      * the first one would run out of the chart on the left); default -45° then -90°
      */
     labelRotations?: readonly number[]
-    /** Already escaped; the x axis' categories at narrow widths (short period names) */
-    shortCategories?: readonly string[]
     /** Secondary axes dropped at small sizes, with their series */
     droppedAxisIds?: readonly string[]
     droppedSeriesIds?: readonly string[]
@@ -132,7 +130,6 @@ export const responsiveRules = ({
     shortTitle,
     yAxisIds,
     seriesIds = [],
-    shortCategories,
     labelRotations = [-45, -90],
     droppedAxisIds = [],
     droppedSeriesIds = [],
@@ -159,7 +156,6 @@ export const responsiveRules = ({
         ...(narrow
             ? {
                   xAxis: {
-                      ...(shortCategories ? { categories: [...shortCategories] } : {}),
                       labels: {
                           autoRotation: [...labelRotations],
                           style: { fontSize: '10px', textOverflow: 'ellipsis' },

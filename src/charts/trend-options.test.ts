@@ -2,6 +2,7 @@ import type {
     SeriesColumnOptions,
     SeriesLineOptions,
     PointOptionsObject,
+    XAxisOptions,
     YAxisOptions,
 } from 'highcharts'
 import { alignValues } from '../domain/periods'
@@ -47,7 +48,7 @@ const base = {
 const serialized = (value: unknown) => JSON.stringify(value)
 
 describe('buildHmisTrendOptions', () => {
-    const options = buildHmisTrendOptions({
+    const input = {
         ...base,
         series: [
             {
@@ -57,7 +58,8 @@ describe('buildHmisTrendOptions', () => {
             },
         ],
         completeness: { name: 'Reporting rate', points: monthly({ '202401': 95, '202402': 80 }) },
-    })
+    }
+    const options = buildHmisTrendOptions(input)
 
     it('names commodity and service in the title, org unit and period in the subtitle', () => {
         expect(options.title?.text).toBe(
@@ -75,7 +77,37 @@ describe('buildHmisTrendOptions', () => {
             null,
             null,
         ])
-        expect(options.xAxis).toMatchObject({ categories: periods.map((period) => period.name) })
+        // A category axis named by the points: the drilldown module draws the org units on it
+        expect(options.xAxis).toMatchObject({ type: 'category' })
+        expect((line?.data as PointOptionsObject[]).map((point) => point.name)).toEqual(
+            periods.map((period) => period.name)
+        )
+    })
+
+    it('makes every point a drill-down point of its period when the view can drill', () => {
+        const drillable = buildHmisTrendOptions({ ...input, drillable: true })
+        for (const series of drillable.series as SeriesLineOptions[]) {
+            expect((series.data as PointOptionsObject[]).map((point) => point.drilldown)).toEqual(
+                periods.map((period) => period.id)
+            )
+        }
+        // At a facility (nothing below): no drill-down point
+        const [line] = options.series as SeriesLineOptions[]
+        expect((line?.data as PointOptionsObject[]).some((point) => point.drilldown)).toBe(false)
+    })
+
+    it('shortens the period names in a narrow chart only', () => {
+        const axis = options.xAxis as XAxisOptions
+        const format = (width: number, value: string) =>
+            (axis.labels?.formatter as (this: unknown) => string).call({
+                value,
+                chart: { chartWidth: width },
+            })
+        const name = periods[0]?.name ?? ''
+        expect(format(900, name)).toBe(name)
+        expect(format(400, name).length).toBeLessThanOrEqual(name.length)
+        // Names the axis does not know (the drilled org units) stay as they are
+        expect(format(400, 'Bo')).toBe('Bo')
     })
 
     it('draws the reporting rate as a thin line on its own 0–100 % axis', () => {

@@ -3,7 +3,13 @@
  * quarters, drawn side by side (the pilots' choice over compound indicators).
  */
 import i18n from '@dhis2/d2-i18n'
-import type { Options, SeriesOptionsType, YAxisOptions } from 'highcharts'
+import type {
+    AxisLabelsFormatterContextObject,
+    Options,
+    PointOptionsObject,
+    SeriesOptionsType,
+    YAxisOptions,
+} from 'highcharts'
 import type { AlignedPoint, Grain } from '../domain/periods'
 import { escapeHtml } from '../domain/text'
 import {
@@ -19,6 +25,7 @@ import {
     type ChartSeriesInput,
     type ValueFormat,
 } from './common'
+import { NARROW_WIDTH } from './layout'
 import { seriesColor } from './palette'
 
 /** The id of the reporting-rate series of a trend chart (dropped with its axis in small charts; not the axis id: `chart.get` would find the axis) */
@@ -47,6 +54,11 @@ export interface TrendChartInput {
     incomplete?: readonly number[]
     /** The user's locale, for the numbers in tooltips */
     locale?: string
+    /**
+     * A click on a period drills down (the org units below): each point is a drill-down point of
+     * the Highcharts drilldown module (`drilldown`: its period id)
+     */
+    drillable?: boolean
 }
 
 export interface HmisTrendInput extends TrendChartInput {
@@ -65,8 +77,25 @@ const subtitle = (input: TrendChartInput): string =>
             .join(' \u00b7 ')
     )
 
-const categories = (periods: readonly ChartPeriod[]): string[] =>
-    periods.map((period) => escapeHtml(period.name))
+/**
+ * The points of a series on the periods' category axis: each named after its period (the axis
+ * takes its categories from the names, as the drilled org units do: one axis for both) and, when
+ * the view can drill, a drill-down point of its period.
+ */
+const onPeriods = (
+    data: PointOptionsObject[],
+    periods: readonly ChartPeriod[],
+    drillable: boolean | undefined
+): PointOptionsObject[] =>
+    data.map((point, index) => {
+        const period = periods[index]
+        if (!period) return point
+        return {
+            ...point,
+            name: escapeHtml(period.name),
+            ...(drillable ? { drilldown: period.id } : {}),
+        }
+    })
 
 const lineSeries = (
     input: ChartSeriesInput,
@@ -74,7 +103,8 @@ const lineSeries = (
     color: string,
     yAxis: number,
     format: ValueFormat,
-    extra: Partial<Extract<SeriesOptionsType, { type: 'line' }>> = {}
+    extra: Partial<Extract<SeriesOptionsType, { type: 'line' }>> = {},
+    drillable?: boolean
 ): SeriesOptionsType => {
     const points = pointsByPeriod(periods, input.points)
     return {
@@ -86,7 +116,11 @@ const lineSeries = (
         zoneAxis: 'x',
         zones: estimateZones(points),
         marker: { enabled: true, radius: 3 },
-        data: points.map((point) => chartPoint(point, 'line', color, format)),
+        data: onPeriods(
+            points.map((point) => chartPoint(point, 'line', color, format)),
+            periods,
+            drillable
+        ),
         ...extra,
     }
 }
@@ -95,7 +129,8 @@ const completenessSeries = (
     input: ChartSeriesInput,
     periods: readonly ChartPeriod[],
     yAxis: number,
-    locale: string | undefined
+    locale: string | undefined,
+    drillable?: boolean
 ): SeriesOptionsType =>
     lineSeries(
         { ...input, id: COMPLETENESS_SERIES_ID },
@@ -103,37 +138,59 @@ const completenessSeries = (
         seriesColor('completeness'),
         yAxis,
         { kind: 'percent', locale },
-        { lineWidth: 1, marker: { enabled: false }, legendIndex: 99 }
+        { lineWidth: 1, marker: { enabled: false }, legendIndex: 99 },
+        drillable
     )
 
-/** The x axis of the periods: labels that rotate, then step, rather than overlap. */
-const periodAxis = (periods: readonly ChartPeriod[], incomplete: readonly number[] = []) => ({
-    categories: categories(periods),
-    labels: { useHTML: false, autoRotation: [-45], style: { textOverflow: 'ellipsis' } },
-    plotBands: incomplete.map((index) => ({
-        from: index - 0.5,
-        to: index + 0.5,
-        color: 'rgba(117, 117, 117, 0.12)',
-        zIndex: 0,
-        label: {
-            text: escapeHtml(i18n.t('incomplete')),
-            rotation: -90,
-            verticalAlign: 'top' as const,
-            textAlign: 'right' as const,
-            y: 6,
-            x: 4,
+/**
+ * The x axis of the periods: labels that rotate, then step, rather than overlap, and short period
+ * names in a narrow chart (the width of the layout rule's narrow charts). A category axis named by
+ * the points (not `categories`): the drilldown module draws the org units below on this same axis.
+ */
+const periodAxis = (periods: readonly ChartPeriod[], incomplete: readonly number[] = []) => {
+    const short = new Map(
+        shortPeriodNames(periods.map((period) => period.name)).map((name, index) => [
+            escapeHtml(periods[index]?.name ?? ''),
+            escapeHtml(name),
+        ])
+    )
+    return {
+        type: 'category' as const,
+        uniqueNames: false,
+        labels: {
             useHTML: false,
-            // Highcharts gives a band's label the band's width: the rotated word may be longer
-            style: {
-                fontSize: '10px',
-                color: '#4a5768',
-                width: 200,
-                textOverflow: 'clip',
-                whiteSpace: 'nowrap',
+            autoRotation: [-45],
+            style: { textOverflow: 'ellipsis' },
+            formatter(this: AxisLabelsFormatterContextObject): string {
+                const text = String(this.value)
+                return this.chart.chartWidth <= NARROW_WIDTH ? (short.get(text) ?? text) : text
             },
         },
-    })),
-})
+        plotBands: incomplete.map((index) => ({
+            from: index - 0.5,
+            to: index + 0.5,
+            color: 'rgba(117, 117, 117, 0.12)',
+            zIndex: 0,
+            label: {
+                text: escapeHtml(i18n.t('incomplete')),
+                rotation: -90,
+                verticalAlign: 'top' as const,
+                textAlign: 'right' as const,
+                y: 6,
+                x: 4,
+                useHTML: false,
+                // Highcharts gives a band's label the band's width: the rotated word may be longer
+                style: {
+                    fontSize: '10px',
+                    color: '#4a5768',
+                    width: 200,
+                    textOverflow: 'clip',
+                    whiteSpace: 'nowrap',
+                },
+            },
+        })),
+    }
+}
 
 const layoutSpec = (
     periods: readonly ChartPeriod[],
@@ -144,7 +201,6 @@ const layoutSpec = (
     shortTitle: escapeHtml(shortTitle),
     yAxisIds: yAxis.map((axis) => axis.id ?? ''),
     seriesIds: series.map((entry) => entry.id),
-    shortCategories: shortPeriodNames(periods.map((period) => period.name)).map(escapeHtml),
     droppedAxisIds: yAxis.some((axis) => axis.id === 'completeness') ? ['completeness'] : [],
     droppedSeriesIds: yAxis.some((axis) => axis.id === 'completeness')
         ? series
@@ -174,11 +230,13 @@ export const buildHmisTrendOptions = (input: HmisTrendInput): Options => {
     ]
     const format: ValueFormat = { kind: 'count', locale: input.locale }
     const series: SeriesOptionsType[] = input.series.map((entry, index) =>
-        lineSeries(entry, input.periods, seriesColor('hmis', index), 0, format)
+        lineSeries(entry, input.periods, seriesColor('hmis', index), 0, format, {}, input.drillable)
     )
     if (input.completeness) {
         yAxis.push(completenessAxis())
-        series.push(completenessSeries(input.completeness, input.periods, 1, input.locale))
+        series.push(
+            completenessSeries(input.completeness, input.periods, 1, input.locale, input.drillable)
+        )
     }
     return {
         ...baseOptions({
@@ -246,18 +304,30 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
                 name: escapeHtml(input.consumption.name),
                 color,
                 yAxis: 0,
-                data: points.map((point) => chartPoint(point, 'column', color, format)),
+                data: onPeriods(
+                    points.map((point) => chartPoint(point, 'column', color, format)),
+                    input.periods,
+                    input.drillable
+                ),
             })
         } else {
-            series.push(lineSeries(input.consumption, input.periods, color, 0, format))
+            series.push(
+                lineSeries(input.consumption, input.periods, color, 0, format, {}, input.drillable)
+            )
         }
     }
     if (input.stockOnHand) {
         drawn.push(input.stockOnHand)
         series.push(
-            lineSeries(input.stockOnHand, input.periods, seriesColor('stockOnHand'), 0, format, {
-                dashStyle: 'ShortDot',
-            })
+            lineSeries(
+                input.stockOnHand,
+                input.periods,
+                seriesColor('stockOnHand'),
+                0,
+                format,
+                { dashStyle: 'ShortDot' },
+                input.drillable
+            )
         )
     }
     if (input.stockout?.kind === 'days') {
@@ -270,10 +340,15 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
             labels: { format: '{value}', useHTML: false },
         })
         series.push(
-            lineSeries(input.stockout, input.periods, seriesColor('stockout'), yAxis.length - 1, {
-                kind: 'count',
-                locale: input.locale,
-            })
+            lineSeries(
+                input.stockout,
+                input.periods,
+                seriesColor('stockout'),
+                yAxis.length - 1,
+                { kind: 'count', locale: input.locale },
+                {},
+                input.drillable
+            )
         )
     }
     // One percent axis (0–100 %) for the stockout rate and the reporting rates: two axes, not three
@@ -287,10 +362,28 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
         const percent: ValueFormat = { kind: 'percent', locale: input.locale }
         if (rate) {
             drawn.push(rate)
-            series.push(lineSeries(rate, input.periods, seriesColor('stockout'), axis, percent))
+            series.push(
+                lineSeries(
+                    rate,
+                    input.periods,
+                    seriesColor('stockout'),
+                    axis,
+                    percent,
+                    {},
+                    input.drillable
+                )
+            )
         }
         if (input.completeness) {
-            series.push(completenessSeries(input.completeness, input.periods, axis, input.locale))
+            series.push(
+                completenessSeries(
+                    input.completeness,
+                    input.periods,
+                    axis,
+                    input.locale,
+                    input.drillable
+                )
+            )
         }
         if (input.onTime) {
             series.push(
@@ -305,7 +398,8 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
                         dashStyle: 'ShortDash',
                         marker: { enabled: false },
                         legendIndex: 100,
-                    }
+                    },
+                    input.drillable
                 )
             )
         }

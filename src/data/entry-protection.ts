@@ -22,6 +22,7 @@
  * else). Its owner (who created it) keeps write access: DHIS2 has no way to take it away.
  */
 import { z } from 'zod'
+import { FOLLOW_UP_KEY_PREFIX } from '../domain/follow-up/follow-up'
 import { httpStatusOf, type DataEngine } from './engine'
 
 export const EDITORS_KEY = 'editors'
@@ -248,13 +249,20 @@ export interface EntryProtectionStatus {
     asWanted: boolean
 }
 
-/** The app's own keys of a namespace (claims of the safe save aside). */
+/**
+ * The app's own keys of a namespace that take the editors' sharing: claims of the safe save aside,
+ * and the alerts' follow-ups (`followup--…`), which every user of the app who sees the org unit
+ * must be able to write (`data/follow-ups.ts`).
+ */
 const appKeys = async (engine: DataEngine, namespace: string): Promise<string[]> => {
     const namespaces = await queryOne(engine, 'dataStore')
     if (!Array.isArray(namespaces) || !namespaces.includes(namespace)) return []
     const keys = await queryOne(engine, `dataStore/${namespace}`)
     return (Array.isArray(keys) ? keys : []).filter(
-        (key): key is string => typeof key === 'string' && !key.includes('--save--')
+        (key): key is string =>
+            typeof key === 'string' &&
+            !key.includes('--save--') &&
+            !key.startsWith(FOLLOW_UP_KEY_PREFIX)
     )
 }
 

@@ -15,8 +15,11 @@ export const queryKeys = {
     /** The current user's id, name and authorities (who may edit the configuration) */
     meAuthorities: () => ['me', 'authorities'] as const,
     /** Metadata of the ids a configuration refers to, looked up to flag missing ones */
-    metadataLookup: (dxIds: readonly string[], dataSetIds: readonly string[]) =>
-        ['metadataLookup', [...dxIds], [...dataSetIds]] as const,
+    metadataLookup: (
+        dxIds: readonly string[],
+        dataSetIds: readonly string[],
+        groupSetIds: readonly string[] = []
+    ) => ['metadataLookup', [...dxIds], [...dataSetIds], [...groupSetIds]] as const,
     /** The instance's aggregate data elements, for the starter mapping's suggestions */
     suggestCandidates: () => ['suggestCandidates'] as const,
     /** The code of a non-Gregorian calendar, loaded once */

@@ -1,7 +1,8 @@
 import { inject } from 'vitest'
-import type { BrowserContext } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from './support/chromium'
 import { ADMIN } from './support/demo-process'
+import { layoutProblems, setUiLocale, type Lang } from './support/journey'
 import { screenshot } from './support/page'
 import { openApp } from './support/session'
 
@@ -12,19 +13,80 @@ beforeAll(async () => {
     browser = await launchChromium()
 })
 afterAll(async () => {
+    await setUiLocale(demoUrl, ADMIN, 'en')
     await browser?.close()
 })
 
+/**
+ * Records the longest gap between animation frames from now on (a frozen page draws no frame):
+ * read it back with `longestFrameGap`.
+ */
+const watchFrames = (page: Page) =>
+    page.evaluate(() => {
+        const w = window as unknown as { __gap: number; __last: number }
+        w.__gap = 0
+        w.__last = performance.now()
+        const tick = (now: number) => {
+            w.__gap = Math.max(w.__gap, now - w.__last)
+            w.__last = now
+            requestAnimationFrame(tick)
+        }
+        requestAnimationFrame(tick)
+    })
+const longestFrameGap = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __gap: number }).__gap)
+
+const runScan = async (page: Page) => {
+    await page.locator('[data-test="alerts-run"]').click()
+    const first = page.locator('[data-test="alert-item"]').first()
+    await first.waitFor({ timeout: 90_000 })
+    return first
+}
+
 describe('alerts', () => {
-    it('lists ranked alerts in words, and one click opens the drilled chart with the point highlighted', async () => {
+    it('lists entries with tiers and reasons in words, ranked, while the page stays responsive; one click opens the drilled chart', async () => {
         const { page, errors } = await openApp(browser, demoUrl, ADMIN, '#/alerts')
-        await page.locator('[data-test="alerts-run"]').click()
-        // A divergence (consumption against cases): the demo seeds a district consumption collapse
-        const first = page.locator('[data-test="alert-item"][data-alert-type="divergence"]').first()
-        await first.waitFor({ timeout: 60_000 })
-        expect((await first.textContent())?.length).toBeGreaterThan(30)
+        await page.locator('[data-test="alerts-run"]').waitFor({ timeout: 60_000 })
+        await watchFrames(page)
+        const first = await runScan(page)
+        // The detectors run in a web worker: the page kept drawing frames during the scan
+        expect(await longestFrameGap(page)).toBeLessThan(1000)
+        // One entry per org unit × pair: a rank, a tier, reasons in words
+        expect(await first.locator('[data-test="alert-rank"]').textContent()).toBe('#1')
+        expect(['Extreme', 'Outlier']).toContain(
+            (await first.locator('[data-test="alert-tier"]').textContent())?.trim()
+        )
+        expect(['extreme', 'outlier']).toContain(await first.getAttribute('data-tier'))
+        const reason = first.locator('[data-test="alert-reason"]').first()
+        expect((await reason.textContent())?.length).toBeGreaterThan(30)
+        const items = page.locator('[data-test="alert-item"]')
+        const count = await items.count()
+        expect(count).toBeGreaterThan(1)
+        // Entries are org unit × pair: never two with the same header
+        const heads = await items.evaluateAll((nodes) =>
+            nodes.map((n) => (n.querySelector('div')?.textContent ?? '').replace(/^#\d+/, ''))
+        )
+        expect(new Set(heads).size).toBe(heads.length)
+        // Stockouts are their own list
+        await page.locator('text=Stockouts by duration').waitFor()
+        expect(
+            await page
+                .locator('[data-test="alert-reason"][data-alert-type="stockoutWithCases"]')
+                .count()
+        ).toBe(0)
+        expect(await layoutProblems(page)).toEqual([])
         await screenshot(page, 'alerts')
-        await first.locator('[data-test="alert-link"]').click()
+        // The tier filter keeps only that tier
+        await page.locator('[data-test="alerts-filter-tier"]').click()
+        await page
+            .locator('[data-test="dhis2-uicore-singleselectoption"]', { hasText: 'Extreme' })
+            .click()
+        const tiers = await page
+            .locator('[data-test="alert-item"]')
+            .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-tier')))
+        expect(tiers.every((t) => t === 'extreme')).toBe(true)
+
+        await page.locator('[data-test="alert-item"] [data-test="alert-link"]').first().click()
         await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/#\/view\?.*dpe=.*hl=/)
         await page.locator('[data-test="drill-breadcrumbs"]').waitFor({ timeout: 30_000 })
         await page
@@ -35,4 +97,21 @@ describe('alerts', () => {
         expect(errors).toEqual([])
         await page.close()
     })
+
+    for (const [lang, width, height] of [
+        ['fr', 1440, 900],
+        ['en', 390, 844],
+    ] as [Lang, number, number][]) {
+        it(`shows the entries in ${lang} at ${width}×${height}`, async () => {
+            await setUiLocale(demoUrl, ADMIN, lang)
+            const { page, errors } = await openApp(browser, demoUrl, ADMIN, '#/alerts')
+            await page.setViewportSize({ width, height })
+            await runScan(page)
+            expect(await layoutProblems(page)).toEqual([])
+            await screenshot(page, `alerts-${lang}-${width}x${height}`)
+            expect(errors).toEqual([])
+            await page.close()
+            await setUiLocale(demoUrl, ADMIN, 'en')
+        })
+    }
 })

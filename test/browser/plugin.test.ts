@@ -116,6 +116,14 @@ describe('the dashboard plugin', () => {
             large.locator('[data-test="chart-hmis"] .highcharts-series-0 .highcharts-point').nth(2),
             large.locator('[data-test="drill-breadcrumbs"]')
         )
+        // Both charts of the item drilled (in place, by the drilldown module)
+        for (const chart of ['chart-hmis', 'chart-lmis']) {
+            await expect
+                .poll(() => large.locator(`[data-test="${chart}"] .highcharts-title`).textContent())
+                .toMatch(/ in /)
+            expect(await large.locator(`[data-test="${chart}"] .highcharts-root`).count()).toBe(1)
+        }
+        await again.page.waitForTimeout(500) // the module's animation
         await screenshot(again.page, 'plugin-items')
         expect(again.errors).toEqual([])
         await again.page.close()

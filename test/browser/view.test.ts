@@ -58,51 +58,113 @@ describe('the triangulation view', () => {
         await page.close()
     })
 
-    it('drills both charts into a month, down the hierarchy, and back up with the browser', async () => {
+    it('drills both charts of the pair in place, every card with them, and back up with the browser from the cache', async () => {
         const { page, errors, analytics } = await openApp(browser, demoUrl, ADMIN)
         await chartsDrawn(page)
         await page.waitForLoadState('networkidle')
+        const cards = await page.locator('[data-test^="pair-card-"]').count()
+        expect(cards).toBeGreaterThanOrEqual(2)
+        // The charts' SVG roots as drawn: a drill in place keeps them
+        const keepRoots = () =>
+            page.evaluate(() => {
+                const roots = Array.from(
+                    document.querySelectorAll('[data-test^="pair-card-"] .highcharts-root')
+                )
+                ;(window as unknown as { roots: Element[] }).roots = roots
+                return roots.length
+            })
+        const sameRoots = () =>
+            page.evaluate(() => {
+                const kept = (window as unknown as { roots: Element[] }).roots
+                const now = Array.from(
+                    document.querySelectorAll('[data-test^="pair-card-"] .highcharts-root')
+                )
+                return now.length === kept.length && now.every((root, i) => root === kept[i])
+            })
+        expect(await keepRoots()).toBe(2 * cards)
+        const titles = () =>
+            page
+                .locator('[data-test^="pair-card-"] .highcharts-title')
+                .allTextContents()
+                .then((all) => all.map((t) => t.replace(/[\s\u200b]+/g, ' ')))
+        const trendTitles = await titles()
         const before = analytics()
+        const point = firstCard(page)
+            .locator(
+                '[data-test="chart-hmis"] .highcharts-series-group .highcharts-series-0 .highcharts-point'
+            )
+            .nth(3)
+        await clickChartPoint(page, point, page.locator('[data-test="drill-breadcrumbs"]'))
+        await expect.poll(() => page.url()).toContain('dpe=')
+        // Both charts of the pair, and every other card, show the org units in that month
+        await expect
+            .poll(async () => (await titles()).filter((t) => / in /.test(t)).length)
+            .toBe(2 * cards)
+        // ...in place: the same chart elements, drilled by the drilldown module
+        expect(await sameRoots()).toBe(true)
+        expect(
+            await firstCard(page).locator('.highcharts-drilldown-axis-label').count()
+        ).toBeGreaterThan(0)
+        // One order of the org units on both sides
+        const labels = (chart: string) =>
+            firstCard(page)
+                .locator(`[data-test="${chart}"] .highcharts-xaxis-labels text`)
+                .allTextContents()
+        await expect.poll(() => labels('chart-hmis')).not.toEqual([])
+        expect(await labels('chart-lmis')).toEqual(await labels('chart-hmis'))
+        // The view's breadcrumbs name the month; the module's own are not shown
+        expect(await page.locator('[data-test="drill-breadcrumbs"] button').count()).toBe(3)
+        expect(await page.locator('.highcharts-breadcrumbs-group:visible').count()).toBe(0)
+        await page.waitForLoadState('networkidle')
+        // The drill-down of every pair (one request) and the stock status of the month
+        expect(analytics()).toBe(before + 2)
+        await page.waitForTimeout(500) // the module's animation
+        await screenshot(page, 'view-drilled')
+
+        // One level further down: a region's districts, in place
         await clickChartPoint(
             page,
             firstCard(page)
-                .locator('[data-test="chart-hmis"] .highcharts-series-0 .highcharts-point')
-                .nth(3),
-            page.locator('[data-test="drill-breadcrumbs"]')
-        )
-        await expect.poll(() => page.url()).toContain('dpe=')
-        // Both charts of the pair show the children for that month
-        await expect
-            .poll(() =>
-                firstCard(page).locator('[data-test="chart-hmis"] .highcharts-title').textContent()
-            )
-            .toMatch(/ in /)
-        await expect
-            .poll(() =>
-                firstCard(page).locator('[data-test="chart-lmis"] .highcharts-title').textContent()
-            )
-            .toMatch(/ in /)
-        await page.waitForLoadState('networkidle')
-        // The drill-down and the stock status of the drilled org unit and period
-        expect(analytics()).toBe(before + 2)
-        await screenshot(page, 'view-drilled')
-
-        // One level further down: a region's districts
-        await clickChartPoint(
-            page,
-            firstCard(page).locator('[data-test="chart-hmis"] .highcharts-point').first()
+                .locator('[data-test="chart-hmis"] .highcharts-series-group .highcharts-point')
+                .first()
         )
         await expect.poll(() => page.url()).toMatch(/dpath=/)
+        await expect
+            .poll(() => page.locator('[data-test="drill-breadcrumbs"] button').count())
+            .toBe(4)
         await expect.poll(analytics).toBe(before + 4)
+        expect(await sameRoots()).toBe(true)
+        const depth2 = page.url()
+        const depth2Titles = await titles()
+        expect(depth2Titles.every((t) => / in /.test(t))).toBe(true)
+        await page.waitForTimeout(500)
+        await screenshot(page, 'view-drilled-2')
 
-        // Back goes up a level, from the cache: no new request
+        // Back goes up a level, from the cache: no new request, the same charts
         await page.goBack()
         await expect.poll(() => page.url()).not.toMatch(/dpath=/)
+        await expect
+            .poll(() => page.locator('[data-test="drill-breadcrumbs"] button').count(), {
+                timeout: 10_000,
+            })
+            .toBe(3)
         await page.goBack()
         await expect.poll(() => page.url()).not.toMatch(/dpe=/)
-        await chartsDrawn(page)
+        await expect.poll(titles).toEqual(trendTitles)
+        expect(await page.locator('[data-test="drill-breadcrumbs"]').count()).toBe(0)
+        expect(await sameRoots()).toBe(true)
         await page.waitForLoadState('networkidle')
         expect(analytics()).toBe(before + 4)
+        await page.waitForTimeout(500)
+        await screenshot(page, 'view-drilled-back')
+
+        // A shared link at depth 2 opens drilled
+        await page.goto('about:blank')
+        await page.goto(depth2)
+        await chartsDrawn(page)
+        await expect.poll(titles, { timeout: 30_000 }).toEqual(depth2Titles)
+        expect(await page.locator('[data-test="drill-breadcrumbs"] button').count()).toBe(4)
+        await screenshot(page, 'view-drilled-link')
         expect(errors).toEqual([])
         await page.close()
     })

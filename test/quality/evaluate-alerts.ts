@@ -78,7 +78,7 @@ export interface Evaluation {
 
 /** What each detector is meant to find */
 export const TARGETS: Record<AlertType, readonly AnomalyType[]> = {
-    spike: ['spike'],
+    spike: ['spike', 'duplicate_entry'],
     collapse: ['consumption_collapse'],
     divergence: ['consumption_collapse'],
     stockoutWithCases: ['stockout_with_cases'],
@@ -89,9 +89,21 @@ export const TARGETS: Record<AlertType, readonly AnomalyType[]> = {
 
 /** What can cause an alert of each detector */
 export const EXPLAINED_BY: Record<AlertType, readonly AnomalyType[]> = {
-    spike: ['spike'],
-    collapse: ['consumption_collapse', 'stockout_with_cases', 'completeness_drop'],
-    divergence: ['consumption_collapse', 'stockout_with_cases', 'spike'],
+    spike: ['spike', 'duplicate_entry', 'constant_reporting'],
+    collapse: [
+        'consumption_collapse',
+        'stockout_with_cases',
+        'completeness_drop',
+        'spike',
+        'constant_reporting',
+    ],
+    divergence: [
+        'consumption_collapse',
+        'stockout_with_cases',
+        'spike',
+        'duplicate_entry',
+        'constant_reporting',
+    ],
     stockoutWithCases: ['stockout_with_cases'],
     completenessDrop: ['completeness_drop'],
     lmisWithoutHmis: ['lmis_without_hmis'],
@@ -156,42 +168,47 @@ export const anomalyPairs = (
     return out
 }
 
-interface ScopedAnomaly {
+export interface ScopedAnomaly {
     anomaly: Anomaly
     units: Set<string>
     pairs: Set<string>
     periods: Set<string>
 }
 
-const matches = (scoped: ScopedAnomaly, alert: EvaluatedAlert): boolean =>
+export const matches = (scoped: ScopedAnomaly, alert: EvaluatedAlert): boolean =>
     scoped.units.has(alert.alert.orgUnitId) &&
     (STANDING.includes(scoped.anomaly.type) || scoped.periods.has(alert.alert.period)) &&
     alert.pairIds.some((id) => scoped.pairs.has(id))
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null)
 
-/** Precision and recall per detector at one level (see the module comment). */
-export const evaluateAlerts = (
-    /** Ranked, most severe first */
-    alerts: readonly EvaluatedAlert[],
+/**
+ * The anomalies in scope at the level, and whether an alert is explained by a seeded anomaly
+ * (`seeded`) or by a real event the generator did not seed (`real`).
+ */
+export const explainers = (
     truth: Pick<GroundTruth, 'anomalies' | 'supplyShortages'>,
     context: EvaluationContext
-): Evaluation => {
+) => {
     const tested = new Set(context.testedPeriods)
-    const atLevel = alerts.filter((a) => a.level === context.level)
+    const testedQuarters = new Set(context.testedPeriods.map(quarterOfMonth))
     const scoped: ScopedAnomaly[] = truth.anomalies
         .map((anomaly) => ({
             anomaly,
             units: new Set(anomalyOrgUnits(anomaly, context.level, context.orgUnits)),
             pairs: anomalyPairs(anomaly, context.pairs),
             // Alerts on consumption reported by quarter carry the quarter
-            periods: new Set([...anomaly.periods, ...anomaly.periods.map(quarterOfMonth)]),
+            periods: new Set([
+                ...anomaly.periods,
+                ...anomaly.periods.filter((p) => !/Q/.test(p)).map(quarterOfMonth),
+            ]),
         }))
         .filter(
             (s) =>
                 s.units.size > 0 &&
                 s.pairs.size > 0 &&
-                (STANDING.includes(s.anomaly.type) || s.anomaly.periods.some((p) => tested.has(p)))
+                (STANDING.includes(s.anomaly.type) ||
+                    s.anomaly.periods.some((p) => tested.has(p) || testedQuarters.has(p)))
         )
     const inShortage = (alert: EvaluatedAlert): boolean =>
         truth.supplyShortages.some(
@@ -207,6 +224,18 @@ export const evaluateAlerts = (
         (['stockoutWithCases', 'collapse', 'divergence'].includes(alert.alert.type) &&
             inShortage(alert)) ||
         (context.isKnownEvent?.(alert) ?? false)
+    return { scoped, seeded, real }
+}
+
+/** Precision and recall per detector at one level (see the module comment). */
+export const evaluateAlerts = (
+    /** Ranked, most severe first */
+    alerts: readonly EvaluatedAlert[],
+    truth: Pick<GroundTruth, 'anomalies' | 'supplyShortages'>,
+    context: EvaluationContext
+): Evaluation => {
+    const atLevel = alerts.filter((a) => a.level === context.level)
+    const { scoped, seeded, real } = explainers(truth, context)
     const detectors = (Object.keys(TARGETS) as AlertType[]).map((detector): DetectorScore => {
         const own = atLevel.filter((a) => a.alert.type === detector)
         let truePositives = 0
@@ -260,3 +289,86 @@ export const formatEvaluation = (evaluation: Evaluation, levelName = String(eval
         ),
         `  top ${evaluation.top} alerts: ${pct(evaluation.topPrecision).trim()} seeded anomalies or real events`,
     ].join('\n')
+
+/** An entry of the list (`groupEntries`): its org unit, level and findings */
+export interface EvaluatedEntry {
+    level: number
+    reasons: readonly EvaluatedAlert[]
+}
+
+/** The detectors whose findings count as finding an anomaly of each type */
+export const FOUND_BY: Record<AnomalyType, readonly AlertType[]> = {
+    spike: ['spike', 'divergence'],
+    duplicate_entry: ['spike', 'divergence'],
+    consumption_collapse: ['collapse', 'divergence'],
+    constant_reporting: ['spike', 'collapse', 'divergence'],
+    stockout_with_cases: ['stockoutWithCases'],
+    completeness_drop: ['completenessDrop'],
+    lmis_without_hmis: ['lmisWithoutHmis'],
+    hmis_without_lmis: ['hmisWithoutLmis'],
+}
+
+/** The label of an anomaly in the recall table: its type and, for sizes, its factor */
+export const anomalyLabel = (anomaly: Pick<Anomaly, 'type' | 'factor' | 'periods'>): string => {
+    const quarterly = anomaly.periods.some((p) => /Q/.test(p)) ? ' (quarterly)' : ''
+    if (anomaly.type === 'spike') return `spike ×${anomaly.factor ?? 10}${quarterly}`
+    if (anomaly.type === 'consumption_collapse') {
+        const fall = Math.round((1 - (anomaly.factor ?? 0.15)) * 100)
+        return fall >= 80 ? 'collapse 85 %' : 'collapse 30–50 %'
+    }
+    return anomaly.type
+}
+
+export interface EntryEvaluation {
+    level: number
+    entries: number
+    /** Share of the first k entries explained (seeded anomaly or real event) */
+    precisionAt: Record<number, number | null>
+    /** Per anomaly label: in scope, found (in the entries, or in the stockout list) */
+    recall: Record<string, { anomalies: number; found: number; recall: number | null }>
+    missed: { label: string; orgUnitId: string; period: string }[]
+}
+
+/**
+ * Precision at k of the ranked entries of a level (an entry is explained when one of its findings
+ * is, by a seeded anomaly at or below its org unit or a real event) and recall per anomaly label
+ * over the anomalies of the level and above: an anomaly is
+ * found when an entry of the level has a finding of a detector in `FOUND_BY` that matches it
+ * (stockouts: in `stockouts`, the stockout list's findings).
+ */
+export const evaluateEntries = (
+    entries: readonly EvaluatedEntry[],
+    stockouts: readonly EvaluatedAlert[],
+    truth: Pick<GroundTruth, 'anomalies' | 'supplyShortages'>,
+    context: EvaluationContext,
+    ks: readonly number[] = [20, 100]
+): EntryEvaluation => {
+    const atLevel = entries.filter((e) => e.level === context.level)
+    const { scoped, seeded, real } = explainers(truth, context)
+    const explained = (entry: EvaluatedEntry) => entry.reasons.some((r) => seeded(r) || real(r))
+    const precisionAt: Record<number, number | null> = {}
+    for (const k of ks) {
+        const head = atLevel.slice(0, k)
+        precisionAt[k] = ratio(head.filter(explained).length, head.length)
+    }
+    const recall: EntryEvaluation['recall'] = {}
+    const missed: EntryEvaluation['missed'] = []
+    const findings = atLevel.flatMap((e) => e.reasons)
+    const stockoutsAtLevel = stockouts.filter((a) => a.level === context.level)
+    // An anomaly is looked for at its own level and below (a district's collapse in its facilities
+    // too); one facility's error is not expected to move its district's total beyond chance
+    for (const s of scoped.filter((x) => x.anomaly.orgUnitLevel <= context.level)) {
+        const label = anomalyLabel(s.anomaly)
+        const pool = s.anomaly.type === 'stockout_with_cases' ? stockoutsAtLevel : findings
+        const found = pool.some(
+            (r) => FOUND_BY[s.anomaly.type].includes(r.alert.type) && matches(s, r)
+        )
+        const row = recall[label] ?? { anomalies: 0, found: 0, recall: null }
+        row.anomalies += 1
+        if (found) row.found += 1
+        else missed.push({ label, orgUnitId: s.anomaly.orgUnitId, period: s.anomaly.period })
+        row.recall = ratio(row.found, row.anomalies)
+        recall[label] = row
+    }
+    return { level: context.level, entries: atLevel.length, precisionAt, recall, missed }
+}

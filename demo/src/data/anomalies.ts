@@ -16,6 +16,9 @@
  *   org unit match" case of an LMIS→HMIS interface).
  * - `hmis_without_lmis`: a facility with HMIS reports but no LMIS data set assignment.
  *
+ * - `duplicate_entry`, `constant_reporting` and the harder spikes and partial collapses: see
+ *   `harder-anomalies.ts` (×2–×3, 30–50 %, quarterly reporters, a value copied every month).
+ *
  * Facilities involved in a spike, collapse or stockout report both HMIS and LMIS in the affected
  * months, so the anomaly is visible in the values.
  */
@@ -28,6 +31,8 @@ export type AnomalyType =
     | 'completeness_drop'
     | 'lmis_without_hmis'
     | 'hmis_without_lmis'
+    | 'duplicate_entry'
+    | 'constant_reporting'
 
 export interface Anomaly {
     type: AnomalyType

@@ -257,12 +257,9 @@ const lmisOf = (
 }
 
 /**
- * What the demo's LMIS offers for stock status beyond the app's configuration schema (version 1),
- * kept OUT of the stored `triangulate/config` document: the app's parser (`src/domain/config/
- * schema.ts`, zod objects that strip unknown keys) would drop both fields, so the stored mapping
- * would not be what the app reads (`demo-config.test.ts`: "the schema keeps nothing out"), and the
- * mapping editor would lose them on its first save. They are listed here (and in the README) so
- * that the app can be configured with them once its schema has the fields:
+ * What the demo's LMIS offers for stock status, written into the seeded mapping by
+ * `seed-config.ts` as the app's fields `lmis.stockedOut` and `lmis.reportingGroups` (the mapping
+ * editor edits both):
  *
  * - `stockedOut`: per pair, the LMIS's own stocked-out flag `[monthly, quarterly R&R]` (data
  *   elements `LMIS_<code>_SO` / `LMIS_<code>_SO_Q`, "<commodity> - Stocked out (0/1)",
@@ -273,7 +270,9 @@ const lmisOf = (
  *   the months by which the R&R window stored in a calendar quarter is shifted from that quarter
  *   (`LMIS_GROUP_OFFSET`: A 0 = Jan–Mar in Q1; B +1 = Feb–Apr in Q1; C −1 = Dec–Feb in Q1). DHIS2
  *   stores a quarterly data set's values in the quarter period, so the window is not visible in
- *   the data; the group "LMIS monthly reporting" has no window (monthly reports).
+ *   the data; the group "LMIS monthly reporting" has no window (monthly reports). This is how an
+ *   LMIS→DHIS2 push stores an R&R (in the calendar quarter holding most of its three months), and
+ *   what the app's `monthOffset` means (`src/domain/periods/staggered.ts`).
  */
 export interface DemoLmisExtras {
     stockedOut: Record<string, [string, string]>

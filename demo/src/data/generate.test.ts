@@ -389,10 +389,20 @@ describe('values', () => {
 
     it('keeps stock arithmetic and stockouts consistent', () => {
         const months = db.periodsByType.Monthly
+        // Recording errors seeded after the simulation (spikes, duplicates, partial collapses of
+        // recorded consumption) break the balance on purpose
         const spiked = new Set(
             truth.anomalies
-                .filter((a) => a.type === 'spike')
-                .map((a) => `${a.dataElementIds[0]}|${a.orgUnitId}|${a.period}`)
+                .filter(
+                    (a) =>
+                        ['spike', 'duplicate_entry'].includes(a.type) ||
+                        (a.type === 'consumption_collapse' && (a.factor ?? 0) >= 0.5)
+                )
+                .flatMap((a) =>
+                    (a.facilityIds ?? [a.orgUnitId]).flatMap((ou) =>
+                        a.periods.map((p) => `${a.dataElementIds[0]}|${ou}|${p}`)
+                    )
+                )
         )
         // counted rather than asserted per cell: expect() on millions of cells is slow
         const problems: string[] = []
@@ -626,6 +636,18 @@ describe('values', () => {
                 for (let k = 1; k < nQ; k++) {
                     const i = slot * nQ + k
                     if (Number.isNaN(soh![i]) || Number.isNaN(soh![i - 1])) continue
+                    // a seeded recording error of the quarter's consumption breaks it on purpose
+                    const period = db.periodsByType.Quarterly[k]?.id
+                    if (
+                        truth.anomalies.some(
+                            (a) =>
+                                a.orgUnitId === f.id &&
+                                a.period === period &&
+                                a.dataElementIds.includes(q.consumption.id)
+                        )
+                    ) {
+                        continue
+                    }
                     checked++
                     const expected = soh![i - 1]! + recv![i]! - cons![i]! - loss![i]!
                     if (soh![i] !== expected) problems.push(`${c.key} ${f.id} ${k}`)
@@ -747,7 +769,13 @@ describe('seeded anomalies', () => {
 
     it('records every anomaly type', () => {
         expect(of('spike').length).toBeGreaterThanOrEqual(6)
-        expect(of('consumption_collapse')).toHaveLength(1)
+        // The district collapse to ~15 %, and the harder partial collapses (30–50 %)
+        expect(of('consumption_collapse').filter((a) => (a.factor ?? 1) < 0.3)).toHaveLength(1)
+        expect(
+            of('consumption_collapse').filter((a) => (a.factor ?? 0) >= 0.5).length
+        ).toBeGreaterThan(0)
+        expect(of('duplicate_entry').length).toBeGreaterThan(0)
+        expect(of('constant_reporting').length).toBeGreaterThan(0)
         expect(of('stockout_with_cases').length).toBeGreaterThanOrEqual(3)
         expect(of('stockout_with_cases').some((a) => a.orgUnitLevel === 3)).toBe(true)
         expect(of('completeness_drop')).toHaveLength(1)
@@ -764,19 +792,19 @@ describe('seeded anomalies', () => {
     })
 
     it('spikes are ×10 values that stand out from the facility’s series', () => {
-        for (const a of of('spike')) {
+        for (const a of of('spike').filter((x) => x.factor === 10 && !/Q/.test(x.period))) {
             const de = a.dataElementIds[0] as string
             const coc = a.categoryOptionComboId ?? D
             const slot = slotOf(a.orgUnitId)
             expect(cellValue(seriesOf(de, coc), slot, a.period)).toBe(a.value)
-            expect(a.value).toBe((a.originalValue as number) * 10)
+            expect(a.value).toBe(Math.round((a.originalValue as number) * 10))
             const series = facilitySeries(de, coc)(slot)
             expect(a.value as number).toBeGreaterThan(4 * median(series))
         }
     })
 
     it('collapses a district’s consumption while its cases stay stable', () => {
-        const [a] = of('consumption_collapse')
+        const [a] = of('consumption_collapse').filter((x) => (x.factor ?? 1) < 0.3)
         if (!a) throw new Error('no collapse')
         const c = commodity(a.pairId as string)
         const slots = (a.facilityIds ?? []).map(slotOf)
@@ -916,6 +944,12 @@ describe('the big country', () => {
         expect(big.facilities).toHaveLength(6000)
         expect(big.orgUnits.filter((o) => o.level === 2)).toHaveLength(26)
         expect(big.orgUnits.filter((o) => o.level === 3)).toHaveLength(180)
-        expect(groundTruth(big)?.anomalies.filter((a) => a.type === 'spike').length).toBe(30)
+        // 30 ×10 spikes over the whole period, and the harder ones in the recent months
+        const spikes = groundTruth(big)?.anomalies.filter((a) => a.type === 'spike') ?? []
+        expect(
+            spikes.filter((a) => a.factor === 10 && !a.description.startsWith('Quarterly')).length
+        ).toBe(40)
+        expect(spikes.filter((a) => a.factor === 2).length).toBe(30)
+        expect(spikes.filter((a) => a.factor === 3).length).toBeGreaterThanOrEqual(30)
     })
 })

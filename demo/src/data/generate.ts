@@ -95,6 +95,7 @@ import {
 } from './simulate'
 
 export type { Anomaly, AnomalyType, FacilityProfile, GroundTruth } from './anomalies'
+import { CONSTANT_MONTHS, consumptionElements, seedHarderAnomalies } from './harder-anomalies'
 export { commodityCatalogue } from './catalogue'
 
 export interface GenerateOptions {
@@ -627,6 +628,8 @@ export const generateCountryWithTruth = (
     const supplyRng = rng.fork('supply')
     const valueRng = rng.fork('values')
     const spikeRng = rng.fork('spikes')
+    // Forked last: the streams above, and so every generated value, stay as they were
+    const harderRng = rng.fork('harder-anomalies')
 
     const hier = buildHierarchy(hierarchyRng, facilityCount, opts.seed)
     const meta = buildStaticMetadata()
@@ -777,7 +780,46 @@ export const generateCountryWithTruth = (
     }
 
     const spikes = seedSpikes(spikeRng, db, assignment, usedSlots, nMonths, first, meta.lmisIds)
-    const anomalies: Anomaly[] = [...planned, ...spikes].map(({ orgUnit, ...rest }) => ({
+    const monthIds = periodsByType.Monthly.map((p) => p.id)
+    const recentMonths = monthIds.slice(Math.max(0, nMonths - 7), Math.max(0, nMonths - 1))
+    // The last month of each calendar quarter (`quarters` holds quarter indexes)
+    const quarterOfId = new Map(
+        periodsByType.Quarterly.map((p, qi) => [
+            p.id,
+            monthIds[(quarters[qi] as number) * 3 + 2 - first] ?? '',
+        ])
+    )
+    const harder = seedHarderAnomalies({
+        rng: harderRng,
+        db,
+        hmisAssigned: assignment.hmisAssigned,
+        lmisModeOf: (slot) =>
+            assignment.lmisMode[slot] === LMIS_MONTHLY
+                ? 'monthly'
+                : assignment.lmisMode[slot] === LMIS_QUARTERLY
+                  ? 'quarterly'
+                  : 'none',
+        districtFacilities: hier.districtFacilities,
+        districts: hier.districts,
+        usedSlots: new Set([
+            ...usedSlots,
+            ...spikes.map((a) => db.facilitySlot.get(a.orgUnit.id) as number),
+        ]),
+        usedDistricts: new Set(
+            planned.filter((a) => a.orgUnit.level < FACILITY_LEVEL).map((a) => a.orgUnit.id)
+        ),
+        hmisSeries: (
+            ['pneumoniaU5', 'diarrhoeaU5', 'deliveries.facility', 'fpImplants', 'pph'] as const
+        ).map((key) => HMIS_SERIES_KEYS[key]),
+        consumption: consumptionElements(meta.lmisIds),
+        coc: DEFAULT_CATEGORY_OPTION_COMBO_ID,
+        recentMonths,
+        recentQuarters: periodsByType.Quarterly.map((p) => p.id).filter((id) =>
+            recentMonths.includes(quarterOfId.get(id) ?? '')
+        ),
+        constantMonths: monthIds.slice(Math.max(0, nMonths - 1 - CONSTANT_MONTHS), nMonths - 1),
+    })
+    const anomalies: Anomaly[] = [...planned, ...spikes, ...harder].map(({ orgUnit, ...rest }) => ({
         ...rest,
         orgUnitId: orgUnit.id,
         orgUnitLevel: orgUnit.level,

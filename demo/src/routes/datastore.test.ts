@@ -367,6 +367,62 @@ describe('dataStore', () => {
     })
 })
 
+describe('alert follow-ups as the app stores them', () => {
+    let server: TestServer
+
+    beforeAll(async () => {
+        server = await startTestServer()
+    })
+    afterAll(() => server.stop())
+
+    it('lists follow-ups by key prefix with their values, claims included, in pages', async () => {
+        const followUp = (ou: string) => ({ orgUnitId: ou, pairId: 'oxy', history: [] })
+        await server.send('POST', '/api/dataStore/fu/config', { programAreas: [] })
+        await server.send('POST', '/api/dataStore/fu/followup--B--oxy', followUp('B'))
+        await server.send('POST', '/api/dataStore/fu/followup--A--oxy', followUp('A'))
+        await server.send('POST', '/api/dataStore/fu/followup--A--oxy--save--t1', {
+            claimedBy: 'r',
+        })
+        const page = (n: number) =>
+            server.get(
+                `/api/dataStore/fu?fields=.&filter=${encodeURIComponent('_:$like:followup--')}&page=${n}&pageSize=2`
+            )
+        expect(await (await page(1)).json()).toEqual({
+            pager: { page: 1, pageSize: 2 },
+            entries: [
+                { key: 'followup--A--oxy', value: followUp('A') },
+                { key: 'followup--A--oxy--save--t1', value: { claimedBy: 'r' } },
+            ],
+        })
+        expect(await (await page(2)).json()).toEqual({
+            pager: { page: 2, pageSize: 2 },
+            entries: [{ key: 'followup--B--oxy', value: followUp('B') }],
+        })
+    })
+
+    it('lets every user write a follow-up created with the default sharing, and read it back', async () => {
+        const created = await server.send(
+            'POST',
+            '/api/dataStore/fu/followup--C--oxy',
+            { orgUnitId: 'C', pairId: 'oxy', history: [] },
+            'editor'
+        )
+        expect(created.status).toBe(201)
+        const meta = await body(await server.get('/api/dataStore/fu/followup--C--oxy/metaData'))
+        expect(meta).toMatchObject({ sharing: { public: 'rw------' } })
+        const byAnalyst = await server.send(
+            'PUT',
+            '/api/dataStore/fu/followup--C--oxy',
+            { orgUnitId: 'C', pairId: 'oxy', history: [{ action: 'acknowledge' }] },
+            'analyst'
+        )
+        expect(byAnalyst.status).toBe(200)
+        expect(
+            await (await server.get('/api/dataStore/fu/followup--C--oxy', 'editor')).json()
+        ).toMatchObject({ history: [{ action: 'acknowledge' }] })
+    })
+})
+
 describe('dataStore persistence', () => {
     it('keeps entries across restarts in datastore.json', async () => {
         const first = await startTestServer()

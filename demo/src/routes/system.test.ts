@@ -191,4 +191,31 @@ describe('system endpoints', () => {
         )
         expect(messages.messageConversations).toEqual([])
     })
+
+    it('looks users up for any logged-in user, as /api/userLookup does', async () => {
+        const found = await body<{ users: Record<string, unknown>[] }>(
+            await server.get('/api/userLookup?query=amina', 'analyst')
+        )
+        expect(found.users).toEqual([
+            {
+                id: expect.any(String),
+                username: 'editor',
+                firstName: 'Amina',
+                surname: 'Diallo',
+                displayName: 'Amina Diallo',
+            },
+        ])
+        const byUsername = await body<{ users: { username: string }[] }>(
+            await server.get('/api/userLookup?query=DISTRICT', 'editor')
+        )
+        expect(byUsername.users.map((u) => u.username)).toEqual(['district'])
+        const one = await body(
+            await server.get(`/api/userLookup/${found.users[0]?.id as string}`, 'analyst')
+        )
+        expect(one).toMatchObject({ username: 'editor', displayName: 'Amina Diallo' })
+        const missing = await server.get('/api/userLookup', 'analyst')
+        expect(missing.status).toBe(400)
+        expect(await messageOf(missing)).toContain("'query'")
+        expect((await server.get('/api/userLookup?query=a', null)).status).toBe(401)
+    })
 })

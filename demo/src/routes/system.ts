@@ -268,6 +268,15 @@ const ilikeFilter = (req: DemoRequest, field: string): string | undefined => {
 }
 
 /** A DHIS2 list response with paging (`page`, `pageSize`) */
+/** `UserLookup.fromUser` (dhis2-core): the non-sensitive fields of a user */
+const userLookup = (u: DemoUser) => ({
+    id: u.id,
+    username: u.username,
+    firstName: u.firstName,
+    surname: u.surname,
+    displayName: `${u.firstName} ${u.surname}`,
+})
+
 const listOf = (
     req: DemoRequest,
     name: string,
@@ -508,6 +517,47 @@ export const systemRoutes = (ctx: PlatformContext): DemoRoute[] => {
                         username: u.username,
                     }))
                 return listOf(req, 'users', list)
+            },
+        },
+        // --- user lookup (any logged-in user) ----------------------------------------------
+        // dhis2-core `UserLookupController`: no authority; `query` required (Spring's 400 when
+        // missing), at most 25 users (`UserQueryParams.setMax(25)`) matching the text in the name
+        // (first name + surname), username or email (`HibernateUserStore` `query`), each as
+        // `UserLookup.fromUser`: id, username, firstName, surname, displayName; `/{id}` by uid or
+        // username (`getUserByIdentifier`), an empty body when unknown.
+        {
+            method: 'GET',
+            pattern: '/api/userLookup',
+            handler: (req) => {
+                const query = req.query.get('query')
+                if (query === null) {
+                    return plain(
+                        400,
+                        "Required request parameter 'query' for method parameter type String is not present"
+                    )
+                }
+                const text = query.trim().toLowerCase()
+                const users = ctx.users
+                    .all()
+                    .filter(
+                        (u) =>
+                            `${u.firstName} ${u.surname}`.toLowerCase().includes(text) ||
+                            u.username.toLowerCase().includes(text) ||
+                            (u.email ?? '').toLowerCase().includes(text)
+                    )
+                    .sort((a, b) => a.username.localeCompare(b.username))
+                    .slice(0, 25)
+                    .map(userLookup)
+                return { status: 200, json: { users } }
+            },
+        },
+        {
+            method: 'GET',
+            pattern: '/api/userLookup/:id',
+            handler: (req) => {
+                const id = req.params.id ?? ''
+                const user = ctx.users.all().find((u) => u.id === id || u.username === id)
+                return user ? { status: 200, json: userLookup(user) } : { status: 200, body: '' }
             },
         },
         // --- me ------------------------------------------------------------------------------

@@ -8,6 +8,8 @@
  * period with enough baseline is tested.
  */
 import type { LmisMeasure } from '../config'
+import { countScore } from './low-counts'
+import { seasonalFactor } from './seasonality'
 import {
     isValue,
     median,
@@ -79,6 +81,16 @@ export interface OutlierInput extends SeriesContext {
     series: 'hmis' | 'lmis'
     /** The LMIS measure of `values` (default `consumption`); ignored for HMIS */
     measure?: LmisMeasure
+    /**
+     * Baseline median under which a value is judged as a count (`low-counts.ts`: exact Poisson or
+     * negative-binomial tail, as an equivalent z); `null` (default): the modified z-score always
+     */
+    lowCountMedian?: number | null
+    /**
+     * Remove last year's seasonal factor of the month before testing (`seasonality.ts`), where
+     * the series holds 24 periods before the tested one (series of months only)
+     */
+    seasonal?: boolean
 }
 
 /**
@@ -99,9 +111,26 @@ export const detectOutliers = (input: OutlierInput): OutlierAlert[] => {
         if (!isValue(value)) continue
         const baseline = trailingValues(input.values, index, t.baselinePeriods)
         if (baseline.length < t.minBaselinePoints) continue
-        const score = modifiedZScore(value, baseline)
-        if (!score) continue
-        const changePercent = percentChange(value, score.median)
+        const robust = modifiedZScore(value, baseline)
+        if (!robust) continue
+        const lowCount =
+            input.lowCountMedian !== undefined &&
+            input.lowCountMedian !== null &&
+            robust.median < input.lowCountMedian
+        const season = input.seasonal && !lowCount ? seasonalFactor(input.values, index) : null
+        const tested = season !== null ? value / season : value
+        const counted = lowCount ? countScore(value, baseline) : null
+        const adjusted = season !== null ? modifiedZScore(tested, baseline) : robust
+        const score: {
+            z: number | null
+            median: number
+            mad: number
+            meanAbsoluteDeviation: number
+            method: OutlierAlert['method']
+        } = counted ? { ...robust, z: counted.z, method: counted.method } : (adjusted ?? robust)
+        if (lowCount && !counted) continue
+        const expected = counted ? counted.mean : score.median * (season ?? 1)
+        const changePercent = percentChange(value, expected)
         let severity: number
         if (score.z !== null) {
             if (Math.abs(score.z) <= t.zScore) continue
@@ -110,7 +139,7 @@ export const detectOutliers = (input: OutlierInput): OutlierAlert[] => {
             if (changePercent === null || Math.abs(changePercent) <= t.minDropPercent) continue
             severity = (t.zScore * Math.abs(changePercent)) / Math.max(t.minDropPercent, 1)
         }
-        const up = value > score.median
+        const up = value > expected
         const type = up ? 'spike' : 'collapse'
         const period = input.periods[index] as string
         alerts.push({
@@ -121,7 +150,7 @@ export const detectOutliers = (input: OutlierInput): OutlierAlert[] => {
             period,
             severity,
             magnitude:
-                changePercent !== null ? Math.abs(changePercent) : Math.abs(value - score.median),
+                changePercent !== null ? Math.abs(changePercent) : Math.abs(value - expected),
             direction: up ? 'up' : 'down',
             series: input.series,
             measure,
@@ -134,6 +163,8 @@ export const detectOutliers = (input: OutlierInput): OutlierAlert[] => {
                 zScore: score.z,
                 changePercent,
                 baselineSize: baseline.length,
+                expected,
+                seasonalFactor: season,
             },
         })
     }

@@ -52,7 +52,8 @@ export interface OutlierAlert extends AlertBase {
     series: 'hmis' | 'lmis'
     /** The LMIS measure tested; `null` for the HMIS series */
     measure: LmisMeasure | null
-    method: ZScoreMethod
+    /** `POISSON`/`NEG_BINOMIAL`: a small count judged by its exact tail (`low-counts.ts`) */
+    method: ZScoreMethod | 'POISSON' | 'NEG_BINOMIAL'
     details: {
         value: number
         median: number
@@ -63,6 +64,13 @@ export interface OutlierAlert extends AlertBase {
         /** `null` when the median is 0 */
         changePercent: number | null
         baselineSize: number
+        /**
+         * The value expected: the baseline median (times the seasonal factor), or the baseline
+         * mean for a count; absent in alerts made before it was recorded
+         */
+        expected?: number
+        /** Last year's factor for the month, when the value was compared without it */
+        seasonalFactor?: number | null
     }
 }
 

@@ -1,6 +1,6 @@
 import i18n from '@dhis2/d2-i18n'
 import type { ZodIssue } from 'zod'
-import { CONFIG_LIMITS, MESSAGE_KEYS } from './schema'
+import { CONFIG_LIMITS, MAX_MONTH_OFFSET, MESSAGE_KEYS } from './schema'
 
 /** A problem found in the stored configuration: where, what (translated), and a stable code. */
 export interface ConfigIssue {
@@ -67,6 +67,15 @@ const messageForKey = (key: string): string | undefined => {
             return i18n.t('A tip may have at most {{max}} characters', {
                 max: String(CONFIG_LIMITS.tipLength),
             })
+        case MESSAGE_KEYS.monthOffset:
+            return i18n.t(
+                'The window must be the calendar quarter or shifted by at most {{max}} months',
+                { max: String(MAX_MONTH_OFFSET) }
+            )
+        case MESSAGE_KEYS.duplicateGroup:
+            return i18n.t('This group is listed twice')
+        case MESSAGE_KEYS.atLeastOneGroup:
+            return i18n.t('Give at least one group its reporting window, or remove the group set')
         case MESSAGE_KEYS.tooManyTipLanguages:
             return i18n.t('A pair may have tips in at most {{max}} languages', {
                 max: String(CONFIG_LIMITS.tipLanguages),

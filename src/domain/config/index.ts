@@ -5,6 +5,7 @@ export {
     DX_PATTERN,
     HMIS_ITEM_KINDS,
     LMIS_MEASURES,
+    MAX_MONTH_OFFSET,
     UID_PATTERN,
     CONFIG_LIMITS,
     configSchema,

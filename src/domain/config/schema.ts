@@ -40,7 +40,13 @@ export const MESSAGE_KEYS = {
     duplicateDx: 'config.duplicateDx',
     tipTooLong: 'config.tipTooLong',
     tooManyTipLanguages: 'config.tooManyTipLanguages',
+    monthOffset: 'config.monthOffset',
+    duplicateGroup: 'config.duplicateGroup',
+    atLeastOneGroup: 'config.atLeastOneGroup',
 } as const
+
+/** Months a staggered group's quarterly window may be shifted from the calendar quarter */
+export const MAX_MONTH_OFFSET = 2
 
 /** A DHIS2 uid: 11 characters, a letter then letters or digits. */
 export const UID_PATTERN = /^[A-Za-z][A-Za-z0-9]{10}$/
@@ -144,11 +150,28 @@ export const reportingGroupsSchema = z
                 z
                     .object({
                         id: uid,
-                        monthOffset: z.number().int().min(-2).max(2),
+                        monthOffset: z
+                            .number({ invalid_type_error: MESSAGE_KEYS.monthOffset })
+                            .int(MESSAGE_KEYS.monthOffset)
+                            .min(-MAX_MONTH_OFFSET, MESSAGE_KEYS.monthOffset)
+                            .max(MAX_MONTH_OFFSET, MESSAGE_KEYS.monthOffset),
                     })
                     .passthrough()
             )
-            .min(1, MESSAGE_KEYS.atLeastOneItem),
+            .min(1, MESSAGE_KEYS.atLeastOneGroup)
+            .superRefine((groups, ctx) => {
+                const seen = new Set<string>()
+                groups.forEach((group, index) => {
+                    if (seen.has(group.id)) {
+                        ctx.addIssue({
+                            code: z.ZodIssueCode.custom,
+                            path: [index, 'id'],
+                            message: MESSAGE_KEYS.duplicateGroup,
+                        })
+                    }
+                    seen.add(group.id)
+                })
+            }),
     })
     .passthrough()
 

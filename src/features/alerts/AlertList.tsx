@@ -2,22 +2,30 @@ import i18n from '@dhis2/d2-i18n'
 import { Button, NoticeBox, SingleSelectField, SingleSelectOption, Tag } from '@dhis2/ui'
 import React, { useMemo, useState } from 'react'
 import { ALERT_TYPES, alertTypeLabel, describeAlert, type AlertType } from '../../domain/alerts'
+import { TIERS, type Tier } from '../../domain/alerts/tiers'
 import type { Config } from '../../domain/config'
 import { serializeViewState, type ViewState } from '../../shared/navigation'
-import { alertNames, alertViewState, areaOfPairs, orgUnitsById, pairsById } from './alert-view'
-import { countByType, filterAlerts, type AlertFilters, type ScanAlert } from './scan-alerts'
+import {
+    alertNames,
+    alertViewState,
+    areaOfPairs,
+    orgUnitsById,
+    pairsById,
+    tierLabel,
+} from './alert-view'
+import {
+    countEntriesByType,
+    filterEntries,
+    type EntryFilters,
+    type ScanEntry,
+    type StockoutEntry,
+} from './scan-entries'
 import type { ScanData } from './scan-data'
 import { ALL, AreaSelect } from './SelectFields'
 import classes from './AlertsPage.module.css'
 
 const PAGE_SIZE = 50
-
-const tagKind = (type: AlertType): { negative?: boolean; neutral?: boolean } =>
-    type === 'stockoutWithCases' || type === 'divergence'
-        ? { negative: true }
-        : type === 'spike' || type === 'collapse'
-          ? {}
-          : { neutral: true }
+const STOCKOUT_PAGE_SIZE = 10
 
 const isPlainClick = (event: React.MouseEvent) =>
     event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey
@@ -25,22 +33,37 @@ const isPlainClick = (event: React.MouseEvent) =>
 export interface AlertListProps {
     config: Config
     scan: ScanData
-    alerts: readonly ScanAlert[]
-    filters: AlertFilters
-    onFilters: (filters: AlertFilters) => void
+    /** The entries listed (those of the follow-up filter), ranked */
+    entries: readonly ScanEntry[]
+    /** How many entries the scan has before the follow-up filter; default: `entries.length` */
+    unfilteredCount?: number
+    stockouts: readonly StockoutEntry[]
+    filters: EntryFilters
+    onFilters: (filters: EntryFilters) => void
     levelName: (level: number) => string
     periodName: (id: string) => string
     roots: readonly string[]
     lastMonth: string
     locale: string
     push: (state: ViewState) => void
+    /** The follow-up of an entry (its org unit × pair), under its reasons (`follow-up/`) */
+    renderFollowUp?: (entry: ScanEntry) => React.ReactNode
+    /** A last field of the filter row (the follow-up filter) */
+    extraFilter?: React.ReactNode
+    /** Beside the count of entries (download, print) */
+    actions?: React.ReactNode
 }
 
-/** The ranked alerts with their filters; one click on an alert opens the view at its point. */
+/**
+ * The ranked entries (one per org unit × pair, its findings in words, each one click from the
+ * drilled chart) with their filters, then the stockouts by duration.
+ */
 export const AlertList = ({
     config,
     scan,
-    alerts,
+    entries,
+    unfilteredCount,
+    stockouts,
     filters,
     onFilters,
     levelName,
@@ -49,32 +72,69 @@ export const AlertList = ({
     lastMonth,
     locale,
     push,
+    renderFollowUp,
+    extraFilter,
+    actions,
 }: AlertListProps) => {
     const [shown, setShown] = useState(PAGE_SIZE)
+    const [stockoutsShown, setStockoutsShown] = useState(STOCKOUT_PAGE_SIZE)
     const areas = useMemo(() => areaOfPairs(config), [config])
     const pairs = useMemo(() => pairsById(config), [config])
     const units = useMemo(() => orgUnitsById(scan), [scan])
-    const filtered = useMemo(() => filterAlerts(alerts, filters, areas), [alerts, filters, areas])
-    const counts = useMemo(
-        () => countByType(filterAlerts(alerts, { ...filters, type: null }, areas)),
-        [alerts, filters, areas]
+    const filtered = useMemo(
+        () => filterEntries(entries, filters, areas),
+        [entries, filters, areas]
     )
-    const severity = useMemo(() => {
+    const filteredStockouts = useMemo(
+        () => filterEntries(stockouts, { ...filters, type: null, tier: null }, areas),
+        [stockouts, filters, areas]
+    )
+    const counts = useMemo(
+        () => countEntriesByType(filterEntries(entries, { ...filters, type: null }, areas)),
+        [entries, filters, areas]
+    )
+    const percent = useMemo(() => {
         try {
-            return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })
+            return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })
         } catch {
-            return new Intl.NumberFormat('en', { maximumFractionDigits: 1 })
+            return new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 })
         }
     }, [locale])
-    const scannedPairs = new Set(alerts.flatMap((a) => a.pairIds))
+    const scannedPairs = new Set(entries.flatMap((e) => e.pairIds))
     const pairOptions = config.programAreas
         .filter((area) => filters.areaId === null || area.id === filters.areaId)
         .flatMap((area) => area.pairs)
         .filter((pair) => scannedPairs.has(pair.id))
-    const setFilter = (change: Partial<AlertFilters>) => {
+    const setFilter = (change: Partial<EntryFilters>) => {
         setShown(PAGE_SIZE)
+        setStockoutsShown(STOCKOUT_PAGE_SIZE)
         onFilters({ ...filters, ...change })
     }
+    const place = (orgUnitId: string, level: number) => {
+        const unit = units.get(orgUnitId)
+        return (
+            <>
+                <span>{levelName(level)}</span>
+                {unit && unit.ancestorNames.length > 1 && (
+                    <span className={classes.path}>{unit.ancestorNames.slice(1).join(' / ')}</span>
+                )}
+            </>
+        )
+    }
+    const link = (target: ViewState, text: string, dataTest: string) => (
+        <a
+            className={classes.link}
+            href={serializeViewState(target)}
+            onClick={(event) => {
+                if (!isPlainClick(event)) return
+                event.preventDefault()
+                push(target)
+            }}
+            data-test={dataTest}
+        >
+            {text}
+        </a>
+    )
     return (
         <section aria-label={i18n.t('Alerts')}>
             <div className={classes.row} data-test="alerts-filters">
@@ -111,6 +171,22 @@ export const AlertList = ({
                 </div>
                 <div className={classes.field}>
                     <SingleSelectField
+                        label={i18n.t('Tier')}
+                        selected={filters.tier ?? ALL}
+                        onChange={({ selected }: { selected: string }) =>
+                            setFilter({ tier: selected === ALL ? null : (selected as Tier) })
+                        }
+                        dense
+                        dataTest="alerts-filter-tier"
+                    >
+                        <SingleSelectOption value={ALL} label={i18n.t('All tiers')} />
+                        {TIERS.map((tier) => (
+                            <SingleSelectOption key={tier} value={tier} label={tierLabel(tier)} />
+                        ))}
+                    </SingleSelectField>
+                </div>
+                <div className={classes.field}>
+                    <SingleSelectField
                         label={i18n.t('Type')}
                         selected={filters.type ?? ALL}
                         onChange={({ selected }: { selected: string }) =>
@@ -120,7 +196,7 @@ export const AlertList = ({
                         dataTest="alerts-filter-type"
                     >
                         <SingleSelectOption value={ALL} label={i18n.t('All types')} />
-                        {ALERT_TYPES.map((type) => (
+                        {ALERT_TYPES.filter((type) => type !== 'stockoutWithCases').map((type) => (
                             <SingleSelectOption
                                 key={type}
                                 value={type}
@@ -155,77 +231,103 @@ export const AlertList = ({
                         </SingleSelectField>
                     </div>
                 )}
+                {extraFilter && <div className={classes.field}>{extraFilter}</div>}
             </div>
-            <p className={classes.hint} data-test="alerts-count">
-                {i18n.t('{{shown}} of {{total}} alerts, most severe first', {
-                    shown: String(Math.min(shown, filtered.length)),
-                    total: String(filtered.length),
-                })}
-            </p>
+            <div className={classes.countRow}>
+                <p className={classes.hint} data-test="alerts-count">
+                    {i18n.t(
+                        '{{shown}} of {{total}} entries (one per org unit and pair), highest impact first',
+                        {
+                            shown: String(Math.min(shown, filtered.length)),
+                            total: String(filtered.length),
+                        }
+                    )}
+                </p>
+                {actions}
+            </div>
             {filtered.length === 0 ? (
                 <NoticeBox title={i18n.t('No alerts')} dataTest="alerts-empty">
-                    {alerts.length === 0
+                    {(unfilteredCount ?? entries.length) === 0
                         ? i18n.t('The detectors found nothing unusual with these thresholds.')
                         : i18n.t('No alert matches these filters.')}
                 </NoticeBox>
             ) : (
-                <ul className={classes.list} data-test="alerts-list">
-                    {filtered.slice(0, shown).map((scanAlert) => {
-                        const { alert } = scanAlert
-                        const pair = pairs.get(alert.pairId)
-                        const unit = units.get(alert.orgUnitId)
-                        const target = alertViewState({
-                            scanAlert,
-                            areaId: areas.get(alert.pairId),
-                            orgUnit: unit,
-                            roots,
-                            lastMonth,
-                        })
-                        const sentence = describeAlert(
-                            alert,
-                            alertNames(scanAlert, pair, unit, scan.itemNames, periodName)
-                        )
+                <ol className={classes.list} data-test="alerts-list">
+                    {filtered.slice(0, shown).map((entry, index) => {
+                        const pair = pairs.get(entry.pairId)
+                        const top = entry.reasons[0]
                         return (
                             <li
-                                key={alert.id}
+                                key={entry.id}
                                 className={classes.item}
                                 data-test="alert-item"
-                                data-alert-type={alert.type}
+                                data-alert-type={top?.alert.type}
+                                data-tier={entry.tier}
                             >
                                 <div className={classes.itemHead}>
-                                    <Tag {...tagKind(alert.type)} dataTest="alert-type">
-                                        {alertTypeLabel(alert.type)}
+                                    <span className={classes.rank} data-test="alert-rank">
+                                        {i18n.t('#{{rank}}', { rank: String(index + 1) })}
+                                    </span>
+                                    <Tag
+                                        {...(entry.tier === 'extreme'
+                                            ? { negative: true }
+                                            : { neutral: true })}
+                                        dataTest="alert-tier"
+                                    >
+                                        {tierLabel(entry.tier)}
                                     </Tag>
-                                    <span>{levelName(scanAlert.level)}</span>
-                                    {unit && unit.ancestorNames.length > 1 && (
-                                        <span className={classes.path}>
-                                            {unit.ancestorNames.slice(1).join(' / ')}
+                                    {place(entry.orgUnitId, entry.level)}
+                                    <span>·</span>
+                                    <span className={classes.pairName}>
+                                        {pair?.name ?? entry.pairId}
+                                    </span>
+                                    {entry.parentShare !== null && (
+                                        <span className={classes.severity}>
+                                            {i18n.t('{{percent}} of the parent total', {
+                                                percent: percent.format(entry.parentShare),
+                                            })}
                                         </span>
                                     )}
-                                    <span>·</span>
-                                    <span>{pair?.name ?? alert.pairId}</span>
-                                    <span className={classes.severity}>
-                                        {i18n.t('Severity {{value}}', {
-                                            value: severity.format(alert.severity),
-                                        })}
-                                    </span>
                                 </div>
-                                <a
-                                    className={classes.link}
-                                    href={serializeViewState(target)}
-                                    onClick={(event) => {
-                                        if (!isPlainClick(event)) return
-                                        event.preventDefault()
-                                        push(target)
-                                    }}
-                                    data-test="alert-link"
-                                >
-                                    {sentence}
-                                </a>
+                                <ul className={classes.reasons}>
+                                    {entry.reasons.map((reason) => {
+                                        const unit = units.get(reason.alert.orgUnitId)
+                                        const target = alertViewState({
+                                            scanAlert: reason,
+                                            areaId: areas.get(reason.alert.pairId),
+                                            orgUnit: unit,
+                                            roots,
+                                            lastMonth,
+                                        })
+                                        const sentence = describeAlert(
+                                            reason.alert,
+                                            alertNames(
+                                                reason,
+                                                pairs.get(reason.alert.pairId),
+                                                unit,
+                                                scan.itemNames,
+                                                periodName
+                                            )
+                                        )
+                                        return (
+                                            <li
+                                                key={reason.alert.id}
+                                                data-test="alert-reason"
+                                                data-alert-type={reason.alert.type}
+                                            >
+                                                <span className={classes.reasonType}>
+                                                    {alertTypeLabel(reason.alert.type)}
+                                                </span>{' '}
+                                                {link(target, sentence, 'alert-link')}
+                                            </li>
+                                        )
+                                    })}
+                                </ul>
+                                {renderFollowUp?.(entry)}
                             </li>
                         )
                     })}
-                </ul>
+                </ol>
             )}
             {filtered.length > shown && (
                 <Button
@@ -236,6 +338,74 @@ export const AlertList = ({
                 >
                     {i18n.t('Show {{number}} more', {
                         number: String(Math.min(PAGE_SIZE, filtered.length - shown)),
+                    })}
+                </Button>
+            )}
+            <h3 className={classes.heading}>{i18n.t('Stockouts by duration')}</h3>
+            <p className={classes.hint}>
+                {i18n.t(
+                    'Stock status, not data errors; months without stock while patients kept coming, longest first.'
+                )}
+            </p>
+            {filteredStockouts.length === 0 ? (
+                <p className={classes.hint} data-test="stockouts-empty">
+                    {i18n.t('No stockout while patients kept coming.')}
+                </p>
+            ) : (
+                <ul className={classes.list} data-test="stockouts-list">
+                    {filteredStockouts.slice(0, stockoutsShown).map((entry) => {
+                        const pair = pairs.get(entry.pairId)
+                        const target = alertViewState({
+                            scanAlert: { alert: entry.alert },
+                            areaId: areas.get(entry.pairId),
+                            orgUnit: units.get(entry.orgUnitId),
+                            roots,
+                            lastMonth,
+                        })
+                        return (
+                            <li key={entry.id} className={classes.item} data-test="stockout-item">
+                                <div className={classes.itemHead}>
+                                    {place(entry.orgUnitId, entry.level)}
+                                    <span>·</span>
+                                    <span className={classes.pairName}>
+                                        {pair?.name ?? entry.pairId}
+                                    </span>
+                                </div>
+                                {link(
+                                    target,
+                                    i18n.t(
+                                        '{{commodity}} out of stock at {{orgUnit}} for {{months}} months running while patients kept coming ({{number}} months in all, last {{period}})',
+                                        {
+                                            orgUnit:
+                                                units.get(entry.orgUnitId)?.name ?? entry.orgUnitId,
+                                            commodity: pair?.commodity.name ?? entry.pairId,
+                                            months: String(entry.longestRun),
+                                            number: String(entry.periods.length),
+                                            period: periodName(entry.lastPeriod),
+                                            interpolation: { escapeValue: false },
+                                        }
+                                    ),
+                                    'stockout-link'
+                                )}
+                            </li>
+                        )
+                    })}
+                </ul>
+            )}
+            {filteredStockouts.length > stockoutsShown && (
+                <Button
+                    small
+                    secondary
+                    onClick={() => setStockoutsShown((n) => n + STOCKOUT_PAGE_SIZE * 5)}
+                    dataTest="stockouts-more"
+                >
+                    {i18n.t('Show {{number}} more', {
+                        number: String(
+                            Math.min(
+                                STOCKOUT_PAGE_SIZE * 5,
+                                filteredStockouts.length - stockoutsShown
+                            )
+                        ),
                     })}
                 </Button>
             )}

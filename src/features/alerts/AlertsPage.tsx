@@ -1,11 +1,21 @@
 import i18n from '@dhis2/d2-i18n'
 import { CircularLoader, NoticeBox } from '@dhis2/ui'
-import React, { useState } from 'react'
+import React, { useMemo, useState } from 'react'
 import type { Config } from '../../domain/config'
 import { ErrorNotice } from '../../shared/api-errors'
 import type { ViewState } from '../../shared/navigation'
 import { AlertList } from './AlertList'
-import { NO_FILTERS, type AlertFilters } from './scan-alerts'
+import { areaOfPairs } from './alert-view'
+import { filterByFollowUp, type FollowUpFilter } from './follow-up/alert-entries'
+import {
+    AlertsExportActions,
+    downloadAlertsCsv,
+    FollowUpFilterSelect,
+    type ExportContext,
+} from './follow-up/AlertsExport'
+import { AlertsPrintView } from './follow-up/AlertsPrintView'
+import { useAlertFollowUps } from './follow-up/use-alert-follow-ups'
+import { filterEntries, NO_ENTRY_FILTERS, type EntryFilters } from './scan-entries'
 import { ScanPanel } from './ScanPanel'
 import { ThresholdPanel } from './ThresholdPanel'
 import { useScanAlerts } from './use-scan-alerts'
@@ -20,25 +30,57 @@ export interface AlertsPageProps {
 
 /**
  * Alerts: scan the user's data-view roots at the chosen levels (batched analytics requests, cached),
- * run the detectors per pair and org unit, and list what they found, most severe first. One click
- * on an alert opens the triangulation view drilled to its point.
+ * run the detectors per pair and org unit in a web worker, and list what they found: one entry
+ * per org unit and pair with its reasons, tiered, highest impact first, each with its follow-up
+ * (acknowledge, assign, comment, resolve), then the stockouts by duration. The entries shown can be
+ * filtered by follow-up, downloaded as CSV and printed, in the order shown. One click on a reason
+ * opens the triangulation view drilled to its point.
  */
 export const AlertsPage = ({ config, state, push }: AlertsPageProps) => {
     const setup = useScanSetup(config)
     const { scan, session, update } = setup
-    const [filters, setFilters] = useState<AlertFilters>(() => ({
-        ...NO_FILTERS,
+    const [filters, setFilters] = useState<EntryFilters>(() => ({
+        ...NO_ENTRY_FILTERS,
         areaId: config.programAreas.some((area) => area.id === state.area)
             ? (state.area ?? null)
             : null,
     }))
-    const { alerts, computing, progress } = useScanAlerts(scan.data, setup.pairs, session.overrides)
+    const { entries, stockouts, computing, progress } = useScanAlerts(
+        scan.data,
+        setup.pairs,
+        session.overrides,
+        setup.maxLevel ?? null
+    )
+    // Follow-ups of the entries (acknowledge, assign, comment, resolve), their filter, CSV, print
+    const followUps = useAlertFollowUps(entries, scan.data, setup.locale)
+    const [followUpFilter, setFollowUpFilter] = useState<FollowUpFilter>('all')
+    const [printing, setPrinting] = useState(false)
+    const listed = useMemo(
+        () => (entries ? filterByFollowUp(entries, followUps.followUps, followUpFilter) : null),
+        [entries, followUps.followUps, followUpFilter]
+    )
+    const areas = useMemo(() => areaOfPairs(config), [config])
+    // Exactly the entries the list shows, in its order (its filters keep the order)
+    const shown = useMemo(
+        () => (listed ? filterEntries(listed, filters, areas) : []),
+        [listed, filters, areas]
+    )
     const levelName = (level: number) =>
         setup.levels.find((l) => l.level === level)?.name ??
         i18n.t('Level {{level}}', { level, interpolation: { escapeValue: false } })
 
     if (setup.loading) return <CircularLoader small />
     if (setup.error) return <ErrorNotice error={setup.error} onRetry={setup.retry} />
+    const exportCtx: ExportContext | null = scan.data
+        ? {
+              config,
+              scan: scan.data,
+              followUps: followUps.followUps,
+              periodName: setup.periodName,
+              levelName,
+              locale: setup.locale,
+          }
+        : null
     return (
         <div className={classes.page} data-test="alerts-page">
             <ScanPanel config={config} setup={setup} />
@@ -56,19 +98,56 @@ export const AlertsPage = ({ config, state, push }: AlertsPageProps) => {
                         onChange={(next) => update({ overrides: next })}
                     />
                     {computing && (
-                        <div className={classes.computing} data-test="alerts-computing">
+                        <div
+                            className={classes.computing}
+                            role="status"
+                            data-test="alerts-computing"
+                        >
                             <CircularLoader extrasmall />{' '}
-                            {i18n.t('Applying the thresholds to {{done}} of {{total}} org units', {
-                                done: progress?.done ?? 0,
-                                total: progress?.total ?? 0,
-                            })}
+                            {progress
+                                ? i18n.t(
+                                      'Applying the thresholds to {{done}} of {{total}} org units',
+                                      {
+                                          done: progress.done,
+                                          total: progress.total,
+                                      }
+                                  )
+                                : i18n.t(
+                                      'Looking for alerts in the background; the page stays usable.'
+                                  )}
                         </div>
                     )}
-                    {alerts && (
+                    {followUps.error && <ErrorNotice error={followUps.error} />}
+                    {printing && exportCtx && (
+                        <AlertsPrintView
+                            entries={shown}
+                            ctx={exportCtx}
+                            onClose={() => setPrinting(false)}
+                        />
+                    )}
+                    {entries && listed && stockouts && (
                         <AlertList
                             config={config}
                             scan={scan.data}
-                            alerts={alerts}
+                            entries={listed}
+                            unfilteredCount={entries.length}
+                            stockouts={stockouts}
+                            renderFollowUp={followUps.render}
+                            extraFilter={
+                                <FollowUpFilterSelect
+                                    filter={followUpFilter}
+                                    onFilter={setFollowUpFilter}
+                                />
+                            }
+                            actions={
+                                exportCtx && (
+                                    <AlertsExportActions
+                                        count={shown.length}
+                                        onCsv={() => downloadAlertsCsv(shown, exportCtx)}
+                                        onPrint={() => setPrinting(true)}
+                                    />
+                                )
+                            }
                             filters={filters}
                             onFilters={setFilters}
                             levelName={levelName}

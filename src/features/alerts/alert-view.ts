@@ -5,6 +5,7 @@
  */
 import i18n from '@dhis2/d2-i18n'
 import type { AlertNames } from '../../domain/alerts'
+import type { Tier } from '../../domain/alerts/tiers'
 import type { Config, Pair } from '../../domain/config'
 import {
     addMonths,
@@ -16,6 +17,10 @@ import {
 import { DEFAULT_PERIOD, type ViewState } from '../../shared/navigation'
 import type { ScanAlert } from './scan-alerts'
 import type { ScanData, ScanOrgUnit } from './scan-data'
+
+/** The word of a tier */
+export const tierLabel = (tier: Tier): string =>
+    tier === 'extreme' ? i18n.t('Extreme') : i18n.t('Outlier')
 
 /** Pair id → program area id */
 export const areaOfPairs = (config: Config): Map<string, string> =>
@@ -40,7 +45,7 @@ export const serviceName = (pair: Pair, itemNames: Readonly<Record<string, strin
  * shared by pairs (their reports, their HMIS series) names its first pair and how many others.
  */
 export const alertNames = (
-    { alert, pairIds }: ScanAlert,
+    { alert, pairIds }: Pick<ScanAlert, 'alert'> & { pairIds: readonly string[] },
     pair: Pair | undefined,
     orgUnit: ScanOrgUnit | undefined,
     itemNames: Readonly<Record<string, string>>,
@@ -128,7 +133,7 @@ export const alertViewState = ({
     roots,
     lastMonth,
 }: {
-    scanAlert: ScanAlert
+    scanAlert: Pick<ScanAlert, 'alert'>
     /** The program area of the alert's pair */
     areaId: string | undefined
     orgUnit: Pick<ScanOrgUnit, 'id' | 'ancestors'> | undefined

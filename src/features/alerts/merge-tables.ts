@@ -7,10 +7,19 @@ import type {
     DisplayNameOptions,
 } from '../../api/analytics'
 
+/** Dimensions of a row besides `dx`/`pe`/`ou` (e.g. an org unit group set), as one key */
+const otherKey = (dims: Readonly<Record<string, string | undefined>>): string =>
+    Object.entries(dims)
+        .filter(([name, item]) => name !== 'dx' && name !== 'pe' && name !== 'ou' && item)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, item]) => `${name}=${item}`)
+        .join('&')
+
 /**
  * Several analytics tables of one scan (chunks of `dx`, monthly and quarterly requests) read as
- * one: values by `dx`/`pe`/`ou` (other dimensions must not be columns), names, dimension items in
- * first-seen order and org unit hierarchies merged. The first value found for a cell wins.
+ * one: values by `dx`/`pe`/`ou` and any other dimension column (a group set of staggered reporting
+ * groups: `value(dx, pe, ou, { [groupSet]: group })`), names, dimension items in first-seen order
+ * and org unit hierarchies merged. The first value found for a cell wins.
  *
  * Cells are indexed by nested maps (`dx` → `ou` → `pe`): a scan reads every item of every pair
  * for every org unit and period, hundreds of thousands of lookups that should not build a string
@@ -35,11 +44,13 @@ export const mergeTables = (tables: readonly AnalyticsTable[]): AnalyticsTable =
         for (const row of table.rows) {
             rows.push(row)
             const { dx = '', pe = '', ou = '' } = row.dims
+            const other = otherKey(row.dims)
+            const key = other ? `${pe}|${other}` : pe
             let byOrgUnit = index.get(dx)
             if (!byOrgUnit) index.set(dx, (byOrgUnit = new Map()))
             let byPeriod = byOrgUnit.get(ou)
             if (!byPeriod) byOrgUnit.set(ou, (byPeriod = new Map()))
-            if (!byPeriod.has(pe)) byPeriod.set(pe, row)
+            if (!byPeriod.has(key)) byPeriod.set(key, row)
         }
         for (const [id, item] of Object.entries(table.items)) items[id] ??= item
         for (const [dimension, ids] of Object.entries(table.dimensionItems)) {
@@ -52,13 +63,20 @@ export const mergeTables = (tables: readonly AnalyticsTable[]): AnalyticsTable =
             ouNameHierarchy[id] ??= path
         }
     }
-    const cell = (dx?: string, pe?: string, ou?: string): AnalyticsRow | undefined =>
-        index
+    const cell = (
+        dx?: string,
+        pe?: string,
+        ou?: string,
+        other?: AnalyticsCoordinates
+    ): AnalyticsRow | undefined => {
+        const extra = other ? otherKey(other) : ''
+        return index
             .get(dx ?? '')
             ?.get(ou ?? '')
-            ?.get(pe ?? '')
+            ?.get(extra ? `${pe ?? ''}|${extra}` : (pe ?? ''))
+    }
     const row = (coordinates: AnalyticsCoordinates): AnalyticsRow | undefined =>
-        cell(coordinates.dx, coordinates.pe, coordinates.ou)
+        cell(coordinates.dx, coordinates.pe, coordinates.ou, coordinates)
     const itemName = (id: string): string | undefined => items[id]?.name
     return {
         headers,
@@ -69,7 +87,8 @@ export const mergeTables = (tables: readonly AnalyticsTable[]): AnalyticsTable =
         ouHierarchy,
         ouNameHierarchy,
         hasMetaData: tables.some((table) => table.hasMetaData),
-        value: (dx: string, pe: string, ou?: string) => cell(dx, pe, ou)?.value ?? null,
+        value: (dx: string, pe: string, ou?: string, other?: AnalyticsCoordinates) =>
+            cell(dx, pe, ou, other)?.value ?? null,
         valueAt: (coordinates: AnalyticsCoordinates) => row(coordinates)?.value ?? null,
         row,
         rowsWhere: (coordinates: AnalyticsCoordinates) =>

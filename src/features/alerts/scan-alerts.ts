@@ -35,6 +35,7 @@ import {
     type OutlierAlert,
     type OutlierInput,
 } from '../../domain/alerts'
+import { LOW_COUNT_MEDIAN } from '../../domain/alerts/low-counts'
 import { reportingRate } from '../../domain/indicators'
 import { monthsOfQuarter, quarterOfMonth } from '../../domain/periods'
 import type { LevelScanData, PairOrgUnitSeries, ScanData, Series } from './scan-data'
@@ -50,6 +51,79 @@ export interface ScanAlert {
     /** The pairs the alert concerns (an HMIS series or reports shared by pairs), its own first */
     pairIds: string[]
     level: number
+    /**
+     * The deviation in units as a share of the parent org unit's total of the series in the
+     * period (the sum over the scanned org units with the same parent); `null` without units
+     */
+    parentShare?: number | null
+}
+
+/**
+ * Per parent org unit, the total of each series over its children scanned at a level, by period:
+ * cases by HMIS item (`h:<item>`), consumption by pair by month (`c:<pair>`) and by quarter
+ * (`q:<pair>`).
+ */
+export const parentTotals = (
+    scan: Pick<ScanData, 'window'>,
+    level: Pick<LevelScanData, 'orgUnits' | 'series'>
+) => {
+    const parentOf = new Map(
+        level.orgUnits.map((u) => [u.id, u.ancestors[u.ancestors.length - 1] ?? ''])
+    )
+    const monthIndex = new Map(scan.window.months.map((m, i) => [m, i]))
+    const quarterIndex = new Map(scan.window.quarters.map((q, i) => [q, i]))
+    const totals = new Map<string, Float64Array>()
+    const add = (orgUnitId: string, key: string, values: Series | null, length: number) => {
+        if (!values) return
+        const id = `${parentOf.get(orgUnitId) ?? ''}|${key}`
+        let sums = totals.get(id)
+        if (!sums) totals.set(id, (sums = new Float64Array(length)))
+        for (let i = 0; i < length; i++) {
+            const v = values[i]
+            if (typeof v === 'number' && Number.isFinite(v)) sums[i] = (sums[i] as number) + v
+        }
+    }
+    const seenCases = new Set<string>()
+    const months = scan.window.months.length
+    const quarters = scan.window.quarters.length
+    for (const series of level.series) {
+        if (series.casesItem && !seenCases.has(`${series.orgUnitId}|${series.casesItem}`)) {
+            seenCases.add(`${series.orgUnitId}|${series.casesItem}`)
+            add(series.orgUnitId, `h:${series.casesItem}`, series.cases, months)
+        }
+        add(series.orgUnitId, `c:${series.pairId}`, series.consumption, months)
+        add(series.orgUnitId, `q:${series.pairId}`, series.quarterly?.consumption ?? null, quarters)
+    }
+    /** `deviation` as a share of the parent's total of `key` in `period`; `null` when unknown */
+    return (orgUnitId: string, key: string, period: string, deviation: number): number | null => {
+        const sums = totals.get(`${parentOf.get(orgUnitId) ?? ''}|${key}`)
+        const index = /Q/.test(period) ? quarterIndex.get(period) : monthIndex.get(period)
+        if (!sums || index === undefined) return null
+        const total = sums[index] as number
+        return total > 0 ? Math.min(1, Math.abs(deviation) / total) : null
+    }
+}
+
+/** The deviation in units of an alert and the series key it is a share of (`parentTotals`) */
+const deviationOf = (
+    alert: Alert,
+    casesItem: string | null
+): { key: string; deviation: number } | null => {
+    const quarterly = /Q/.test(alert.period)
+    if (alert.type === 'spike' || alert.type === 'collapse') {
+        const expected = alert.details.expected ?? alert.details.median
+        const deviation = alert.details.value - expected
+        if (alert.series === 'hmis') return casesItem ? { key: `h:${casesItem}`, deviation } : null
+        return { key: `${quarterly ? 'q' : 'c'}:${alert.pairId}`, deviation }
+    }
+    if (alert.type === 'divergence') {
+        const { consumption, cases, ratioMedian } = alert.details
+        return {
+            key: `${quarterly ? 'q' : 'c'}:${alert.pairId}`,
+            deviation: consumption - cases * ratioMedian,
+        }
+    }
+    return null
 }
 
 /** Data set id → period type */
@@ -264,14 +338,23 @@ export const MIN_OUTLIER_DIFFERENCE = 10
  */
 export const movedEnough = (alert: OutlierAlert, minDropPercent: number): boolean => {
     const { changePercent, value, median } = alert.details
-    if (Math.abs(value - median) < MIN_OUTLIER_DIFFERENCE) return false
+    const expected = alert.details.expected ?? median
+    if (Math.abs(value - expected) < MIN_OUTLIER_DIFFERENCE) return false
     if (changePercent === null) return true
     const d = Math.min(0.99, Math.max(0, minDropPercent / 100))
     return changePercent <= -d * 100 || changePercent >= (d / (1 - d)) * 100
 }
 
+/**
+ * Spikes and collapses that moved enough; small counts judged as counts (`LOW_COUNT_MEDIAN`),
+ * monthly series without last year's seasonal factor where they hold two years.
+ */
 const outliers = (input: OutlierInput & { thresholds: AlertThresholds }): OutlierAlert[] =>
-    detectOutliers(input).filter((alert) => movedEnough(alert, input.thresholds.minDropPercent))
+    detectOutliers({
+        lowCountMedian: LOW_COUNT_MEDIAN,
+        seasonal: input.periods.length > 0 && !/Q/.test(input.periods[0] as string),
+        ...input,
+    }).filter((alert) => movedEnough(alert, input.thresholds.minDropPercent))
 
 /**
  * Stockouts while patients keep coming: cases at least this share of their usual level. Seasonal
@@ -301,6 +384,7 @@ function* detectLevel(
     // Quarters ending in the tested months (a quarter not over yet has no values)
     const testedQuarters = quarters.filter((q) => monthsOfQuarter(q)[2] >= firstTestedMonth).length
     const byOrgUnit = new Map<string, PairOrgUnitSeries[]>()
+    const share = parentTotals(scan, level)
     for (const series of level.series) {
         const list = byOrgUnit.get(series.orgUnitId) ?? []
         list.push(series)
@@ -514,6 +598,13 @@ function* detectLevel(
             }).forEach((alert) =>
                 out.push({ alert, pairIds: group.pairs.map((p) => p.id), level: level.level })
             )
+        }
+        for (const item of out) {
+            const casesItem = list.find((x) => x.pairId === item.alert.pairId)?.casesItem ?? null
+            const dev = deviationOf(item.alert, casesItem)
+            item.parentShare = dev
+                ? share(orgUnitId, dev.key, item.alert.period, dev.deviation)
+                : null
         }
         yield out
     }

@@ -1,9 +1,10 @@
+import { parseAnalyticsResponse } from '../../api/analytics'
 import { mergeTables } from './merge-tables'
 import { buildScanData, pairDataSetIds, pairOrgUnitSeries, scanOrgUnits } from './scan-data'
 import { scanWindow } from './scan-plan'
 import { runScanRequests, tablesByLevel } from './scan-run'
 import { DE, DS, OU, metadata, ors, oxytocin, rowsOf, table, zinc } from './test-fixtures'
-import { windowPeriods, windowQuarterPeriods } from './scan-data'
+import { windowCases, windowPeriods, windowQuarterPeriods } from './scan-data'
 import type { ScanRequest } from './scan-plan'
 
 const window = scanWindow('202412', 6, 6)
@@ -236,5 +237,73 @@ describe('runScanRequests', () => {
             )
         ).rejects.toBeDefined()
         expect(calls).toBe(1)
+    })
+})
+
+describe('windowCases', () => {
+    // A scan whose months start in May: 2025Q2 is only partly in it
+    const months = ['202505', '202506', '202507', '202508', '202509', '202510']
+    const quarters = ['2025Q2', '2025Q3', '2025Q4']
+    const cases = {
+        id: 'cases',
+        name: 'Cases',
+        points: months.map((period, i) => ({
+            period,
+            value: 10 * (i + 1),
+            estimated: false,
+            partial: false,
+            sourcePeriods: [period],
+            missingPeriods: [],
+            reason: null,
+        })),
+    }
+
+    it('sums the cases of the months a shifted report covers', () => {
+        // group B (+1): 2025Q3's report covers August–October
+        expect(windowCases(cases, months, quarters, 1)?.[1]).toBe(40 + 50 + 60)
+        // group C (−1): June–August
+        expect(windowCases(cases, months, quarters, -1)?.[1]).toBe(20 + 30 + 40)
+    })
+
+    it('compares the same calendar quarters for every group', () => {
+        // B's report stored in 2025Q2 covers May–July, all in the scan, but the calendar
+        // quarter is not: compared for no group, or B would get one more baseline quarter
+        for (const offset of [-1, 0, 1]) {
+            expect(windowCases(cases, months, quarters, offset)?.[0]).toBeNull()
+        }
+        // 2025Q4: a window reaching past the scan's months has no cases
+        expect(windowCases(cases, months, quarters, 1)?.[2]).toBeNull()
+    })
+})
+
+describe('mergeTables with a group set dimension', () => {
+    it('keeps each group’s cells apart', () => {
+        const grouped = parseAnalyticsResponse({
+            headers: ['dx', 'pe', 'ou', 'GroupSet001', 'value'].map((name) => ({
+                name,
+                column: name,
+                valueType: name === 'value' ? 'NUMBER' : 'TEXT',
+                type: name === 'value' ? 'java.lang.Double' : 'java.lang.String',
+                hidden: false,
+                meta: name !== 'value',
+            })),
+            metaData: {
+                items: {},
+                dimensions: {
+                    dx: [],
+                    pe: [],
+                    ou: [OU.a],
+                    GroupSet001: ['GroupA00001', 'GroupB00001'],
+                },
+            },
+            rows: [
+                [DE.oxyQ, '2026Q1', OU.a, 'GroupA00001', '30'],
+                [DE.oxyQ, '2026Q1', OU.a, 'GroupB00001', '60'],
+            ],
+        })
+        const merged = mergeTables([grouped])
+        expect(merged.value(DE.oxyQ, '2026Q1', OU.a, { GroupSet001: 'GroupA00001' })).toBe(30)
+        expect(merged.value(DE.oxyQ, '2026Q1', OU.a, { GroupSet001: 'GroupB00001' })).toBe(60)
+        expect(merged.value(DE.oxyQ, '2026Q1', OU.a, { GroupSet001: 'GroupC00001' })).toBeNull()
     })
 })

@@ -6,7 +6,7 @@
  */
 import type { AnalyticsTable } from '../../api/analytics'
 import { idsOf, type Pair } from '../../domain/config'
-import { addMonths, groupWindow } from '../../domain/periods'
+import { addMonths, groupWindow, monthsOfQuarter } from '../../domain/periods'
 import {
     REPORTS_ACTUAL,
     REPORTS_EXPECTED,
@@ -122,6 +122,13 @@ const anyValue = (lists: readonly (SeriesData | null | undefined)[], length: num
 /**
  * Cases over the months a staggered group's report of each quarter covers (`groupWindow`): the
  * sum of the monthly cases, `null` when a month is missing or outside the window.
+ *
+ * Only the quarters whose calendar months all lie in the window are compared, whatever the
+ * group's shift — the same quarters as for calendar-quarter reports (`windowQuarterPeriods`). A
+ * shifted window can fit in the scan's months when the calendar quarter does not (the scan starts
+ * in May: group B's report stored in Q2 covers May–Jul); comparing that quarter would give the
+ * group one more baseline quarter, hence one more quarter tested, than the others, and twice
+ * their divergence alerts (measured on the demo, `test/contract/staggered-divergence.test.ts`).
  */
 export const windowCases = (
     cases: SeriesData | undefined,
@@ -132,6 +139,7 @@ export const windowCases = (
     if (!cases) return null
     const byMonth = new Map(cases.points.map((point) => [point.period, point.value]))
     return quarters.map((quarter) => {
+        if (!monthsOfQuarter(quarter).every((month) => months.includes(month))) return null
         let total = 0
         for (const month of groupWindow(quarter, monthOffset)) {
             const value = months.includes(month) ? byMonth.get(month) : null
@@ -151,10 +159,16 @@ export const pairOrgUnitSeries = (
     ou: string,
     quarterPeriods?: ViewPeriods,
     /** A facility of a staggered reporting group: its window's shift in months */
-    facilityOffset: number | null = null
+    facilityOffset: number | null = null,
+    /**
+     * An aggregate org unit: the quarterly LMIS flows by staggered group (the group set as a
+     * dimension), shifted to the months each group's reports cover, then summed
+     */
+    groupTable: AnalyticsTable | null = null
 ): PairOrgUnitSeries => {
     const trendAt = (at: ViewPeriods, offset: number | null) =>
         buildPairTrend({
+            groupTable,
             pair,
             table,
             items: metadata.items,
@@ -239,8 +253,17 @@ export interface BuildScanInput {
     metadata: MetadataMaps
     window: ScanWindow
     roots: readonly string[]
-    /** Per level, the tables of its requests */
-    levels: readonly { level: number; facilityLevel: boolean; tables: readonly AnalyticsTable[] }[]
+    /**
+     * Per level, the tables of its requests; `groupTables`: those with the staggered groups' set
+     * (`groupSet`) as a dimension (`tablesByLevel`)
+     */
+    levels: readonly {
+        level: number
+        facilityLevel: boolean
+        tables: readonly AnalyticsTable[]
+        groupTables?: readonly AnalyticsTable[]
+        groupSet?: string | null
+    }[]
     /**
      * Facilities of staggered reporting groups (the pairs' `lmis.reportingGroups`): facility id →
      * the months its group's quarterly window is shifted by. Their quarterly consumption is then
@@ -270,16 +293,25 @@ export const buildScanData = async (
     const dataSets = pairDataSetIds(pairs)
         .map((id) => metadata.dataSets.get(id))
         .filter((info): info is DataSetInfo => !!info?.periodType)
-    const merged = levels.map(({ level, facilityLevel, tables }) => {
+    const merged = levels.map(({ level, facilityLevel, tables, groupTables, groupSet }) => {
         const table = mergeTables(tables)
-        return { level, facilityLevel, table, orgUnits: scanOrgUnits(table, level, roots) }
+        const groupTable =
+            !facilityLevel && groupSet && groupTables?.length ? mergeTables(groupTables) : null
+        return {
+            level,
+            facilityLevel,
+            table,
+            groupTable,
+            groupSet: groupSet ?? null,
+            orgUnits: scanOrgUnits(table, level, roots),
+        }
     })
     const total = merged.reduce((sum, level) => sum + level.orgUnits.length, 0)
     let done = 0
     onProgress?.(0, total)
     const out: LevelScanData[] = []
     const slice = slicer(batch)
-    for (const { level, facilityLevel, table, orgUnits } of merged) {
+    for (const { level, facilityLevel, table, groupTable, groupSet, orgUnits } of merged) {
         const series: PairOrgUnitSeries[] = []
         const reports: LevelScanData['reports'] = {}
         for (const unit of orgUnits) {
@@ -293,7 +325,10 @@ export const buildScanData = async (
                         periods,
                         unit.id,
                         quarterPeriods,
-                        facilityLevel ? (facilityOffsets?.get(unit.id) ?? null) : null
+                        facilityLevel ? (facilityOffsets?.get(unit.id) ?? null) : null,
+                        groupTable && pair.lmis.reportingGroups?.groupSet === groupSet
+                            ? groupTable
+                            : null
                     )
                 )
             }

@@ -214,3 +214,51 @@ describe('staggered groups of the scan', () => {
         ])
     })
 })
+
+describe('staggered groups at aggregate levels', () => {
+    const window = scanWindow('202610', 12, 6)
+    const groups = {
+        groupSet: 'GroupSet001',
+        groups: [
+            { id: 'GroupA00001', monthOffset: 0 },
+            { id: 'GroupB00001', monthOffset: 1 },
+        ],
+    }
+    const staggered = { ...oxytocin, lmis: { ...oxytocin.lmis, reportingGroups: groups } }
+
+    it('adds one request with the group set as a dimension per level above the facilities', () => {
+        const requests = planScan({
+            pairs: [staggered, ors],
+            metadata,
+            roots: [OU.root],
+            levels: [
+                { level: 3, orgUnits: 20 },
+                { level: 4, orgUnits: 30 },
+            ],
+            window,
+            facilityLevel: 4,
+        })
+        const grouped = requests.filter((r) => r.groupSet)
+        expect(grouped).toHaveLength(1)
+        const [request] = grouped
+        expect(request).toMatchObject({ level: 3, groupSet: 'GroupSet001', dx: [DE.oxyQ] })
+        // a quarter on each side: a shifted window reaches into the neighbouring quarter
+        expect(request?.pe[0]).toBe('2025Q1')
+        expect(request?.pe[request.pe.length - 1]).toBe('2027Q1')
+        expect(request?.query.params.dimension).toContain('GroupSet001:GroupA00001;GroupB00001')
+        expect(request?.estimatedRows).toBe(1 * request!.pe.length * 20 * 2)
+    })
+
+    it('asks nothing by group without groups, or without the facility level', () => {
+        const base = {
+            metadata,
+            roots: [OU.root],
+            levels: [{ level: 3, orgUnits: 20 }],
+            window,
+        }
+        expect(
+            planScan({ ...base, pairs: [oxytocin], facilityLevel: 4 }).some((r) => r.groupSet)
+        ).toBe(false)
+        expect(planScan({ ...base, pairs: [staggered] }).some((r) => r.groupSet)).toBe(false)
+    })
+})

@@ -25,6 +25,7 @@ import {
     periodIdContaining,
     periodsEndingWith,
     quartersOfMonths,
+    staggeredRequestQuarters,
     type CalendarOptions,
     type SeriesPeriodType,
 } from '../../domain/periods'
@@ -32,6 +33,7 @@ import {
     REPORTS_ACTUAL,
     REPORTS_EXPECTED,
     requestItems,
+    staggeredItems,
     type DataSetInfo,
     type ItemInfo,
 } from '../triangulation/pair-model'
@@ -78,9 +80,14 @@ export interface ScanRequest {
     periodType: SeriesPeriodType
     dx: string[]
     pe: string[]
-    /** Upper bound of the rows: dx × pe × org units */
+    /** Upper bound of the rows: dx × pe × org units (× groups) */
     estimatedRows: number
     query: AnalyticsQuery
+    /**
+     * The org unit group set of staggered reporting groups this request has as a dimension: the
+     * quarterly LMIS flows by group, to place each group's reports on the months they cover
+     */
+    groupSet?: string
 }
 
 export interface ScanLimits {
@@ -181,6 +188,11 @@ export interface PlanScanInput {
     levels: readonly { level: number; orgUnits: number }[]
     window: ScanWindow
     limits?: Partial<ScanLimits>
+    /**
+     * The facility level: the levels above it whose pairs name staggered reporting groups also get
+     * the quarterly LMIS flows by group (the facility level aligns each facility by its group)
+     */
+    facilityLevel?: number
 }
 
 /**
@@ -194,6 +206,7 @@ export const planScan = ({
     levels,
     window,
     limits = {},
+    facilityLevel,
 }: PlanScanInput): ScanRequest[] => {
     const maxRows = limits.maxRows ?? MAX_ROWS_PER_REQUEST
     const maxChars = limits.maxDxChars ?? MAX_DX_CHARS
@@ -238,8 +251,61 @@ export const planScan = ({
                 }
             }
         }
+        if (facilityLevel !== undefined && level < facilityLevel) {
+            requests.push(
+                ...groupRequests(pairs, metadata, roots, level, units, window, maxRows, maxChars)
+            )
+        }
     }
     return requests
+}
+
+/**
+ * At an aggregate level, the quarterly LMIS flows of the pairs that name staggered reporting
+ * groups, with the group set as a dimension — as the view asks them (`staggeredRequest`): each
+ * group's reports are then shifted to the months they cover and the groups summed, instead of
+ * every report being spread over its calendar quarter. One request per level (split only as
+ * DHIS2's limits require); the pairs' first group set, as the view.
+ */
+const groupRequests = (
+    pairs: readonly Pair[],
+    metadata: MetadataMaps,
+    roots: readonly string[],
+    level: number,
+    units: number,
+    window: ScanWindow,
+    maxRows: number,
+    maxChars: number
+): ScanRequest[] => {
+    const reporting = pairs.find((pair) => pair.lmis.reportingGroups)?.lmis.reportingGroups
+    if (!reporting) return []
+    const dx = staggeredItems(pairs, metadata.items, reporting.groupSet)
+    const pe = staggeredRequestQuarters(window.quarters)
+    const groupIds = [
+        ...new Set(
+            pairs
+                .filter((pair) => pair.lmis.reportingGroups?.groupSet === reporting.groupSet)
+                .flatMap((pair) => pair.lmis.reportingGroups?.groups.map((g) => g.id) ?? [])
+        ),
+    ]
+    if (dx.length === 0 || pe.length === 0 || groupIds.length === 0) return []
+    const perChunk = Math.max(1, Math.floor(maxRows / (pe.length * units * groupIds.length)))
+    return chunkItems(dx, perChunk, maxChars).map((chunk) => ({
+        level,
+        periodType: 'QUARTERLY' as const,
+        dx: chunk,
+        pe,
+        estimatedRows: chunk.length * pe.length * units * groupIds.length,
+        groupSet: reporting.groupSet,
+        query: buildAnalyticsQuery({
+            dx: chunk,
+            pe,
+            ou: roots.map((id) => ({ id, level })),
+            dimensions: { [reporting.groupSet]: groupIds },
+            hierarchyMeta: true,
+            showHierarchy: true,
+        }),
+    }))
 }
 
 /** The staggered reporting groups the pairs name: group id → months its window is shifted by. */

@@ -45,18 +45,35 @@ export const runScanRequests = async (
     return tables
 }
 
-/** The tables of each level, for `buildScanData`. */
+/**
+ * The tables of each level, for `buildScanData`: the ordinary ones, and those with a group set as
+ * a dimension (staggered reporting groups) apart.
+ */
 export const tablesByLevel = (
     requests: readonly ScanRequest[],
     tables: readonly AnalyticsTable[],
     maxLevel: number
-): { level: number; facilityLevel: boolean; tables: AnalyticsTable[] }[] => {
+): {
+    level: number
+    facilityLevel: boolean
+    tables: AnalyticsTable[]
+    groupTables: AnalyticsTable[]
+    groupSet: string | null
+}[] => {
     const levels = [...new Set(requests.map((request) => request.level))]
+    const of = (level: number, grouped: boolean) =>
+        requests.flatMap((request, i) =>
+            request.level === level && (request.groupSet !== undefined) === grouped && tables[i]
+                ? [tables[i] as AnalyticsTable]
+                : []
+        )
     return levels.map((level) => ({
         level,
         facilityLevel: level >= maxLevel,
-        tables: requests.flatMap((request, i) =>
-            request.level === level && tables[i] ? [tables[i] as AnalyticsTable] : []
-        ),
+        tables: of(level, false),
+        groupTables: of(level, true),
+        groupSet:
+            requests.find((request) => request.level === level && request.groupSet)?.groupSet ??
+            null,
     }))
 }

@@ -1,47 +1,61 @@
 import { useEffect, useState } from 'react'
 import type { Pair } from '../../domain/config'
-import { detectScanAlertsAsync, scanSize, type ScanAlert, type ScanOverrides } from './scan-alerts'
+import { runScanAlerts, type ScanResult } from './run-scan-alerts'
+import type { ScanOverrides } from './scan-alerts'
 import type { ScanData } from './scan-data'
+import type { ScanEntry, StockoutEntry } from './scan-entries'
 
-interface Result {
+interface Result extends ScanResult {
     scan: ScanData
     overrides: ScanOverrides
-    alerts: ScanAlert[]
 }
 
 /**
- * The scan's alerts with the analyst's thresholds, computed in batches off the render (a facility
- * scan has thousands of org units): changing a threshold restarts the computation and keeps the
- * previous alerts of the same scan on screen meanwhile. No request is made.
+ * The scan's alerts with the analyst's thresholds, grouped into ranked entries and the stockout
+ * list, computed in a Web Worker (the page never freezes, whatever the number of facilities):
+ * changing a threshold restarts the computation and keeps the previous entries of the same scan
+ * on screen meanwhile. No request is made.
  */
 export const useScanAlerts = (
     scan: ScanData | undefined,
     pairs: readonly Pair[],
-    overrides: ScanOverrides
+    overrides: ScanOverrides,
+    facilityLevel: number | null = null
 ) => {
     const [result, setResult] = useState<Result | null>(null)
+    const [computing, setComputing] = useState(false)
     const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
     useEffect(() => {
         if (!scan) return undefined
         const controller = new AbortController()
-        setProgress({ done: 0, total: scanSize(scan) })
-        detectScanAlertsAsync(scan, pairs, overrides, {
-            signal: controller.signal,
-            onProgress: (done, total) => setProgress({ done, total }),
-        })
-            .then((alerts) => {
+        setComputing(true)
+        setProgress(null)
+        runScanAlerts(
+            { scan, pairs, overrides, facilityLevel },
+            {
+                signal: controller.signal,
+                onProgress: (done, total) => setProgress({ done, total }),
+            }
+        )
+            .then((computed) => {
                 if (controller.signal.aborted) return
-                setResult({ scan, overrides, alerts })
+                setResult({ scan, overrides, ...computed })
+                setComputing(false)
                 setProgress(null)
             })
-            .catch(() => undefined)
+            .catch(() => {
+                if (!controller.signal.aborted) setComputing(false)
+            })
         return () => controller.abort()
-    }, [scan, pairs, overrides])
+    }, [scan, pairs, overrides, facilityLevel])
     const current = result && result.scan === scan ? result : null
     return {
         alerts: current?.alerts ?? null,
-        /** The alerts shown are of other thresholds while new ones are computed */
-        computing: progress !== null,
+        entries: (current?.entries ?? null) as ScanEntry[] | null,
+        stockouts: (current?.stockouts ?? null) as StockoutEntry[] | null,
+        /** The entries shown are of other thresholds (or none yet) while new ones are computed */
+        computing,
+        /** Org units done, when computed in the page (no worker) */
         progress,
     }
 }

@@ -131,6 +131,7 @@ export const useAlertScan = (input: ScanInput | null) => {
                       roots: input.roots,
                       levels: input.levels,
                       window: input.window,
+                      facilityLevel: input.maxLevel,
                   })
                 : [],
         [input]

@@ -12,7 +12,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import React, { useEffect, useMemo, useRef, useState } from 'react'
 import { CONFIG_NAMESPACE, type Config } from '../../domain/config'
 import { RELATIVE_PERIODS, relativePeriodLabel } from '../../domain/periods'
-import { canEditConfig, useMe } from '../../data/use-me'
+import { canEditConfig, dataViewRoots, useMe } from '../../data/use-me'
 import { ErrorNotice } from '../../shared/api-errors'
 import { serializeViewState, type ViewState } from '../../shared/navigation'
 import { ConfigGate } from '../triangulation/ConfigGate'
@@ -28,9 +28,12 @@ import {
     type FilterNames,
     type IgnoredFilter,
 } from './dashboard-filters'
+import { AlertsItem } from './AlertsItem'
 import {
     appLink,
+    itemAppState,
     itemKey,
+    showsAlerts,
     itemViewState,
     type DashboardItemFilters,
     type ItemSettings,
@@ -124,12 +127,23 @@ const Picker = ({
         }
     )
     const area = config.programAreas.find((a) => a.id === draft.area)
+    const alerts = draft.show === 'alerts'
     return (
         <div
             data-test="item-picker"
             style={{ display: 'flex', flexDirection: 'column', gap: 8, padding: 8 }}
         >
             <strong>{i18n.t('Choose what this dashboard item shows')}</strong>
+            <SegmentedControl
+                options={[
+                    { label: i18n.t('One pair'), value: 'pair' },
+                    { label: i18n.t('Top alerts'), value: 'alerts' },
+                ]}
+                selected={alerts ? 'alerts' : 'pair'}
+                onChange={({ value }: { value: string }) =>
+                    setDraft({ ...draft, show: value === 'alerts' ? 'alerts' : 'pair' })
+                }
+            />
             <SingleSelectField
                 dense
                 label={i18n.t('Program area')}
@@ -147,41 +161,50 @@ const Picker = ({
                     <SingleSelectOption key={a.id} value={a.id} label={a.name} />
                 ))}
             </SingleSelectField>
-            <SingleSelectField
-                dense
-                label={i18n.t('Pair')}
-                selected={area?.pairs.some((p) => p.id === draft.pair) ? draft.pair : undefined}
-                onChange={({ selected }: { selected: string }) =>
-                    setDraft({ ...draft, pair: selected })
-                }
-                dataTest="item-picker-pair"
-            >
-                {(area?.pairs ?? []).map((p) => (
-                    <SingleSelectOption key={p.id} value={p.id} label={p.name} />
-                ))}
-            </SingleSelectField>
-            <SingleSelectField
-                dense
-                label={i18n.t('Period')}
-                selected={draft.pe}
-                onChange={({ selected }: { selected: string }) =>
-                    setDraft({ ...draft, pe: selected })
-                }
-            >
-                {RELATIVE_PERIODS.map((p) => (
-                    <SingleSelectOption key={p} value={p} label={relativePeriodLabel(p)} />
-                ))}
-            </SingleSelectField>
-            <SegmentedControl
-                options={[
-                    { label: i18n.t('Monthly'), value: 'monthly' },
-                    { label: i18n.t('Quarterly'), value: 'quarterly' },
-                ]}
-                selected={draft.grain}
-                onChange={({ value }: { value: string }) =>
-                    setDraft({ ...draft, grain: value === 'quarterly' ? 'quarterly' : 'monthly' })
-                }
-            />
+            {!alerts && (
+                <SingleSelectField
+                    dense
+                    label={i18n.t('Pair')}
+                    selected={area?.pairs.some((p) => p.id === draft.pair) ? draft.pair : undefined}
+                    onChange={({ selected }: { selected: string }) =>
+                        setDraft({ ...draft, pair: selected })
+                    }
+                    dataTest="item-picker-pair"
+                >
+                    {(area?.pairs ?? []).map((p) => (
+                        <SingleSelectOption key={p.id} value={p.id} label={p.name} />
+                    ))}
+                </SingleSelectField>
+            )}
+            {!alerts && (
+                <SingleSelectField
+                    dense
+                    label={i18n.t('Period')}
+                    selected={draft.pe}
+                    onChange={({ selected }: { selected: string }) =>
+                        setDraft({ ...draft, pe: selected })
+                    }
+                >
+                    {RELATIVE_PERIODS.map((p) => (
+                        <SingleSelectOption key={p} value={p} label={relativePeriodLabel(p)} />
+                    ))}
+                </SingleSelectField>
+            )}
+            {!alerts && (
+                <SegmentedControl
+                    options={[
+                        { label: i18n.t('Monthly'), value: 'monthly' },
+                        { label: i18n.t('Quarterly'), value: 'quarterly' },
+                    ]}
+                    selected={draft.grain}
+                    onChange={({ value }: { value: string }) =>
+                        setDraft({
+                            ...draft,
+                            grain: value === 'quarterly' ? 'quarterly' : 'monthly',
+                        })
+                    }
+                />
+            )}
             <p style={{ fontSize: 12, margin: 0 }}>
                 {i18n.t('Org unit – each viewer sees their own org unit, or the dashboard filter.')}
             </p>
@@ -243,7 +266,8 @@ export const DashboardItem = ({
     useEffect(() => {
         setView(settings.data ? itemViewState(settings.data, resolved) : null)
     }, [settings.data, resolved])
-    const hash = view ? serializeViewState(view) : null
+    const hash =
+        view && settings.data ? serializeViewState(itemAppState(settings.data, view)) : null
     // The dashboard's "Open in app" (item menu) opens the same view (dashboard-app v101+); told
     // once per view, whatever the identity of the callback the dashboard passes
     const toldHash = useRef<string | null>(null)
@@ -383,7 +407,18 @@ export const DashboardItem = ({
                                     )}
                                 </NoticeBox>
                             )}
-                            {pairExists ? (
+                            {settings.data && showsAlerts(settings.data) ? (
+                                <AlertsItem
+                                    config={config}
+                                    areaId={settings.data.area}
+                                    orgUnitId={
+                                        view.ou ??
+                                        (me.data ? dataViewRoots(me.data)[0]?.id : undefined) ??
+                                        ''
+                                    }
+                                    locale={me.data?.settings?.keyUiLocale ?? 'en'}
+                                />
+                            ) : pairExists ? (
                                 <TriangulationView
                                     config={config}
                                     state={view}

@@ -34,3 +34,24 @@ describe('dashboard item settings', () => {
         )
     })
 })
+
+describe('items showing the top alerts', () => {
+    it('keeps older items on their pair and opens the alerts page of the area for alert items', async () => {
+        const { itemAppState, itemSettingsSchema, showsAlerts } = await import('./item-settings')
+        const base = { area: 'mnh', pair: 'oxy', pe: 'LAST_12_MONTHS', grain: 'monthly' as const }
+        expect(showsAlerts(itemSettingsSchema.parse(base))).toBe(false)
+        const alerts = itemSettingsSchema.parse({ ...base, show: 'alerts' })
+        expect(showsAlerts(alerts)).toBe(true)
+        const view = {
+            page: 'view' as const,
+            area: 'mnh',
+            pair: 'oxy',
+            pe: 'LAST_12_MONTHS',
+            grain: 'monthly' as const,
+            ou: 'OU1',
+        }
+        expect(itemAppState(alerts, view)).toEqual({ ...view, page: 'alerts', pair: undefined })
+        expect(itemAppState(itemSettingsSchema.parse(base), view)).toBe(view)
+        expect(itemSettingsSchema.safeParse({ ...base, show: 'everything' }).success).toBe(false)
+    })
+})

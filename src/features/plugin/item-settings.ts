@@ -11,6 +11,12 @@ export const itemSettingsSchema = z
         grain: z.enum(['monthly', 'quarterly']),
         /** A fixed org unit; absent = the viewer's own org unit (data view root) */
         ou: z.string().min(1).optional(),
+        /**
+         * `alerts`: the top alerts of the program area for the org unit (`AlertsItem`);
+         * absent or `pair`: the pair's charts. `pair` stays set, so that an older version of the
+         * app still shows something.
+         */
+        show: z.enum(['pair', 'alerts']).optional(),
     })
     // Fields of a newer version or another tool are kept when the item is changed
     .passthrough()
@@ -42,6 +48,13 @@ export const itemViewState = (
     grain: filters?.grain ?? settings.grain,
     ou: filters?.ou ?? settings.ou,
 })
+
+/** Whether the item shows the top alerts of its program area */
+export const showsAlerts = (settings: ItemSettings): boolean => settings.show === 'alerts'
+
+/** The app's view an item opens: the alerts page of its area, or its pair's view */
+export const itemAppState = (settings: ItemSettings, view: ViewState): ViewState =>
+    showsAlerts(settings) ? { ...view, page: 'alerts', pair: undefined } : view
 
 /** The full app's URL for the same view (the "Open in app" link). */
 export const appLink = (hash: string): string => `index.html${hash}`

@@ -44,6 +44,8 @@ export const typeLabel = (type: MetadataType): string => {
             return i18n.t('Program indicator')
         case 'dataSets':
             return i18n.t('Data set')
+        case 'organisationUnitGroupSets':
+            return i18n.t('Organisation unit group set')
     }
 }
 
@@ -59,6 +61,8 @@ export const typesLabel = (type: MetadataType): string => {
             return i18n.t('Program indicators')
         case 'dataSets':
             return i18n.t('Data sets')
+        case 'organisationUnitGroupSets':
+            return i18n.t('Organisation unit group sets')
     }
 }
 

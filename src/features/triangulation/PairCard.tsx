@@ -12,25 +12,39 @@ import {
     Tooltip,
 } from '@dhis2/ui'
 import type Highcharts from 'highcharts'
-import React, { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react'
+import React, {
+    Suspense,
+    lazy,
+    useCallback,
+    useEffect,
+    useLayoutEffect,
+    useMemo,
+    useReducer,
+    useRef,
+    useState,
+} from 'react'
 import {
+    TREND_KEY,
     alignmentNotes,
-    buildDrilldownOptions,
+    buildDrilldownLevel,
     buildHmisTrendOptions,
     buildLmisTrendOptions,
     exportFilename,
     pointsByPeriod,
     seriesColor,
     sharedDrilldownOrder,
+    drilldownLevelOptions,
     withSelectedCategory,
     withTooltipHint,
     type ChartPeriod,
+    type DrilldownLevel,
 } from '../../charts'
 import type { Pair } from '../../domain/config'
 import { indicatorDefinitions } from '../../domain/indicators'
 import type { PeriodCompleteness } from '../../domain/periods'
 import type { Grain } from '../../domain/periods'
-import { Chart } from '../../shared/charts/Chart'
+import { Chart, type ChartHandle } from '../../shared/charts/Chart'
+import { setChartBase, syncChartDrill } from '../../shared/charts/chart-drill'
 import { downloadChartImage, type ChartImageType } from '../../shared/charts/export-chart'
 import { useChartGrid } from '../../shared/charts/use-chart-grid'
 import { downloadText } from '../../shared/download'
@@ -192,6 +206,8 @@ export interface PairCardProps {
     orgUnitName: string
     trend: PairTrend | null
     drill: {
+        /** The drill-down's level key (`drillKey`: period and path of the URL) */
+        key: string
         data: PairDrill | null
         periodName: string
         parentName: string
@@ -205,6 +221,11 @@ export interface PairCardProps {
     canDrillPeriod?: boolean
     onDrillPeriod: (periodId: string) => void
     onDrillChild: (orgUnitId: string) => void
+    /**
+     * Another card's chart was clicked to drill: this card's charts drill after the clicked
+     * pair's are painted (each card in its own task), so the pair clicked answers first
+     */
+    drillAfterPaint?: boolean
     /** A dashboard item: the charts share the item's height (it does not scroll) */
     fillHeight?: boolean
     /** Stock status of the org unit for one period (`null`: no complete period to show) */
@@ -293,14 +314,19 @@ const StockFigures = ({
         period: stock.periodName,
         interpolation: { escapeValue: false },
     })
+    // From the org unit's totals (too many facilities to read one by one): no facility counted
+    const totalsOnly = figures?.scope === 'orgUnit'
+    const notCounted = i18n.t('Not counted at this level – choose a smaller org unit')
     const stockedOut = summary ? (
         <span data-test="stock-stocked-out">
-            {i18n.t('{{percent}} stocked out ({{facilities}} of {{total}} facilities)', {
-                percent: percent(summary.stockedOutPercent),
-                facilities: count(summary.stockedOut),
-                total: count(summary.reporting),
-                interpolation: { escapeValue: false },
-            })}
+            {totalsOnly && summary.stockedOutPercent === null
+                ? notCounted
+                : i18n.t('{{percent}} stocked out ({{facilities}} of {{total}} facilities)', {
+                      percent: percent(summary.stockedOutPercent),
+                      facilities: count(summary.stockedOut),
+                      total: count(summary.reporting),
+                      interpolation: { escapeValue: false },
+                  })}
         </span>
     ) : null
     const mos = summary ? (
@@ -324,16 +350,18 @@ const StockFigures = ({
                 id: 'min-max',
                 label: i18n.t('Min–max {{range}}', {
                     range: i18n.t('{{months}} months', {
-                        months: `${summary.bands.min}–${summary.bands.max}`,
+                        months: `${formatNumber(summary.bands.min, { locale })}–${formatNumber(summary.bands.max, { locale })}`,
                     }),
                     interpolation: { escapeValue: false },
                 }),
-                value: i18n.t('{{under}} under · {{within}} within · {{over}} over', {
-                    under: count(summary.under),
-                    within: count(summary.within),
-                    over: count(summary.over),
-                    interpolation: { escapeValue: false },
-                }),
+                value: totalsOnly
+                    ? notCounted
+                    : i18n.t('{{under}} under · {{within}} within · {{over}} over', {
+                          under: count(summary.under),
+                          within: count(summary.within),
+                          over: count(summary.over),
+                          interpolation: { escapeValue: false },
+                      }),
             }
         )
     }
@@ -370,8 +398,8 @@ const StockFigures = ({
                         : i18n.t('{{value}} ({{status}} {{low}}–{{high}})', {
                               value: formatNumber(Math.round(value * 100) / 100, { locale }),
                               status: RATIO_WORDS()[status] ?? '',
-                              low: low ?? '',
-                              high: high ?? '',
+                              low: formatNumber(low, { locale }),
+                              high: formatNumber(high, { locale }),
                               interpolation: { escapeValue: false },
                           }),
             })
@@ -493,6 +521,7 @@ export const PairCard = ({
     canDrillPeriod,
     onDrillPeriod,
     onDrillChild,
+    drillAfterPaint = false,
     fillHeight = false,
     stock = null,
 }: PairCardProps) => {
@@ -526,6 +555,8 @@ export const PairCard = ({
             grain,
             periods,
             locale,
+            // A click on a period drills down (the drilldown module), except at a facility
+            drillable: canDrillPeriod !== false,
         }
         const hmisIncomplete = incompleteIndices(periods, trend.hmisStatus)
         const lmisIncomplete = incompleteIndices(periods, trend.lmisStatus)
@@ -568,7 +599,7 @@ export const PairCard = ({
         locale,
         canDrillPeriod,
     ])
-    const drillOptions = useMemo((): Record<ChartKind, Highcharts.Options> | null => {
+    const drillLevels = useMemo((): Record<ChartKind, DrilldownLevel> | null => {
         if (!drillData) return null
         const hmisValues = drillValues(drillData.hmis)
         const consumptionValues = drillValues(drillData.consumption)
@@ -582,15 +613,16 @@ export const PairCard = ({
             // One order of the org units left and right
             order: sharedDrilldownOrder(hmisValues, consumptionValues),
             clickHint: drillFurther ? i18n.t('Click to go one level down') : undefined,
+            drillable: drillFurther,
         }
         return {
-            hmis: buildDrilldownOptions({
+            hmis: buildDrilldownLevel({
                 ...common,
                 measureName: drillData.hmisName,
                 values: hmisValues,
                 color: seriesColor('hmis'),
             }),
-            lmis: buildDrilldownOptions({
+            lmis: buildDrilldownLevel({
                 ...common,
                 measureName: i18n.t('Consumption'),
                 values: consumptionValues,
@@ -607,14 +639,119 @@ export const PairCard = ({
         drillFurther,
         locale,
     ])
-    const shownOptions = useMemo((): Record<ChartKind, Highcharts.Options | null> => {
-        if (!trend) return { hmis: null, lmis: null }
-        if (drillOptions) return drillOptions
-        return {
+    const drillOptions = useMemo(
+        (): Record<ChartKind, Highcharts.Options> | null =>
+            drillLevels
+                ? {
+                      hmis: drilldownLevelOptions(drillLevels.hmis),
+                      lmis: drilldownLevelOptions(drillLevels.lmis),
+                  }
+                : null,
+        [drillLevels]
+    )
+    const trendShown = useMemo(
+        (): Record<ChartKind, Highcharts.Options | null> => ({
             hmis: trendOptions ? withSelectedCategory(trendOptions.hmis, selected) : null,
             lmis: trendOptions ? withSelectedCategory(trendOptions.lmis, selected) : null,
+        }),
+        [trendOptions, selected]
+    )
+    // The level the view shows: the drill-down once its data is in, else the trend
+    const targetKey = drill && drillLevels ? drill.key : TREND_KEY
+    // What the charts show (and the Download menu exports)
+    const shownOptions = useMemo(
+        (): Record<ChartKind, Highcharts.Options | null> =>
+            !trend ? { hmis: null, lmis: null } : (drillOptions ?? trendShown),
+        [trend, drillOptions, trendShown]
+    )
+
+    // The charts are created once, at a base level (the trend; or the level a shared link opens
+    // at), and drill down and up from it in place with the Highcharts drilldown module, in step
+    // with the view's drill-down (its URL: every card of the view follows the one clicked). They
+    // are drawn anew only at a level they cannot reach in place (`syncChartDrill`). A chart not
+    // drawn yet (its card far from the view, `useDrawTurn`) has no chart object to drill: its
+    // base becomes the view's level, so that it is created there in its turn, already drilled.
+    const [drilledBase, setDrilledBase] = useState<
+        Partial<Record<ChartKind, { key: string; options: Highcharts.Options }>>
+    >({})
+    const baseOptions = useMemo(
+        (): Record<ChartKind, Highcharts.Options | null> =>
+            !trend
+                ? { hmis: null, lmis: null }
+                : {
+                      hmis: drilledBase.hmis?.options ?? trendShown.hmis,
+                      lmis: drilledBase.lmis?.options ?? trendShown.lmis,
+                  },
+        [trend, drilledBase, trendShown]
+    )
+    const hmisChart = useRef<ChartHandle | null>(null)
+    const lmisChart = useRef<ChartHandle | null>(null)
+    const chartsDrawn = Boolean(grid) && !showTable
+    const drillLater = useRef(drillAfterPaint)
+    drillLater.current = drillAfterPaint
+    const targetRef = useRef(targetKey)
+    targetRef.current = targetKey
+    // A chart created at another level than the view's (made before the view drilled): synced
+    const [created, bumpCreated] = useReducer((n: number) => n + 1, 0)
+    const chartCreated = useCallback((chart: Highcharts.Chart, key: string) => {
+        setChartBase(chart, key)
+        if (key !== targetRef.current) bumpCreated()
+    }, [])
+    // In a layout effect: the pair clicked is drilled before the browser paints the view's other
+    // changes (breadcrumbs, notes), in the same frame
+    useLayoutEffect(() => {
+        const charts = { hmis: hmisChart, lmis: lmisChart } as const
+        const kinds = ['hmis', 'lmis'] as const
+        const baseFor = (kind: ChartKind) =>
+            targetKey === TREND_KEY || !drillOptions
+                ? undefined
+                : { key: targetKey, options: drillOptions[kind] }
+        // The base of each kind given (only when it changes: a chart drawn anew keeps its old
+        // chart object until its turn, and is asked to sync again meanwhile)
+        const rebase = (which: readonly ChartKind[]) =>
+            setDrilledBase((bases) => {
+                const changed = which.filter((kind) => {
+                    const next = baseFor(kind)
+                    return bases[kind]?.key !== next?.key || bases[kind]?.options !== next?.options
+                })
+                if (changed.length === 0) return bases
+                const next = { ...bases }
+                for (const kind of changed) next[kind] = baseFor(kind)
+                return next
+            })
+        // Not drawn yet: made at the view's level in its turn (cheap, no chart to change)
+        const undrawn = kinds.filter((kind) => !charts[kind].current?.chart)
+        if (undrawn.length > 0) rebase(undrawn)
+        const sync = (animate: boolean) => {
+            const recreate: ChartKind[] = []
+            for (const kind of kinds) {
+                const chart = charts[kind].current?.chart
+                if (!chart) continue
+                const level = targetKey === TREND_KEY ? null : (drillLevels?.[kind] ?? null)
+                const base = drilledBase[kind]?.key ?? TREND_KEY
+                if (
+                    syncChartDrill(chart, base, { key: targetKey, level }, animate) === 'recreate'
+                ) {
+                    recreate.push(kind)
+                }
+            }
+            if (recreate.length > 0) rebase(recreate)
         }
-    }, [trend, drillOptions, trendOptions, selected])
+        if (!drillLater.current) {
+            sync(true)
+            return
+        }
+        // After the next paint (a task queued in the frame's callback runs once it is painted)
+        let timer: ReturnType<typeof setTimeout> | undefined
+        const frame = requestAnimationFrame(() => {
+            // Without the animation: less work while the pair clicked animates
+            timer = setTimeout(() => sync(false), 0)
+        })
+        return () => {
+            cancelAnimationFrame(frame)
+            if (timer !== undefined) clearTimeout(timer)
+        }
+    }, [targetKey, drillLevels, drillOptions, drilledBase, chartsDrawn, created])
 
     // What is estimated or not shown, in words (in exported images it is the chart's caption)
     const notes = useMemo(() => {
@@ -668,14 +805,22 @@ export const PairCard = ({
         locale
     )
 
-    const onTrendClick = (point: Highcharts.Point) => {
+    // A drill-down point clicked (the drilldown module's `drilldown` event): the view drills, and
+    // every chart follows it once the level's data is in. Other points: a period of a facility.
+    const onDrilldown = (point: Highcharts.Point) => {
+        const id = (point.options.custom as { orgUnitId?: string } | undefined)?.orgUnitId
+        if (id) {
+            if (drill?.canDrillFurther) onDrillChild(id)
+            return
+        }
         const click = periodClick(periods, point.x, canDrillPeriod)
         if (click?.type === 'drill') onDrillPeriod(click.period)
         else if (click?.type === 'select') setSelected(click.index)
     }
-    const onDrillClick = (point: Highcharts.Point) => {
+    const onPointClick = (point: Highcharts.Point) => {
         const id = (point.options.custom as { orgUnitId?: string } | undefined)?.orgUnitId
-        if (id && drill?.canDrillFurther) onDrillChild(id)
+        // An org unit without a level below: nothing to drill
+        if (!id) onDrilldown(point)
     }
 
     const downloadCsv = () => {
@@ -872,20 +1017,28 @@ export const PairCard = ({
                             : undefined
                     }
                 >
-                    {grid && shownOptions.hmis && (
+                    {grid && baseOptions.hmis && (
                         <Chart
-                            options={shownOptions.hmis}
-                            onPointClick={drill?.data ? onDrillClick : onTrendClick}
+                            options={baseOptions.hmis}
+                            onPointClick={onPointClick}
+                            onDrilldown={onDrilldown}
                             height={grid.chartHeight}
                             dataTest="chart-hmis"
+                            chartRef={hmisChart}
+                            levelKey={drilledBase.hmis?.key ?? TREND_KEY}
+                            onCreated={chartCreated}
                         />
                     )}
-                    {grid && shownOptions.lmis && (
+                    {grid && baseOptions.lmis && (
                         <Chart
-                            options={shownOptions.lmis}
-                            onPointClick={drill?.data ? onDrillClick : onTrendClick}
+                            options={baseOptions.lmis}
+                            onPointClick={onPointClick}
+                            onDrilldown={onDrilldown}
                             height={grid.chartHeight}
                             dataTest="chart-lmis"
+                            chartRef={lmisChart}
+                            levelKey={drilledBase.lmis?.key ?? TREND_KEY}
+                            onCreated={chartCreated}
                         />
                     )}
                 </div>

@@ -7,9 +7,9 @@ import {
     SingleSelectField,
     SingleSelectOption,
 } from '@dhis2/ui'
-import React, { memo, useCallback, useDeferredValue, useMemo, useRef } from 'react'
+import React, { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
 import type { AnalyticsTable } from '../../api/analytics'
-import type { ChartPeriod } from '../../charts'
+import { drillKey, type ChartPeriod } from '../../charts'
 import type { Config, Pair, ProgramArea } from '../../domain/config'
 import {
     RELATIVE_PERIODS,
@@ -34,7 +34,14 @@ import { trendLabels } from './labels'
 import { OrgUnitPicker } from './OrgUnitPicker'
 import { buildPairTrend, type DataSetInfo, type ItemInfo, type PairTrend } from './pair-model'
 import { PairCard, type PairCardProps } from './PairCard'
-import { pairStockFigures, stockStatusPeriod, type PairStockFigures } from './stock-model'
+import {
+    expectedFacilities,
+    pairStockFigures,
+    stockStatusPeriod,
+    stockStatusScope,
+    type StockScope,
+    type PairStockFigures,
+} from './stock-model'
 import {
     useDrillTable,
     usePairsMetadata,
@@ -225,13 +232,29 @@ export const TriangulationView = ({
                   : undefined,
         [state.drill, parentId, parentLevel, trendOu.data]
     )
+    // Facility by facility while the rows stay within budget, else the org unit's totals
+    const stockScope = useMemo(
+        () =>
+            statusPeriod && metadata.data
+                ? stockStatusScope({
+                      pairs,
+                      known: new Set(metadata.data.items.keys()),
+                      items: metadata.data.items,
+                      grain: state.grain,
+                      period: statusPeriod,
+                      facilities: expectedFacilities([...trends.values()], statusPeriod),
+                  })
+                : 'facilities',
+        [pairs, metadata.data, state.grain, statusPeriod, trends]
+    )
     const stockTable = useStockStatusTable(
         pairs,
         metadata.data,
         statusOu,
         levels.data,
         state.grain,
-        statusPeriod
+        statusPeriod,
+        stockScope
     )
     const stockData = stockTable.isPlaceholderData ? undefined : stockTable.data
     // What the stock status of each card is made from (each card makes its figures when it is
@@ -245,15 +268,17 @@ export const TriangulationView = ({
                       items: metadata.data.items,
                       grain: state.grain,
                       period: statusPeriod,
+                      scope: stockScope,
                   }
                 : null,
-        [trends, stockData, metadata.data, state.grain, statusPeriod]
+        [trends, stockData, metadata.data, state.grain, statusPeriod, stockScope]
     )
     // The drill-down each card makes its own from (`PairSlot`)
     const drillView = useMemo((): DrillView | null => {
         const { drill, data, parentData: parentShown, parentLevel: levelShown } = drillInput
         if (!drill || !metadata.data) return null
         return {
+            key: drillKey(drill),
             period: drill.period,
             data: data ?? null,
             children: drillChildren,
@@ -287,6 +312,8 @@ export const TriangulationView = ({
     )
 
     const orgUnitName = trendOu.data?.displayName ?? ''
+    // The pair last clicked to drill: its charts drill first, the other cards' after a paint
+    const [drillOrigin, setDrillOrigin] = useState<string>()
 
     // The cards are drawn from a deferred copy of what they show: React renders them (40 pairs =
     // 40 cards, their charts' options) in slices between other tasks, not in one long task when
@@ -306,6 +333,7 @@ export const TriangulationView = ({
                       }
                     : null,
                 canDrillPeriod: levelBelow,
+                drillOrigin,
             }),
             [
                 pairs,
@@ -318,6 +346,7 @@ export const TriangulationView = ({
                 parentData,
                 orgUnitName,
                 levelBelow,
+                drillOrigin,
             ]
         )
     )
@@ -325,13 +354,15 @@ export const TriangulationView = ({
     // view's latest state
     const latest = useRef({ state, push })
     latest.current = { state, push }
-    const onDrillPeriod = useCallback((period: string) => {
+    const onDrillPeriod = useCallback((pairId: string, period: string) => {
         const { state: now, push: go } = latest.current
+        setDrillOrigin(pairId)
         go({ ...now, drill: { period, path: [] }, highlight: undefined })
     }, [])
-    const onDrillChild = useCallback((id: string) => {
+    const onDrillChild = useCallback((pairId: string, id: string) => {
         const { state: now, push: go } = latest.current
         if (!now.drill) return
+        setDrillOrigin(pairId)
         go({
             ...now,
             drill: { period: now.drill.period, path: [...now.drill.path, id] },
@@ -579,10 +610,13 @@ interface StockInput {
     items: ReadonlyMap<string, ItemInfo>
     grain: Grain
     period: string
+    scope: StockScope
 }
 
 /** What every card's drill-down is made from (`data`: null while it loads) */
 interface DrillView {
+    /** The drill-down's level key (`drillKey`) */
+    key: string
     period: string
     data: AnalyticsTable | null
     children: readonly { id: string; name: string }[]
@@ -612,6 +646,8 @@ interface CardsView {
         orgUnitName: string
     } | null
     canDrillPeriod: boolean | undefined
+    /** The pair last clicked to drill: its charts drill first, the other cards' after a paint */
+    drillOrigin: string | undefined
 }
 
 /**
@@ -629,8 +665,8 @@ const CardList = memo(function CardList({
     view: CardsView
     locale: string
     compact?: boolean
-    onDrillPeriod: (period: string) => void
-    onDrillChild: (orgUnitId: string) => void
+    onDrillPeriod: (pairId: string, period: string) => void
+    onDrillChild: (pairId: string, orgUnitId: string) => void
 }) {
     // The first cards at once (they fill the window), the others a few at a time after the charts
     // in view are drawn: no long task to make 40 cards
@@ -681,13 +717,22 @@ const PairSlot = memo(function PairSlot({
     view: CardsView
     locale: string
     compact?: boolean
-    onDrillPeriod: (period: string) => void
-    onDrillChild: (orgUnitId: string) => void
+    onDrillPeriod: (pairId: string, period: string) => void
+    onDrillChild: (pairId: string, orgUnitId: string) => void
 }) {
     const { trend: shown, drill: drillView, stock } = view
+    const drillPeriod = useCallback(
+        (period: string) => onDrillPeriod(pair.id, period),
+        [onDrillPeriod, pair.id]
+    )
+    const drillChild = useCallback(
+        (id: string) => onDrillChild(pair.id, id),
+        [onDrillChild, pair.id]
+    )
     const drill = useMemo((): PairCardProps['drill'] => {
         if (!drillView) return null
         return {
+            key: drillView.key,
             data: drillView.data
                 ? buildPairDrill({
                       pair,
@@ -716,6 +761,7 @@ const PairSlot = memo(function PairSlot({
             items: stockInput.items,
             grain: stockInput.grain,
             period: stockInput.period,
+            scope: stockInput.scope,
         })
     }, [pair, stockInput])
     return (
@@ -740,8 +786,9 @@ const PairSlot = memo(function PairSlot({
             }
             fillHeight={compact}
             canDrillPeriod={view.canDrillPeriod}
-            onDrillPeriod={onDrillPeriod}
-            onDrillChild={onDrillChild}
+            drillAfterPaint={view.drillOrigin !== undefined && view.drillOrigin !== pair.id}
+            onDrillPeriod={drillPeriod}
+            onDrillChild={drillChild}
         />
     )
 })

@@ -2,11 +2,15 @@ import { parseAnalyticsResponse } from '../../api/analytics'
 import type { Pair } from '../../domain/config'
 import type { ItemInfo, PairTrend } from './pair-model'
 import {
+    STOCK_ROW_BUDGET,
+    expectedFacilities,
     facilityStock,
     pairStockFigures,
     stockItems,
+    stockRowsPerFacility,
     stockStatusPeriods,
     stockStatusRequest,
+    stockStatusScope,
 } from './stock-model'
 
 const header = (name: string) => ({
@@ -167,5 +171,108 @@ describe('facility stock and the figures (hand-computed)', () => {
         })
         expect(figures.summary?.stockedOutPercent).toBe(25)
         expect(figures.summary?.reporting).toBe(8)
+    })
+})
+
+describe('the stock status of many facilities', () => {
+    const flagged = { ...pair, lmis: { ...pair.lmis, stockedOut: DE.flagM } }
+    const known = new Set(Object.values(DE))
+    const scopeOf = (facilities: number | null, pairs: Pair[] = [flagged]) =>
+        stockStatusScope({ pairs, known, items, grain: 'monthly', period: '202609', facilities })
+
+    it('counts the rows a facility can give: a monthly item at 3 months and the quarter', () => {
+        // flagged: SOH and consumption, monthly and quarterly → 2 monthly items × 4 periods
+        expect(stockRowsPerFacility(stockItems([flagged], known), items, 'monthly', '202609')).toBe(
+            8
+        )
+        // quarterly grain: the quarter's 3 months and the quarter
+        expect(stockRowsPerFacility([DE.sohM], items, 'quarterly', '2026Q3')).toBe(4)
+        expect(stockRowsPerFacility([DE.sohQ], items, 'monthly', '202609')).toBe(1)
+    })
+
+    it('reads facilities one by one within the row budget, else the org unit’s totals', () => {
+        expect(scopeOf(null)).toBe('facilities')
+        expect(scopeOf(STOCK_ROW_BUDGET / 8)).toBe('facilities')
+        expect(scopeOf(STOCK_ROW_BUDGET / 8 + 1)).toBe('orgUnit')
+        // 6,000 facilities, a pair without its flag too (stockout days asked): 12 rows each
+        expect(scopeOf(6000, [flagged, pair])).toBe('orgUnit')
+        const forty = Array.from({ length: 40 }, (_, i) => ({ ...flagged, id: `pair-${i}` }))
+        const query = stockStatusRequest({
+            pairs: forty,
+            known,
+            ou: { id: 'OU', level: 1 },
+            facilityLevel: 4,
+            grain: 'monthly',
+            period: '202609',
+            scope: 'orgUnit',
+        })
+        expect(query?.params.dimension).toContain('ou:OU')
+        expect(query?.params.dimension).not.toContain('ou:OU;LEVEL-4')
+    })
+
+    it('takes the facilities expected from the trends’ LMIS report tallies', () => {
+        const status = (expected: number) => ({
+            ...emptyTrend(),
+            lmisStatus: [
+                {
+                    period: '202609',
+                    open: false,
+                    incomplete: false,
+                    reports: { actual: expected - 1, expected },
+                },
+            ],
+        })
+        expect(expectedFacilities([status(120), status(300)], '202609')).toBe(300)
+        expect(expectedFacilities([status(120)], '202610')).toBeNull()
+    })
+
+    it('gives months of stock and AMC from the totals, stocked out from the flag, no min–max counts', () => {
+        // The org unit's own rows: Σ SOH 120, Σ consumption by month 22, 20, 42 and 90 a quarter
+        const totals = table(
+            [
+                [DE.sohM, '202609', 'OU', 30],
+                [DE.sohQ, '2026Q3', 'OU', 90],
+                [DE.consM, '202607', 'OU', 10],
+                [DE.consM, '202608', 'OU', 20],
+                [DE.consM, '202609', 'OU', 42],
+                [DE.consQ, '2026Q3', 'OU', 90],
+            ],
+            ['OU']
+        )
+        const figures = pairStockFigures({
+            pair: flagged,
+            trend: {
+                ...emptyTrend(),
+                stockoutCounts: { '202609': { stockedOut: 30, reporting: 600 } },
+            },
+            table: totals,
+            items,
+            grain: 'monthly',
+            period: '202609',
+            scope: 'orgUnit',
+        })
+        expect(figures.scope).toBe('orgUnit')
+        // AMC: (10 + 20 + 42) ÷ 3 + 90 ÷ 3 = 54; MOS 120 ÷ 54
+        expect(figures.summary?.amc).toBeCloseTo(54)
+        expect(figures.summary?.monthsOfStock).toBeCloseTo(120 / 54)
+        expect(figures.summary).toMatchObject({
+            stockedOut: 30,
+            reporting: 600,
+            under: 0,
+            within: 0,
+            over: 0,
+        })
+        expect(figures.summary?.stockedOutPercent).toBe(5)
+        // Without a flag, nobody was counted
+        const unflagged = pairStockFigures({
+            pair,
+            trend: emptyTrend(),
+            table: totals,
+            items,
+            grain: 'monthly',
+            period: '202609',
+            scope: 'orgUnit',
+        })
+        expect(unflagged.summary?.stockedOutPercent).toBeNull()
     })
 })

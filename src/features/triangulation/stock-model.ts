@@ -10,7 +10,9 @@
  * OU;LEVEL-n`) for the one period the figures are about (and the months before it, for the AMC),
  * with `aggregationType=LAST_IN_PERIOD` so that a stock count is only one reported in the period
  * (DHIS2's `LAST` would carry an older count forward). The request is one whatever the number of
- * pairs. Its rows grow with facilities × pairs; see `bench/README.md` for the measured cost.
+ * pairs. Its rows grow with facilities × pairs, so above `STOCK_ROW_BUDGET` it asks the org unit's
+ * own totals instead (`stockStatusScope`): months of stock and AMC from summed stock and
+ * consumption, facilities stocked out from the flag, no min–max counts; see `bench/README.md`.
  */
 import { buildAnalyticsQuery, type AnalyticsQuery, type AnalyticsTable } from '../../api/analytics'
 import { idsOf, type Pair } from '../../domain/config'
@@ -66,7 +68,66 @@ export const stockItems = (pairs: readonly Pair[], known: ReadonlySet<string>): 
 export const hasFlag = (pair: Pair, known: { has: (id: string) => boolean }): boolean =>
     idsOf(pair.lmis.stockedOut).some((dx) => known.has(dx))
 
-/** The one facility-level request of the stock status of every pair of the view. */
+/**
+ * Most rows the stock status request may return at facility level: half of DHIS2's default
+ * analytics limit (`keyAnalyticsMaxLimit`, 100,000 rows: dhis2-core `SettingKey.ANALYTICS_MAX_LIMIT`),
+ * so that an instance with a lower limit or a larger response still answers.
+ */
+export const STOCK_ROW_BUDGET = 50_000
+
+/**
+ * Rows one facility can give the stock status request, at most: a monthly item has a value at
+ * each month and at the quarter (LAST_IN_PERIOD or summed), a quarterly item at the quarter only,
+ * and a facility reports one kind or the other (an item of unknown period type counts as monthly).
+ */
+export const stockRowsPerFacility = (
+    dx: readonly string[],
+    items: ReadonlyMap<string, Pick<ItemInfo, 'periodType'>>,
+    grain: Grain,
+    period: string
+): number => {
+    const { months } = stockStatusPeriods(grain, period)
+    const quarterly = dx.filter((id) => items.get(id)?.periodType === 'QUARTERLY').length
+    const monthly = dx.length - quarterly
+    return Math.max(monthly * (months.length + 1), quarterly)
+}
+
+/**
+ * Where the stock status is computed: from each facility's rows (`facilities`: the counts
+ * under/within/over min–max, stocked out without a flag), or — when the facilities under the org
+ * unit would give more rows than `STOCK_ROW_BUDGET` (a country of 6,000 facilities and 40 pairs:
+ * about 600,000) — from the org unit's own totals (`orgUnit`: stock on hand and AMC summed on the
+ * server, so months of stock and AMC; stocked out from the flag), a handful of rows. `facilities`
+ * is the number of facilities expected to report (the trend's LMIS report tally), `null` when
+ * unknown (then facility level, as before the tally is known).
+ */
+export type StockScope = 'facilities' | 'orgUnit'
+
+export const stockStatusScope = ({
+    pairs,
+    known,
+    items,
+    grain,
+    period,
+    facilities,
+}: {
+    pairs: readonly Pair[]
+    known: ReadonlySet<string>
+    items: ReadonlyMap<string, Pick<ItemInfo, 'periodType'>>
+    grain: Grain
+    period: string
+    facilities: number | null
+}): StockScope =>
+    facilities !== null &&
+    facilities * stockRowsPerFacility(stockItems(pairs, known), items, grain, period) >
+        STOCK_ROW_BUDGET
+        ? 'orgUnit'
+        : 'facilities'
+
+/**
+ * The one request of the stock status of every pair of the view: at facility level
+ * (`ou:OU;LEVEL-n`), or the org unit's own totals when `scope` is `orgUnit`.
+ */
 export const stockStatusRequest = ({
     pairs,
     known,
@@ -74,6 +135,7 @@ export const stockStatusRequest = ({
     facilityLevel,
     grain,
     period,
+    scope = 'facilities',
 }: {
     pairs: readonly Pair[]
     known: ReadonlySet<string>
@@ -81,6 +143,7 @@ export const stockStatusRequest = ({
     facilityLevel: number
     grain: Grain
     period: string
+    scope?: StockScope
 }): AnalyticsQuery | null => {
     const dx = stockItems(pairs, known)
     if (dx.length === 0) return null
@@ -88,9 +151,26 @@ export const stockStatusRequest = ({
     return buildAnalyticsQuery({
         dx,
         pe: [...months, quarter],
-        ou: ou.level >= facilityLevel ? { id: ou.id } : { id: ou.id, level: facilityLevel },
+        ou:
+            ou.level >= facilityLevel || scope === 'orgUnit'
+                ? { id: ou.id }
+                : { id: ou.id, level: facilityLevel },
         aggregationType: 'LAST_IN_PERIOD',
     })
+}
+
+/**
+ * The facilities expected to send an LMIS report for the period, from the trends' report
+ * tallies (the most of any pair); `null` when no tally is known.
+ */
+export const expectedFacilities = (
+    trends: readonly Pick<PairTrend, 'lmisStatus'>[],
+    period: string
+): number | null => {
+    const counts = trends
+        .map((trend) => trend.lmisStatus.find((s) => s.period === period)?.reports?.expected)
+        .filter((n): n is number => typeof n === 'number' && Number.isFinite(n))
+    return counts.length ? Math.max(...counts) : null
 }
 
 const sumOf = (values: readonly (number | null)[]): number | null =>
@@ -171,6 +251,11 @@ export interface PairStockFigures {
     hmisOnTime: number | null
     lmisOnTime: number | null
     ratio: { value: number | null; status: RatioStatus; low?: number; high?: number } | null
+    /**
+     * `facilities`: counted facility by facility; `orgUnit`: from the org unit's totals, so the
+     * min–max counts are not known (and facilities stocked out only from the flag)
+     */
+    scope: StockScope
 }
 
 const pointAt = (series: SeriesData | null | undefined, period: string) =>
@@ -184,6 +269,7 @@ export const pairStockFigures = ({
     items,
     grain,
     period,
+    scope = 'facilities',
 }: {
     pair: Pair
     trend: PairTrend
@@ -191,6 +277,8 @@ export const pairStockFigures = ({
     items: ReadonlyMap<string, ItemInfo>
     grain: Grain
     period: string
+    /** How `table` was asked (`stockStatusScope`) */
+    scope?: StockScope
 }): PairStockFigures => {
     const hasStock =
         idsOf(pair.lmis.stockOnHand).length > 0 || idsOf(pair.lmis.stockoutDays).length > 0
@@ -206,15 +294,30 @@ export const pairStockFigures = ({
     // With a stocked-out flag the server counts the facilities stocked out (flag summed) among
     // those that reported (LMIS reports received): no stockout days per facility are asked
     const counts = hasFlag(pair, items) ? trend.stockoutCounts[period] : undefined
-    const summary =
-        computed && counts
+    // From the org unit's totals: one "facility" holding every facility's stock and AMC, so
+    // months of stock and AMC are right, but no facility was counted
+    const totals =
+        computed && scope === 'orgUnit'
             ? {
                   ...computed,
+                  under: 0,
+                  within: 0,
+                  over: 0,
+                  unknown: 0,
+                  stockedOut: 0,
+                  reporting: 0,
+                  stockedOutPercent: null,
+              }
+            : computed
+    const summary =
+        totals && counts
+            ? {
+                  ...totals,
                   stockedOut: counts.stockedOut,
                   reporting: counts.reporting,
                   stockedOutPercent: stockoutRate(counts),
               }
-            : computed
+            : totals
     const consumption = pointAt(trend.consumption, period)?.value ?? null
     const cases = pointAt(trend.hmis[0], period)?.value ?? null
     const value = consumptionPerCase(pair, consumption, cases)
@@ -232,6 +335,7 @@ export const pairStockFigures = ({
         hmisOnTime: pointAt(trend.hmisOnTime, period)?.value ?? null,
         lmisOnTime: pointAt(trend.lmisOnTime, period)?.value ?? null,
         ratio: pair.ratio ? { value, status: ratioStatus(pair, value), low, high } : null,
+        scope,
     }
 }
 

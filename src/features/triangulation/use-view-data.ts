@@ -5,7 +5,7 @@ import { useAnalytics } from '../../data/use-analytics'
 import { useItemMetadata } from '../../data/use-metadata'
 import { pairDataItems, requestItems, staggeredRequest } from './pair-model'
 import { singlePeriod } from './drill-model'
-import { stockStatusRequest } from './stock-model'
+import { stockStatusRequest, type StockScope } from './stock-model'
 import type { ViewPeriods } from './view-periods'
 
 /** Item metadata for the pairs of a view: one round of metadata requests for all of them. */
@@ -66,8 +66,9 @@ export const useDrillTable = (
 }
 
 /**
- * The stock status of every pair for one org unit and period: ONE facility-level analytics request
- * (`stockStatusRequest`), after the trend has said which period is complete.
+ * The stock status of every pair for one org unit and period: ONE analytics request
+ * (`stockStatusRequest`) at facility level, or of the org unit's totals when the facilities would
+ * give too many rows, after the trend has said which period is complete.
  */
 export const useStockStatusTable = (
     pairs: readonly Pair[],
@@ -75,7 +76,9 @@ export const useStockStatusTable = (
     ou: { id: string; level: number } | undefined,
     facilityLevel: number | undefined,
     grain: ViewPeriods['grain'],
-    period: string | null
+    period: string | null,
+    /** Facility rows, or the org unit's totals when they would be too many (`stockStatusScope`) */
+    scope: StockScope = 'facilities'
 ) => {
     const query = useMemo(
         () =>
@@ -87,9 +90,10 @@ export const useStockStatusTable = (
                       facilityLevel,
                       grain,
                       period,
+                      scope,
                   })
                 : null,
-        [pairs, metadata, ou, facilityLevel, grain, period]
+        [pairs, metadata, ou, facilityLevel, grain, period, scope]
     )
     return useAnalytics(query)
 }

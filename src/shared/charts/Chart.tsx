@@ -1,7 +1,17 @@
 import Highcharts from 'highcharts'
 import 'highcharts/modules/accessibility'
+// Highcharts 12's modules are UMD: imported after `highcharts`, each extends that one copy (the
+// CommonJS build registers itself for them), as the accessibility module above
+import 'highcharts/modules/drilldown'
 import HighchartsReact from 'highcharts-react-official'
-import React, { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react'
+import React, {
+    useEffect,
+    useImperativeHandle,
+    useLayoutEffect,
+    useMemo,
+    useRef,
+    useState,
+} from 'react'
 import { useDrawTurn } from '../lazy/LazyMount'
 import { withMinPlotHeight } from './min-plot'
 import { withPointClick, type PointClick } from './point-click'
@@ -33,6 +43,35 @@ const withDrawnHeight = (
 /** What `chartRef` points to: the chart drawn */
 export type ChartHandle = HighchartsReact.RefObject
 
+/** A drill-down point clicked (the drilldown module's `drilldown` event): its chart asks for the level below */
+export type DrilldownHandler = (point: Highcharts.Point) => void
+
+/**
+ * The chart's `drilldown` event, once per click: a click on a drillable axis label raises it for
+ * every shown series' point of that category (`Axis#drilldownCategory`); the first one counts.
+ */
+const withDrilldownEvent = (
+    options: Highcharts.Options,
+    onDrilldown: DrilldownHandler
+): Highcharts.Options => ({
+    ...options,
+    chart: {
+        ...options.chart,
+        events: {
+            ...options.chart?.events,
+            drilldown(event: Highcharts.DrilldownEventObject) {
+                if (Array.isArray(event.points)) {
+                    const first = event.points.find(
+                        (point): point is Highcharts.Point => typeof point === 'object'
+                    )
+                    if (first && first !== event.point) return
+                }
+                onDrilldown(event.point)
+            },
+        },
+    },
+})
+
 /**
  * A Highcharts chart (accessibility on), as wide as its container and `height` high (the card
  * derives it from its size, `chartGridLayout`); the plot keeps at least `MIN_PLOT_HEIGHT` pixels.
@@ -42,19 +81,33 @@ export type ChartHandle = HighchartsReact.RefObject
 export const Chart = ({
     options,
     onPointClick,
+    onDrilldown,
     height = 380,
     dataTest,
     chartRef,
+    levelKey = '',
+    onCreated,
 }: {
     options: Highcharts.Options
     onPointClick?: PointClick
+    /** A drill-down point (or its column, or its axis label) clicked */
+    onDrilldown?: DrilldownHandler
     height?: number
     dataTest?: string
     chartRef?: React.Ref<ChartHandle | null>
+    /** The drill level `options` draw (`drillKey`; `''`: the trend), given back to `onCreated` */
+    levelKey?: string
+    /**
+     * A chart object created (in its turn, `useDrawTurn`: maybe long after `options` were given),
+     * with the level key of the options it was made from
+     */
+    onCreated?: (chart: Highcharts.Chart, levelKey: string) => void
 }) => {
     // The handler is read through a ref: a new callback identity must not re-create the chart
     const clickRef = useRef(onPointClick)
     clickRef.current = onPointClick
+    const drilldownRef = useRef(onDrilldown)
+    drilldownRef.current = onDrilldown
     const heightRef = useRef(height)
     heightRef.current = height
     const inner = useRef<ChartHandle>(null)
@@ -67,23 +120,37 @@ export const Chart = ({
         () =>
             withDrawnHeight(
                 withMinPlotHeight(
-                    withPointClick(
-                        {
-                            ...options,
-                            chart: {
-                                ...options.chart,
-                                height: heightRef.current,
-                                style: { fontFamily: 'inherit' },
+                    withDrilldownEvent(
+                        withPointClick(
+                            {
+                                ...options,
+                                chart: {
+                                    ...options.chart,
+                                    height: heightRef.current,
+                                    style: { fontFamily: 'inherit' },
+                                },
                             },
-                        },
-                        clickable ? (point) => clickRef.current?.(point) : undefined
+                            clickable ? (point) => clickRef.current?.(point) : undefined
+                        ),
+                        (point) => drilldownRef.current?.(point)
                     )
                 ),
                 (drawn) => drawnRef.current(drawn)
             ),
         [options, clickable]
     )
-    const shown = useDrawTurn(merged)
+    const drawing = useMemo(() => ({ options: merged, levelKey }), [merged, levelKey])
+    const shown = useDrawTurn(drawing)
+    const createdRef = useRef(onCreated)
+    createdRef.current = onCreated
+    const created = useRef<Highcharts.Chart | null>(null)
+    // After the chart's own layout effect (highcharts-react creates the chart in one)
+    useLayoutEffect(() => {
+        const chart = inner.current?.chart
+        if (!shown || !chart || chart === created.current) return
+        created.current = chart
+        createdRef.current?.(chart, shown.levelKey)
+    }, [shown])
     useEffect(() => {
         const chart = inner.current?.chart
         if (chart?.renderer && Math.round(chart.chartHeight) !== height) {
@@ -106,7 +173,12 @@ export const Chart = ({
             }}
         >
             {shown ? (
-                <HighchartsReact highcharts={Highcharts} options={shown} immutable ref={inner} />
+                <HighchartsReact
+                    highcharts={Highcharts}
+                    options={shown.options}
+                    immutable
+                    ref={inner}
+                />
             ) : (
                 <div
                     className={classes.placeholder}

@@ -37,4 +37,40 @@ describe('clicks that drill', () => {
         expect(clicked).toEqual([42, 6])
         expect(withPointClick({ title: { text: 't' } })).toEqual({ title: { text: 't' } })
     })
+
+    it('drills a drill-down point through the drilldown module, from the point or its column', () => {
+        const clicked: unknown[] = []
+        const drilled: string[] = []
+        const drillPoint = (x: number, y: number | null, id: string) =>
+            ({
+                x,
+                y,
+                drilldown: id,
+                doDrilldown: () => drilled.push(id),
+            }) as unknown as Highcharts.Point
+        const options = withPointClick({}, (p) => clicked.push(p))
+        const pointClick = options.plotOptions?.series?.point?.events?.click as unknown as (
+            this: Highcharts.Point
+        ) => void
+        const chartClick = options.chart?.events?.click as unknown as (
+            this: Highcharts.Chart,
+            event: unknown
+        ) => void
+        // On the point: the module's own click handler drills, not this one
+        pointClick.call(drillPoint(0, 3, '202401'))
+        expect(clicked).toEqual([])
+        // In the column, even where the first series has no value
+        const chart = {
+            series: [
+                {
+                    visible: true,
+                    points: [drillPoint(0, null, '202401'), drillPoint(1, 4, '202402')],
+                },
+            ],
+        } as unknown as Highcharts.Chart
+        chartClick.call(chart, { xAxis: [{ value: 0.2 }] })
+        chartClick.call(chart, { xAxis: [{ value: 1.3 }] })
+        expect(drilled).toEqual(['202401', '202402'])
+        expect(clicked).toEqual([])
+    })
 })

@@ -124,3 +124,48 @@ describe('metadata requests', () => {
         expect(lookup.checked.has('bbbbbbbbbbb.ccccccccccc')).toBe(true)
     })
 })
+
+describe('org unit group sets', () => {
+    it('are searched and looked up like the other metadata, with their groups', () => {
+        expect(searchParams('organisationUnitGroupSets', 'LMIS group')).toMatchObject({
+            fields: 'id,code,displayName,organisationUnitGroups[id,code,displayName]',
+            filter: ['identifiable:token:LMIS group'],
+        })
+        expect(lookupPlan([], [], ['dmxAeUV9Fax', 'not an id', 'dmxAeUV9Fax'])).toEqual({
+            organisationUnitGroupSets: ['dmxAeUV9Fax'],
+        })
+    })
+
+    it('read the groups of a set as DHIS2 lists them', () => {
+        // as the demo (and DHIS2) answer /api/organisationUnitGroupSets?fields=…
+        const { items } = parseMetadataList('organisationUnitGroupSets', {
+            pager: { page: 1, total: 1, pageSize: 25, pageCount: 1 },
+            organisationUnitGroupSets: [
+                {
+                    id: 'dmxAeUV9Fax',
+                    code: 'OUGS_LMIS_GROUP',
+                    displayName: 'LMIS reporting group',
+                    organisationUnitGroups: [
+                        { id: 'BILXcvESyCC', code: 'LMIS_GROUP_A', displayName: 'LMIS group A' },
+                        { id: 'M1BonEHAxjA', displayName: 'LMIS group B' },
+                        { displayName: 'no id' },
+                    ],
+                },
+            ],
+        })
+        expect(items).toEqual([
+            {
+                id: 'dmxAeUV9Fax',
+                type: 'organisationUnitGroupSets',
+                name: 'LMIS reporting group',
+                code: 'OUGS_LMIS_GROUP',
+                dataSets: [],
+                periodTypes: [],
+                groups: [
+                    { id: 'BILXcvESyCC', name: 'LMIS group A', code: 'LMIS_GROUP_A' },
+                    { id: 'M1BonEHAxjA', name: 'LMIS group B' },
+                ],
+            },
+        ])
+    })
+})

@@ -14,6 +14,7 @@ export const METADATA_TYPES = [
     'indicators',
     'programIndicators',
     'dataSets',
+    'organisationUnitGroupSets',
 ] as const
 export type MetadataType = (typeof METADATA_TYPES)[number]
 
@@ -45,6 +46,15 @@ export interface MetadataItem {
     dataSets: DataSetRef[]
     /** Distinct period types of `dataSets` */
     periodTypes: string[]
+    /** An org unit group set's groups, in the server's order */
+    groups?: GroupRef[]
+}
+
+/** One org unit group of a group set */
+export interface GroupRef {
+    id: string
+    name: string
+    code?: string
 }
 
 export const KIND_OF_TYPE: Record<DxType, HmisItemKind> = {
@@ -63,6 +73,9 @@ export const FIELDS: Record<MetadataType, string> = {
     indicators: 'id,code,displayName',
     programIndicators: 'id,code,displayName,aggregationType',
     dataSets: 'id,code,displayName,periodType',
+    // DHIS2 OrganisationUnitGroupSet: its groups (dhis2-core OrganisationUnitGroupSet.java,
+    // `organisationUnitGroups`)
+    organisationUnitGroupSets: 'id,code,displayName,organisationUnitGroups[id,code,displayName]',
 }
 
 export const SEARCH_PAGE_SIZE = 25
@@ -174,6 +187,29 @@ export const parseMetadataObject = (type: MetadataType, raw: unknown): MetadataI
                 periodTypes: periodType ? [periodType] : [],
             }
         }
+        case 'organisationUnitGroupSets': {
+            const list = Array.isArray(raw.organisationUnitGroups) ? raw.organisationUnitGroups : []
+            const groups: GroupRef[] = []
+            for (const group of list) {
+                const groupId = isRecord(group) ? str(group.id) : undefined
+                if (!isRecord(group) || !groupId) continue
+                const groupCode = str(group.code)
+                groups.push({
+                    id: groupId,
+                    name: str(group.displayName) ?? str(group.name) ?? groupId,
+                    ...(groupCode ? { code: groupCode } : {}),
+                })
+            }
+            return {
+                id,
+                type,
+                name,
+                ...(code ? { code } : {}),
+                dataSets: [],
+                periodTypes: [],
+                groups,
+            }
+        }
         default:
             return {
                 id,
@@ -214,10 +250,14 @@ export const searchMetadata = async (
     return parseMetadataList(type, result.result)
 }
 
-/** Ids to look up per type: operands (`a.b`) as operands, plain uids as every `dx` type. */
+/**
+ * Ids to look up per type: operands (`a.b`) as operands, plain uids as every `dx` type, data sets
+ * and org unit group sets as such.
+ */
 export const lookupPlan = (
     dxIds: readonly string[],
-    dataSetIds: readonly string[]
+    dataSetIds: readonly string[],
+    groupSetIds: readonly string[] = []
 ): Partial<Record<MetadataType, string[]>> => {
     // Malformed ids are left to validation: they would break the `id:in:[...]` filter
     const valid = dxIds.filter((id) => DX_PATTERN.test(id))
@@ -232,6 +272,8 @@ export const lookupPlan = (
     }
     if (operands.length) plan.dataElementOperands = operands
     if (dataSets.length) plan.dataSets = dataSets
+    const groupSets = [...new Set(groupSetIds.filter((id) => UID_PATTERN.test(id)))]
+    if (groupSets.length) plan.organisationUnitGroupSets = groupSets
     return plan
 }
 
@@ -251,9 +293,10 @@ export const lookupMetadata = async (
     engine: DataEngine,
     dxIds: readonly string[],
     dataSetIds: readonly string[],
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    groupSetIds: readonly string[] = []
 ): Promise<MetadataLookup> => {
-    const plan = lookupPlan(dxIds, dataSetIds)
+    const plan = lookupPlan(dxIds, dataSetIds, groupSetIds)
     const entries = Object.entries(plan) as [MetadataType, string[]][]
     const responses = await Promise.all(
         entries.map(async ([type, ids]) => {

@@ -13,6 +13,7 @@ import {
     jsonToDraft,
     pairDataSetIds,
     pairDxIds,
+    pairGroupSetIds,
     type DraftArea,
     type DraftPair,
 } from '../model/draft'
@@ -84,12 +85,16 @@ export const MappingEditor = ({
         () => [...new Set(draft.areas.flatMap((a) => a.pairs.flatMap(pairDataSetIds)))].sort(),
         [draft]
     )
+    const groupSetIds = useMemo(
+        () => [...new Set(draft.areas.flatMap((a) => a.pairs.flatMap(pairGroupSetIds)))].sort(),
+        [draft]
+    )
     const {
         lookup,
         remember,
         error: lookupError,
         refetch: refetchLookup,
-    } = useMetadataLookup(dxIds, dataSetIds)
+    } = useMetadataLookup(dxIds, dataSetIds, groupSetIds)
     const issueIndex = useMemo(() => indexIssues(editor.issues), [editor.issues])
     const summary = useMemo(() => summarizeIssues(draft, editor.issues), [draft, editor.issues])
     const warningsByPair = useMemo(

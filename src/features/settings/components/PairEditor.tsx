@@ -2,6 +2,7 @@ import i18n from '@dhis2/d2-i18n'
 import { CheckboxField, InputField } from '@dhis2/ui'
 import React from 'react'
 import { LMIS_MEASURES, type LmisMeasure } from '../../../domain/config'
+import { DEFAULT_STOCK_BANDS } from '../../../domain/indicators'
 import {
     DX_TYPES,
     KIND_OF_TYPE,
@@ -17,6 +18,7 @@ import classes from '../SettingsPage.module.css'
 import { FieldMessages, fieldProps } from './FieldMessages'
 import { ItemList } from './ItemList'
 import { ItemPicker } from './ItemPicker'
+import { ReportingGroupsSection } from './ReportingGroupsSection'
 import { TipsSection } from './TipsSection'
 
 type Update = (update: (pair: DraftPair) => DraftPair) => void
@@ -77,6 +79,14 @@ export const PairEditor = ({
         onChange((p) => ({
             ...p,
             lmis: { ...p.lmis, [measure]: [...p.lmis[measure], item.id] },
+            lmisDataSets: withDataSets(p.lmisDataSets, item),
+        }))
+    }
+    const pickFlag = (item: MetadataItem) => {
+        remember(item)
+        onChange((p) => ({
+            ...p,
+            stockedOut: [...p.stockedOut, item.id],
             lmisDataSets: withDataSets(p.lmisDataSets, item),
         }))
     }
@@ -218,6 +228,44 @@ export const PairEditor = ({
                         />
                     </div>
                 ))}
+                <div className={classes.section}>
+                    <h4 className={classes.sectionTitle}>{i18n.t('Stocked-out flag')}</h4>
+                    <p className={classes.help}>
+                        {i18n.t(
+                            "Optional. The LMIS's own 1 or 0 per facility and period (1 when the facility was stocked out), aggregated with SUM, so that the server counts the facilities stocked out instead of the app reading every facility's stock."
+                        )}
+                    </p>
+                    <ItemList
+                        ids={pair.stockedOut}
+                        lookup={lookup}
+                        onRemove={(index) =>
+                            onChange((p) => ({
+                                ...p,
+                                stockedOut: p.stockedOut.filter((_, i) => i !== index),
+                            }))
+                        }
+                        dataTest="settings-lmis-stockedOut"
+                    />
+                    <FieldMessages
+                        errors={errorsOf('lmis.stockedOut')}
+                        warnings={warningsOf('lmis.stockedOut')}
+                    />
+                    <ItemPicker
+                        types={dxTypes}
+                        onPick={pickFlag}
+                        excluded={pair.stockedOut}
+                        buttonLabel={i18n.t('Add stocked-out flag item')}
+                        dataTest="settings-pick-lmis-stockedOut"
+                    />
+                </div>
+                <ReportingGroupsSection
+                    pair={pair}
+                    lookup={lookup}
+                    remember={remember}
+                    errors={errorsOf('lmis.reportingGroups')}
+                    warnings={warningsOf('lmis.reportingGroups')}
+                    onChange={onChange}
+                />
                 <h4 className={classes.sectionTitle}>{i18n.t('LMIS data sets')}</h4>
                 <ItemList
                     ids={pair.lmisDataSets}
@@ -339,6 +387,37 @@ export const PairEditor = ({
                             />
                         </>
                     )}
+                </div>
+                <div className={classes.fieldRow}>
+                    <InputField
+                        label={i18n.t('Months of stock – minimum')}
+                        helpText={i18n.t(
+                            'Below it a facility is understocked (default {{min}}, min–max stock status)',
+                            { min: String(DEFAULT_STOCK_BANDS.min) }
+                        )}
+                        placeholder={String(DEFAULT_STOCK_BANDS.min)}
+                        value={pair.monthsOfStockMin}
+                        onChange={({ value }) =>
+                            onChange((p) => ({ ...p, monthsOfStockMin: value ?? '' }))
+                        }
+                        inputWidth="120px"
+                        dataTest="settings-threshold-mos-min"
+                        {...fieldProps(errorsOf('thresholds.monthsOfStock'))}
+                    />
+                    <InputField
+                        label={i18n.t('Months of stock – maximum')}
+                        helpText={i18n.t('Above it a facility is overstocked (default {{max}})', {
+                            max: String(DEFAULT_STOCK_BANDS.max),
+                        })}
+                        placeholder={String(DEFAULT_STOCK_BANDS.max)}
+                        value={pair.monthsOfStockMax}
+                        onChange={({ value }) =>
+                            onChange((p) => ({ ...p, monthsOfStockMax: value ?? '' }))
+                        }
+                        inputWidth="120px"
+                        dataTest="settings-threshold-mos-max"
+                        {...fieldProps(errorsOf('thresholds.monthsOfStock'))}
+                    />
                 </div>
                 <FieldMessages errors={errorsOf('thresholds')} />
             </section>

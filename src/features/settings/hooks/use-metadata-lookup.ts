@@ -12,7 +12,11 @@ const sortedUnique = (ids: readonly string[]): string[] =>
  * per metadata type for all new ids), results are kept, and items picked from a search are known
  * without asking again (`remember`).
  */
-export const useMetadataLookup = (dxIds: readonly string[], dataSetIds: readonly string[]) => {
+export const useMetadataLookup = (
+    dxIds: readonly string[],
+    dataSetIds: readonly string[],
+    groupSetIds: readonly string[] = []
+) => {
     const engine = useDataEngine()
     const [lookup, setLookup] = useState<MetadataLookup>(() => ({
         items: new Map(),
@@ -26,10 +30,15 @@ export const useMetadataLookup = (dxIds: readonly string[], dataSetIds: readonly
         () => sortedUnique(dataSetIds).filter((id) => !lookup.checked.has(id)),
         [dataSetIds, lookup]
     )
+    const pendingGroupSets = useMemo(
+        () => sortedUnique(groupSetIds).filter((id) => !lookup.checked.has(id)),
+        [groupSetIds, lookup]
+    )
     const query = useQuery({
-        queryKey: queryKeys.metadataLookup(pendingDx, pendingDataSets),
-        queryFn: ({ signal }) => lookupMetadata(engine, pendingDx, pendingDataSets, signal),
-        enabled: pendingDx.length + pendingDataSets.length > 0,
+        queryKey: queryKeys.metadataLookup(pendingDx, pendingDataSets, pendingGroupSets),
+        queryFn: ({ signal }) =>
+            lookupMetadata(engine, pendingDx, pendingDataSets, signal, pendingGroupSets),
+        enabled: pendingDx.length + pendingDataSets.length + pendingGroupSets.length > 0,
         staleTime: Infinity,
     })
     const { data } = query

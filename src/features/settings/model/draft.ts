@@ -34,6 +34,21 @@ export interface DraftHmisItem {
     extra?: Extra
 }
 
+/** One group of a staggered reporting group set and the shift of its quarterly window. */
+export interface DraftReportingGroup {
+    id: string
+    /** Months from the calendar quarter, as text (`-1`, `0`, `1`…): validation reports bad values */
+    monthOffset: string
+    extra?: Extra
+}
+
+/** `lmis.reportingGroups`: the org unit group set and its staggered groups. */
+export interface DraftReportingGroups {
+    groupSet: string
+    groups: DraftReportingGroup[]
+    extra?: Extra
+}
+
 export interface DraftTip {
     locale: string
     text: string
@@ -50,6 +65,10 @@ export interface DraftPair {
     hmisItems: DraftHmisItem[]
     hmisDataSets: string[]
     lmis: Record<LmisMeasure, string[]>
+    /** `lmis.stockedOut`: the per-facility stocked-out flag items (1/0, aggregation SUM) */
+    stockedOut: string[]
+    /** `lmis.reportingGroups`; `null` when the LMIS reports by calendar quarter */
+    reportingGroups: DraftReportingGroups | null
     lmisDataSets: string[]
     ratioEnabled: boolean
     ratioLabel: string
@@ -60,6 +79,9 @@ export interface DraftPair {
     minDropPercent: string
     ratioBandLow: string
     ratioBandHigh: string
+    /** `thresholds.monthsOfStock`: min and max months of stock (empty: the default 3–6) */
+    monthsOfStockMin: string
+    monthsOfStockMax: string
     /** Unknown fields of the pair */
     extra?: Extra
     /** Unknown fields of the pair's `commodity`, `hmis`, `lmis`, `ratio` and `thresholds` */
@@ -128,6 +150,8 @@ export const emptyPair = (id: string, name = ''): DraftPair => ({
     hmisItems: [],
     hmisDataSets: [],
     lmis: emptyLmis(),
+    stockedOut: [],
+    reportingGroups: null,
     lmisDataSets: [],
     ratioEnabled: false,
     ratioLabel: '',
@@ -138,6 +162,8 @@ export const emptyPair = (id: string, name = ''): DraftPair => ({
     minDropPercent: '',
     ratioBandLow: '',
     ratioBandHigh: '',
+    monthsOfStockMin: '',
+    monthsOfStockMax: '',
 })
 
 /** The fields of `object` other than `known`; `undefined` when there are none. */
@@ -161,9 +187,11 @@ const KNOWN = {
     item: ['id', 'name', 'kind'],
     commodity: ['name'],
     hmis: ['items', 'dataSet'],
-    lmis: [...LMIS_MEASURES, 'dataSet'],
+    lmis: [...LMIS_MEASURES, 'stockedOut', 'reportingGroups', 'dataSet'],
     ratio: ['label', 'expectedLow', 'expectedHigh'],
-    thresholds: ['zScore', 'minDropPercent', 'ratioBand'],
+    thresholds: ['zScore', 'minDropPercent', 'ratioBand', 'monthsOfStock'],
+    reportingGroups: ['groupSet', 'groups'],
+    reportingGroup: ['id', 'monthOffset'],
 } as const
 
 const readHmisItem = (raw: unknown): DraftHmisItem => {
@@ -182,6 +210,25 @@ const readHmisItem = (raw: unknown): DraftHmisItem => {
     )
 }
 
+/** Reads `lmis.reportingGroups` (absent or unreadable → `null`; other fields kept). */
+const readReportingGroups = (raw: unknown): DraftReportingGroups | null => {
+    if (!isRecord(raw)) return null
+    const groups = Array.isArray(raw.groups) ? raw.groups : []
+    return withExtra(
+        {
+            groupSet: text(raw.groupSet),
+            groups: groups.map((group: unknown) => {
+                const entry = isRecord(group) ? group : {}
+                return withExtra(
+                    { id: text(entry.id), monthOffset: text(entry.monthOffset) },
+                    extraOf(entry, KNOWN.reportingGroup)
+                )
+            }),
+        },
+        extraOf(raw, KNOWN.reportingGroups)
+    )
+}
+
 /** Reads one stored pair, whatever its state, into a draft pair (nothing valid is lost). */
 export const pairToDraft = (raw: unknown): DraftPair => {
     const pair = isRecord(raw) ? raw : {}
@@ -191,6 +238,7 @@ export const pairToDraft = (raw: unknown): DraftPair => {
     const tips = isRecord(pair.tips) ? pair.tips : {}
     const thresholds = isRecord(pair.thresholds) ? pair.thresholds : {}
     const band = Array.isArray(thresholds.ratioBand) ? thresholds.ratioBand : []
+    const stockBands = Array.isArray(thresholds.monthsOfStock) ? thresholds.monthsOfStock : []
     const commodity = isRecord(pair.commodity) ? pair.commodity : {}
     const measures = emptyLmis()
     for (const measure of LMIS_MEASURES) {
@@ -220,6 +268,8 @@ export const pairToDraft = (raw: unknown): DraftPair => {
         hmisItems: Array.isArray(hmis.items) ? hmis.items.map(readHmisItem) : [],
         hmisDataSets: idList(hmis.dataSet),
         lmis: measures,
+        stockedOut: idList(lmis.stockedOut),
+        reportingGroups: readReportingGroups(lmis.reportingGroups),
         lmisDataSets: idList(lmis.dataSet),
         ratioEnabled: ratio !== undefined,
         ratioLabel: text(ratio?.label),
@@ -230,6 +280,8 @@ export const pairToDraft = (raw: unknown): DraftPair => {
         minDropPercent: text(thresholds.minDropPercent),
         ratioBandLow: text(band[0]),
         ratioBandHigh: text(band[1]),
+        monthsOfStockMin: text(stockBands[0]),
+        monthsOfStockMax: text(stockBands[1]),
     }
 }
 
@@ -287,6 +339,18 @@ export const draftPairToJson = (pair: DraftPair): Record<string, unknown> => {
     for (const measure of LMIS_MEASURES) {
         lmis[measure] = oneOrMany(pair.lmis[measure])
     }
+    lmis.stockedOut = oneOrMany(pair.stockedOut)
+    lmis.reportingGroups = pair.reportingGroups
+        ? {
+              ...pair.reportingGroups.extra,
+              groupSet: pair.reportingGroups.groupSet.trim(),
+              groups: pair.reportingGroups.groups.map((group) => ({
+                  ...group.extra,
+                  id: group.id.trim(),
+                  monthOffset: numberOrText(group.monthOffset),
+              })),
+          }
+        : undefined
     lmis.dataSet = oneOrMany(pair.lmisDataSets)
     // A language without text is no tip; a text without language is reported by validation
     const tips = pair.tips.filter((tip) => tip.text.trim() !== '')
@@ -298,6 +362,10 @@ export const draftPairToJson = (pair: DraftPair): Record<string, unknown> => {
             pair.ratioBandLow.trim() === '' && pair.ratioBandHigh.trim() === ''
                 ? undefined
                 : [numberOrText(pair.ratioBandLow), numberOrText(pair.ratioBandHigh)],
+        monthsOfStock:
+            pair.monthsOfStockMin.trim() === '' && pair.monthsOfStockMax.trim() === ''
+                ? undefined
+                : [numberOrText(pair.monthsOfStockMin), numberOrText(pair.monthsOfStockMax)],
     })
     return withoutUndefined({
         ...pair.extra,
@@ -363,11 +431,18 @@ export const jsonEqual = (a: unknown, b: unknown): boolean => {
     return false
 }
 
-/** Every `dx` id a pair refers to (HMIS and LMIS items). */
+/** Every `dx` id a pair refers to (HMIS and LMIS items, the stocked-out flag). */
 export const pairDxIds = (pair: DraftPair): string[] => [
     ...pair.hmisItems.map((item) => item.id),
     ...LMIS_MEASURES.flatMap((measure) => pair.lmis[measure]),
+    ...pair.stockedOut,
 ]
+
+/** The org unit group set a pair's staggered reporting names, if any. */
+export const pairGroupSetIds = (pair: DraftPair): string[] =>
+    pair.reportingGroups && pair.reportingGroups.groupSet.trim() !== ''
+        ? [pair.reportingGroups.groupSet.trim()]
+        : []
 
 /** Every data set id a pair refers to. */
 export const pairDataSetIds = (pair: DraftPair): string[] => [

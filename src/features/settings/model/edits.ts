@@ -99,6 +99,13 @@ const copyPair = (pair: DraftPair, id: string, name: string): DraftPair => ({
         losses: [...pair.lmis.losses],
         received: [...pair.lmis.received],
     },
+    stockedOut: [...pair.stockedOut],
+    reportingGroups: pair.reportingGroups
+        ? {
+              ...pair.reportingGroups,
+              groups: pair.reportingGroups.groups.map((group) => ({ ...group })),
+          }
+        : null,
     lmisDataSets: [...pair.lmisDataSets],
     tips: pair.tips.map((tip) => ({ ...tip })),
 })

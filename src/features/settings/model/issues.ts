@@ -21,6 +21,8 @@ export type PairField =
     | 'lmis'
     | `lmis.${(typeof LMIS_MEASURES)[number]}`
     | 'lmis.dataSet'
+    | 'lmis.stockedOut'
+    | 'lmis.reportingGroups'
     | 'ratio'
     | 'ratio.label'
     | 'ratio.expectedLow'
@@ -30,6 +32,7 @@ export type PairField =
     | 'thresholds.zScore'
     | 'thresholds.minDropPercent'
     | 'thresholds.ratioBand'
+    | 'thresholds.monthsOfStock'
 
 export type AreaField = 'area' | 'id' | 'name' | 'pairs'
 
@@ -63,13 +66,20 @@ export const localIssues = (draft: Draft): ConfigIssue[] =>
                 }
                 locales.add(locale)
             })
-            for (const measure of LMIS_MEASURES) {
+            const lists: [string, readonly string[]][] = [
+                ...LMIS_MEASURES.map((measure): [string, readonly string[]] => [
+                    measure,
+                    pair.lmis[measure],
+                ]),
+                ['stockedOut', pair.stockedOut],
+            ]
+            for (const [field, ids] of lists) {
                 const seen = new Set<string>()
-                pair.lmis[measure].forEach((id, index) => {
+                ids.forEach((id, index) => {
                     if (seen.has(id)) {
                         found.push(
                             issue(
-                                [...base, 'lmis', measure, index],
+                                [...base, 'lmis', field, index],
                                 'config.duplicateDx',
                                 i18n.t('This data item is listed twice')
                             )
@@ -104,6 +114,8 @@ export const pairField = (below: readonly (string | number)[]): PairField => {
             return second === 'dataSet' ? 'hmis.dataSet' : 'hmis.items'
         case 'lmis':
             if (second === 'dataSet') return 'lmis.dataSet'
+            if (second === 'stockedOut') return 'lmis.stockedOut'
+            if (second === 'reportingGroups') return 'lmis.reportingGroups'
             return second && (LMIS_MEASURES as readonly string[]).includes(second)
                 ? (`lmis.${second}` as PairField)
                 : 'lmis'
@@ -114,7 +126,10 @@ export const pairField = (below: readonly (string | number)[]): PairField => {
         case 'tips':
             return 'tips'
         case 'thresholds':
-            return second === 'zScore' || second === 'minDropPercent' || second === 'ratioBand'
+            return second === 'zScore' ||
+                second === 'minDropPercent' ||
+                second === 'ratioBand' ||
+                second === 'monthsOfStock'
                 ? `thresholds.${second}`
                 : 'thresholds'
         default:

@@ -21,6 +21,8 @@ export type WarningCode =
     | 'noDataSet'
     | 'notInPairDataSets'
     | 'periodType'
+    | 'flagNotSum'
+    | 'groupNotInSet'
 
 export interface PairWarning {
     field: PairField
@@ -180,6 +182,53 @@ const lmisItemWarnings = (
     return warnings
 }
 
+/** The stocked-out flag: a 1/0 per facility that must be added up (SUM) to count facilities. */
+const flagWarnings = (id: string, lookup: MetadataLookup): PairWarning[] => {
+    const field: PairField = 'lmis.stockedOut'
+    if (isMissing(id, lookup)) return [missingWarning(field, id, undefined)]
+    const item = lookup.items.get(id)
+    if (!item?.aggregationType || item.aggregationType === 'SUM') return []
+    return [
+        {
+            field,
+            code: 'flagNotSum',
+            id,
+            message: i18n.t(
+                '{{name}} is aggregated with {{aggregation}} – a stocked-out flag (1 or 0 per facility) must use {{sum}} to count the facilities stocked out',
+                {
+                    name: item.name,
+                    aggregation: item.aggregationType,
+                    sum: 'SUM',
+                    interpolation: { escapeValue: false },
+                }
+            ),
+        },
+    ]
+}
+
+/** The staggered groups: the group set exists, and each group is one of its groups. */
+const groupWarnings = (pair: DraftPair, lookup: MetadataLookup): PairWarning[] => {
+    const field: PairField = 'lmis.reportingGroups'
+    const reporting = pair.reportingGroups
+    if (!reporting || reporting.groupSet.trim() === '') return []
+    const groupSet = reporting.groupSet.trim()
+    if (isMissing(groupSet, lookup)) return [missingWarning(field, groupSet, undefined)]
+    const known = lookup.items.get(groupSet)?.groups
+    if (!known) return []
+    return reporting.groups
+        .filter((group) => group.id !== '' && !known.some((g) => g.id === group.id))
+        .map((group) => ({
+            field,
+            code: 'groupNotInSet' as const,
+            id: group.id,
+            message: i18n.t('The group {{id}} is not in the group set {{name}}', {
+                id: group.id,
+                name: lookup.items.get(groupSet)?.name ?? groupSet,
+                interpolation: { escapeValue: false },
+            }),
+        }))
+}
+
 /** Warnings of one pair; none until the lookup has answered. */
 export const pairWarnings = (
     pair: DraftPair,
@@ -205,6 +254,8 @@ export const pairWarnings = (
             warnings.push(...lmisItemWarnings(measure, id, pair, lookup))
         }
     }
+    for (const id of pair.stockedOut) warnings.push(...flagWarnings(id, lookup))
+    warnings.push(...groupWarnings(pair, lookup))
     const lmisIds = LMIS_MEASURES.flatMap((measure) => pair.lmis[measure])
     warnings.push(
         ...sideDataSetWarnings(

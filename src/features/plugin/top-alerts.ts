@@ -1,0 +1,16 @@
+/**
+ * The dashboard item's alerts: what it scans for an org unit. The entries it shows are the scan's
+ * ranked entries (`alerts/scan-entries.ts`), as on the Alerts page. Pure functions, no React.
+ */
+
+/**
+ * The levels scanned for an org unit: itself and the two levels below it, as far as there are
+ * levels (a country: its regions and districts, as the Alerts page scans by default; a district:
+ * its facilities)
+ */
+export const ITEM_LEVELS_BELOW = 2
+export const alertItemLevels = (orgUnitLevel: number, maxLevel: number): number[] =>
+    Array.from(
+        { length: Math.max(0, Math.min(ITEM_LEVELS_BELOW, maxLevel - orgUnitLevel)) + 1 },
+        (_, i) => orgUnitLevel + i
+    )

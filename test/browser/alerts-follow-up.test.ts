@@ -1,0 +1,392 @@
+import { readFileSync } from 'node:fs'
+import { inject } from 'vitest'
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core'
+import { launchChromium } from './support/chromium'
+import { ADMIN } from './support/demo-process'
+import { layoutProblems, setUiLocale, type Lang } from './support/journey'
+import { collectErrors, logIn, screenshot } from './support/page'
+import { apiGet, openApp } from './support/session'
+
+const demoUrl = inject('demoUrl')
+const DISTRICT = { username: 'district', password: 'District1#' }
+const EDITOR = { username: 'editor', password: 'Editor1#' }
+
+/** Refusals the safe write expects when two users save at once (a claim or a create taken) */
+const expectedConflicts = (errors: string[]) =>
+    errors.filter((e) => !/^HTTP 409 POST .*\/dataStore\/triangulate\/followup--/.test(e))
+
+let district: BrowserContext
+let editor: BrowserContext
+
+beforeAll(async () => {
+    district = await launchChromium()
+    editor = await launchChromium()
+})
+afterAll(async () => {
+    await setUiLocale(demoUrl, DISTRICT, 'en')
+    await district?.close()
+    await editor?.close()
+})
+
+const scanned = async (browser: BrowserContext, user: typeof DISTRICT) => {
+    const session = await openApp(browser, demoUrl, user, '#/alerts')
+    await session.page.locator('[data-test="alerts-run"]').click()
+    await session.page.locator('[data-test="alert-item"]').first().waitFor({ timeout: 90_000 })
+    return session
+}
+
+/** The list item whose sentence is `sentence` */
+const itemWith = (page: Page, sentence: string): Locator =>
+    page.locator('[data-test="alert-item"]', {
+        has: page.locator('[data-test="alert-link"]', { hasText: sentence }),
+    })
+
+const openPanel = async (item: Locator): Promise<Locator> => {
+    await item.locator('[data-test="follow-up-toggle"]').click()
+    const panel = item.locator('[data-test="follow-up-panel"]')
+    await panel.locator('[data-test="follow-up-comment"]').waitFor({ timeout: 30_000 })
+    return panel
+}
+
+const comment = async (panel: Locator, text: string) => {
+    await panel.locator('[data-test="follow-up-comment"] textarea').fill(text)
+    await panel.locator('[data-test="follow-up-comment-add"]').click()
+}
+
+describe('following up alerts', () => {
+    let sentence = ''
+    let second = ''
+
+    it('acknowledge, assign, comment and resolve as one user; another sees it, and a rescan keeps it resolved', async () => {
+        const a = await scanned(district, DISTRICT)
+        const items = a.page.locator('[data-test="alert-item"]')
+        // An entry is one org unit × pair; its first reason names it in the tests
+        const firstReason = (n: number) =>
+            items.nth(n).locator('[data-test="alert-link"]').first().textContent()
+        sentence = (await firstReason(0)) ?? ''
+        second = (await firstReason(1)) ?? ''
+        expect(second.length).toBeGreaterThan(20)
+        expect(sentence.length).toBeGreaterThan(20)
+        const item = itemWith(a.page, sentence).first()
+        await expect
+            .poll(() => item.locator('[data-test="follow-up-status"]').textContent())
+            .toBe('Open')
+        const panel = await openPanel(item)
+        await panel.locator('[data-test="follow-up-acknowledge"]').click()
+        await expect
+            .poll(() => panel.locator('[data-test="follow-up-panel-status"]').textContent(), {
+                timeout: 30_000,
+            })
+            .toBe('Acknowledged')
+        // Assign to a person found by name (/api/userLookup)
+        await panel.locator('[data-test="follow-up-user-search"] input').fill('amina')
+        await panel
+            .locator('[data-test="follow-up-user-match"]', { hasText: 'Amina Diallo' })
+            .click()
+        await expect
+            .poll(() => item.locator('[data-test="follow-up-assignee"]').textContent(), {
+                timeout: 30_000,
+            })
+            .toBe('Assigned to Amina Diallo')
+        await comment(panel, 'Called the district pharmacist: stock count was wrong')
+        await panel
+            .locator('[data-test="follow-up-event"]', { hasText: 'stock count was wrong' })
+            .waitFor({ timeout: 30_000 })
+        await panel.locator('[data-test="follow-up-resolve"]').click()
+        await expect
+            .poll(() => item.locator('[data-test="follow-up-status"]').textContent(), {
+                timeout: 30_000,
+            })
+            .toBe('Resolved')
+        const history = await panel
+            .locator('[data-test="follow-up-event"] > span:first-child')
+            .allTextContents()
+        expect(history).toEqual([
+            'Fatima Kamara acknowledged it',
+            'Fatima Kamara assigned it to Amina Diallo',
+            'Fatima Kamara commented',
+            'Fatima Kamara resolved it',
+        ])
+        await screenshot(a.page, 'alerts-follow-up-resolved')
+        expect(a.errors).toEqual([])
+        await a.page.close()
+
+        // Another user (not a superuser, not the one who acted) sees it all
+        const b = await scanned(editor, EDITOR)
+        const seen = itemWith(b.page, sentence).first()
+        await expect
+            .poll(() => seen.locator('[data-test="follow-up-status"]').textContent(), {
+                timeout: 30_000,
+            })
+            .toBe('Resolved')
+        expect(await seen.locator('[data-test="follow-up-assignee"]').textContent()).toBe(
+            'Assigned to Amina Diallo'
+        )
+        const seenPanel = await openPanel(seen)
+        expect(
+            await seenPanel.locator('[data-test="follow-up-event"]').allTextContents()
+        ).toContainEqual(expect.stringContaining('Called the district pharmacist'))
+        // Rescan: the same data, still resolved
+        await b.page.locator('[data-test="alerts-run"]').click()
+        await b.page
+            .locator('[data-test="alerts-run"]:not([disabled])')
+            .waitFor({ timeout: 90_000 })
+        await expect
+            .poll(
+                () =>
+                    itemWith(b.page, sentence)
+                        .first()
+                        .locator('[data-test="follow-up-status"]')
+                        .textContent(),
+                {
+                    timeout: 60_000,
+                }
+            )
+            .toBe('Resolved')
+        expect(b.errors).toEqual([])
+        await b.page.close()
+    })
+
+    it('two users commenting the same follow-up at once: the second sees a conflict, nothing is lost', async () => {
+        const a = await scanned(district, DISTRICT)
+        const b = await scanned(editor, EDITOR)
+        const panelA = await openPanel(itemWith(a.page, second).first())
+        const panelB = await openPanel(itemWith(b.page, second).first())
+        await comment(panelA, 'Fatima: the district will recount')
+        await panelA
+            .locator('[data-test="follow-up-event"]', { hasText: 'will recount' })
+            .waitFor({ timeout: 30_000 })
+        await comment(panelB, 'Amina: a delivery arrived late')
+        const conflict = panelB.locator('[data-test="follow-up-conflict"]')
+        await conflict.waitFor({ timeout: 30_000 })
+        expect(await conflict.textContent()).toContain('Fatima Kamara commented')
+        expect(await conflict.textContent()).toContain('will recount')
+        // Her text is still there, and nothing of hers was written
+        expect(await panelB.locator('[data-test="follow-up-comment"] textarea').inputValue()).toBe(
+            'Amina: a delivery arrived late'
+        )
+        await screenshot(b.page, 'alerts-follow-up-conflict')
+        await panelB.locator('[data-test="follow-up-apply-mine"]').click()
+        await panelB
+            .locator('[data-test="follow-up-event"]', { hasText: 'delivery arrived late' })
+            .waitFor({ timeout: 30_000 })
+        expect(await conflict.count()).toBe(0)
+        const texts = await panelB.locator('[data-test="follow-up-event"]').allTextContents()
+        expect(texts.filter((t) => t.includes('commented'))).toHaveLength(2)
+        // On the server: both comments, in order
+        const keys = (await apiGet(b.page, `${demoUrl}/api/dataStore/triangulate`)).body as string[]
+        const stored = await Promise.all(
+            keys
+                .filter((k) => k.startsWith('followup--') && !k.includes('--save--'))
+                .map(
+                    async (k) =>
+                        (await apiGet(b.page, `${demoUrl}/api/dataStore/triangulate/${k}`)).body
+                )
+        )
+        const comments = stored.flatMap((f) =>
+            ((f as { history: { action: string; text?: string }[] }).history ?? []).flatMap((e) =>
+                e.action === 'comment' ? [e.text] : []
+            )
+        )
+        expect(comments).toEqual(
+            expect.arrayContaining([
+                'Fatima: the district will recount',
+                'Amina: a delivery arrived late',
+            ])
+        )
+        expect(
+            comments.indexOf('Fatima: the district will recount') <
+                comments.indexOf('Amina: a delivery arrived late')
+        ).toBe(true)
+        expect(a.errors).toEqual([])
+        expect(expectedConflicts(b.errors)).toEqual([])
+        await a.page.close()
+        await b.page.close()
+    })
+
+    it('downloads the ranked list with reasons and follow-up status as CSV', async () => {
+        const a = await scanned(district, DISTRICT)
+        await itemWith(a.page, sentence)
+            .first()
+            .locator('[data-test="follow-up-status"]', { hasText: 'Resolved' })
+            .waitFor({ timeout: 30_000 })
+        const [download] = await Promise.all([
+            a.page.waitForEvent('download'),
+            a.page.locator('[data-test="alerts-csv"]').click(),
+        ])
+        const file = await download.path()
+        const csv = readFileSync(file, 'utf8').replace(/^\uFEFF/, '')
+        const lines = csv.split('\r\n')
+        expect(lines[0]).toBe(
+            'Rank,Tier,Org unit,Path,Level,Pair,Periods,Reasons,Share of the parent total (%),Follow-up,Assigned to,Last action,By,When,Comments'
+        )
+        const count = await a.page.locator('[data-test="alerts-count"]').textContent()
+        const total = Number(/of (\d+)/.exec(count ?? '')?.[1])
+        // One row per entry (reasons and comments hold line breaks inside quotes)
+        const rows = csv.split(/\r\n(?=\d+,)/).slice(1)
+        expect(rows).toHaveLength(total)
+        // In the order shown: rank, tier, every reason of the entry in words
+        const items = a.page.locator('[data-test="alert-item"]')
+        for (const [i, row] of rows.slice(0, 3).entries()) {
+            const item = items.nth(i)
+            expect(row).toMatch(new RegExp(`^${i + 1},(Extreme|Outlier),`))
+            expect(row.split(',')[1]).toBe(
+                (await item.locator('[data-test="alert-tier"]').textContent())?.trim()
+            )
+            const reasons = await item.locator('[data-test="alert-link"]').allTextContents()
+            expect(reasons.length).toBeGreaterThan(0)
+            for (const reason of reasons) {
+                expect(row.replace(/""/g, '"')).toContain(reason)
+            }
+        }
+        const resolved = rows.find((l) => l.includes('Called the district pharmacist'))
+        expect(resolved).toMatch(/^1,/)
+        expect(resolved).toContain(sentence)
+        expect(resolved).toContain(
+            ',Resolved,Amina Diallo,Fatima Kamara resolved it,Fatima Kamara,'
+        )
+        // The follow-up filter: the resolved entry leaves the list and the CSV
+        await a.page.locator('[data-test="alerts-filter-follow-up"]').click()
+        await a.page
+            .locator('[data-test="dhis2-uicore-singleselectoption"]', { hasText: 'Not resolved' })
+            .click()
+        await expect
+            .poll(() => a.page.locator('[data-test="alerts-count"]').textContent())
+            .toContain(`of ${total - 1} entries`)
+        expect(await itemWith(a.page, sentence).count()).toBe(0)
+        const [filtered] = await Promise.all([
+            a.page.waitForEvent('download'),
+            a.page.locator('[data-test="alerts-csv"]').click(),
+        ])
+        const filteredCsv = readFileSync(await filtered.path(), 'utf8')
+        expect(filteredCsv.split(/\r\n(?=\d+,)/).slice(1)).toHaveLength(total - 1)
+        expect(filteredCsv).not.toContain('Called the district pharmacist')
+        expect(download.suggestedFilename()).toMatch(/^alerts-\d{6}\.csv$/)
+        expect(a.errors).toEqual([])
+        await a.page.close()
+    })
+
+    for (const lang of ['en', 'fr'] as Lang[]) {
+        it(`opens a printable page with two small charts per alert (${lang})`, async () => {
+            await setUiLocale(demoUrl, DISTRICT, lang)
+            const a = await scanned(district, DISTRICT)
+            await a.page.evaluate(() => {
+                const w = window as unknown as { printed: number; print: () => void }
+                w.printed = 0
+                w.print = () => {
+                    w.printed++
+                }
+            })
+            await a.page.locator('[data-test="alerts-print"]').click()
+            const view = a.page.locator('[data-test="alerts-print-view"]')
+            await view.waitFor({ timeout: 30_000 })
+            const alerts = view.locator('[data-test="print-alert"]')
+            await expect.poll(() => alerts.count()).toBeGreaterThan(1)
+            const first = alerts.first()
+            expect(await first.locator('[data-test="print-charts"] .highcharts-root').count()).toBe(
+                2
+            )
+            // The entries as listed: rank, tier, every reason of the entry
+            const listed = a.page.locator('[data-test="alert-item"]').first()
+            expect(await first.locator('[data-test="print-tier"]').textContent()).toBe(
+                await listed.locator('[data-test="alert-tier"]').textContent()
+            )
+            const reasons = await listed.locator('[data-test="alert-link"]').allTextContents()
+            const printed = await first.locator('[data-test="print-reasons"] li').allTextContents()
+            expect(printed).toHaveLength(reasons.length)
+            reasons.forEach((reason, i) => expect(printed[i]).toContain(reason))
+            if (lang === 'en') expect(await first.textContent()).toContain(sentence)
+            expect(
+                await first.locator('[data-test="print-follow-up-assignee"]').textContent()
+            ).toMatch(/Amina Diallo/)
+            // French once the pending translations are merged into fr.po
+            expect(
+                await first.locator('[data-test="print-follow-up-status"]').textContent()
+            ).toMatch(lang === 'en' ? /^Resolved$/ : /^(Resolved|Résolue)$/)
+            await expect
+                .poll(() =>
+                    a.page.evaluate(() => (window as unknown as { printed: number }).printed)
+                )
+                .toBe(1)
+            // As printed: only the print view, the buttons left out
+            await a.page.emulateMedia({ media: 'print' })
+            expect(await a.page.locator('[data-test="alerts-page"]').isVisible()).toBe(false)
+            expect(await a.page.locator('[data-test="alerts-print-close"]').isVisible()).toBe(false)
+            await a.page.setViewportSize({ width: 794, height: 1123 })
+            await screenshot(a.page, `alerts-print-${lang}`)
+            await a.page.emulateMedia({ media: 'screen' })
+            await a.page.locator('[data-test="alerts-print-close"]').click()
+            expect(await view.count()).toBe(0)
+            expect(a.errors).toEqual([])
+            await a.page.close()
+        })
+    }
+})
+
+const openHost = async (browser: BrowserContext, items: unknown[], user = ADMIN) => {
+    const page = await browser.newPage()
+    const errors = collectErrors(page)
+    await page.goto(
+        `${demoUrl}/api/apps/dashboard/index.html?items=${encodeURIComponent(JSON.stringify(items))}`
+    )
+    if (page.url().includes('login')) {
+        await logIn(page, user.username, user.password)
+        await page.waitForURL((url) => url.pathname.startsWith('/api/apps/dashboard/'))
+    }
+    return { page, errors }
+}
+const frameOf = (page: Page, id: string): FrameLocator =>
+    page.frameLocator(`[data-test="dashboard-item-${id}"] iframe`)
+
+describe('the dashboard alerts item', () => {
+    it('shows the top alerts of a program area, readable at 600×400 and 420×700, each linking to the drilled chart', async () => {
+        const browser = await launchChromium({ viewport: { width: 1300, height: 900 } })
+        const items = [
+            { id: 'alertsWide', width: 600, height: 400 },
+            { id: 'alertsTall', width: 420, height: 700 },
+        ]
+        const { page, errors } = await openHost(browser, items)
+        const workers: string[] = []
+        page.on('worker', (worker) => workers.push(worker.url()))
+        for (const { id } of items) {
+            const frame = frameOf(page, id)
+            await frame.locator('[data-test="item-picker"]').waitFor({ timeout: 30_000 })
+            await frame.getByText('Top alerts', { exact: true }).click()
+            expect(await frame.locator('[data-test="item-picker-pair"]').count()).toBe(0)
+            await frame.locator('[data-test="item-picker-save"]').click()
+        }
+        for (const { id } of items) {
+            const frame = frameOf(page, id)
+            await frame
+                .locator('[data-test="alerts-item-entry"]')
+                .first()
+                .waitFor({ timeout: 90_000 })
+            // The ranked entries, as on the Alerts page: a rank and a tier each
+            const first = frame.locator('[data-test="alerts-item-entry"]').first()
+            expect(await first.textContent()).toMatch(/^#1(Extreme|Outlier)/)
+            expect(['extreme', 'outlier']).toContain(await first.getAttribute('data-tier'))
+            const link = frame.locator('[data-test="alerts-item-link"]').first()
+            expect(await link.getAttribute('href')).toMatch(/^index\.html#\/view\?.*dpe=.*hl=/)
+            expect(await link.getAttribute('target')).toBe('_top')
+            const box = await link.boundingBox()
+            expect(box?.height).toBeGreaterThan(10)
+        }
+        for (const frame of page.frames().filter((f) => f.url().includes('plugin.html'))) {
+            expect(await layoutProblems(frame)).toEqual([])
+            // Every line of the list readable: inside the item, not clipped sideways
+            const overflow = await frame.evaluate(
+                () =>
+                    Array.from(document.querySelectorAll('[data-test="alerts-item-entry"]')).filter(
+                        (el) => el.getBoundingClientRect().right > window.innerWidth + 1
+                    ).length
+            )
+            expect(overflow).toBe(0)
+        }
+        // The detectors ran in the web worker of the app's build, not in the dashboard's page
+        expect(workers.filter((url) => /scan\.worker/.test(url)).length).toBeGreaterThan(0)
+        await screenshot(page, 'plugin-alerts-items')
+        expect(errors).toEqual([])
+        await page.close()
+        await browser.close()
+    })
+})
