@@ -26,6 +26,22 @@ const chartsDrawn = async (page: Page) => {
         .waitFor({ timeout: 30_000 })
 }
 
+/** Scrolls to each card so that its charts are drawn (they are when near the view), then back up */
+const drawEveryCard = async (page: Page) => {
+    const cards = page.locator('[data-test^="pair-card-"]')
+    const count = await cards.count()
+    for (let i = 0; i < count; i++) {
+        const card = cards.nth(i)
+        await card.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+        for (const chart of ['chart-hmis', 'chart-lmis']) {
+            await card
+                .locator(`[data-test="${chart}"] .highcharts-root`)
+                .waitFor({ timeout: 30_000 })
+        }
+    }
+    await cards.first().evaluate((el) => el.scrollIntoView({ block: 'start' }))
+}
+
 describe('the triangulation view', () => {
     it('shows each pair of the program area side by side, from one trend request and one stock status request', async () => {
         const { page, errors, analytics } = await openApp(browser, demoUrl, ADMIN)
@@ -64,6 +80,7 @@ describe('the triangulation view', () => {
         await page.waitForLoadState('networkidle')
         const cards = await page.locator('[data-test^="pair-card-"]').count()
         expect(cards).toBeGreaterThanOrEqual(2)
+        await drawEveryCard(page)
         // The charts' SVG roots as drawn: a drill in place keeps them
         const keepRoots = () =>
             page.evaluate(() => {
@@ -162,6 +179,8 @@ describe('the triangulation view', () => {
         await page.goto('about:blank')
         await page.goto(depth2)
         await chartsDrawn(page)
+        // ...the cards drawn later too: created at that level when they come near the view
+        await drawEveryCard(page)
         await expect.poll(titles, { timeout: 30_000 }).toEqual(depth2Titles)
         expect(await page.locator('[data-test="drill-breadcrumbs"] button').count()).toBe(4)
         await screenshot(page, 'view-drilled-link')

@@ -40,8 +40,10 @@ const withDrawnHeight = (
     }
 }
 
-/** What `chartRef` points to: the chart drawn */
-export type ChartHandle = HighchartsReact.RefObject
+/** What `chartRef` points to: the chart drawn (`undefined` until it is drawn, in its turn) */
+export interface ChartHandle {
+    readonly chart: Highcharts.Chart | undefined
+}
 
 /** A drill-down point clicked (the drilldown module's `drilldown` event): its chart asks for the level below */
 export type DrilldownHandler = (point: Highcharts.Point) => void
@@ -110,8 +112,18 @@ export const Chart = ({
     drilldownRef.current = onDrilldown
     const heightRef = useRef(height)
     heightRef.current = height
-    const inner = useRef<ChartHandle>(null)
-    useImperativeHandle(chartRef, () => inner.current, [])
+    const inner = useRef<HighchartsReact.RefObject>(null)
+    // Read through getters: the chart object exists only once drawn (in its turn), and is made
+    // anew with new options
+    useImperativeHandle(
+        chartRef,
+        (): ChartHandle => ({
+            get chart() {
+                return inner.current?.chart ?? undefined
+            },
+        }),
+        []
+    )
     const clickable = Boolean(onPointClick)
     // The height the chart was drawn at (more than `height` when its plot needed room)
     const [drawnHeight, setDrawnHeight] = useState<number | null>(null)
