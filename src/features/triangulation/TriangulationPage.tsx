@@ -21,7 +21,7 @@ import {
     type RelativePeriod,
 } from '../../domain/periods'
 import { useInstanceCalendar } from '../../data/use-calendar'
-import { dataViewRoots, useMe, type Me } from '../../data/use-me'
+import { dataViewRoots, useUser, type Me } from '../../data/use-me'
 import { useOrgUnit, useViewOrgUnit } from '../../data/use-org-unit'
 import { OrgUnitFallbackNotice } from '../../shared/navigation/OrgUnitFallbackNotice'
 import { useMaxOrgUnitLevel } from '../../data/use-org-unit-levels'
@@ -78,7 +78,8 @@ export const TriangulationView = ({
     replace,
     compact,
 }: TriangulationViewProps) => {
-    const me = useMe()
+    // The user alone (one request, with the mapping's): the trend does not wait for the editors
+    const me = useUser()
     const locale = me.data?.settings?.keyUiLocale ?? 'en'
     const area: ProgramArea | undefined =
         config.programAreas.find((a) => a.id === requested.area) ?? config.programAreas[0]
