@@ -2,7 +2,7 @@ import { useDataEngine } from '@dhis2/app-runtime'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { CONFIG_NAMESPACE } from '../domain/config'
 import type { DataEngine } from './engine'
-import { loadEditors, type Editors } from './entry-protection'
+import type { Editors } from './editors'
 import { queryKeys } from './query-keys'
 
 export interface OrgUnitRef {
@@ -75,8 +75,11 @@ export const useMe = ({ enabled = true }: { enabled?: boolean } = {}) => {
         queryFn: async (): Promise<Me> => {
             const [user, configEditors] = await Promise.all([
                 client.fetchQuery(userQuery(engine)),
-                // Unreadable editors: nobody but superusers is offered editing (DHIS2 decides anyway)
-                loadEditors(engine, CONFIG_NAMESPACE).catch(() => null),
+                // Unreadable editors: nobody but superusers is offered editing (DHIS2 decides
+                // anyway). The entries' code is loaded with them (not needed by the first view).
+                import('./entry-protection')
+                    .then(({ loadEditors }) => loadEditors(engine, CONFIG_NAMESPACE))
+                    .catch(() => null),
             ])
             return { ...user, configEditors }
         },
