@@ -352,7 +352,7 @@ export const waitDrilled = async (page: Page, before: string[], timeout = 30_000
         )
     )
 
-/** Waits until the charts show `titles` again (e.g. the trend after going back). */
+/** Waits until the charts show the trend's `titles` again (after going back), see below. */
 export const waitTitles = (page: Page, titles: string[], timeout = 30_000) =>
     page.waitForFunction(
         ({ titles, card }) => {
@@ -364,10 +364,15 @@ export const waitTitles = (page: Page, titles: string[], timeout = 30_000) =>
                     ).replace(/[\s\u200b]+/g, ' ')
                 )
             )
-            // A chart not drawn in `titles` (its card was far) may have been drawn meanwhile
+            // Not waited for: a chart not drawn in `titles` (its card was far: it may have been
+            // drawn meanwhile), or one that still showed an earlier drill-down there (drawn at
+            // that level when its card came near, made anew at the trend in its turn)
             return (
                 now.length === titles.length &&
-                now.every((t, i) => t === titles[i] || titles[i] === '')
+                now.every(
+                    (t, i) =>
+                        t === titles[i] || titles[i] === '' || (titles[i] ?? '').includes(' in ')
+                )
             )
         },
         { titles, card: CARD },
