@@ -3,10 +3,13 @@
  * the view, of drill-down clicks and of an alert scan, in the built app on the demo DHIS2, each sample attributed to
  * its npm package (or the app's own file and function) through the chunks' source maps.
  *
- *     npx tsx bench/profile.ts [--facilities 6000] [--area newborn-health] [--clicks 5]
+ *     npx tsx bench/profile.ts [--facilities 6000] [--area newborn-health | --pairs 40] [--clicks 5]
  *
- * Uses `build/bundle/*.zip` (run `npm run build` first). Prints the self time per package and the
- * functions with the most self time, for each of the three.
+ * Uses `build/bundle/*.zip` (run `npm run build` first), at 1440×900 as the bench. `--pairs N`:
+ * the bench's mapping of N pairs in one program area instead of a demo program area. Prints the
+ * self time per package and the functions with the most self time, for each of the three, and
+ * the longest main-thread tasks with what they spent their time on (a task: a run of samples
+ * without idle between them).
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
@@ -24,10 +27,12 @@ import {
     CARD,
     POINT_IN_CARD,
     chartTitles,
-    waitDrilled,
+    watchDrill,
     waitTitles,
-    waitViewDrawn,
+    waitViewportDrawn,
 } from './lib/browser'
+import { BENCH_AREA, benchConfig } from './lib/configs'
+import { adminApi } from './lib/demo'
 import { decodeMappings, packageOf, type MappingSegment } from './lib/source-map'
 
 const arg = (name: string, fallback: string): string => {
@@ -113,12 +118,82 @@ const summarize = (title: string, profile: Profile, maps: Map<string, SourceLook
     }
     const top = (m: Map<string, number>, n: number) =>
         [...m].sort((a, b) => b[1] - a[1]).slice(0, n)
+    const tasks = longestTasks(profile, maps)
     console.log(`\n## ${title}: ${total.toFixed(0)} ms of samples (idle left out)\n`)
     for (const [name, ms] of top(packages, 15))
         console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`)
     console.log('\nFunctions with the most self time:')
     for (const [name, ms] of top(functions, 25))
         console.log(`${ms.toFixed(1).padStart(7)} ms  ${name}`)
+    console.log('\nLongest main-thread tasks (over 50 ms), and their packages by self time:')
+    if (tasks.length === 0) console.log('  none')
+    for (const task of tasks) {
+        console.log(
+            `${task.ms.toFixed(0).padStart(7)} ms  ${task.packages
+                .slice(0, 6)
+                .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+                .join(', ')}`
+        )
+        console.log(
+            `           ${task.functions
+                .slice(0, 5)
+                .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+                .join('; ')}`
+        )
+    }
+}
+
+/** Where a profile node's code is: npm package (or app file) and function with its source line */
+const frameOf = (
+    frame: ProfileNode['callFrame'],
+    maps: Map<string, SourceLookup>
+): { pkg: string; fn: string } => {
+    const file = frame.url.split('/').pop() ?? ''
+    const position = maps.get(file)?.find(frame.lineNumber, frame.columnNumber)
+    const pkg = position
+        ? packageOf(position.source)
+        : frame.url
+          ? `(${file || frame.url})`
+          : `(${frame.functionName || 'native'})`
+    const where = position
+        ? `${position.source.replace(/^.*node_modules\//, '')}:${position.line}`
+        : frame.url || '-'
+    return { pkg, fn: `${frame.functionName || '(anonymous)'} ${where}` }
+}
+
+/**
+ * The main thread's tasks over 50 ms, longest first (at most 8): runs of samples with no idle
+ * sample (and no gap) between them, each with its self time per package and function.
+ */
+const longestTasks = (profile: Profile, maps: Map<string, SourceLookup>) => {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+    const tasks: { ms: number; packages: [string, number][]; functions: [string, number][] }[] = []
+    let packages = new Map<string, number>()
+    let functions = new Map<string, number>()
+    let ms = 0
+    const close = () => {
+        if (ms > 50) {
+            const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1])
+            tasks.push({ ms, packages: sorted(packages), functions: sorted(functions) })
+        }
+        packages = new Map()
+        functions = new Map()
+        ms = 0
+    }
+    profile.samples.forEach((id, i) => {
+        const delta = (profile.timeDeltas[i + 1] ?? 0) / 1000
+        const frame = byId.get(id)?.callFrame
+        if (!frame || frame.functionName === '(idle)' || delta > 5) {
+            close()
+            return
+        }
+        const { pkg, fn } = frameOf(frame, maps)
+        ms += delta
+        packages.set(pkg, (packages.get(pkg) ?? 0) + delta)
+        functions.set(fn, (functions.get(fn) ?? 0) + delta)
+    })
+    close()
+    return tasks.sort((a, b) => b.ms - a.ms).slice(0, 8)
 }
 
 const profiled = async <T>(cdp: CDPSession, run: () => Promise<T>): Promise<Profile> => {
@@ -132,7 +207,8 @@ const profiled = async <T>(cdp: CDPSession, run: () => Promise<T>): Promise<Prof
 
 const main = async () => {
     const facilities = Number(arg('facilities', '6000'))
-    const area = arg('area', 'newborn-health')
+    const pairCount = Number(arg('pairs', '0'))
+    const area = pairCount > 0 ? BENCH_AREA : arg('area', 'newborn-health')
     const clicks = Number(arg('clicks', '5'))
     const zipDir = 'build/bundle'
     const zipName = readdirSync(zipDir).find((f) => f.endsWith('.zip'))
@@ -140,21 +216,36 @@ const main = async () => {
     const zipPath = path.join(zipDir, zipName)
     const maps = await loadMaps(zipPath)
     const demo: DemoProcess = await startDemoProcess({ facilities })
-    const browser = await launchChromium()
+    const browser = await launchChromium({ viewport: { width: 1440, height: 900 } })
     try {
         await installApp(demo.url, zipPath, readFileSync(zipPath))
+        if (pairCount > 0) {
+            const config = await adminApi(demo.url, 'GET', '/api/dataStore/triangulate/config')
+            await adminApi(
+                demo.url,
+                'PUT',
+                '/api/dataStore/triangulate/config',
+                benchConfig(config, pairCount)
+            )
+        }
         const { page } = await openApp(browser, demo.url, ADMIN, `#/view?area=${area}`)
         const pairs = await page.locator(CARD).count()
-        await waitViewDrawn(page, Math.max(1, pairs))
+        await waitViewportDrawn(page, Math.max(1, pairs))
         const expected = await page.locator(CARD).count()
         const cdp = await browser.newCDPSession(page)
         const url = `${demo.url}/api/apps/triangulate/index.html#/view?area=${area}`
         const navigation = await profiled(cdp, async () => {
             await page.goto('about:blank')
             await page.goto(url)
-            await waitViewDrawn(page, expected)
+            await waitViewportDrawn(page, expected)
+            // and the drawings near the view made after it
+            await page.waitForTimeout(1500)
         })
-        summarize(`Navigation → ${expected} cards drawn`, navigation, maps)
+        summarize(
+            `Navigation → charts in the window of ${expected} cards drawn (+1.5 s)`,
+            navigation,
+            maps
+        )
         const drill = await profiled(cdp, () => drillClicks(page, clicks))
         summarize(`${clicks} drill-down clicks (and back)`, drill, maps)
         await page.goto(`${demo.url}/api/apps/triangulate/index.html#/alerts`)
@@ -177,13 +268,15 @@ const main = async () => {
 const drillClicks = async (page: Page, clicks: number): Promise<void> => {
     for (let i = 0; i < clicks; i++) {
         const before = await chartTitles(page)
-        const point = page.locator(POINT_IN_CARD).nth(i)
+        const point = page.locator(CARD).first().locator(POINT_IN_CARD).nth(i)
         await point.scrollIntoViewIfNeeded()
         const box = await point.boundingBox()
         if (!box) throw new Error('no point')
+        const drill = await watchDrill(page, before)
         await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 4))
         await page.mouse.click(box.x + box.width / 2, box.y + Math.min(box.height / 2, 4))
-        await waitDrilled(page, before)
+        await drill.done
+        await page.waitForTimeout(500)
         await page.goBack()
         await waitTitles(page, before)
     }

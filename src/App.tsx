@@ -6,11 +6,9 @@ import { confirmLeavingSettings } from './features/settings/unsaved-changes'
 import { ConfigGate } from './features/triangulation/ConfigGate'
 import { LoadBoundary, lazyWithRetry } from './shared/api-errors/LoadBoundary'
 import { useViewState, type Page } from './shared/navigation'
+import { TranslationsGate } from './shared/i18n/TranslationsGate'
 import { QueryProvider } from './shared/query-client'
 import classes from './App.module.css'
-// The app's translations (i18n/*.po), generated into src/locales by d2-app-scripts start/build
-// and `npm run i18n:generate`; without this import every string of the app stays English.
-import './locales'
 
 // The view's code (with Highcharts) is requested as soon as the app starts, and loads in parallel
 // with the mapping and the user's details instead of before them
@@ -128,17 +126,20 @@ const Main = () => {
     )
 }
 
+// The user's language's translations first (English: at once), see TranslationsGate
 const App = () => (
     <QueryProvider>
-        {itemInUrl ? (
-            <LoadBoundary resetKey="item">
-                <Suspense fallback={<CircularLoader small />}>
-                    <DashboardItemInApp item={itemInUrl} />
-                </Suspense>
-            </LoadBoundary>
-        ) : (
-            <Main />
-        )}
+        <TranslationsGate>
+            {itemInUrl ? (
+                <LoadBoundary resetKey="item">
+                    <Suspense fallback={<CircularLoader small />}>
+                        <DashboardItemInApp item={itemInUrl} />
+                    </Suspense>
+                </LoadBoundary>
+            ) : (
+                <Main />
+            )}
+        </TranslationsGate>
     </QueryProvider>
 )
 

@@ -17,6 +17,7 @@ declare global {
     interface Window {
         __benchClickAt?: number
         __benchLongTasks?: [number, number][]
+        __benchPairDrilledAt?: number
     }
 }
 
@@ -170,6 +171,131 @@ export const waitViewDrawn = async (page: Page, expected: number, timeout = 60_0
         )
     )
 
+/**
+ * Waits until `expected` pair cards are there and every chart in the window (the part of each card's
+ * `chart-hmis` / `chart-lmis` on screen) is drawn, with at least one chart in the window; the
+ * charts further down are drawn when scrolled to. Returns the page's `performance.now()` then.
+ */
+export const waitViewportDrawn = async (page: Page, expected: number, timeout = 60_000) =>
+    number(
+        await page.waitForFunction(
+            ({ expected, card }) => {
+                const cards = document.querySelectorAll(card)
+                if (cards.length < expected) return false
+                const height = window.innerHeight
+                let seen = 0
+                for (const c of Array.from(cards)) {
+                    const box = c.getBoundingClientRect()
+                    if (box.bottom <= 0 || box.top >= height) continue
+                    for (const kind of ['chart-hmis', 'chart-lmis']) {
+                        const chart = c.querySelector(`[data-test="${kind}"]`)
+                        // a card in the window without its charts: its data is not there yet
+                        if (!chart) return false
+                        const r = chart.getBoundingClientRect()
+                        if (r.height === 0 || r.bottom <= 0 || r.top >= height) continue
+                        if (!chart.querySelector('.highcharts-root')) return false
+                        seen++
+                    }
+                }
+                return seen > 0 ? performance.now() : false
+            },
+            { expected, card: CARD },
+            { polling: 'raf', timeout }
+        )
+    )
+
+/**
+ * Scrolls to each card whose charts are not drawn yet, as fast as they are drawn, until every
+ * chart of the `expected` cards is drawn; returns the page's `performance.now()` then.
+ */
+export const waitAllDrawnScrolling = async (page: Page, expected: number, timeout = 120_000) =>
+    number(
+        await page.waitForFunction(
+            ({ expected, card }) => {
+                const cards = Array.from(document.querySelectorAll(card))
+                if (cards.length < expected) return false
+                const undrawn = cards.find(
+                    (c) =>
+                        !c.querySelector('[data-test="chart-hmis"] .highcharts-root') ||
+                        !c.querySelector('[data-test="chart-lmis"] .highcharts-root')
+                )
+                if (!undrawn) return performance.now()
+                undrawn.scrollIntoView({ block: 'start' })
+                return false
+            },
+            { expected, card: CARD },
+            { polling: 'raf', timeout }
+        )
+    )
+
+/**
+ * To call before a drill click: watches until every chart in the window shows the drilled view
+ * (drawn, its title changed from `before` and naming a period, " in "). `done` resolves with the
+ * page's `performance.now()` when the two charts of card `clicked` were drilled, and when every
+ * chart in the window was (polled every animation frame from before the click).
+ */
+export const watchDrill = async (
+    page: Page,
+    before: string[],
+    clicked = 0,
+    timeout = 30_000
+): Promise<{ done: Promise<{ pair: number; visible: number }> }> => {
+    await page.evaluate(() => {
+        window.__benchPairDrilledAt = undefined
+    })
+    const handle = page.waitForFunction(
+        ({ before, card, clicked }) => {
+            const charts = Array.from(document.querySelectorAll(card)).flatMap((c) =>
+                ['chart-hmis', 'chart-lmis'].map((kind) => c.querySelector(`[data-test="${kind}"]`))
+            )
+            if (charts.length !== before.length) return false
+            // one flag per chart (no named function here: the page gets this code as text)
+            const drilled = charts.map((chart, i) => {
+                if (!chart?.querySelector('.highcharts-root')) return false
+                const title = (chart.querySelector('.highcharts-title')?.textContent ?? '').replace(
+                    /[\s\u200b]+/g,
+                    ' '
+                )
+                return title !== before[i] && title.includes(' in ')
+            })
+            if (
+                window.__benchPairDrilledAt === undefined &&
+                drilled[clicked * 2] &&
+                drilled[clicked * 2 + 1]
+            ) {
+                window.__benchPairDrilledAt = performance.now()
+            }
+            const height = window.innerHeight
+            const inWindow = charts.flatMap((chart, i) => {
+                const r = chart?.getBoundingClientRect()
+                return r && r.height > 0 && r.bottom > 0 && r.top < height ? [i] : []
+            })
+            if (inWindow.length === 0 || !inWindow.every((i) => drilled[i])) return false
+            if (window.__benchPairDrilledAt === undefined) return false
+            return { pair: window.__benchPairDrilledAt, visible: performance.now() }
+        },
+        { before, card: CARD, clicked },
+        { polling: 'raf', timeout }
+    )
+    const done = handle.then((h) => h.jsonValue() as Promise<{ pair: number; visible: number }>)
+    // a click that never drills: the caller does not wait, nothing is left unhandled
+    done.catch(() => undefined)
+    return { done }
+}
+
+/** Durations (ms) of the main thread's long tasks (> 50 ms) that overlap `from`–`to`. */
+export const longTasksBetween = (page: Page, from: number, to: number): Promise<number[]> =>
+    page.evaluate(
+        ({ from, to }) =>
+            (window.__benchLongTasks ?? [])
+                .filter(([start, duration]) => start + duration > from && start < to)
+                .map(([, duration]) => Math.round(duration)),
+        { from, to }
+    )
+
+/** The page's `performance.now()`. */
+export const pageNow = (page: Page): Promise<number> => page.evaluate(() => performance.now())
+
 /** Waits until the element is shown; returns the page's `performance.now()` at that moment. */
 export const waitVisible = async (page: Page, selector: string, timeout = 60_000) =>
     number(
@@ -226,7 +352,7 @@ export const waitDrilled = async (page: Page, before: string[], timeout = 30_000
         )
     )
 
-/** Waits until the charts show `titles` again (e.g. the trend after going back). */
+/** Waits until the charts show the trend's `titles` again (after going back), see below. */
 export const waitTitles = (page: Page, titles: string[], timeout = 30_000) =>
     page.waitForFunction(
         ({ titles, card }) => {
@@ -238,7 +364,16 @@ export const waitTitles = (page: Page, titles: string[], timeout = 30_000) =>
                     ).replace(/[\s\u200b]+/g, ' ')
                 )
             )
-            return now.length === titles.length && now.every((t, i) => t === titles[i])
+            // Not waited for: a chart not drawn in `titles` (its card was far: it may have been
+            // drawn meanwhile), or one that still showed an earlier drill-down there (drawn at
+            // that level when its card came near, made anew at the trend in its turn)
+            return (
+                now.length === titles.length &&
+                now.every(
+                    (t, i) =>
+                        t === titles[i] || titles[i] === '' || (titles[i] ?? '').includes(' in ')
+                )
+            )
         },
         { titles, card: CARD },
         { polling: 'raf', timeout }

@@ -21,24 +21,22 @@
  * editors `rw------`. Only superusers may change the editors entry itself (public `r-------`, nobody
  * else). Its owner (who created it) keeps write access: DHIS2 has no way to take it away.
  */
-import { z } from 'zod'
 import { FOLLOW_UP_KEY_PREFIX } from '../domain/follow-up/follow-up'
+import { editorsSchema, type Editors } from './editors'
 import { httpStatusOf, type DataEngine } from './engine'
+
+export {
+    editorsSchema,
+    isNamedEditor,
+    type EditorCandidate,
+    type Editors,
+    type NamedRef,
+} from './editors'
 
 export const EDITORS_KEY = 'editors'
 export const READ_ONLY_ACCESS = 'r-------'
 export const READ_WRITE_ACCESS = 'rw------'
 const NO_ACCESS = '--------'
-
-const namedRef = z.object({ id: z.string().min(1), name: z.string() })
-export const editorsSchema = z
-    .object({
-        userGroups: z.array(namedRef).default([]),
-        users: z.array(namedRef).default([]),
-    })
-    .passthrough()
-export type NamedRef = z.infer<typeof namedRef>
-export type Editors = z.infer<typeof editorsSchema>
 
 export const NO_EDITORS: Editors = { userGroups: [], users: [] }
 
@@ -131,23 +129,6 @@ export const sameSharing = (a: SharingObject, b: SharingObject): boolean =>
 
 /** Whether a public access string lets everyone change the entry (metadata write). */
 export const publicCanWrite = (publicAccess: string): boolean => publicAccess[1] === 'w'
-
-export interface EditorCandidate {
-    id?: string
-    authorities?: readonly string[]
-    userGroups?: readonly { id: string }[]
-}
-
-/** Whether DHIS2 lets this user change an entry shared with `editors` (owners aside). */
-export const isNamedEditor = (me: EditorCandidate, editors: Editors | null): boolean => {
-    if ((me.authorities ?? []).includes('ALL')) return true
-    if (!editors) return false
-    const groups = new Set((me.userGroups ?? []).map((g) => g.id))
-    return (
-        editors.users.some((u) => u.id === me.id) ||
-        editors.userGroups.some((g) => groups.has(g.id))
-    )
-}
 
 export type ProtectOutcome =
     /** The entry now has the wanted sharing (or already had it) */

@@ -1,6 +1,8 @@
 /** Query keys, in one place so that invalidation is one import. */
 export const queryKeys = {
     me: () => ['me'] as const,
+    /** Under `me`: invalidated with it */
+    user: () => ['me', 'user'] as const,
     config: () => ['dataStore', 'triangulate', 'config'] as const,
     configMeta: () => ['dataStore', 'triangulate', 'config', 'metaData'] as const,
     orgUnitLevels: () => ['organisationUnitLevels'] as const,

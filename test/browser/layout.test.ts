@@ -44,8 +44,11 @@ const shot = async (page: Page, name: string) => {
 
 type Scope = Page | FrameLocator
 
-/** Waits until every chart of the cards is drawn and has settled at its size. */
-const chartsDrawn = async (scope: Scope) => {
+/**
+ * Waits until every chart of the cards is drawn (`drilled`: drilled, " in " in its title) and has
+ * settled at its size.
+ */
+const chartsDrawn = async (scope: Scope, drilled = false) => {
     const cards = scope.locator('[data-test^="pair-card-"]')
     await cards.first().locator('[data-test="chart-lmis"] .highcharts-root').waitFor({
         timeout: 30_000,
@@ -53,6 +56,26 @@ const chartsDrawn = async (scope: Scope) => {
     await cards.first().locator('[data-test="chart-hmis"] .highcharts-root').waitFor({
         timeout: 30_000,
     })
+    // Cards further down are drawn when they come near the view: scroll to each, then back
+    const count = await cards.count()
+    for (let i = 0; i < count; i++) {
+        const card = cards.nth(i)
+        await card.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+        for (const chart of ['chart-hmis', 'chart-lmis']) {
+            await card
+                .locator(`[data-test="${chart}"] .highcharts-root`)
+                .waitFor({ timeout: 30_000 })
+            if (drilled) {
+                await expect
+                    .poll(() =>
+                        card.locator(`[data-test="${chart}"] .highcharts-title`).textContent()
+                    )
+                    // a wrapped title's lines are joined by a zero-width space
+                    .toMatch(/[\s\u200b]in[\s\u200b]/)
+            }
+        }
+    }
+    await cards.first().evaluate((el) => el.scrollIntoView({ block: 'start' }))
     // The layout settles (measured size, the minimum-plot safety net): two equal readings
     let previous = ''
     for (let i = 0; i < 20; i++) {
@@ -65,7 +88,9 @@ const chartsDrawn = async (scope: Scope) => {
 
 /** The plot box height of every chart drawn in the cards (`.highcharts-plot-background`). */
 const plotHeights = async (scope: Scope): Promise<{ chart: string; height: number }[]> => {
-    const charts = scope.locator('[data-test^="pair-card-"] [data-test^="chart-"]')
+    const charts = scope.locator(
+        '[data-test^="pair-card-"] :is([data-test="chart-hmis"], [data-test="chart-lmis"])'
+    )
     const result: { chart: string; height: number }[] = []
     for (let i = 0; i < (await charts.count()); i++) {
         const chart = charts.nth(i)
@@ -186,7 +211,7 @@ describe('the chart layout', () => {
                     card.locator('[data-test="chart-lmis"] .highcharts-title').textContent()
                 )
                 .toMatch(/ in |Consumption/)
-            await chartsDrawn(page)
+            await chartsDrawn(page, true)
             await shot(page, `app-drilled-${size.width}x${size.height}`)
             await expectLaidOut(page, `drilled ${where}`)
             // Both drilled charts put the org units in the same order

@@ -50,6 +50,18 @@ const response = {
 describe('parseAnalyticsResponse', () => {
     const table = parseAnalyticsResponse(response)
 
+    it('reads a dx/pe/ou cell the same whichever way it is asked for', () => {
+        for (const dx of ['deUid000001', 'inUid000001', 'nothing0001']) {
+            for (const pe of ['202401', '202402', '202403']) {
+                expect(table.value(dx, pe, 'ouUid000001')).toBe(
+                    table.valueAt({ ou: 'ouUid000001', dx, pe })
+                )
+            }
+        }
+        expect(table.value('deUid000001', '202401', 'ouUid000001')).toBe(12)
+        expect(table.value('deUid000001', '202401', 'otherOu0001')).toBeNull()
+    })
+
     it('reads columns by header name, whatever their order', () => {
         expect(table.dimensions).toEqual(['pe', 'dx', 'ou'])
         expect(table.rows).toHaveLength(4)

@@ -324,7 +324,24 @@ class ParsedAnalyticsTable implements AnalyticsTable {
     }
 
     value(dx: string, pe: string, ou?: string, other?: AnalyticsCoordinates): number | null {
+        // The common case (dx, pe, ou and nothing else), read many thousand times for the stock
+        // status of every facility: the key without building coordinates
+        if (other === undefined && ou !== undefined && this.dxPeOu()) {
+            const parts = this.dimensions.map((name) =>
+                name === 'dx' ? dx : name === 'pe' ? pe : ou
+            )
+            return this.rowIndex().get(parts.join(KEY_SEPARATOR))?.value ?? null
+        }
         return this.valueAt({ ...other, dx, pe, ou })
+    }
+
+    private dxPeOuOnly: boolean | null = null
+    /** Whether the table's dimensions are exactly dx, pe and ou (in any order) */
+    private dxPeOu(): boolean {
+        this.dxPeOuOnly ??=
+            this.dimensions.length === 3 &&
+            ['dx', 'pe', 'ou'].every((name) => this.dimensions.includes(name))
+        return this.dxPeOuOnly
     }
 
     rowsWhere(coordinates: AnalyticsCoordinates): AnalyticsRow[] {

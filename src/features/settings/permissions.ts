@@ -1,4 +1,4 @@
-import { isNamedEditor, type Editors } from '../../data/entry-protection'
+import { isNamedEditor, type Editors } from '../../data/editors'
 
 /**
  * The app's former custom authority. DHIS2 cannot enforce it on the app's dataStore entries (an

@@ -4,7 +4,7 @@ import React, { useState } from 'react'
 import type { Config, ConfigIssue } from '../../domain/config'
 import { useCalendarSupport } from '../../data/use-calendar'
 import { useConfig } from '../../data/use-config'
-import { canEditConfig, useMe } from '../../data/use-me'
+import { canEditConfig, useMe, useUser } from '../../data/use-me'
 import { ErrorNotice } from '../../shared/api-errors'
 import { CalendarUnsupportedNotice } from '../../shared/calendar/CalendarUnsupportedNotice'
 
@@ -41,9 +41,14 @@ export const ConfigGate = ({
     onOpenSettings?: () => void
 }) => {
     const config = useConfig()
-    const me = useMe()
+    // The pages wait for the user (one request, in parallel with the mapping's); the app's
+    // editors (three more) only decide what the empty or broken mapping's notice offers
+    const user = useUser()
+    const usable =
+        config.data?.state === 'present' && Boolean(config.data.config?.programAreas.length)
+    const me = useMe({ enabled: Boolean(config.data) && !usable })
     const calendar = useCalendarSupport()
-    if (config.isLoading || me.isLoading) return <CircularLoader small />
+    if (config.isLoading || user.isLoading) return <CircularLoader small />
     // A failed refresh of a mapping already loaded keeps the pages usable with it (each page
     // shows its own failed requests where they happen)
     if (config.error && !config.data)
@@ -55,6 +60,7 @@ export const ConfigGate = ({
         !config.data.config?.programAreas.length
     ) {
         const broken = config.data?.state === 'present' && !config.data.config
+        if (me.isLoading) return <CircularLoader small />
         return (
             <NoticeBox
                 error={broken}

@@ -12,7 +12,17 @@ import {
     Tooltip,
 } from '@dhis2/ui'
 import type Highcharts from 'highcharts'
-import React, { Suspense, lazy, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import React, {
+    Suspense,
+    lazy,
+    useCallback,
+    useEffect,
+    useLayoutEffect,
+    useMemo,
+    useReducer,
+    useRef,
+    useState,
+} from 'react'
 import {
     TREND_KEY,
     alignmentNotes,
@@ -34,7 +44,7 @@ import { indicatorDefinitions } from '../../domain/indicators'
 import type { PeriodCompleteness } from '../../domain/periods'
 import type { Grain } from '../../domain/periods'
 import { Chart, type ChartHandle } from '../../shared/charts/Chart'
-import { syncChartDrill } from '../../shared/charts/chart-drill'
+import { setChartBase, syncChartDrill } from '../../shared/charts/chart-drill'
 import { downloadChartImage, type ChartImageType } from '../../shared/charts/export-chart'
 import { useChartGrid } from '../../shared/charts/use-chart-grid'
 import { downloadText } from '../../shared/download'
@@ -658,15 +668,20 @@ export const PairCard = ({
     // The charts are created once, at a base level (the trend; or the level a shared link opens
     // at), and drill down and up from it in place with the Highcharts drilldown module, in step
     // with the view's drill-down (its URL: every card of the view follows the one clicked). They
-    // are drawn anew only at a level they cannot reach in place (`syncChartDrill`).
-    const [drilledBase, setDrilledBase] = useState<{
-        key: string
-        options: Record<ChartKind, Highcharts.Options>
-    } | null>(null)
-    const baseKey = drilledBase?.key ?? TREND_KEY
+    // are drawn anew only at a level they cannot reach in place (`syncChartDrill`). A chart not
+    // drawn yet (its card far from the view, `useDrawTurn`) has no chart object to drill: its
+    // base becomes the view's level, so that it is created there in its turn, already drilled.
+    const [drilledBase, setDrilledBase] = useState<
+        Partial<Record<ChartKind, { key: string; options: Highcharts.Options }>>
+    >({})
     const baseOptions = useMemo(
         (): Record<ChartKind, Highcharts.Options | null> =>
-            !trend ? { hmis: null, lmis: null } : (drilledBase?.options ?? trendShown),
+            !trend
+                ? { hmis: null, lmis: null }
+                : {
+                      hmis: drilledBase.hmis?.options ?? trendShown.hmis,
+                      lmis: drilledBase.lmis?.options ?? trendShown.lmis,
+                  },
         [trend, drilledBase, trendShown]
     )
     const hmisChart = useRef<ChartHandle | null>(null)
@@ -674,32 +689,53 @@ export const PairCard = ({
     const chartsDrawn = Boolean(grid) && !showTable
     const drillLater = useRef(drillAfterPaint)
     drillLater.current = drillAfterPaint
+    const targetRef = useRef(targetKey)
+    targetRef.current = targetKey
+    // A chart created at another level than the view's (made before the view drilled): synced
+    const [created, bumpCreated] = useReducer((n: number) => n + 1, 0)
+    const chartCreated = useCallback((chart: Highcharts.Chart, key: string) => {
+        setChartBase(chart, key)
+        if (key !== targetRef.current) bumpCreated()
+    }, [])
     // In a layout effect: the pair clicked is drilled before the browser paints the view's other
     // changes (breadcrumbs, notes), in the same frame
     useLayoutEffect(() => {
+        const charts = { hmis: hmisChart, lmis: lmisChart } as const
+        const kinds = ['hmis', 'lmis'] as const
+        const baseFor = (kind: ChartKind) =>
+            targetKey === TREND_KEY || !drillOptions
+                ? undefined
+                : { key: targetKey, options: drillOptions[kind] }
+        // The base of each kind given (only when it changes: a chart drawn anew keeps its old
+        // chart object until its turn, and is asked to sync again meanwhile)
+        const rebase = (which: readonly ChartKind[]) =>
+            setDrilledBase((bases) => {
+                const changed = which.filter((kind) => {
+                    const next = baseFor(kind)
+                    return bases[kind]?.key !== next?.key || bases[kind]?.options !== next?.options
+                })
+                if (changed.length === 0) return bases
+                const next = { ...bases }
+                for (const kind of changed) next[kind] = baseFor(kind)
+                return next
+            })
+        // Not drawn yet: made at the view's level in its turn (cheap, no chart to change)
+        const undrawn = kinds.filter((kind) => !charts[kind].current?.chart)
+        if (undrawn.length > 0) rebase(undrawn)
         const sync = (animate: boolean) => {
-            let recreate = false
-            for (const [kind, handle] of [
-                ['hmis', hmisChart],
-                ['lmis', lmisChart],
-            ] as const) {
-                const chart = handle.current?.chart
+            const recreate: ChartKind[] = []
+            for (const kind of kinds) {
+                const chart = charts[kind].current?.chart
                 if (!chart) continue
                 const level = targetKey === TREND_KEY ? null : (drillLevels?.[kind] ?? null)
+                const base = drilledBase[kind]?.key ?? TREND_KEY
                 if (
-                    syncChartDrill(chart, baseKey, { key: targetKey, level }, animate) ===
-                    'recreate'
+                    syncChartDrill(chart, base, { key: targetKey, level }, animate) === 'recreate'
                 ) {
-                    recreate = true
+                    recreate.push(kind)
                 }
             }
-            if (recreate) {
-                setDrilledBase(
-                    targetKey === TREND_KEY || !drillOptions
-                        ? null
-                        : { key: targetKey, options: drillOptions }
-                )
-            }
+            if (recreate.length > 0) rebase(recreate)
         }
         if (!drillLater.current) {
             sync(true)
@@ -715,7 +751,7 @@ export const PairCard = ({
             cancelAnimationFrame(frame)
             if (timer !== undefined) clearTimeout(timer)
         }
-    }, [targetKey, drillLevels, drillOptions, baseKey, baseOptions, chartsDrawn])
+    }, [targetKey, drillLevels, drillOptions, drilledBase, chartsDrawn, created])
 
     // What is estimated or not shown, in words (in exported images it is the chart's caption)
     const notes = useMemo(() => {
@@ -814,7 +850,6 @@ export const PairCard = ({
                   incompleteSentence(i18n.t('HMIS'), periods, trend.hmisStatus, locale),
                   incompleteSentence(i18n.t('LMIS'), periods, trend.lmisStatus, locale),
               ].filter((text): text is string => text !== null)
-    const definitions = indicatorDefinitions()
     const selectedPeriod = selected === null ? undefined : periods[selected]
 
     return (
@@ -863,7 +898,8 @@ export const PairCard = ({
                         {tips && <p className={classes.tipText}>{tips}</p>}
                         <h3 className={classes.stockTitle}>{i18n.t('Definitions')}</h3>
                         <dl className={classes.definitions} data-test="pair-definitions">
-                            {definitions.map((d) => (
+                            {/* Made when shown: 18 translations, not on every render of every card */}
+                            {indicatorDefinitions().map((d) => (
                                 <React.Fragment key={d.id}>
                                     <dt>{d.name}</dt>
                                     <dd>{d.text}</dd>
@@ -989,6 +1025,8 @@ export const PairCard = ({
                             height={grid.chartHeight}
                             dataTest="chart-hmis"
                             chartRef={hmisChart}
+                            levelKey={drilledBase.hmis?.key ?? TREND_KEY}
+                            onCreated={chartCreated}
                         />
                     )}
                     {grid && baseOptions.lmis && (
@@ -999,6 +1037,8 @@ export const PairCard = ({
                             height={grid.chartHeight}
                             dataTest="chart-lmis"
                             chartRef={lmisChart}
+                            levelKey={drilledBase.lmis?.key ?? TREND_KEY}
+                            onCreated={chartCreated}
                         />
                     )}
                 </div>

@@ -7,9 +7,18 @@ import {
     SingleSelectField,
     SingleSelectOption,
 } from '@dhis2/ui'
-import React, { useCallback, useEffect, useMemo, useState } from 'react'
+import React, {
+    memo,
+    useCallback,
+    useDeferredValue,
+    useEffect,
+    useMemo,
+    useRef,
+    useState,
+} from 'react'
+import type { AnalyticsTable } from '../../api/analytics'
 import { drillKey, type ChartPeriod } from '../../charts'
-import type { Config, ProgramArea } from '../../domain/config'
+import type { Config, Pair, ProgramArea } from '../../domain/config'
 import {
     RELATIVE_PERIODS,
     periodName,
@@ -17,15 +26,17 @@ import {
     periodIdContaining,
     monthRangeBounds,
     todayInCalendar,
+    type Grain,
     type RelativePeriod,
 } from '../../domain/periods'
 import { useInstanceCalendar } from '../../data/use-calendar'
-import { dataViewRoots, useMe, type Me } from '../../data/use-me'
+import { dataViewRoots, useUser, type Me } from '../../data/use-me'
 import { useOrgUnit, useViewOrgUnit } from '../../data/use-org-unit'
 import { OrgUnitFallbackNotice } from '../../shared/navigation/OrgUnitFallbackNotice'
 import { useMaxOrgUnitLevel } from '../../data/use-org-unit-levels'
 import { ErrorNotice } from '../../shared/api-errors'
 import { useLastSettled } from '../../shared/hooks/use-last-settled'
+import { LazyMount, useProgressiveCount } from '../../shared/lazy/LazyMount'
 import { drillParent, type ViewState } from '../../shared/navigation'
 import { buildPairDrill, hasLevelBelow, possibleDrill } from './drill-model'
 import { combinedOrgUnitsName, combinedOrgUnitsText } from './combined-text'
@@ -33,13 +44,14 @@ import { orgUnitItemsLabel } from '../plugin/dashboard-filters'
 import { useFilterNames } from '../plugin/use-filter-names'
 import { trendLabels } from './labels'
 import { OrgUnitPicker } from './OrgUnitPicker'
-import { buildPairTrend, type PairTrend } from './pair-model'
+import { buildPairTrend, type DataSetInfo, type ItemInfo, type PairTrend } from './pair-model'
 import { PairCard, type PairCardProps } from './PairCard'
 import {
     expectedFacilities,
     pairStockFigures,
     stockStatusPeriod,
     stockStatusScope,
+    type StockScope,
     type PairStockFigures,
 } from './stock-model'
 import {
@@ -113,7 +125,8 @@ export const TriangulationView = ({
     combined: givenCombined,
     onCombinedLine,
 }: TriangulationViewProps) => {
-    const me = useMe()
+    // The user alone (one request, with the mapping's): the trend does not wait for the editors
+    const me = useUser()
     const locale = me.data?.settings?.keyUiLocale ?? 'en'
     const area: ProgramArea | undefined =
         config.programAreas.find((a) => a.id === requested.area) ?? config.programAreas[0]
@@ -204,13 +217,28 @@ export const TriangulationView = ({
     const drillData = drillTable.isPlaceholderData ? undefined : drillTable.data
     const parentData = parent.data?.id === parentId ? parent.data : undefined
     const maxLevel = levels.data ?? 4
-    const drillChildren = useMemo(
-        () =>
-            state.drill && drillData
-                ? drillData.itemIds('ou').map((id) => ({ id, name: drillData.itemName(id) ?? id }))
-                : [],
-        [state.drill, drillData]
+    // The drill-down as the cards show it: a deferred copy of all it is made from (one snapshot,
+    // never a new drill with the previous one's data), so that building it for every pair and
+    // rendering the cards happen after the click's task, in slices
+    const drillInput = useDeferredValue(
+        useMemo(
+            () => ({
+                drill: state.drill,
+                highlight: state.highlight,
+                data: drillData,
+                failed: Boolean(drillTable.error),
+                parentData,
+                parentLevel,
+            }),
+            [state.drill, state.highlight, drillData, drillTable.error, parentData, parentLevel]
+        )
     )
+    const drillChildren = useMemo(() => {
+        const { drill, data } = drillInput
+        return drill && data
+            ? data.itemIds('ou').map((id) => ({ id, name: data.itemName(id) ?? id }))
+            : []
+    }, [drillInput])
     // Derived once per data change, so charts are not redrawn by unrelated renders
     const trends = useMemo(() => {
         const labels = trendLabels()
@@ -293,64 +321,39 @@ export const TriangulationView = ({
         stockScope
     )
     const stockData = stockTable.isPlaceholderData ? undefined : stockTable.data
-    const stockFigures = useMemo(() => {
-        const result = new Map<string, PairStockFigures>()
-        if (!statusPeriod || !metadata.data) return result
-        for (const pair of pairs) {
-            const trend = trends.get(pair.id)
-            if (!trend) continue
-            result.set(
-                pair.id,
-                pairStockFigures({
-                    pair,
-                    trend,
-                    table: stockData ?? null,
-                    items: metadata.data.items,
-                    grain: state.grain,
-                    period: statusPeriod,
-                    scope: stockScope,
-                })
-            )
+    // What the stock status of each card is made from (each card makes its figures when it is
+    // rendered: the cards near the view first, see `PairSlot`)
+    const stockInput = useMemo(
+        (): StockInput | null =>
+            statusPeriod && metadata.data
+                ? {
+                      trends,
+                      table: stockData ?? null,
+                      items: metadata.data.items,
+                      grain: state.grain,
+                      period: statusPeriod,
+                      scope: stockScope,
+                  }
+                : null,
+        [trends, stockData, metadata.data, state.grain, statusPeriod, stockScope]
+    )
+    // The drill-down each card makes its own from (`PairSlot`)
+    const drillView = useMemo((): DrillView | null => {
+        const { drill, data, parentData: parentShown, parentLevel: levelShown } = drillInput
+        if (!drill || !metadata.data) return null
+        return {
+            key: drillKey(drill),
+            period: drill.period,
+            data: data ?? null,
+            children: drillChildren,
+            items: metadata.data.items,
+            dataSets: metadata.data.dataSets,
+            periodName: nameOf(drill.period),
+            parentName: parentShown?.displayName ?? '',
+            canDrillFurther: (levelShown ?? maxLevel) + 1 < maxLevel,
+            highlight: drillInput.highlight,
         }
-        return result
-    }, [pairs, trends, stockData, metadata.data, state.grain, statusPeriod, stockScope])
-    const drills = useMemo(() => {
-        const labels = trendLabels()
-        const result = new Map<string, NonNullable<PairCardProps['drill']>>()
-        if (!state.drill || !metadata.data) return result
-        for (const pair of pairs) {
-            result.set(pair.id, {
-                key: drillKey(state.drill),
-                data: drillData
-                    ? buildPairDrill({
-                          pair,
-                          table: drillData,
-                          items: metadata.data.items,
-                          dataSets: metadata.data.dataSets,
-                          period: state.drill.period,
-                          children: drillChildren,
-                          labels,
-                      })
-                    : null,
-                periodName: nameOf(state.drill.period),
-                parentName: parentData?.displayName ?? '',
-                canDrillFurther: (parentLevel ?? maxLevel) + 1 < maxLevel,
-                highlight: state.highlight,
-            })
-        }
-        return result
-    }, [
-        pairs,
-        state.drill,
-        state.highlight,
-        metadata.data,
-        drillData,
-        drillChildren,
-        parentData,
-        parentLevel,
-        maxLevel,
-        nameOf,
-    ])
+    }, [drillInput, metadata.data, drillChildren, maxLevel, nameOf])
 
     // The org units a combined selection sums, as DHIS2 resolved them (`metaData.dimensions.ou`)
     const combinedNames = useMemo(() => {
@@ -377,9 +380,9 @@ export const TriangulationView = ({
             (combined ? combinedNames !== null : Boolean(trendOu.data)) &&
             !waitingForGroups
     )
-    const shownDrills = useLastSettled(
-        drills,
-        !state.drill || Boolean(drillData && parentData) || Boolean(drillTable.error)
+    const shownDrill = useLastSettled(
+        drillView,
+        !drillInput.drill || Boolean(drillInput.data && drillInput.parentData) || drillInput.failed
     )
     // The combined selection in words: the filter and the org units DHIS2 summed
     const summedNames = combined ? shownTrend.combinedNames : null
@@ -398,6 +401,66 @@ export const TriangulationView = ({
     const orgUnitName = trendOu.data?.displayName ?? ''
     // The pair last clicked to drill: its charts drill first, the other cards' after a paint
     const [drillOrigin, setDrillOrigin] = useState<string>()
+
+    // The cards are drawn from a deferred copy of what they show: React renders them (40 pairs =
+    // 40 cards, their charts' options) in slices between other tasks, not in one long task when
+    // the data arrives; a render of the view for anything else does not render them again
+    const cardsView = useDeferredValue(
+        useMemo(
+            (): CardsView => ({
+                pairs,
+                trend: shownTrend,
+                drill: shownDrill,
+                // A combined selection (several org units summed) has no facility stock status
+                stock:
+                    stockInput && !combined
+                        ? {
+                              input: stockInput,
+                              periodName: nameOf(stockInput.period),
+                              loading: stockTable.isFetching,
+                              orgUnitName: state.drill
+                                  ? (parentData?.displayName ?? '')
+                                  : orgUnitName,
+                          }
+                        : null,
+                canDrillPeriod: combined ? false : levelBelow,
+                drillOrigin,
+            }),
+            [
+                pairs,
+                shownTrend,
+                shownDrill,
+                stockInput,
+                nameOf,
+                stockTable.isFetching,
+                state.drill,
+                parentData,
+                orgUnitName,
+                levelBelow,
+                combined,
+                drillOrigin,
+            ]
+        )
+    )
+    // Stable callbacks (the card list is not rendered again for a new closure), reading the
+    // view's latest state
+    const latest = useRef({ state, push })
+    latest.current = { state, push }
+    const onDrillPeriod = useCallback((pairId: string, period: string) => {
+        const { state: now, push: go } = latest.current
+        setDrillOrigin(pairId)
+        go({ ...now, drill: { period, path: [] }, highlight: undefined })
+    }, [])
+    const onDrillChild = useCallback((pairId: string, id: string) => {
+        const { state: now, push: go } = latest.current
+        if (!now.drill) return
+        setDrillOrigin(pairId)
+        go({
+            ...now,
+            drill: { period: now.drill.period, path: [...now.drill.path, id] },
+            highlight: undefined,
+        })
+    }, [])
 
     // What stops the cards: shown in the content area, under a toolbar that stays usable (another
     // program area, period or org unit, or trying again, once the server answers)
@@ -640,64 +703,212 @@ export const TriangulationView = ({
                     {(trendTable.isFetching || (state.drill && drillTable.isFetching)) && (
                         <CircularLoader small dataTest="view-loading" />
                     )}
-                    {pairs.map((pair) => {
-                        const trend = shownTrend.trends.get(pair.id) ?? null
-                        const drill = shownDrills.get(pair.id) ?? null
-                        return (
-                            <PairCard
-                                key={pair.id}
-                                pair={pair}
-                                locale={locale}
-                                grain={shownTrend.grain}
-                                periods={shownTrend.periods}
-                                periodLabel={shownTrend.periodLabel}
-                                orgUnitName={shownTrend.orgUnitName}
-                                trend={trend}
-                                drill={drill}
-                                stock={
-                                    statusPeriod && !combined
-                                        ? {
-                                              figures: stockFigures.get(pair.id) ?? null,
-                                              periodName: nameOf(statusPeriod),
-                                              loading: stockTable.isFetching,
-                                              orgUnitName: state.drill
-                                                  ? (parentData?.displayName ?? '')
-                                                  : orgUnitName,
-                                          }
-                                        : null
-                                }
-                                fillHeight={compact}
-                                canDrillPeriod={combined ? false : levelBelow}
-                                drillAfterPaint={
-                                    drillOrigin !== undefined && drillOrigin !== pair.id
-                                }
-                                onDrillPeriod={(period) => {
-                                    setDrillOrigin(pair.id)
-                                    push({
-                                        ...state,
-                                        drill: { period, path: [] },
-                                        highlight: undefined,
-                                    })
-                                }}
-                                onDrillChild={(id) => {
-                                    if (!state.drill) return
-                                    setDrillOrigin(pair.id)
-                                    push({
-                                        ...state,
-                                        drill: {
-                                            period: state.drill.period,
-                                            path: [...state.drill.path, id],
-                                        },
-                                        highlight: undefined,
-                                    })
-                                }}
-                            />
-                        )
-                    })}
+                    <CardList
+                        // another program area: its first cards first again
+                        key={area?.id}
+                        view={cardsView}
+                        locale={locale}
+                        compact={compact}
+                        onDrillPeriod={onDrillPeriod}
+                        onDrillChild={onDrillChild}
+                    />
                 </>
             )}
         </div>
     )
 }
+
+/** Cards mounted at once, then per step (a card is at least ~550 px high in the app) */
+const FIRST_CARDS = 3
+
+/** What every card's stock status is made from */
+interface StockInput {
+    trends: ReadonlyMap<string, PairTrend>
+    table: AnalyticsTable | null
+    items: ReadonlyMap<string, ItemInfo>
+    grain: Grain
+    period: string
+    scope: StockScope
+}
+
+/** What every card's drill-down is made from (`data`: null while it loads) */
+interface DrillView {
+    /** The drill-down's level key (`drillKey`) */
+    key: string
+    period: string
+    data: AnalyticsTable | null
+    children: readonly { id: string; name: string }[]
+    items: ReadonlyMap<string, ItemInfo>
+    dataSets: ReadonlyMap<string, DataSetInfo>
+    periodName: string
+    parentName: string
+    canDrillFurther: boolean
+    highlight?: string
+}
+
+/** What the cards of the view show (see `cardsView`) */
+interface CardsView {
+    pairs: readonly Pair[]
+    trend: {
+        trends: ReadonlyMap<string, PairTrend>
+        periods: ChartPeriod[]
+        orgUnitName: string
+        periodLabel: string
+        grain: Grain
+    }
+    drill: DrillView | null
+    stock: {
+        input: StockInput
+        periodName: string
+        loading: boolean
+        orgUnitName: string
+    } | null
+    canDrillPeriod: boolean | undefined
+    /** The pair last clicked to drill: its charts drill first, the other cards' after a paint */
+    drillOrigin: string | undefined
+}
+
+/**
+ * The cards of the view. In the app each card's charts are drawn when it comes near the view
+ * (`LazyMount`: 40 pairs = 80 charts), the card itself (downloads, table) is there at once; a
+ * dashboard item shows one card, in view: drawn at once.
+ */
+const CardList = memo(function CardList({
+    view,
+    locale,
+    compact,
+    onDrillPeriod,
+    onDrillChild,
+}: {
+    view: CardsView
+    locale: string
+    compact?: boolean
+    onDrillPeriod: (pairId: string, period: string) => void
+    onDrillChild: (pairId: string, orgUnitId: string) => void
+}) {
+    // The first cards at once (they fill the window), the others a few at a time after the charts
+    // in view are drawn: no long task to make 40 cards
+    const mounted = useProgressiveCount(
+        view.pairs.length,
+        compact ? view.pairs.length : FIRST_CARDS,
+        FIRST_CARDS
+    )
+    return (
+        <>
+            {view.pairs.slice(0, mounted).map((pair, index) => {
+                const card = (
+                    <PairSlot
+                        key={pair.id}
+                        pair={pair}
+                        view={view}
+                        locale={locale}
+                        compact={compact}
+                        onDrillPeriod={onDrillPeriod}
+                        onDrillChild={onDrillChild}
+                    />
+                )
+                return compact ? (
+                    card
+                ) : (
+                    <LazyMount key={pair.id} order={index}>
+                        {card}
+                    </LazyMount>
+                )
+            })}
+        </>
+    )
+})
+
+/**
+ * One pair's card, with its drill-down and stock status made here (not for all pairs at once in
+ * the view): rendered near the view first, far ones later (`LazyMount`), each in its own slice.
+ */
+const PairSlot = memo(function PairSlot({
+    pair,
+    view,
+    locale,
+    compact,
+    onDrillPeriod,
+    onDrillChild,
+}: {
+    pair: Pair
+    view: CardsView
+    locale: string
+    compact?: boolean
+    onDrillPeriod: (pairId: string, period: string) => void
+    onDrillChild: (pairId: string, orgUnitId: string) => void
+}) {
+    const { trend: shown, drill: drillView, stock } = view
+    const drillPeriod = useCallback(
+        (period: string) => onDrillPeriod(pair.id, period),
+        [onDrillPeriod, pair.id]
+    )
+    const drillChild = useCallback(
+        (id: string) => onDrillChild(pair.id, id),
+        [onDrillChild, pair.id]
+    )
+    const drill = useMemo((): PairCardProps['drill'] => {
+        if (!drillView) return null
+        return {
+            key: drillView.key,
+            data: drillView.data
+                ? buildPairDrill({
+                      pair,
+                      table: drillView.data,
+                      items: drillView.items,
+                      dataSets: drillView.dataSets,
+                      period: drillView.period,
+                      children: drillView.children,
+                      labels: trendLabels(),
+                  })
+                : null,
+            periodName: drillView.periodName,
+            parentName: drillView.parentName,
+            canDrillFurther: drillView.canDrillFurther,
+            highlight: drillView.highlight,
+        }
+    }, [pair, drillView])
+    const stockInput = stock?.input
+    const figures = useMemo((): PairStockFigures | null => {
+        const trend = stockInput?.trends.get(pair.id)
+        if (!stockInput || !trend) return null
+        return pairStockFigures({
+            pair,
+            trend,
+            table: stockInput.table,
+            items: stockInput.items,
+            grain: stockInput.grain,
+            period: stockInput.period,
+            scope: stockInput.scope,
+        })
+    }, [pair, stockInput])
+    return (
+        <PairCard
+            pair={pair}
+            locale={locale}
+            grain={shown.grain}
+            periods={shown.periods}
+            periodLabel={shown.periodLabel}
+            orgUnitName={shown.orgUnitName}
+            trend={shown.trends.get(pair.id) ?? null}
+            drill={drill}
+            stock={
+                stock
+                    ? {
+                          figures,
+                          periodName: stock.periodName,
+                          loading: stock.loading,
+                          orgUnitName: stock.orgUnitName,
+                      }
+                    : null
+            }
+            fillHeight={compact}
+            canDrillPeriod={view.canDrillPeriod}
+            drillAfterPaint={view.drillOrigin !== undefined && view.drillOrigin !== pair.id}
+            onDrillPeriod={drillPeriod}
+            onDrillChild={drillChild}
+        />
+    )
+})
 
 export type { Me }

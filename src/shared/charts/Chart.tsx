@@ -4,14 +4,46 @@ import 'highcharts/modules/accessibility'
 // CommonJS build registers itself for them), as the accessibility module above
 import 'highcharts/modules/drilldown'
 import HighchartsReact from 'highcharts-react-official'
-import React, { useEffect, useImperativeHandle, useMemo, useRef } from 'react'
+import React, {
+    useEffect,
+    useImperativeHandle,
+    useLayoutEffect,
+    useMemo,
+    useRef,
+    useState,
+} from 'react'
+import { useDrawTurn } from '../lazy/LazyMount'
 import { withMinPlotHeight } from './min-plot'
 import { withPointClick, type PointClick } from './point-click'
+import classes from './Chart.module.css'
 
 export type { PointClick } from './point-click'
 
-/** What `chartRef` points to: the chart drawn */
-export type ChartHandle = HighchartsReact.RefObject
+/** Calls `onDrawn` with the chart's height after each render (it may grow: `withMinPlotHeight`). */
+const withDrawnHeight = (
+    options: Highcharts.Options,
+    onDrawn: (height: number) => void
+): Highcharts.Options => {
+    const previous = options.chart?.events?.render
+    return {
+        ...options,
+        chart: {
+            ...options.chart,
+            events: {
+                ...options.chart?.events,
+                render(this: Highcharts.Chart, event: Event) {
+                    if (typeof previous === 'function') previous.call(this, event)
+                    onDrawn(Math.round(this.chartHeight))
+                },
+            },
+        },
+    }
+}
+
+/** What `chartRef` points to: the chart drawn (`undefined` until it is drawn, in its turn) */
+export interface ChartHandle {
+    readonly chart: Highcharts.Chart | undefined
+}
 
 /** A drill-down point clicked (the drilldown module's `drilldown` event): its chart asks for the level below */
 export type DrilldownHandler = (point: Highcharts.Point) => void
@@ -55,6 +87,8 @@ export const Chart = ({
     height = 380,
     dataTest,
     chartRef,
+    levelKey = '',
+    onCreated,
 }: {
     options: Highcharts.Options
     onPointClick?: PointClick
@@ -63,6 +97,13 @@ export const Chart = ({
     height?: number
     dataTest?: string
     chartRef?: React.Ref<ChartHandle | null>
+    /** The drill level `options` draw (`drillKey`; `''`: the trend), given back to `onCreated` */
+    levelKey?: string
+    /**
+     * A chart object created (in its turn, `useDrawTurn`: maybe long after `options` were given),
+     * with the level key of the options it was made from
+     */
+    onCreated?: (chart: Highcharts.Chart, levelKey: string) => void
 }) => {
     // The handler is read through a ref: a new callback identity must not re-create the chart
     const clickRef = useRef(onPointClick)
@@ -71,38 +112,93 @@ export const Chart = ({
     drilldownRef.current = onDrilldown
     const heightRef = useRef(height)
     heightRef.current = height
-    const inner = useRef<ChartHandle>(null)
-    useImperativeHandle(chartRef, () => inner.current, [])
+    const inner = useRef<HighchartsReact.RefObject>(null)
+    // Read through getters: the chart object exists only once drawn (in its turn), and is made
+    // anew with new options
+    useImperativeHandle(
+        chartRef,
+        (): ChartHandle => ({
+            get chart() {
+                return inner.current?.chart ?? undefined
+            },
+        }),
+        []
+    )
     const clickable = Boolean(onPointClick)
+    // The height the chart was drawn at (more than `height` when its plot needed room)
+    const [drawnHeight, setDrawnHeight] = useState<number | null>(null)
+    const drawnRef = useRef(setDrawnHeight)
     const merged = useMemo(
         () =>
-            withMinPlotHeight(
-                withDrilldownEvent(
-                    withPointClick(
-                        {
-                            ...options,
-                            chart: {
-                                ...options.chart,
-                                height: heightRef.current,
-                                style: { fontFamily: 'inherit' },
+            withDrawnHeight(
+                withMinPlotHeight(
+                    withDrilldownEvent(
+                        withPointClick(
+                            {
+                                ...options,
+                                chart: {
+                                    ...options.chart,
+                                    height: heightRef.current,
+                                    style: { fontFamily: 'inherit' },
+                                },
                             },
-                        },
-                        clickable ? (point) => clickRef.current?.(point) : undefined
-                    ),
-                    (point) => drilldownRef.current?.(point)
-                )
+                            clickable ? (point) => clickRef.current?.(point) : undefined
+                        ),
+                        (point) => drilldownRef.current?.(point)
+                    )
+                ),
+                (drawn) => drawnRef.current(drawn)
             ),
         [options, clickable]
     )
+    const drawing = useMemo(() => ({ options: merged, levelKey }), [merged, levelKey])
+    const shown = useDrawTurn(drawing)
+    const createdRef = useRef(onCreated)
+    createdRef.current = onCreated
+    const created = useRef<Highcharts.Chart | null>(null)
+    // After the chart's own layout effect (highcharts-react creates the chart in one)
+    useLayoutEffect(() => {
+        const chart = inner.current?.chart
+        if (!shown || !chart || chart === created.current) return
+        created.current = chart
+        createdRef.current?.(chart, shown.levelKey)
+    }, [shown])
     useEffect(() => {
         const chart = inner.current?.chart
         if (chart?.renderer && Math.round(chart.chartHeight) !== height) {
             chart.setSize(null, height, false)
         }
-    }, [height])
+        // also for a chart drawn in its turn with options made at another height
+    }, [height, shown])
+    // The box of the chart (or of its placeholder) has its size set and contains its layout: a
+    // chart being drawn measures its text without laying out the rest of the page
+    const boxHeight = shown ? Math.max(height, drawnHeight ?? height) : height
     return (
-        <div data-test={dataTest} style={{ minWidth: 0, maxWidth: '100%', overflow: 'hidden' }}>
-            <HighchartsReact highcharts={Highcharts} options={merged} immutable ref={inner} />
+        <div
+            data-test={dataTest}
+            style={{
+                minWidth: 0,
+                maxWidth: '100%',
+                overflow: 'hidden',
+                height: boxHeight,
+                contain: 'size layout paint',
+            }}
+        >
+            {shown ? (
+                <HighchartsReact
+                    highcharts={Highcharts}
+                    options={shown.options}
+                    immutable
+                    ref={inner}
+                />
+            ) : (
+                <div
+                    className={classes.placeholder}
+                    style={{ height }}
+                    data-test="chart-placeholder"
+                    aria-hidden="true"
+                />
+            )}
         </div>
     )
 }

@@ -50,6 +50,14 @@ export const shownDrillKey = (chart: Highcharts.Chart): string | undefined => {
     return stack?.[stack.length - 1]?.key
 }
 
+/**
+ * Records the level a chart was created at (its options drew level `key`): a chart drawn in its
+ * turn (`useDrawTurn`) may be created long after the level it was made for was chosen.
+ */
+export const setChartBase = (chart: Highcharts.Chart, key: string): void => {
+    stacks.set(chart, [{ key, level: null, restore: null }])
+}
+
 const capture = (chart: Highcharts.Chart): Restore => ({
     title: String(chart.options.title?.text ?? ''),
     subtitle: String(chart.options.subtitle?.text ?? ''),

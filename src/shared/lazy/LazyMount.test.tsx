@@ -1,0 +1,130 @@
+/** @vitest-environment jsdom */
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
+import React from 'react'
+import { LazyMount, scrollingAncestor, useDrawTurn } from './LazyMount'
+
+/** Shows what it may draw: the value in its turn, "placeholder" until then */
+const Drawing = ({ value }: { value: string }) => {
+    const shown = useDrawTurn(value)
+    return <p data-testid="drawing">{shown ?? 'placeholder'}</p>
+}
+
+afterEach(cleanup)
+
+describe('useDrawTurn', () => {
+    it('outside a LazyMount, draws at once', () => {
+        render(<Drawing value="chart A" />)
+        expect(screen.getByTestId('drawing').textContent).toBe('chart A')
+    })
+
+    it('inside a LazyMount, shows the placeholder first, the drawing in a later task', async () => {
+        // jsdom has no IntersectionObserver: everything counts as in view
+        render(
+            <LazyMount>
+                <Drawing value="chart A" />
+            </LazyMount>
+        )
+        expect(screen.getByTestId('drawing').textContent).toBe('placeholder')
+        await waitFor(() => expect(screen.getByTestId('drawing').textContent).toBe('chart A'))
+    })
+
+    it('keeps the last drawing until the new value has its turn', async () => {
+        const { rerender } = render(
+            <LazyMount>
+                <Drawing value="trend" />
+            </LazyMount>
+        )
+        await waitFor(() => expect(screen.getByTestId('drawing').textContent).toBe('trend'))
+        rerender(
+            <LazyMount>
+                <Drawing value="drilled" />
+            </LazyMount>
+        )
+        expect(screen.getByTestId('drawing').textContent).toBe('trend')
+        await waitFor(() => expect(screen.getByTestId('drawing').textContent).toBe('drilled'))
+    })
+})
+
+describe('scrollingAncestor', () => {
+    it('finds the element that scrolls (the app shell), not the document', () => {
+        const shell = document.createElement('div')
+        shell.style.overflowY = 'auto'
+        const card = document.createElement('section')
+        const inner = document.createElement('div')
+        shell.appendChild(card)
+        card.appendChild(inner)
+        document.body.appendChild(shell)
+        expect(scrollingAncestor(inner)).toBe(shell)
+        expect(scrollingAncestor(shell)).toBeNull()
+        shell.remove()
+    })
+})
+
+describe('LazyMount with an IntersectionObserver', () => {
+    /** A stand-in observer: the test says when the part is in view / near */
+    const observers: { callback: IntersectionObserverCallback; margin: string }[] = []
+    beforeEach(() => {
+        observers.length = 0
+        vi.stubGlobal(
+            'IntersectionObserver',
+            class {
+                constructor(
+                    callback: IntersectionObserverCallback,
+                    options?: IntersectionObserverInit
+                ) {
+                    observers.push({ callback, margin: options?.rootMargin ?? '0px' })
+                }
+                observe() {}
+                disconnect() {}
+            }
+        )
+    })
+    afterEach(() => vi.unstubAllGlobals())
+    const setVisible = (inView: boolean, near: boolean) =>
+        act(() => {
+            for (const o of observers) {
+                const isIntersecting = o.margin === '0px' ? inView : near
+                o.callback(
+                    [{ isIntersecting } as IntersectionObserverEntry],
+                    {} as IntersectionObserver
+                )
+            }
+        })
+
+    it('draws nothing while far, draws when the part comes near', async () => {
+        render(
+            <LazyMount>
+                <Drawing value="chart A" />
+            </LazyMount>
+        )
+        setVisible(false, false)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        expect(screen.getByTestId('drawing').textContent).toBe('placeholder')
+        setVisible(false, true)
+        await waitFor(() => expect(screen.getByTestId('drawing').textContent).toBe('chart A'))
+    })
+
+    it('a far part keeps what it shows until a later task, a near one updates at once', async () => {
+        const Text = ({ value }: { value: string }) => <p data-testid="text">{value}</p>
+        const { rerender } = render(
+            <LazyMount>
+                <Text value="trend" />
+            </LazyMount>
+        )
+        setVisible(false, false)
+        rerender(
+            <LazyMount>
+                <Text value="drilled" />
+            </LazyMount>
+        )
+        expect(screen.getByTestId('text').textContent).toBe('trend')
+        await waitFor(() => expect(screen.getByTestId('text').textContent).toBe('drilled'))
+        setVisible(true, true)
+        rerender(
+            <LazyMount>
+                <Text value="next" />
+            </LazyMount>
+        )
+        expect(screen.getByTestId('text').textContent).toBe('next')
+    })
+})
