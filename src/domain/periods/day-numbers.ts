@@ -24,6 +24,31 @@ export const readYmd = (text: string): [number, number, number] => {
     return [Number(match[1]), Number(match[2]), Number(match[3])]
 }
 
+/**
+ * A date `yyyy-MM-dd` of a calendar with `months` months whose lengths `daysInMonth` gives; a
+ * RangeError naming the calendar ("Not an Ethiopian date: …") if it is not one.
+ */
+export const readCalendarDate = (
+    text: string,
+    calendar: {
+        /** "an Ethiopian", "a Julian" */
+        article: string
+        months: number
+        daysInMonth: (year: number, month: number) => number
+    }
+): YearMonthDay => {
+    const [year, month, day] = readYmd(text)
+    if (
+        month < 1 ||
+        month > calendar.months ||
+        day < 1 ||
+        day > calendar.daysInMonth(year, month)
+    ) {
+        throw new RangeError(`Not ${calendar.article} date: ${text}`)
+    }
+    return { year, month, day }
+}
+
 export const formatYmd = ({ year, month, day }: YearMonthDay): string =>
     `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
 

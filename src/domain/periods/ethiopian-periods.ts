@@ -29,7 +29,7 @@
  * `generate-fixed-periods.ethiopic.spec.ts`) and, for an Amharic (`am`) user, CLDR's Amharic names.
  */
 
-import { formatYmd, isoToJdn, jdnToIso, pad, readYmd } from './day-numbers'
+import { formatYmd, isoToJdn, jdnToIso, pad, readCalendarDate } from './day-numbers'
 import type { NativeCalendar, NativePeriod } from './native-calendar'
 
 export type EthiopianPeriodType = NativePeriod['periodType']
@@ -64,13 +64,8 @@ const jdnToEthiopian = (jdn: number): EthiopianDate => {
 }
 
 /** Reads an Ethiopian date `yyyy-MM-dd` (month 13: Pagume); throws a RangeError if invalid. */
-export const parseEthiopianDate = (text: string): EthiopianDate => {
-    const [year, month, day] = readYmd(text)
-    if (month < 1 || month > 13 || day < 1 || day > daysOfMonth(year, month)) {
-        throw new RangeError(`Not an Ethiopian date: ${text}`)
-    }
-    return { year, month, day }
-}
+export const parseEthiopianDate = (text: string): EthiopianDate =>
+    readCalendarDate(text, { article: 'an Ethiopian', months: 13, daysInMonth: daysOfMonth })
 
 export const formatEthiopianDate = (date: EthiopianDate): string => formatYmd(date)
 

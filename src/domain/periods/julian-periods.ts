@@ -14,7 +14,7 @@
  * names Gregorian months (`May 2024`, `April - June 2024`).
  */
 import { monthName } from './gregorian-periods'
-import { formatYmd, isoToJdn, jdnToIso, pad, readYmd } from './day-numbers'
+import { formatYmd, isoToJdn, jdnToIso, pad, readCalendarDate } from './day-numbers'
 import type { NativeCalendar, NativePeriod } from './native-calendar'
 
 export interface JulianDate {
@@ -51,13 +51,8 @@ const jdnToJulian = (jdn: number): JulianDate => {
 }
 
 /** Reads a Julian date `yyyy-MM-dd`; throws a RangeError if invalid. */
-export const parseJulianDate = (text: string): JulianDate => {
-    const [year, month, day] = readYmd(text)
-    if (month < 1 || month > 12 || day < 1 || day > daysInJulianMonth(year, month)) {
-        throw new RangeError(`Not a Julian date: ${text}`)
-    }
-    return { year, month, day }
-}
+export const parseJulianDate = (text: string): JulianDate =>
+    readCalendarDate(text, { article: 'a Julian', months: 12, daysInMonth: daysInJulianMonth })
 
 export const formatJulianDate = (date: JulianDate): string => formatYmd(date)
 
