@@ -43,10 +43,22 @@ const iframeSrc = (item: HostItem): string => {
     return src
 }
 
-const IframeItem = ({ item }: { item: HostItem }) => (
+/** A dashboard item's box and title bar, as the dashboard draws it around either kind of item */
+const ItemShell = ({
+    item,
+    mode,
+    details,
+    children,
+}: {
+    item: HostItem
+    mode: 'iframe' | 'plugin'
+    details?: string
+    children: React.ReactNode
+}) => (
     <section
         data-test={`dashboard-item-${item.id}`}
-        data-mode="iframe"
+        data-mode={mode}
+        data-details={details}
         style={{
             background: '#fff',
             margin: 8,
@@ -59,12 +71,18 @@ const IframeItem = ({ item }: { item: HostItem }) => (
         <header style={{ fontSize: 13, padding: '4px 8px', borderBottom: '1px solid #ddd' }}>
             {item.id}
         </header>
+        {children}
+    </section>
+)
+
+const IframeItem = ({ item }: { item: HostItem }) => (
+    <ItemShell item={item} mode="iframe">
         <iframe
             title={item.id}
             src={iframeSrc(item)}
             style={{ border: 'none', width: item.width, height: item.height }}
         />
-    </section>
+    </ItemShell>
 )
 
 const Item = ({ item }: { item: HostItem }) => {
@@ -74,22 +92,7 @@ const Item = ({ item }: { item: HostItem }) => {
         {}
     )
     return (
-        <section
-            data-test={`dashboard-item-${item.id}`}
-            data-mode="plugin"
-            data-details={JSON.stringify(details)}
-            style={{
-                background: '#fff',
-                margin: 8,
-                width: item.width,
-                display: 'inline-block',
-                verticalAlign: 'top',
-                boxShadow: '0 0 2px #999',
-            }}
-        >
-            <header style={{ fontSize: 13, padding: '4px 8px', borderBottom: '1px solid #ddd' }}>
-                {item.id}
-            </header>
+        <ItemShell item={item} mode="plugin" details={JSON.stringify(details)}>
             <Plugin
                 pluginSource={pluginSource}
                 width={item.width}
@@ -104,7 +107,7 @@ const Item = ({ item }: { item: HostItem }) => {
                     isParentCached: false,
                 }}
             />
-        </section>
+        </ItemShell>
     )
 }
 
