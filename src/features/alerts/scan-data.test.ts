@@ -1,3 +1,4 @@
+import { analyticsHeader } from '../../api/analytics/test-headers'
 import { parseAnalyticsResponse } from '../../api/analytics'
 import { mergeTables } from './merge-tables'
 import { buildScanData, pairDataSetIds, pairOrgUnitSeries, scanOrgUnits } from './scan-data'
@@ -285,14 +286,7 @@ describe('windowCases', () => {
 describe('mergeTables with a group set dimension', () => {
     it('keeps each group’s cells apart', () => {
         const grouped = parseAnalyticsResponse({
-            headers: ['dx', 'pe', 'ou', 'GroupSet001', 'value'].map((name) => ({
-                name,
-                column: name,
-                valueType: name === 'value' ? 'NUMBER' : 'TEXT',
-                type: name === 'value' ? 'java.lang.Double' : 'java.lang.String',
-                hidden: false,
-                meta: name !== 'value',
-            })),
+            headers: ['dx', 'pe', 'ou', 'GroupSet001', 'value'].map(analyticsHeader),
             metaData: {
                 items: {},
                 dimensions: {

@@ -1,3 +1,4 @@
+import { analyticsHeader } from '../../api/analytics/test-headers'
 /**
  * Test fixtures of the alert scan: a small mapping, its metadata, and analytics tables built from
  * value functions. Used by the `*.test.ts` files beside it only.
@@ -67,22 +68,13 @@ export const metadata: MetadataMaps = {
     ]),
 }
 
-const header = (name: string) => ({
-    name,
-    column: name,
-    valueType: name === 'value' ? 'NUMBER' : 'TEXT',
-    type: name === 'value' ? 'java.lang.Double' : 'java.lang.String',
-    hidden: false,
-    meta: name !== 'value',
-})
-
 /** A table of `dx`, `pe`, `ou` rows with the scan's metadata (names, hierarchy) */
 export const table = (
     rows: readonly (readonly [string, string, string, number | null])[],
     orgUnits: readonly string[] = [OU.a, OU.b]
 ): AnalyticsTable =>
     parseAnalyticsResponse({
-        headers: ['dx', 'pe', 'ou', 'value'].map(header),
+        headers: ['dx', 'pe', 'ou', 'value'].map(analyticsHeader),
         metaData: {
             items: {
                 [OU.a]: { name: 'District A' },

@@ -1,3 +1,4 @@
+import { analyticsHeader } from '../../api/analytics/test-headers'
 import { parseAnalyticsResponse } from '../../api/analytics'
 import type { Pair } from '../../domain/config'
 import { buildPairDrill, singlePeriod } from './drill-model'
@@ -11,18 +12,9 @@ import {
 } from './pair-model'
 import { viewPeriods } from './view-periods'
 
-const header = (name: string) => ({
-    name,
-    column: name,
-    valueType: name === 'value' ? 'NUMBER' : 'TEXT',
-    type: name === 'value' ? 'java.lang.Double' : 'java.lang.String',
-    hidden: false,
-    meta: name !== 'value',
-})
-
 const table = (rows: [string, string, string, number][]) =>
     parseAnalyticsResponse({
-        headers: ['dx', 'pe', 'ou', 'value'].map(header),
+        headers: ['dx', 'pe', 'ou', 'value'].map(analyticsHeader),
         metaData: {
             items: {
                 OU: { name: 'Country' },

@@ -1,3 +1,4 @@
+import { analyticsHeader } from '../../api/analytics/test-headers'
 import { parseAnalyticsResponse } from '../../api/analytics'
 import type { Pair } from '../../domain/config'
 import type { ItemInfo, PairTrend } from './pair-model'
@@ -13,17 +14,9 @@ import {
     stockStatusScope,
 } from './stock-model'
 
-const header = (name: string) => ({
-    name,
-    column: name,
-    valueType: name === 'value' ? 'NUMBER' : 'TEXT',
-    type: name === 'value' ? 'java.lang.Double' : 'java.lang.String',
-    hidden: false,
-    meta: name !== 'value',
-})
 const table = (rows: [string, string, string, number][], ous: string[]) =>
     parseAnalyticsResponse({
-        headers: ['dx', 'pe', 'ou', 'value'].map(header),
+        headers: ['dx', 'pe', 'ou', 'value'].map(analyticsHeader),
         metaData: { items: {}, dimensions: { dx: [], pe: [], ou: ous, co: [] } },
         rows: rows.map(([dx, pe, ou, v]) => [dx, pe, ou, String(v)]),
         headerWidth: 4,
