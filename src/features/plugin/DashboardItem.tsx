@@ -256,13 +256,11 @@ export const DashboardItem = ({
     )
     // By content: a dashboard re-rendering with equal filters must not reset the view (its drill)
     const filtersKey = JSON.stringify(dashboardItemFilters ?? {})
-    const resolved = useMemo(
-        () => resolveFilters(JSON.parse(filtersKey) as DashboardItemFilters, userOrgUnits),
-        [filtersKey, userOrgUnits]
-    )
-    const filterNames = useFilterNames(
-        useMemo(() => (JSON.parse(filtersKey) as DashboardItemFilters).ou ?? [], [filtersKey])
-    )
+    // The filters as given, one object while their content stays the same
+    const given = useMemo(() => JSON.parse(filtersKey) as DashboardItemFilters, [filtersKey])
+    const givenOu = useMemo(() => given.ou ?? [], [given])
+    const resolved = useMemo(() => resolveFilters(given, userOrgUnits), [given, userOrgUnits])
+    const filterNames = useFilterNames(givenOu)
     const calendar = useInstanceCalendar()
     // Periods the view has no choice for: resolved by DHIS2 analytics, shown as the months covering them
     const periodTable = useAnalytics(
@@ -307,30 +305,30 @@ export const DashboardItem = ({
     const locale = me.data?.settings?.keyUiLocale ?? 'en'
     // The dashboard's periods in words: the names the dashboard passes, else DHIS2's
     const periodFilterLabel = useMemo(() => {
-        const given = (JSON.parse(filtersKey) as DashboardItemFilters).pe ?? []
+        const givenPe = given.pe ?? []
         return (resolved.peItems ?? [])
             .map(
-                (id) => given.find((item) => item.id === id)?.name ?? periodData?.itemName(id) ?? id
+                (id) =>
+                    givenPe.find((item) => item.id === id)?.name ?? periodData?.itemName(id) ?? id
             )
             .join(', ')
-    }, [filtersKey, resolved.peItems, periodData])
+    }, [given, resolved.peItems, periodData])
     const combined = useMemo(
         () =>
             resolved.ouItems && !ouFailed
                 ? {
                       items: resolved.ouItems,
-                      label:
-                          (JSON.parse(filtersKey) as DashboardItemFilters).ou
-                              ?.filter((item) =>
-                                  resolved.ouItems?.includes(
-                                      item.path?.split('/').filter(Boolean).pop() ?? item.id
-                                  )
+                      label: givenOu
+                          .filter((item) =>
+                              resolved.ouItems?.includes(
+                                  item.path?.split('/').filter(Boolean).pop() ?? item.id
                               )
-                              .map((item) => filterItemLabel(item, filterNames.data))
-                              .join(', ') ?? '',
+                          )
+                          .map((item) => filterItemLabel(item, filterNames.data))
+                          .join(', '),
                   }
                 : undefined,
-        [resolved.ouItems, ouFailed, filtersKey, filterNames.data]
+        [resolved.ouItems, ouFailed, givenOu, filterNames.data]
     )
     const combinedLine = combined ? viewCombinedLine : null
     const hash =
@@ -553,9 +551,7 @@ export const DashboardItem = ({
                                     {ignoredFilterText(
                                         {
                                             dimension: 'ou',
-                                            items:
-                                                (JSON.parse(filtersKey) as DashboardItemFilters)
-                                                    .ou ?? [],
+                                            items: givenOu,
                                         },
                                         filterNames.data
                                     )}
