@@ -577,7 +577,8 @@ export const TriangulationView = ({
 
     return (
         <div>
-            {viewOu.fallback && (
+            {/* Drawn once the org unit shown instead is named: never "Showing  instead" */}
+            {viewOu.fallback && orgUnitName && (
                 <OrgUnitFallbackNotice fallback={viewOu.fallback} shownName={orgUnitName} />
             )}
             {!compact && (
