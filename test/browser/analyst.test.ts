@@ -3,7 +3,7 @@ import type { BrowserContext } from 'playwright-core'
 import { launchChromium } from './support/chromium'
 import { ANALYST } from './support/demo-process'
 import { screenshot } from './support/page'
-import { apiGet, openApp } from './support/session'
+import { apiGet, openApp, openLink } from './support/session'
 
 const demoUrl = inject('demoUrl')
 let browser: BrowserContext
@@ -49,10 +49,7 @@ describe('a user limited to one region', () => {
 
         // The app itself, given that region by a shared link, shows the user's own region instead
         // and says why (no server error, no other region in the selector)
-        // Opened as a shared link is: a fresh page load. (A hash change on the open app followed by a
-        // reload raced the app, which may take the refused org unit out of the URL before the reload.)
-        await page.goto('about:blank')
-        await page.goto(`${demoUrl}/api/apps/triangulate/index.html#/view?ou=${other?.id}`)
+        await openLink(page, `${demoUrl}/api/apps/triangulate/index.html#/view?ou=${other?.id}`)
         const notice = page.locator('[data-test="ou-fallback-notice"]')
         await notice.waitFor({ timeout: 30_000 })
         expect(await notice.textContent()).toContain(`Showing ${own?.displayName} instead`)

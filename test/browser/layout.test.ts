@@ -11,7 +11,7 @@ import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-cor
 import { launchChromium } from './support/chromium'
 import { ADMIN } from './support/demo-process'
 import { clickChartPoint, collectErrors, logIn } from './support/page'
-import { apiGet, openApp } from './support/session'
+import { apiGet, openApp, openLink } from './support/session'
 
 const demoUrl = inject('demoUrl')
 const SIZES = [
@@ -267,10 +267,10 @@ describe('the chart layout', () => {
         expect(page.url()).not.toContain('dpe=')
 
         // A link naming a drill-down below a facility: the facility's trend, no failing request
-        await page.goto(
+        await openLink(
+            page,
             `${demoUrl}/api/apps/triangulate/index.html#/view?ou=${facility?.id}&dpe=${lastMonth()}`
         )
-        await page.reload()
         await chartsDrawn(page)
         await page.waitForLoadState('networkidle')
         expect(await page.locator('[data-test="drill-breadcrumbs"]').count()).toBe(0)

@@ -4,7 +4,7 @@ import type { BrowserContext, Download, Page } from 'playwright-core'
 import { launchChromium } from './support/chromium'
 import { ADMIN } from './support/demo-process'
 import { clickChartPoint, screenshot } from './support/page'
-import { apiGet, openApp } from './support/session'
+import { apiGet, openApp, openLink } from './support/session'
 
 const demoUrl = inject('demoUrl')
 let browser: BrowserContext
@@ -299,10 +299,10 @@ describe('the triangulation view', () => {
             dialogs++
             void dialog.dismiss()
         })
-        await page.goto(
+        await openLink(
+            page,
             `${demoUrl}/api/apps/triangulate/index.html#/view?ou=${facility?.parent.id}&dpe=${lastMonth()}`
         )
-        await page.reload()
         await firstCard(page).locator('[data-test="pair-table-toggle"]').click()
         await expect
             .poll(() => firstCard(page).locator('[data-test="pair-table"]').textContent(), {

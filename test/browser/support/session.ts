@@ -30,3 +30,13 @@ export const apiGet = (page: Page, path: string): Promise<{ status: number; body
         const response = await fetch(url, { headers: { Accept: 'application/json' } })
         return { status: response.status, body: await response.json().catch(() => null) }
     }, path)
+
+/**
+ * Opens `url` as a shared link is opened: a fresh page load. (`goto` to another hash of the open
+ * app is only a hash change, and a reload after it races the app, which may already have
+ * rewritten the URL.)
+ */
+export const openLink = async (page: Page, url: string): Promise<void> => {
+    await page.goto('about:blank')
+    await page.goto(url)
+}
