@@ -233,9 +233,28 @@ describe('the mapping editor', () => {
     })
 
     it('is read-only for the analyst, and the server refuses their write too', async () => {
+        await putConfig(original) // the demo's mapping, with its stock fields
         const analystBrowser = await launchChromium() // a session of their own
         const { page } = await openApp(analystBrowser, demoUrl, ANALYST, '#/settings')
         await page.locator('[data-test="settings-readonly"]').waitFor({ timeout: 30_000 })
+        // The reference names how stock status is read, as the editor does
+        const firstPair = page.locator('[data-test="settings-readonly-pair"]').first()
+        await expect
+            .poll(() => firstPair.locator('[data-test="settings-readonly-groups"]').textContent(), {
+                timeout: 30_000,
+            })
+            .toMatch(
+                /LMIS reporting group.*group A.* – January–March; .*group B.* – February–April; .*group C.* – December–February/
+            )
+        expect(
+            await firstPair.locator('[data-test="settings-readonly-stockedout"]').textContent()
+        ).toMatch(/^Stocked-out flag: \S/)
+        expect(await firstPair.locator('[data-test="settings-readonly-mos"]').textContent()).toBe(
+            'Months of stock (min–max): 3–6 (default)'
+        )
+        await firstPair.locator('[data-test="settings-readonly-mos"]').scrollIntoViewIfNeeded()
+        await screenshot(page, 'settings-readonly-stock-fields')
+        await page.evaluate(() => window.scrollTo(0, 0))
         expect(await page.locator('[data-test="settings-save"]').count()).toBe(0)
         const status = await page.evaluate(async () => {
             const response = await fetch('/api/dataStore/triangulate/config', {

@@ -10,9 +10,11 @@ import {
 } from '@dhis2/ui'
 import React, { useMemo } from 'react'
 import { LMIS_MEASURES, idsOf, parseConfig, type Pair } from '../../../domain/config'
+import { DEFAULT_STOCK_BANDS } from '../../../domain/indicators'
 import type { StoredConfigEntry } from '../api/config-store'
 import type { MetadataLookup } from '../api/metadata'
 import { useMetadataLookup } from '../hooks/use-metadata-lookup'
+import { useWindowLabel } from '../hooks/use-window-label'
 import { measureLabel, periodTypeLabel } from '../labels'
 import classes from '../SettingsPage.module.css'
 import { CONFIG_AUTHORITY } from '../permissions'
@@ -34,6 +36,57 @@ const nameOf = (id: string, lookup: MetadataLookup, stored?: string): string => 
         })
     }
     return stored ?? id
+}
+
+/**
+ * How the pair's stock status is read: the stocked-out flag, the staggered reporting groups with
+ * each group's window, and the min–max months of stock (its own or the default).
+ */
+const StockFields = ({ pair, lookup }: { pair: Pair; lookup: MetadataLookup }) => {
+    const label = useWindowLabel()
+    const flags = idsOf(pair.lmis.stockedOut)
+    const reporting = pair.lmis.reportingGroups
+    const groupSet = reporting ? lookup.items.get(reporting.groupSet) : undefined
+    const groupName = (id: string) => groupSet?.groups?.find((group) => group.id === id)?.name ?? id
+    const bands = pair.thresholds?.monthsOfStock
+    return (
+        <>
+            {flags.length > 0 && (
+                <li data-test="settings-readonly-stockedout">
+                    <strong>{i18n.t('Stocked-out flag')}</strong>:{' '}
+                    {flags.map((id) => nameOf(id, lookup)).join('; ')}
+                </li>
+            )}
+            {reporting && (
+                <li data-test="settings-readonly-groups">
+                    <strong>{i18n.t('Staggered quarterly reporting')}</strong>:{' '}
+                    {nameOf(reporting.groupSet, lookup)}
+                    {' – '}
+                    {i18n.t('Reports stored in the first quarter cover – {{windows}}', {
+                        windows: reporting.groups
+                            .map((group) =>
+                                i18n.t('{{group}} – {{months}}', {
+                                    group: groupName(group.id),
+                                    months: label(group.monthOffset),
+                                    interpolation: { escapeValue: false },
+                                })
+                            )
+                            .join('; '),
+                        interpolation: { escapeValue: false },
+                    })}
+                </li>
+            )}
+            <li data-test="settings-readonly-mos">
+                <strong>{i18n.t('Months of stock (min–max)')}</strong>:{' '}
+                {bands
+                    ? `${bands[0]}–${bands[1]}`
+                    : i18n.t('{{min}}–{{max}} (default)', {
+                          min: String(DEFAULT_STOCK_BANDS.min),
+                          max: String(DEFAULT_STOCK_BANDS.max),
+                      })}
+            </li>
+        </>
+    )
 }
 
 const PairRow = ({ pair, lookup }: { pair: Pair; lookup: MetadataLookup }) => (
@@ -59,6 +112,7 @@ const PairRow = ({ pair, lookup }: { pair: Pair; lookup: MetadataLookup }) => (
                         </li>
                     )
                 )}
+                <StockFields pair={pair} lookup={lookup} />
             </ul>
         </DataTableCell>
         <DataTableCell>
@@ -117,7 +171,17 @@ export const ReadOnlyMapping = ({ entry }: { entry: StoredConfigEntry }) => {
                 area.pairs.flatMap((pair) => [
                     ...pair.hmis.items.map((item) => item.id),
                     ...LMIS_MEASURES.flatMap((measure) => idsOf(pair.lmis[measure])),
+                    ...idsOf(pair.lmis.stockedOut),
                 ])
+            ),
+        [config]
+    )
+    const groupSetIds = useMemo(
+        () =>
+            (config?.programAreas ?? []).flatMap((area) =>
+                area.pairs.flatMap((pair) =>
+                    pair.lmis.reportingGroups ? [pair.lmis.reportingGroups.groupSet] : []
+                )
             ),
         [config]
     )
@@ -131,7 +195,7 @@ export const ReadOnlyMapping = ({ entry }: { entry: StoredConfigEntry }) => {
             ),
         [config]
     )
-    const { lookup } = useMetadataLookup(dxIds, dataSetIds)
+    const { lookup } = useMetadataLookup(dxIds, dataSetIds, groupSetIds)
     const leftOut = parsed?.pairResults.filter((result) => !result.ok) ?? []
 
     return (

@@ -1,17 +1,10 @@
 import i18n from '@dhis2/d2-i18n'
 import { Button, SingleSelectField, SingleSelectOption } from '@dhis2/ui'
 import React from 'react'
-import { useCalendarSupport } from '../../../data/use-calendar'
-import { todayInCalendar } from '../../../domain/periods'
 import type { MetadataItem, MetadataLookup } from '../api/metadata'
 import type { DraftPair } from '../model/draft'
-import {
-    MONTH_OFFSETS,
-    groupRows,
-    offsetOf,
-    setGroupOffset,
-    windowLabel,
-} from '../model/reporting-groups'
+import { MONTH_OFFSETS, groupRows, offsetOf, setGroupOffset } from '../model/reporting-groups'
+import { useWindowLabel } from '../hooks/use-window-label'
 import classes from '../SettingsPage.module.css'
 import { FieldMessages } from './FieldMessages'
 import { ItemPicker } from './ItemPicker'
@@ -41,30 +34,7 @@ export const ReportingGroupsSection = ({
     warnings: readonly string[]
     onChange: Update
 }) => {
-    const { calendar, ready } = useCalendarSupport()
-    const locale = i18n.language || 'en'
-    const label = (offset: number): string => {
-        if (ready) {
-            try {
-                const year = Number(todayInCalendar(calendar).slice(0, 4))
-                return windowLabel(offset, year, { calendar, locale })
-            } catch {
-                // a calendar the app cannot name periods in: the shift in words below
-            }
-        }
-        switch (offset) {
-            case 0:
-                return i18n.t('the calendar quarter')
-            case 1:
-                return i18n.t('one month later')
-            case 2:
-                return i18n.t('two months later')
-            case -1:
-                return i18n.t('one month earlier')
-            default:
-                return i18n.t('two months earlier')
-        }
-    }
+    const label = useWindowLabel()
     const reporting = pair.reportingGroups
     const groupSet = reporting?.groupSet.trim() ? lookup.items.get(reporting.groupSet.trim()) : null
 
