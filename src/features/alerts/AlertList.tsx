@@ -1,6 +1,6 @@
 import i18n from '@dhis2/d2-i18n'
 import { Button, NoticeBox, SingleSelectField, SingleSelectOption } from '@dhis2/ui'
-import React, { useMemo, useState } from 'react'
+import React, { useMemo } from 'react'
 import { EntryBadges } from './EntryBadges'
 import { ALERT_TYPES, alertTypeLabel, describeAlert, type AlertType } from '../../domain/alerts'
 import { TIERS, type Tier } from '../../domain/alerts/tiers'
@@ -23,6 +23,7 @@ import {
     type ScanEntry,
     type StockoutEntry,
 } from './scan-entries'
+import { usePages } from '../../shared/hooks/use-pages'
 import type { ScanData } from './scan-data'
 import { ALL, AreaSelect } from './SelectFields'
 import classes from './AlertsPage.module.css'
@@ -60,6 +61,8 @@ export interface AlertListProps {
     renderFollowUp?: (entry: ScanEntry) => React.ReactNode
     /** A last field of the filter row (the follow-up filter) */
     extraFilter?: React.ReactNode
+    /** The value of `extraFilter`: when it changes the list starts again at its first page */
+    extraFilterValue?: string
     /** Beside the count of entries (download, print) */
     actions?: React.ReactNode
 }
@@ -87,10 +90,14 @@ export const AlertList = ({
     push,
     renderFollowUp,
     extraFilter,
+    extraFilterValue,
     actions,
 }: AlertListProps) => {
-    const [shown, setShown] = useState(PAGE_SIZE)
-    const [stockoutsShown, setStockoutsShown] = useState(STOCKOUT_PAGE_SIZE)
+    // Another follow-up filter is another list: from its first page, as the other filters do
+    const pages = usePages(PAGE_SIZE, extraFilterValue)
+    const stockoutPages = usePages(STOCKOUT_PAGE_SIZE, extraFilterValue, STOCKOUT_PAGE_SIZE * 5)
+    const shown = pages.shown
+    const stockoutsShown = stockoutPages.shown
     const areas = useMemo(() => areaOfPairs(config), [config])
     const pairs = useMemo(() => pairsById(config), [config])
     const units = useMemo(() => orgUnitsById(scan), [scan])
@@ -116,8 +123,8 @@ export const AlertList = ({
         .flatMap((area) => area.pairs)
         .filter((pair) => scannedPairs.has(pair.id))
     const setFilter = (change: Partial<EntryFilters>) => {
-        setShown(PAGE_SIZE)
-        setStockoutsShown(STOCKOUT_PAGE_SIZE)
+        pages.reset()
+        stockoutPages.reset()
         onFilters({ ...filters, ...change })
     }
     const place = (orgUnitId: string, level: number) => {
@@ -365,12 +372,7 @@ export const AlertList = ({
                 </ol>
             )}
             {filtered.length > shown && (
-                <Button
-                    small
-                    secondary
-                    onClick={() => setShown((n) => n + PAGE_SIZE)}
-                    dataTest="alerts-more"
-                >
+                <Button small secondary onClick={pages.more} dataTest="alerts-more">
                     {i18n.t('Show {{number}} more', {
                         number: String(Math.min(PAGE_SIZE, filtered.length - shown)),
                     })}
@@ -428,12 +430,7 @@ export const AlertList = ({
                 </ul>
             )}
             {filteredStockouts.length > stockoutsShown && (
-                <Button
-                    small
-                    secondary
-                    onClick={() => setStockoutsShown((n) => n + STOCKOUT_PAGE_SIZE * 5)}
-                    dataTest="stockouts-more"
-                >
+                <Button small secondary onClick={stockoutPages.more} dataTest="stockouts-more">
                     {i18n.t('Show {{number}} more', {
                         number: String(
                             Math.min(

@@ -146,6 +146,7 @@ export const AlertsPage = ({ config, state, push }: AlertsPageProps) => {
                                     onFilter={setFollowUpFilter}
                                 />
                             }
+                            extraFilterValue={followUpFilter}
                             actions={
                                 exportCtx && (
                                     <AlertsExportActions
