@@ -348,10 +348,16 @@ describe('the dashboard alerts item', () => {
             { id: 'alertsWide', width: 600, height: 400 },
             { id: 'alertsTall', width: 420, height: 700 },
         ]
-        const { page, errors } = await openHost(browser, items)
+        const filteredItem = {
+            id: 'alertsFiltered',
+            width: 600,
+            height: 400,
+            filters: { pe: [{ id: '2025', name: '2025' }] },
+        }
+        const { page, errors } = await openHost(browser, [...items, filteredItem])
         const workers: string[] = []
         page.on('worker', (worker) => workers.push(worker.url()))
-        for (const { id } of items) {
+        for (const { id } of [...items, filteredItem]) {
             const frame = frameOf(page, id)
             await frame.locator('[data-test="item-picker"]').waitFor({ timeout: 30_000 })
             await frame.getByText('Top alerts', { exact: true }).click()
@@ -374,6 +380,28 @@ describe('the dashboard alerts item', () => {
             const box = await link.boundingBox()
             expect(box?.height).toBeGreaterThan(10)
         }
+        // On a dashboard filtered to 2025 the item tests 2025's last months, and says so
+        const filtered = frameOf(page, 'alertsFiltered')
+        await expect
+            .poll(() => filtered.locator('[data-test="alerts-item-months"]').textContent(), {
+                timeout: 90_000,
+            })
+            .toBe(
+                'July 2025 to December 2025, the last months of the dashboard period “2025” reported, highest impact first'
+            )
+        await expect
+            .poll(
+                async () =>
+                    (await filtered.locator('[data-test="alerts-item-entry"]').count()) +
+                    (await filtered.locator('[data-test="alerts-item-empty"]').count()),
+                { timeout: 90_000 }
+            )
+            .toBeGreaterThan(0)
+        expect(
+            await frameOf(page, 'alertsWide')
+                .locator('[data-test="alerts-item-months"]')
+                .textContent()
+        ).not.toContain('dashboard period')
         for (const frame of page.frames().filter((f) => f.url().includes('plugin.html'))) {
             expect(await layoutProblems(frame)).toEqual([])
             // Every line of the list readable: inside the item, not clipped sideways
@@ -391,5 +419,6 @@ describe('the dashboard alerts item', () => {
         expect(errors).toEqual([])
         await page.close()
         await browser.close()
-    })
+        // three items scanning at once on a shared machine
+    }, 240_000)
 })

@@ -31,7 +31,7 @@ import { useAlertScan, useLevelCounts, useNamedLevels, type ScanInput } from '..
 import { useScanAlerts } from '../alerts/use-scan-alerts'
 import { usePairsMetadata } from '../triangulation/use-view-data'
 import { appLink } from './item-settings'
-import { alertItemLevels } from './top-alerts'
+import { alertItemLevels, itemScanEnd } from './top-alerts'
 import classes from './AlertsItem.module.css'
 
 /** How many org unit × pair lines the item lists (it scrolls when the item is small) */
@@ -50,11 +50,17 @@ export const AlertsItem = ({
     areaId,
     orgUnitId,
     locale,
+    dashboardPeriod,
 }: {
     config: Config
     areaId: string
     orgUnitId: string
     locale: string
+    /**
+     * The dashboard's period filter: its last month (the scan ends there when that is before the
+     * last month due, `itemScanEnd`) and its name
+     */
+    dashboardPeriod?: { lastMonth: string; label: string }
 }) => {
     const calendar = useInstanceCalendar()
     const orgUnit = useOrgUnit(orgUnitId)
@@ -80,11 +86,11 @@ export const AlertsItem = ({
     const window = useMemo(
         () =>
             scanWindow(
-                lastDueMonth(today, { calendar }),
+                itemScanEnd(lastDueMonth(today, { calendar }), dashboardPeriod?.lastMonth),
                 DEFAULT_BASELINE_MONTHS,
                 DEFAULT_TEST_MONTHS
             ),
-        [today, calendar]
+        [today, calendar, dashboardPeriod?.lastMonth]
     )
     const input: ScanInput | null = useMemo(() => {
         if (!metadata.data || !counts.data || maxLevel === undefined || !scanLevels.length) {
@@ -171,14 +177,26 @@ export const AlertsItem = ({
                     {i18n.t('All {{number}} in the app', { number: String(entries.length) })}
                 </a>
             </div>
-            <div className={classes.hint}>
-                {i18n.t('{{first}} to {{last}}, highest impact first', {
-                    first: periodName(
-                        window.months[window.months.length - window.testMonths] ?? ''
-                    ),
-                    last: periodName(window.months[window.months.length - 1] ?? ''),
-                    interpolation: { escapeValue: false },
-                })}
+            <div className={classes.hint} data-test="alerts-item-months">
+                {dashboardPeriod
+                    ? i18n.t(
+                          '{{first}} to {{last}}, the last months of the dashboard period “{{period}}” reported, highest impact first',
+                          {
+                              first: periodName(
+                                  window.months[window.months.length - window.testMonths] ?? ''
+                              ),
+                              last: periodName(window.months[window.months.length - 1] ?? ''),
+                              period: dashboardPeriod.label,
+                              interpolation: { escapeValue: false },
+                          }
+                      )
+                    : i18n.t('{{first}} to {{last}}, highest impact first', {
+                          first: periodName(
+                              window.months[window.months.length - window.testMonths] ?? ''
+                          ),
+                          last: periodName(window.months[window.months.length - 1] ?? ''),
+                          interpolation: { escapeValue: false },
+                      })}
             </div>
             {top.length === 0 ? (
                 <NoticeBox title={i18n.t('No alerts')} dataTest="alerts-item-empty">

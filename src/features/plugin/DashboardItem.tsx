@@ -13,6 +13,7 @@ import React, { useEffect, useMemo, useRef, useState } from 'react'
 import { CONFIG_NAMESPACE, type Config } from '../../domain/config'
 import {
     RELATIVE_PERIODS,
+    isRelativePeriod,
     periodName,
     relativePeriodLabel,
     todayInCalendar,
@@ -313,6 +314,26 @@ export const DashboardItem = ({
             )
             .join(', ')
     }, [given, resolved.peItems, periodData])
+    // The dashboard's period, for the alerts item: its last month (of the months the view shows
+    // for it) and its names as the dashboard gives them
+    const dashboardPeriod = useMemo(() => {
+        const appliedPe = resolved.pe !== undefined || (resolved.peItems && alignment)
+        if (!view || !appliedPe || periodFailed) return undefined
+        const { months } = viewPeriods(view.pe, view.grain, todayInCalendar(calendar), {
+            calendar,
+        })
+        const lastMonth = months[months.length - 1]
+        const label = resolved.peItems
+            ? periodFilterLabel
+            : (given.pe ?? [])
+                  .map(
+                      (item) =>
+                          item.name ??
+                          (isRelativePeriod(item.id) ? relativePeriodLabel(item.id) : item.id)
+                  )
+                  .join(', ')
+        return lastMonth ? { lastMonth, label } : undefined
+    }, [view, resolved, alignment, periodFailed, calendar, given, periodFilterLabel])
     const combined = useMemo(
         () =>
             resolved.ouItems && !ouFailed
@@ -587,6 +608,7 @@ export const DashboardItem = ({
                                         ''
                                     }
                                     locale={me.data?.settings?.keyUiLocale ?? 'en'}
+                                    dashboardPeriod={dashboardPeriod}
                                 />
                             ) : pairExists ? (
                                 <TriangulationView

@@ -14,3 +14,12 @@ export const alertItemLevels = (orgUnitLevel: number, maxLevel: number): number[
         { length: Math.max(0, Math.min(ITEM_LEVELS_BELOW, maxLevel - orgUnitLevel)) + 1 },
         (_, i) => orgUnitLevel + i
     )
+
+/**
+ * The last month the item's scan tests: the last month due (`lastDueMonth`), or the last month of
+ * the dashboard's period filter when that ends earlier (a dashboard on 2025 shows the alerts of
+ * 2025's last months, not of this month). Monthly period ids of one calendar (`yyyyMM`) sort as
+ * text.
+ */
+export const itemScanEnd = (lastDue: string, filterLastMonth?: string): string =>
+    filterLastMonth !== undefined && filterLastMonth < lastDue ? filterLastMonth : lastDue
