@@ -14,7 +14,7 @@ import { formatNumber, type NumberKind } from '../../shared/format/number'
 import type { PairDrill } from './drill-model'
 import type { PairTrend } from './pair-model'
 import { trendLabels } from './labels'
-import { drillColumns, measureKind, trendColumns } from './pair-export'
+import { drillColumns, drillRowOrder, measureKind, trendColumns } from './pair-export'
 
 const format = (
     point: Pick<AlignedPoint, 'value' | 'estimated'> | undefined,
@@ -53,9 +53,9 @@ export const SeriesTable = ({
                     </DataTableRow>
                 </DataTableHead>
                 <DataTableBody>
-                    {drill.hmis.map((child, index) => (
-                        <DataTableRow key={child.id}>
-                            <DataTableCell>{child.name}</DataTableCell>
+                    {drillRowOrder(drill).map((index) => (
+                        <DataTableRow key={drill.hmis[index]?.id}>
+                            <DataTableCell>{drill.hmis[index]?.name}</DataTableCell>
                             {columns.map((c) => (
                                 <DataTableCell key={c.name} align="right">
                                     {format(c.values[index], c.kind, locale)}

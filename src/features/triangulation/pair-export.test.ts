@@ -1,7 +1,7 @@
 import type { AlignedPoint } from '../../domain/periods'
 import type { PairDrill } from './drill-model'
 import { trendLabels } from './labels'
-import { measureKind, pairCsv, periodValues, trendColumns } from './pair-export'
+import { drillRowOrder, measureKind, pairCsv, periodValues, trendColumns } from './pair-export'
 import type { PairTrend } from './pair-model'
 
 const point = (period: string, value: number | null, estimated = false): AlignedPoint => ({
@@ -93,9 +93,41 @@ describe('a pair card as CSV', () => {
         }
         expect(pairCsv(trend, drill, periods, labels).split('\r\n')).toEqual([
             '\uFEFFOrg unit id,Org unit,PPH cases,Consumption,Stockout days,HMIS reporting rate (%),LMIS reporting rate (%),Estimated',
-            `a,"'=HYPERLINK(""x"")",4,209.3,,100,50,Consumption`,
+            // in the order of the drilled charts: the higher service value first
             'b,"Bo, district",5,11,0,90,75,',
+            `a,"'=HYPERLINK(""x"")",4,209.3,,100,50,Consumption`,
             '',
+        ])
+    })
+
+    it('orders the drill-down rows as the drilled charts: service, then consumption, then name; no value last', () => {
+        const child = (id: string, value: number | null) => ({
+            id,
+            name: id.toUpperCase(),
+            value,
+            estimated: false,
+        })
+        const drill: PairDrill = {
+            hmis: [child('n', null), child('a', 3), child('c', null), child('b', 9), child('d', 3)],
+            hmisName: 'PPH cases',
+            consumption: [
+                child('n', null),
+                child('a', 1),
+                child('c', 7),
+                child('b', 2),
+                child('d', 5),
+            ],
+            stockoutDays: [],
+            hmisCompleteness: [],
+            lmisCompleteness: [],
+        }
+        // b (9); d and a tie on 3: d's consumption is higher; c has consumption only; n nothing
+        expect(drillRowOrder(drill).map((index) => drill.hmis[index]?.id)).toEqual([
+            'b',
+            'd',
+            'a',
+            'c',
+            'n',
         ])
     })
 })

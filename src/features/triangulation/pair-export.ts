@@ -3,7 +3,7 @@
  * per period, or the drill-down, one row per org unit. Estimates are marked (their own column in
  * CSV), values rounded as the app shows them (`shared/format/number`), dot-decimal.
  */
-import type { ChartPeriod } from '../../charts'
+import { sharedDrilldownOrder, type ChartPeriod } from '../../charts'
 import { toCsv, type CsvCell } from '../../shared/download'
 import { csvNumber, type NumberKind } from '../../shared/format/number'
 import type { TrendLabels } from './pair-model'
@@ -79,6 +79,24 @@ const estimatesOf = (cells: { name: string; estimated: boolean; value: number | 
         .map((cell) => cell.name)
         .join('; ')
 
+/**
+ * The drill-down's rows (indexes of `drill.hmis`) in the order of the drilled charts
+ * (`sharedDrilldownOrder`: by the service value, highest first, then consumption, then name), the
+ * children without any value last, by name: the table and the CSV read as the charts do.
+ */
+export const drillRowOrder = (drill: PairDrill): number[] => {
+    const { ids } = sharedDrilldownOrder(drill.hmis, drill.consumption, Number.POSITIVE_INFINITY)
+    const rank = new Map(ids.map((id, index) => [id, index]))
+    const rankOf = (index: number) => rank.get(drill.hmis[index]?.id ?? '') ?? ids.length
+    return drill.hmis
+        .map((_, index) => index)
+        .sort(
+            (a, b) =>
+                rankOf(a) - rankOf(b) ||
+                (drill.hmis[a]?.name ?? '').localeCompare(drill.hmis[b]?.name ?? '')
+        )
+}
+
 /** The card's numbers as CSV: the drill-down when there is one, else the trend. */
 export const pairCsv = (
     trend: PairTrend,
@@ -90,7 +108,8 @@ export const pairCsv = (
         const columns = drillColumns(drill, labels)
         return toCsv([
             [labels.orgUnitId, labels.orgUnit, ...columns.map((c) => c.name), labels.estimates],
-            ...drill.hmis.map((child, index): CsvCell[] => {
+            ...drillRowOrder(drill).map((index): CsvCell[] => {
+                const child = drill.hmis[index] as ChildValue
                 const cells = columns.map((c) => {
                     const estimated = c.values[index]?.estimated ?? false
                     return {
