@@ -3,7 +3,13 @@
  * (no worker yet), then repeat visits (the worker controls the page), timing the app-shell's wait
  * for the worker's first connection-status message and the charts drawn.
  *
- *     npx tsx bench/sw-probe.ts [--facilities 6000] [--runs 5]
+ *     npx tsx bench/sw-probe.ts [--facilities 6000] [--runs 5] [--gap 0]
+ *
+ * Per run (a fresh profile): the first visit, then 4 times the app and the empty app-shell in
+ * turn as the bench does, `--gap` ms apart. Prints per visit the time the charts in the window
+ * (the heading, for the app-shell) were drawn, whether the worker controlled the page, the
+ * worker's messages (`sent …`: the page's) and when `/api/userSettings` started: the app-shell
+ * asks for it once the platform's `offlineInterface.ready` has resolved.
  */
 import { readFileSync } from 'node:fs'
 import type { BrowserContext } from 'playwright-core'
@@ -48,6 +54,9 @@ const probe = async (context: BrowserContext) => {
 const main = async () => {
     const facilities = arg('facilities', 6000)
     const runs = arg('runs', 5)
+    // ms between leaving the app and opening the empty app-shell (the bench: ~0, its settle
+    // waits for the analytics requests only)
+    const gap = arg('gap', 0)
     const zipPath = buildAppZip()
     const baselineZip = await buildBaselineZip({ reuse: true })
     const demo = await startDemoProcess({ facilities })
@@ -75,8 +84,12 @@ const main = async () => {
                         .find((e) => /\/userSettings/.test(e.name))?.startTime ?? -1
                 ),
                 me: Math.round(
-                    performance.getEntriesByType('resource').find((e) => /\/api\/me$/.test(e.name))
-                        ?.responseEnd ?? -1
+                    (
+                        performance
+                            .getEntriesByType('resource')
+                            .find((e) => /\/api\/me$/.test(e.name)) as
+                            PerformanceResourceTiming | undefined
+                    )?.responseEnd ?? -1
                 ),
             }))
             return { at: Math.round(at), ...info }
@@ -93,10 +106,7 @@ const main = async () => {
             await context.pages().at(-1)!.waitForTimeout(3000)
             for (let i = 0; i < 4; i++) {
                 const app = await visit(context, appUrl, true)
-                await context
-                    .pages()
-                    .at(-1)!
-                    .waitForTimeout(Number(process.env.GAP ?? 1000))
+                await context.pages().at(-1)!.waitForTimeout(gap)
                 const baseline = await visit(context, baselineUrl, false)
                 console.log(JSON.stringify({ run: r + 1, i, app, baseline: baseline.at }))
             }
