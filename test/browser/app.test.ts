@@ -96,4 +96,60 @@ describe('the installed app', () => {
         expect(errors).toEqual([])
         await page.close()
     })
+
+    it('starts at once when another page of the app has just made requests through the worker', async () => {
+        // The platform's adapter renders the app only once the worker has told the page the
+        // connection status (`offlineInterface.ready`). The worker broadcasts it throttled (1 s)
+        // and answered the page's request for it with the throttle's `flush()`, which sends
+        // nothing right after a broadcast: the page then waited for the next one, up to 1 s
+        // (patches/@dhis2+pwa+*.patch answers it with the latest status seen).
+        const busy = await browser.newPage()
+        await busy.goto(`${demoUrl}/api/apps/triangulate/index.html`)
+        await busy
+            .locator('[data-test="chart-lmis"] .highcharts-root')
+            .first()
+            .waitFor({ timeout: 45_000 })
+        await busy.waitForLoadState('networkidle')
+        expect(await busy.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+        const page = await browser.newPage()
+        const errors = collectErrors(page)
+        await page.addInitScript({
+            content: `(() => {
+                const times = (window.__statusTimes = { asked: -1, told: -1 })
+                navigator.serviceWorker.addEventListener('message', (event) => {
+                    if (event.data && event.data.type === 'DHIS2_CONNECTION_STATUS_UPDATE' && times.told < 0)
+                        times.told = performance.now()
+                })
+                const worker = navigator.serviceWorker.controller
+                if (!worker) return
+                const post = worker.postMessage.bind(worker)
+                worker.postMessage = (data) => {
+                    if (data && data.type === 'GET_IMMEDIATE_DHIS2_CONNECTION_STATUS_UPDATE')
+                        times.asked = performance.now()
+                    post(data)
+                }
+            })()`,
+        })
+        // The worker quiet for more than its throttle's 1 s, then one request through it (its
+        // status broadcast at once, the next one not before 1 s), then the new page
+        await busy.waitForTimeout(1_500)
+        await busy.evaluate(() => fetch('/api/me?fields=id').then((r) => r.ok))
+        await page.goto(`${demoUrl}/api/apps/triangulate/index.html`)
+        await page
+            .locator('[data-test="chart-lmis"] .highcharts-root')
+            .first()
+            .waitFor({ timeout: 45_000 })
+        const times = await page.evaluate(
+            () =>
+                (window as unknown as { __statusTimes: { asked: number; told: number } })
+                    .__statusTimes
+        )
+        expect(times.asked).toBeGreaterThan(0)
+        expect(times.told).toBeGreaterThan(0)
+        // Before: about 1 s after the other page's request; now the message's round trip
+        expect(times.told - times.asked).toBeLessThan(400)
+        expect(errors).toEqual([])
+        await busy.close()
+        await page.close()
+    })
 })
