@@ -33,9 +33,21 @@
  * (`isMakeUpSensitive`: falls, consumption per case moving, anything by quarter) become entries
  * there only within a run of `AGGREGATE_FLOW_RUN` consecutive periods; a change that lasts is not
  * one missing report.
+ *
+ * A rise of one month above facilities needs such a run too, unless it is extreme
+ * (`needsAggregateRun`): the multiple-testing burden. A national scan of districts makes about
+ * 20,000 tests (180 districts × some 18 series × the 6 months tested, both systems), and the
+ * outlier cut-off (3.5, a one-sided p of 2.3 × 10⁻⁴ for one normal series, WHO DQR) lets about
+ * five of them through by chance alone, more because 12 months only estimate the spread (a
+ * Student-like tail: in the demo country, nine single months of rare-event district totals about
+ * doubling). A Bonferroni bound of 5 % over 20,000 tests asks for p below 2.5 × 10⁻⁶, z ≈ 4.6;
+ * the extreme tier (5, p ≈ 2.9 × 10⁻⁷) is beyond it, and two consecutive months beyond 3.5 come
+ * by chance with p ≈ (2.3 × 10⁻⁴)². A facility's list is ranked and cut (150 entries per program
+ * area), which is how it bears its own burden; there one month three times the usual is the
+ * typing error the list is for.
  */
 import type { Alert } from './types'
-import { higherTier, tierOf, type Tier } from './tiers'
+import { EXTREME_Z, higherTier, tierOf, type Tier } from './tiers'
 
 export const MAX_STRENGTH = 25
 /** Consecutive periods an entry above facilities needs for a make-up-sensitive finding */
@@ -155,14 +167,22 @@ export const isMakeUpSensitive = (alert: Alert): boolean =>
     (alert.type === 'spike' && /Q/.test(alert.period))
 
 /**
- * The findings of one org unit × pair that make an entry at an aggregate level: those a total's
- * make-up can cause (`isMakeUpSensitive`) only within a run of `AGGREGATE_FLOW_RUN` consecutive
- * periods of them (module comment)
+ * Whether a finding above facilities makes an entry only within a run of `AGGREGATE_FLOW_RUN`
+ * consecutive periods: one a total's make-up can cause (`isMakeUpSensitive`), or a spike below
+ * the extreme tier (module comment: the multiple-testing burden of a scan of every district)
+ */
+export const needsAggregateRun = (alert: Alert): boolean =>
+    isMakeUpSensitive(alert) || (alert.type === 'spike' && !(Math.abs(alert.severity) >= EXTREME_Z))
+
+/**
+ * The findings of one org unit × pair that make an entry at an aggregate level: those that need
+ * a run (`needsAggregateRun`) only within a run of `AGGREGATE_FLOW_RUN` consecutive periods of
+ * them (module comment)
  */
 export const aggregateReasons = <R extends Pick<LeveledAlert, 'alert'>>(
     reasons: readonly R[]
 ): R[] => {
-    const flows = reasons.filter((r) => isMakeUpSensitive(r.alert))
+    const flows = reasons.filter((r) => needsAggregateRun(r.alert))
     if (flows.length === 0) return [...reasons]
     const periods = new Set(flows.map((r) => r.alert.period))
     const inRun = (period: string): boolean => {
@@ -179,7 +199,7 @@ export const aggregateReasons = <R extends Pick<LeveledAlert, 'alert'>>(
         for (let at = o.at + 1; has(at); at++) run += 1
         return run >= AGGREGATE_FLOW_RUN
     }
-    return reasons.filter((r) => !isMakeUpSensitive(r.alert) || inRun(r.alert.period))
+    return reasons.filter((r) => !needsAggregateRun(r.alert) || inRun(r.alert.period))
 }
 
 /**

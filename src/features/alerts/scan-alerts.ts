@@ -190,6 +190,31 @@ export const groupRates = (
 }
 
 /**
+ * Reports expected per month of the window for a group of data sets at one org unit (the
+ * denominator of `groupRates`, counted the same way); `null` where none are
+ */
+export const groupExpected = (
+    scan: Pick<ScanData, 'window'>,
+    reports: LevelScanData['reports'][string] | undefined,
+    dataSetIds: readonly string[],
+    known: DataSetIndex
+): Series | null => {
+    if (dataSetIds.length === 0 || !reports) return null
+    const quarterIndex = dueQuarters(scan.window)
+    return scan.window.months.map((month, i) => {
+        let expected = 0
+        for (const id of dataSetIds) {
+            const counts = reports[id]
+            if (!counts) continue
+            const index =
+                known.get(id) === 'QUARTERLY' ? (quarterIndex.get(quarterOfMonth(month)) ?? -1) : i
+            expected += counts.expected[index] ?? 0
+        }
+        return expected > 0 ? expected : null
+    })
+}
+
+/**
  * Reporting rate (%) per quarter of the window for a group of data sets at one org unit: a
  * monthly data set's counts summed over the quarter's months in the window.
  */
@@ -638,7 +663,13 @@ function* detectLevel(
                     baselinePeriods: baselineMonths,
                     ...overrides,
                 }),
-                reports: [{ report, rates: series }],
+                reports: [
+                    {
+                        report,
+                        rates: series,
+                        expected: groupExpected(scan, reports, ids, known) ?? undefined,
+                    },
+                ],
             }).forEach((alert) =>
                 out.push({ alert, pairIds: pairs.map((p) => p.id), level: level.level })
             )
