@@ -130,8 +130,13 @@ export const detectOutliers = (input: OutlierInput): OutlierAlert[] => {
         // count of its median): a MAD that 12 months make small by chance (1.5 for 33 cases a
         // month, where Poisson alone gives a standard deviation of 5.7) would turn an ordinary
         // month into a z-score of 18
+        // (the floor only lowers a score: worked out only for one beyond the cut-off)
         const dispersion =
-            !lowCount && input.lowCountMedian !== undefined && input.lowCountMedian !== null
+            !lowCount &&
+            input.lowCountMedian !== undefined &&
+            input.lowCountMedian !== null &&
+            rescored.z !== null &&
+            Math.abs(rescored.z) > t.zScore
                 ? countDispersion(baseline)
                 : null
         const adjusted = dispersion

@@ -9,6 +9,7 @@ import {
     foldOf,
     groupEntries,
     isMakeUpSensitive,
+    needsAggregateRun,
     longestPeriodRun,
     rankEntries,
     systemsContradict,
@@ -218,6 +219,24 @@ describe('aggregateReasons and the aggregate rule of groupEntries', () => {
         expect(aggregateReasons(run).map((r) => r.alert.period)).toEqual(['202601', '202602'])
         const rise = [leveled(outlier('d', 'p1', '202601', 9, 'lmis'), 0.3, 3)]
         expect(aggregateReasons(rise)).toEqual(rise)
+    })
+    it('keeps a single month’s rise only when it is extreme (the multiple-testing burden)', () => {
+        expect(needsAggregateRun(outlier('d', 'p1', '202601', 4.2, 'hmis'))).toBe(true)
+        expect(needsAggregateRun(outlier('d', 'p1', '202601', 5, 'hmis'))).toBe(false)
+        const ordinary = [leveled(outlier('d', 'p1', '202601', 4.2, 'hmis'), 0.2, 3)]
+        expect(aggregateReasons(ordinary)).toEqual([])
+        const extreme = [leveled(outlier('d', 'p1', '202601', 8, 'hmis'), 0.2, 3)]
+        expect(aggregateReasons(extreme)).toEqual(extreme)
+        // two consecutive months beyond the outlier cut-off stay
+        const lasting = [
+            leveled(outlier('d', 'p1', '202601', 4.2, 'hmis'), 0.2, 3),
+            leveled(outlier('d', 'p1', '202602', 3.8, 'hmis'), 0.2, 3),
+        ]
+        expect(aggregateReasons(lasting)).toEqual(lasting)
+        // at facilities the rule does not apply
+        const atFacility = [leveled(outlier('f', 'p1', '202601', 4.2, 'hmis'), 0.2, 4)]
+        expect(groupEntries(atFacility, undefined, { facilityLevel: 4 })).toHaveLength(1)
+        expect(groupEntries(ordinary, undefined, { facilityLevel: 4 })).toEqual([])
     })
     it('applies above the facility level only', () => {
         const atDistrict = [leveled(collapse('d', '202601'), 0.3, 3)]
