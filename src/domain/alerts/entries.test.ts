@@ -10,6 +10,8 @@ import {
     groupEntries,
     isMakeUpSensitive,
     needsAggregateRun,
+    movesWithOrgUnit,
+    ORG_UNIT_SHIFT,
     longestPeriodRun,
     rankEntries,
     systemsContradict,
@@ -309,5 +311,32 @@ describe('rankEntries', () => {
                 { id: 'c', impact: 2 },
             ]).map((e) => e.id)
         ).toEqual(['c', 'a', 'b'])
+    })
+})
+
+describe('the org unit’s other services (orgUnitShift)', () => {
+    const spike = (value: number, expected: number): OutlierAlert => {
+        const base = outlier('f', 'p1', '202601', 6, 'hmis')
+        return { ...base, details: { ...base.details, value, median: expected, expected } }
+    }
+    it('takes the size over the others’ shift when they moved the same way', () => {
+        const doubled = spike(199, 99)
+        expect(foldOf(doubled)).toBeCloseTo(1 + Math.log(2), 10)
+        expect(foldOf(doubled, 1.6)).toBeCloseTo(1 + Math.log(2 / 1.6), 10)
+        // others falling do not make a rise larger; unknown is as before
+        expect(foldOf(doubled, 0.7)).toBeCloseTo(foldOf(doubled), 10)
+        expect(foldOf(doubled, null)).toBeCloseTo(foldOf(doubled), 10)
+    })
+    it('weighs a finding the month explains as a real change', () => {
+        const surge = leveled(spike(199, 99), 0.1)
+        expect(movesWithOrgUnit([{ ...surge, orgUnitShift: 1.6 }])).toBe(true)
+        expect(movesWithOrgUnit([{ ...surge, orgUnitShift: 1.1 }])).toBe(false)
+        expect(movesWithOrgUnit([surge])).toBe(false)
+        // a ×3 in a month 50 % up is beyond what the month explains
+        const error = leveled(spike(299, 99), 0.1)
+        expect(movesWithOrgUnit([{ ...error, orgUnitShift: ORG_UNIT_SHIFT + 0.1 }])).toBe(false)
+        expect(entryImpact([{ ...surge, orgUnitShift: 1.6 }])).toBeLessThan(
+            entryImpact([surge]) * AGREEMENT_WEIGHT
+        )
     })
 })

@@ -17,6 +17,9 @@
  *   of 0.02 against 0.3 weighs 1 to 3.5, not 1 to 10);
  * - persistence: `1 + PERSISTENCE_WEIGHT × (run − 1)` over the longest run of consecutive months
  *   (or quarters) flagged (scattered months are chance more often than a lasting change);
+ * - what the org unit's other services did that period (`orgUnitShift`): the size is taken over
+ *   their shift, and a spike or collapse with all of them moving the same way is the facility's
+ *   activity changing (`movesWithOrgUnit`), a real change, `AGREEMENT_WEIGHT`;
  * - what the two systems say together (`systemsContradict`, `bothSystemsAgree`): one system
  *   moving while consumption per case moves too (the other system did not follow) is the mark of
  *   a recording error, `CONTRADICTION_WEIGHT`; both systems moving the same way in the same
@@ -56,6 +59,12 @@ export const SHARE_FLOOR = 0.02
 export const PERSISTENCE_WEIGHT = 0.5
 export const AGREEMENT_WEIGHT = 0.5
 export const CONTRADICTION_WEIGHT = 3
+/**
+ * The other services' shift (`orgUnitShift`) from which a spike is the org unit's activity
+ * changing (a fall: its inverse): all of them 40 % up, a bound chosen beyond a facility's
+ * ordinary month-to-month swing of its total activity (staff on leave, an outreach day more).
+ */
+export const ORG_UNIT_SHIFT = 1.4
 
 /** An alert of a scan: the pairs it concerns (its own first) and its org unit level */
 export interface LeveledAlert<A extends Alert = Alert> {
@@ -67,6 +76,11 @@ export interface LeveledAlert<A extends Alert = Alert> {
      * `null` when unknown or without units
      */
     parentShare?: number | null
+    /**
+     * For a spike or collapse: the org unit's other services in the period over their usual
+     * level (1: they did not move); `null` or absent when unknown
+     */
+    orgUnitShift?: number | null
 }
 
 export interface AlertEntry<A extends Alert = Alert> {
@@ -99,8 +113,26 @@ const strengthOf = (alert: Alert): number =>
         ? Math.min(MAX_STRENGTH, Math.abs(alert.severity))
         : MAX_STRENGTH
 
-/** How many times the usual a finding's value is, as `1 + |ln(ratio)|` (1 without units) */
-export const foldOf = (alert: Alert): number => {
+/** A shift of the org unit's other services that is read (finite, above 0) */
+const usableShift = (shift: number | null | undefined): shift is number =>
+    typeof shift === 'number' && Number.isFinite(shift) && shift > 0
+
+/** The other services' shift when it moves the way of the finding (within ¼ and 4), else 1 */
+const sameWayShift = (type: Alert['type'], shift: number | null | undefined): number => {
+    if (!usableShift(shift)) return 1
+    const factor = Math.min(4, Math.max(0.25, shift))
+    return type === 'spike' ? Math.max(1, factor) : Math.min(1, factor)
+}
+
+/**
+ * How many times the usual a finding's value is, as `1 + |ln(ratio)|` (1 without units). For a
+ * spike or collapse with the org unit's other services moving the same way (`orgUnitShift`: more
+ * staff, an outreach campaign), the usual level is moved by that shift (kept within ¼ and 4): a
+ * value twice the usual in a month when every service of the facility rose by 60 % is 1.25 times
+ * what the month explains; a typing error's ×3 in an ordinary month stays ×3. Others moving the
+ * other way do not make a finding larger.
+ */
+export const foldOf = (alert: Alert, orgUnitShift?: number | null): number => {
     let ratio: number | null = null
     if (alert.type === 'spike' || alert.type === 'collapse') {
         if (alert.method === 'REPEATED') return 2
@@ -108,7 +140,10 @@ export const foldOf = (alert: Alert): number => {
         const details = alert.details as Partial<typeof alert.details> | undefined
         if (!details || typeof details.value !== 'number') return 1
         const expected = details.expected ?? details.median ?? details.value
-        ratio = (details.value + 1) / (Math.max(0, expected) + 1)
+        ratio =
+            (details.value + 1) /
+            (Math.max(0, expected) + 1) /
+            sameWayShift(alert.type, orgUnitShift)
     } else if (alert.type === 'divergence') {
         const details = alert.details as Partial<typeof alert.details> | undefined
         const r = details?.ratio
@@ -243,10 +278,33 @@ export const bothSystemsAgree = (reasons: readonly LeveledAlert[]): boolean => {
     return [...byPeriod.values()].some((set) => set.size === 2)
 }
 
+/**
+ * Whether a spike or collapse of the findings came with the org unit's other services moving
+ * the same way by at least `ORG_UNIT_SHIFT` (`orgUnitShift`): the facility's activity changed
+ * that month (staff, an outreach campaign, a neighbour closed), which every service shows. WHO's
+ * data quality review checks a service against related ones for the same reason (*Data quality
+ * review: a toolkit for facility data quality assessment*, Module 1, 2017: dimension 2,
+ * internal consistency, metric 2c "consistency between related indicators"). A real change, like
+ * both systems agreeing: weighed `AGREEMENT_WEIGHT`.
+ */
+export const movesWithOrgUnit = (
+    reasons: readonly Pick<LeveledAlert, 'alert' | 'orgUnitShift'>[]
+): boolean =>
+    reasons.some(
+        ({ alert, orgUnitShift }) =>
+            usableShift(orgUnitShift) &&
+            ((alert.type === 'spike' && orgUnitShift >= ORG_UNIT_SHIFT) ||
+                (alert.type === 'collapse' && orgUnitShift <= 1 / ORG_UNIT_SHIFT)) &&
+            // and the month explains the value: it is not ORG_UNIT_SHIFT beyond the others
+            foldOf(alert, orgUnitShift) < 1 + Math.log(ORG_UNIT_SHIFT)
+    )
+
 /** The impact of an entry's findings (see the module comment) */
 export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
     if (reasons.length === 0) return 0
-    const strength = Math.max(...reasons.map((r) => strengthOf(r.alert) * foldOf(r.alert)))
+    const strength = Math.max(
+        ...reasons.map((r) => strengthOf(r.alert) * foldOf(r.alert, r.orgUnitShift))
+    )
     const shares = reasons
         .map((r) => r.parentShare)
         .filter((s): s is number => s !== null && s !== undefined && Number.isFinite(s))
@@ -256,7 +314,7 @@ export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
         strength *
         Math.sqrt(SHARE_FLOOR + share) *
         (1 + PERSISTENCE_WEIGHT * (run - 1)) *
-        (bothSystemsAgree(reasons) ? AGREEMENT_WEIGHT : 1) *
+        (bothSystemsAgree(reasons) || movesWithOrgUnit(reasons) ? AGREEMENT_WEIGHT : 1) *
         (systemsContradict(reasons) ? CONTRADICTION_WEIGHT : 1)
     )
 }
