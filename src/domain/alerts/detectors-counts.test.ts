@@ -54,3 +54,40 @@ describe('detectOutliers with seasonality', () => {
         expect(alert?.details.expected).toBeGreaterThan(140)
     })
 })
+
+describe('detectOutliers with counts from the low-count median on', () => {
+    // 33 cases a month, nearly always the same (a MAD of 1): Poisson alone gives a standard
+    // deviation of 5.7, so 48 (+15) is ordinary; the modified z-score alone calls it extreme
+    const flat = [33, 34, 32, 33, 33, 35, 31, 33, 34, 32, 33, 33]
+    const values = [...flat, 48]
+    const last = { ...context, periods: months.slice(0, 13), testLast: 1 }
+    it('floors the scale at Poisson for counts', () => {
+        const [raw] = detectOutliers({ ...last, values, series: 'hmis' })
+        expect(raw?.severity).toBeGreaterThan(5)
+        expect(detectOutliers({ ...last, values, series: 'hmis', lowCountMedian: 20 })).toEqual([])
+    })
+    it('floors it at the baseline’s own dispersion when it varies more than Poisson', () => {
+        // a district total of about 40 varying twice as much as Poisson, MAD small by chance
+        const wide = [40, 41, 39, 40, 41, 39, 40, 52, 28, 55, 25, 40]
+        const value = [...wide, 65]
+        const [alert] = detectOutliers({ ...last, values: value, series: 'hmis' })
+        const [counted] = detectOutliers({
+            ...last,
+            values: value,
+            series: 'hmis',
+            lowCountMedian: 20,
+        })
+        expect(alert?.severity).toBeGreaterThan(10)
+        // (65 − 40) over the trimmed and rescaled standard deviation (≈ 7.5): below 3.5
+        expect(counted).toBeUndefined()
+        // a ×3 is still far beyond
+        const [tripled] = detectOutliers({
+            ...last,
+            values: [...wide, 120],
+            series: 'hmis',
+            lowCountMedian: 20,
+        })
+        expect(tripled?.severity).toBeGreaterThan(6)
+        expect(tripled?.method).toBe('MAD')
+    })
+})

@@ -411,6 +411,34 @@ describe('detectCompletenessDrops', () => {
         expect(custom).toHaveLength(1)
     })
 
+    it('with the reports expected, flags only a fall beyond chance', () => {
+        // 11 reports expected, usually one in twenty late: 8 of 11 (72.7 %) happens by chance
+        const expected = Array(count).fill(11)
+        const usual = [100, 90.9, 100, 100, 90.9, 100, 100, 100, 90.9, 100, 100, 90.9]
+        const chance = { report: 'hmis' as const, rates: [...usual, 72.7], expected }
+        expect(detectCompletenessDrops({ ...context(count), reports: [chance] })).toEqual([])
+        // without the counts it is flagged, as before
+        const { expected: _e, ...rateOnly } = chance
+        expect(detectCompletenessDrops({ ...context(count), reports: [rateOnly] })).toHaveLength(1)
+        // 40 reports expected, three quarters missing: far beyond chance
+        const district = {
+            report: 'hmis' as const,
+            rates: [...Array(12).fill(97.5), 25],
+            expected: Array(count).fill(40),
+        }
+        expect(detectCompletenessDrops({ ...context(count), reports: [district] })).toHaveLength(1)
+        // a standing low rate (the baseline's median below 80 % too) is flagged as before, from
+        // the fifth month on (the first four have no baseline median)
+        const standing = {
+            report: 'hmis' as const,
+            rates: Array(count).fill(72.7),
+            expected,
+        }
+        expect(detectCompletenessDrops({ ...context(count), reports: [standing] })).toHaveLength(
+            count - 4
+        )
+    })
+
     it('checks the LMIS report too, with its data set in the id', () => {
         const alerts = detectCompletenessDrops(
             input(Array(count).fill(100), [...Array(12).fill(90), null])

@@ -8,9 +8,10 @@
  * period with enough baseline is tested.
  */
 import type { LmisMeasure } from '../config'
-import { countScore } from './low-counts'
+import { countDispersion, countScore, missingReportsZ } from './low-counts'
 import { seasonalFactor } from './seasonality'
 import {
+    floorScale,
     isValue,
     median,
     modifiedZScore,
@@ -83,8 +84,11 @@ export interface OutlierInput extends SeriesContext {
     /** The LMIS measure of `values` (default `consumption`); ignored for HMIS */
     measure?: LmisMeasure
     /**
-     * Baseline median under which a value is judged as a count (`low-counts.ts`: exact Poisson or
-     * negative-binomial tail, as an equivalent z); `null` (default): the modified z-score always
+     * The values are counts (cases, units): under this baseline median a value is judged as a
+     * count (`low-counts.ts`: exact Poisson or negative-binomial tail, as an equivalent z); from
+     * it on by the modified z-score, with its standard deviation at least the count's own
+     * (`countDispersion`: the baseline's quasi-Poisson dispersion, at least Poisson's). `null`
+     * (default): not counts, the modified z-score always, as it is
      */
     lowCountMedian?: number | null
     /**
@@ -121,7 +125,27 @@ export const detectOutliers = (input: OutlierInput): OutlierAlert[] => {
         const season = input.seasonal && !lowCount ? seasonalFactor(input.values, index) : null
         const tested = season !== null ? value / season : value
         const counted = lowCount ? countScore(value, baseline, t.zScore) : null
-        const adjusted = season !== null ? rescore(robust, tested) : robust
+        const rescored = season !== null ? rescore(robust, tested) : robust
+        // A count varies at least as much as its own baseline's dispersion says (and as a Poisson
+        // count of its median): a MAD that 12 months make small by chance (1.5 for 33 cases a
+        // month, where Poisson alone gives a standard deviation of 5.7) would turn an ordinary
+        // month into a z-score of 18
+        // (the floor only lowers a score: worked out only for one beyond the cut-off)
+        const dispersion =
+            !lowCount &&
+            input.lowCountMedian !== undefined &&
+            input.lowCountMedian !== null &&
+            rescored.z !== null &&
+            Math.abs(rescored.z) > t.zScore
+                ? countDispersion(baseline)
+                : null
+        const adjusted = dispersion
+            ? floorScale(
+                  rescored,
+                  tested,
+                  Math.sqrt(Math.max(dispersion.variance, robust.median, dispersion.mean))
+              )
+            : rescored
         const score: {
             z: number | null
             median: number
@@ -364,6 +388,11 @@ export interface ReportingRates {
     dataSetId?: string
     /** Reporting rate (%) by period */
     rates: NumericSeries
+    /**
+     * Reports expected by period (the rate's denominator), where known: a fall is then judged
+     * against chance too (`detectCompletenessDrops`)
+     */
+    expected?: NumericSeries
 }
 
 export interface CompletenessInput extends SeriesContext {
@@ -371,14 +400,55 @@ export interface CompletenessInput extends SeriesContext {
 }
 
 /**
+ * Whether the reports missing in period `index` are beyond chance against the baseline's rate of
+ * missing reports (`detectCompletenessDrops`); true when the reports expected are not known
+ */
+const beyondChance = (
+    rates: NumericSeries,
+    expected: NumericSeries | undefined,
+    index: number,
+    baselinePeriods: number,
+    zScore: number
+): boolean => {
+    const n = expected?.[index]
+    const rate = rates[index]
+    if (!expected || !isValue(n) || n <= 0 || !isValue(rate)) return true
+    const missingOf = (j: number): number | null => {
+        const e = expected[j]
+        const r = rates[j]
+        return isValue(e) && e > 0 && isValue(r) ? Math.max(0, e * (1 - r / 100)) : null
+    }
+    let missedBefore = 0
+    let expectedBefore = 0
+    for (let j = Math.max(0, index - baselinePeriods); j < index; j++) {
+        const m = missingOf(j)
+        if (m === null) continue
+        missedBefore += m
+        expectedBefore += expected[j] as number
+    }
+    const missRate = (missedBefore + 0.5) / (expectedBefore + 1)
+    return missingReportsZ(Math.round(missingOf(index) ?? 0), n, missRate) >= zScore
+}
+
+/**
  * Reporting rates below `completenessThreshold` (80%), or more than `completenessDropPoints` (20)
  * points below their trailing median. The drop test needs `minBaselinePoints`; the threshold test
  * does not. Data sets are shared by pairs: callers showing several pairs may check them once.
+ *
+ * With the reports expected (`ReportingRates.expected`), the reports missing must also be beyond
+ * chance (`missingReportsZ` ≥ the z-score cut-off), each report being missing as often as in the
+ * baseline (its missing reports over its expected ones, plus ½ over 1 so that a baseline without
+ * a missing report does not make any one missing report infinitely unlikely): 3 of a district's
+ * 11 oxytocin reports late one month is 72.7 % against a usual 95 %, below 80 % and 23 points
+ * down, and happens by chance in one district-month in 80 (binomial); a district where three
+ * quarters of the facilities did not report is not chance. A rate below the threshold whose
+ * baseline median is below it too is a standing low rate, not a month's chance: flagged as
+ * before.
  */
 export const detectCompletenessDrops = (input: CompletenessInput): CompletenessAlert[] => {
     const t = settings(input.thresholds)
     const alerts: CompletenessAlert[] = []
-    for (const { report, dataSetId, rates } of input.reports) {
+    for (const { report, dataSetId, rates, expected } of input.reports) {
         for (const index of testedIndexes(input)) {
             const rate = rates[index]
             if (!isValue(rate)) continue
@@ -388,6 +458,10 @@ export const detectCompletenessDrops = (input: CompletenessInput): CompletenessA
             const below = rate < t.completenessThreshold
             const dropped = dropPoints !== null && dropPoints > t.completenessDropPoints
             if (!below && !dropped) continue
+            const standing = below && rateMedian !== null && rateMedian < t.completenessThreshold
+            if (!standing && !beyondChance(rates, expected, index, t.baselinePeriods, t.zScore)) {
+                continue
+            }
             const magnitude = Math.max(
                 below ? t.completenessThreshold - rate : 0,
                 dropped && dropPoints !== null ? dropPoints : 0

@@ -9,6 +9,9 @@ import {
     foldOf,
     groupEntries,
     isMakeUpSensitive,
+    needsAggregateRun,
+    movesWithOrgUnit,
+    ORG_UNIT_SHIFT,
     longestPeriodRun,
     rankEntries,
     systemsContradict,
@@ -219,6 +222,24 @@ describe('aggregateReasons and the aggregate rule of groupEntries', () => {
         const rise = [leveled(outlier('d', 'p1', '202601', 9, 'lmis'), 0.3, 3)]
         expect(aggregateReasons(rise)).toEqual(rise)
     })
+    it('keeps a single month’s rise only when it is extreme (the multiple-testing burden)', () => {
+        expect(needsAggregateRun(outlier('d', 'p1', '202601', 4.2, 'hmis'))).toBe(true)
+        expect(needsAggregateRun(outlier('d', 'p1', '202601', 5, 'hmis'))).toBe(false)
+        const ordinary = [leveled(outlier('d', 'p1', '202601', 4.2, 'hmis'), 0.2, 3)]
+        expect(aggregateReasons(ordinary)).toEqual([])
+        const extreme = [leveled(outlier('d', 'p1', '202601', 8, 'hmis'), 0.2, 3)]
+        expect(aggregateReasons(extreme)).toEqual(extreme)
+        // two consecutive months beyond the outlier cut-off stay
+        const lasting = [
+            leveled(outlier('d', 'p1', '202601', 4.2, 'hmis'), 0.2, 3),
+            leveled(outlier('d', 'p1', '202602', 3.8, 'hmis'), 0.2, 3),
+        ]
+        expect(aggregateReasons(lasting)).toEqual(lasting)
+        // at facilities the rule does not apply
+        const atFacility = [leveled(outlier('f', 'p1', '202601', 4.2, 'hmis'), 0.2, 4)]
+        expect(groupEntries(atFacility, undefined, { facilityLevel: 4 })).toHaveLength(1)
+        expect(groupEntries(ordinary, undefined, { facilityLevel: 4 })).toEqual([])
+    })
     it('applies above the facility level only', () => {
         const atDistrict = [leveled(collapse('d', '202601'), 0.3, 3)]
         expect(groupEntries(atDistrict, undefined, { facilityLevel: 4 })).toEqual([])
@@ -290,5 +311,32 @@ describe('rankEntries', () => {
                 { id: 'c', impact: 2 },
             ]).map((e) => e.id)
         ).toEqual(['c', 'a', 'b'])
+    })
+})
+
+describe('the org unit’s other services (orgUnitShift)', () => {
+    const spike = (value: number, expected: number): OutlierAlert => {
+        const base = outlier('f', 'p1', '202601', 6, 'hmis')
+        return { ...base, details: { ...base.details, value, median: expected, expected } }
+    }
+    it('takes the size over the others’ shift when they moved the same way', () => {
+        const doubled = spike(199, 99)
+        expect(foldOf(doubled)).toBeCloseTo(1 + Math.log(2), 10)
+        expect(foldOf(doubled, 1.6)).toBeCloseTo(1 + Math.log(2 / 1.6), 10)
+        // others falling do not make a rise larger; unknown is as before
+        expect(foldOf(doubled, 0.7)).toBeCloseTo(foldOf(doubled), 10)
+        expect(foldOf(doubled, null)).toBeCloseTo(foldOf(doubled), 10)
+    })
+    it('weighs a finding the month explains as a real change', () => {
+        const surge = leveled(spike(199, 99), 0.1)
+        expect(movesWithOrgUnit([{ ...surge, orgUnitShift: 1.6 }])).toBe(true)
+        expect(movesWithOrgUnit([{ ...surge, orgUnitShift: 1.1 }])).toBe(false)
+        expect(movesWithOrgUnit([surge])).toBe(false)
+        // a ×3 in a month 50 % up is beyond what the month explains
+        const error = leveled(spike(299, 99), 0.1)
+        expect(movesWithOrgUnit([{ ...error, orgUnitShift: ORG_UNIT_SHIFT + 0.1 }])).toBe(false)
+        expect(entryImpact([{ ...surge, orgUnitShift: 1.6 }])).toBeLessThan(
+            entryImpact([surge]) * AGREEMENT_WEIGHT
+        )
     })
 })

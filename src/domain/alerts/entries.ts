@@ -17,6 +17,9 @@
  *   of 0.02 against 0.3 weighs 1 to 3.5, not 1 to 10);
  * - persistence: `1 + PERSISTENCE_WEIGHT × (run − 1)` over the longest run of consecutive months
  *   (or quarters) flagged (scattered months are chance more often than a lasting change);
+ * - what the org unit's other services did that period (`orgUnitShift`): the size is taken over
+ *   their shift, and a spike or collapse with all of them moving the same way is the facility's
+ *   activity changing (`movesWithOrgUnit`), a real change, `AGREEMENT_WEIGHT`;
  * - what the two systems say together (`systemsContradict`, `bothSystemsAgree`): one system
  *   moving while consumption per case moves too (the other system did not follow) is the mark of
  *   a recording error, `CONTRADICTION_WEIGHT`; both systems moving the same way in the same
@@ -33,9 +36,21 @@
  * (`isMakeUpSensitive`: falls, consumption per case moving, anything by quarter) become entries
  * there only within a run of `AGGREGATE_FLOW_RUN` consecutive periods; a change that lasts is not
  * one missing report.
+ *
+ * A rise of one month above facilities needs such a run too, unless it is extreme
+ * (`needsAggregateRun`): the multiple-testing burden. A national scan of districts makes about
+ * 20,000 tests (180 districts × some 18 series × the 6 months tested, both systems), and the
+ * outlier cut-off (3.5, a one-sided p of 2.3 × 10⁻⁴ for one normal series, WHO DQR) lets about
+ * five of them through by chance alone, more because 12 months only estimate the spread (a
+ * Student-like tail: in the demo country, nine single months of rare-event district totals about
+ * doubling). A Bonferroni bound of 5 % over 20,000 tests asks for p below 2.5 × 10⁻⁶, z ≈ 4.6;
+ * the extreme tier (5, p ≈ 2.9 × 10⁻⁷) is beyond it, and two consecutive months beyond 3.5 come
+ * by chance with p ≈ (2.3 × 10⁻⁴)². A facility's list is ranked and cut (150 entries per program
+ * area), which is how it bears its own burden; there one month three times the usual is the
+ * typing error the list is for.
  */
 import type { Alert } from './types'
-import { higherTier, tierOf, type Tier } from './tiers'
+import { EXTREME_Z, higherTier, tierOf, type Tier } from './tiers'
 
 export const MAX_STRENGTH = 25
 /** Consecutive periods an entry above facilities needs for a make-up-sensitive finding */
@@ -44,6 +59,12 @@ export const SHARE_FLOOR = 0.02
 export const PERSISTENCE_WEIGHT = 0.5
 export const AGREEMENT_WEIGHT = 0.5
 export const CONTRADICTION_WEIGHT = 3
+/**
+ * The other services' shift (`orgUnitShift`) from which a spike is the org unit's activity
+ * changing (a fall: its inverse): all of them 40 % up, a bound chosen beyond a facility's
+ * ordinary month-to-month swing of its total activity (staff on leave, an outreach day more).
+ */
+export const ORG_UNIT_SHIFT = 1.4
 
 /** An alert of a scan: the pairs it concerns (its own first) and its org unit level */
 export interface LeveledAlert<A extends Alert = Alert> {
@@ -55,6 +76,11 @@ export interface LeveledAlert<A extends Alert = Alert> {
      * `null` when unknown or without units
      */
     parentShare?: number | null
+    /**
+     * For a spike or collapse: the org unit's other services in the period over their usual
+     * level (1: they did not move); `null` or absent when unknown
+     */
+    orgUnitShift?: number | null
 }
 
 export interface AlertEntry<A extends Alert = Alert> {
@@ -87,8 +113,26 @@ const strengthOf = (alert: Alert): number =>
         ? Math.min(MAX_STRENGTH, Math.abs(alert.severity))
         : MAX_STRENGTH
 
-/** How many times the usual a finding's value is, as `1 + |ln(ratio)|` (1 without units) */
-export const foldOf = (alert: Alert): number => {
+/** A shift of the org unit's other services that is read (finite, above 0) */
+const usableShift = (shift: number | null | undefined): shift is number =>
+    typeof shift === 'number' && Number.isFinite(shift) && shift > 0
+
+/** The other services' shift when it moves the way of the finding (within ¼ and 4), else 1 */
+const sameWayShift = (type: Alert['type'], shift: number | null | undefined): number => {
+    if (!usableShift(shift)) return 1
+    const factor = Math.min(4, Math.max(0.25, shift))
+    return type === 'spike' ? Math.max(1, factor) : Math.min(1, factor)
+}
+
+/**
+ * How many times the usual a finding's value is, as `1 + |ln(ratio)|` (1 without units). For a
+ * spike or collapse with the org unit's other services moving the same way (`orgUnitShift`: more
+ * staff, an outreach campaign), the usual level is moved by that shift (kept within ¼ and 4): a
+ * value twice the usual in a month when every service of the facility rose by 60 % is 1.25 times
+ * what the month explains; a typing error's ×3 in an ordinary month stays ×3. Others moving the
+ * other way do not make a finding larger.
+ */
+export const foldOf = (alert: Alert, orgUnitShift?: number | null): number => {
     let ratio: number | null = null
     if (alert.type === 'spike' || alert.type === 'collapse') {
         if (alert.method === 'REPEATED') return 2
@@ -96,7 +140,10 @@ export const foldOf = (alert: Alert): number => {
         const details = alert.details as Partial<typeof alert.details> | undefined
         if (!details || typeof details.value !== 'number') return 1
         const expected = details.expected ?? details.median ?? details.value
-        ratio = (details.value + 1) / (Math.max(0, expected) + 1)
+        ratio =
+            (details.value + 1) /
+            (Math.max(0, expected) + 1) /
+            sameWayShift(alert.type, orgUnitShift)
     } else if (alert.type === 'divergence') {
         const details = alert.details as Partial<typeof alert.details> | undefined
         const r = details?.ratio
@@ -155,14 +202,22 @@ export const isMakeUpSensitive = (alert: Alert): boolean =>
     (alert.type === 'spike' && /Q/.test(alert.period))
 
 /**
- * The findings of one org unit × pair that make an entry at an aggregate level: those a total's
- * make-up can cause (`isMakeUpSensitive`) only within a run of `AGGREGATE_FLOW_RUN` consecutive
- * periods of them (module comment)
+ * Whether a finding above facilities makes an entry only within a run of `AGGREGATE_FLOW_RUN`
+ * consecutive periods: one a total's make-up can cause (`isMakeUpSensitive`), or a spike below
+ * the extreme tier (module comment: the multiple-testing burden of a scan of every district)
+ */
+export const needsAggregateRun = (alert: Alert): boolean =>
+    isMakeUpSensitive(alert) || (alert.type === 'spike' && !(Math.abs(alert.severity) >= EXTREME_Z))
+
+/**
+ * The findings of one org unit × pair that make an entry at an aggregate level: those that need
+ * a run (`needsAggregateRun`) only within a run of `AGGREGATE_FLOW_RUN` consecutive periods of
+ * them (module comment)
  */
 export const aggregateReasons = <R extends Pick<LeveledAlert, 'alert'>>(
     reasons: readonly R[]
 ): R[] => {
-    const flows = reasons.filter((r) => isMakeUpSensitive(r.alert))
+    const flows = reasons.filter((r) => needsAggregateRun(r.alert))
     if (flows.length === 0) return [...reasons]
     const periods = new Set(flows.map((r) => r.alert.period))
     const inRun = (period: string): boolean => {
@@ -179,7 +234,7 @@ export const aggregateReasons = <R extends Pick<LeveledAlert, 'alert'>>(
         for (let at = o.at + 1; has(at); at++) run += 1
         return run >= AGGREGATE_FLOW_RUN
     }
-    return reasons.filter((r) => !isMakeUpSensitive(r.alert) || inRun(r.alert.period))
+    return reasons.filter((r) => !needsAggregateRun(r.alert) || inRun(r.alert.period))
 }
 
 /**
@@ -223,10 +278,33 @@ export const bothSystemsAgree = (reasons: readonly LeveledAlert[]): boolean => {
     return [...byPeriod.values()].some((set) => set.size === 2)
 }
 
+/**
+ * Whether a spike or collapse of the findings came with the org unit's other services moving
+ * the same way by at least `ORG_UNIT_SHIFT` (`orgUnitShift`): the facility's activity changed
+ * that month (staff, an outreach campaign, a neighbour closed), which every service shows. WHO's
+ * data quality review checks a service against related ones for the same reason (*Data quality
+ * review: a toolkit for facility data quality assessment*, Module 1, 2017: dimension 2,
+ * internal consistency, metric 2c "consistency between related indicators"). A real change, like
+ * both systems agreeing: weighed `AGREEMENT_WEIGHT`.
+ */
+export const movesWithOrgUnit = (
+    reasons: readonly Pick<LeveledAlert, 'alert' | 'orgUnitShift'>[]
+): boolean =>
+    reasons.some(
+        ({ alert, orgUnitShift }) =>
+            usableShift(orgUnitShift) &&
+            ((alert.type === 'spike' && orgUnitShift >= ORG_UNIT_SHIFT) ||
+                (alert.type === 'collapse' && orgUnitShift <= 1 / ORG_UNIT_SHIFT)) &&
+            // and the month explains the value: it is not ORG_UNIT_SHIFT beyond the others
+            foldOf(alert, orgUnitShift) < 1 + Math.log(ORG_UNIT_SHIFT)
+    )
+
 /** The impact of an entry's findings (see the module comment) */
 export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
     if (reasons.length === 0) return 0
-    const strength = Math.max(...reasons.map((r) => strengthOf(r.alert) * foldOf(r.alert)))
+    const strength = Math.max(
+        ...reasons.map((r) => strengthOf(r.alert) * foldOf(r.alert, r.orgUnitShift))
+    )
     const shares = reasons
         .map((r) => r.parentShare)
         .filter((s): s is number => s !== null && s !== undefined && Number.isFinite(s))
@@ -236,7 +314,7 @@ export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
         strength *
         Math.sqrt(SHARE_FLOOR + share) *
         (1 + PERSISTENCE_WEIGHT * (run - 1)) *
-        (bothSystemsAgree(reasons) ? AGREEMENT_WEIGHT : 1) *
+        (bothSystemsAgree(reasons) || movesWithOrgUnit(reasons) ? AGREEMENT_WEIGHT : 1) *
         (systemsContradict(reasons) ? CONTRADICTION_WEIGHT : 1)
     )
 }

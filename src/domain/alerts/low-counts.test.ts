@@ -1,4 +1,14 @@
-import { countScore, countTail, logGamma, normalCdf, normalQuantile } from './low-counts'
+import {
+    binomialTail,
+    countDispersion,
+    countScore,
+    countTail,
+    logGamma,
+    missingReportsZ,
+    normalCdf,
+    normalQuantile,
+    trimmedVarianceFactor,
+} from './low-counts'
 
 describe('logGamma', () => {
     it('matches factorials', () => {
@@ -99,5 +109,74 @@ describe('normalCdf', () => {
         expect(normalCdf(0)).toBeCloseTo(0.5, 6)
         expect(normalCdf(1.959964)).toBeCloseTo(0.975, 6)
         expect(normalCdf(-3)).toBeCloseTo(0.0013499, 6)
+    })
+})
+
+describe('trimmedVarianceFactor and countDispersion', () => {
+    it('scales the variance of a trimmed normal sample back (Monte Carlo table)', () => {
+        expect(trimmedVarianceFactor(12)).toBeCloseTo(0.575, 3)
+        expect(trimmedVarianceFactor(6)).toBeCloseTo(0.406, 3)
+        // beyond the table: its last value
+        expect(trimmedVarianceFactor(60)).toBe(trimmedVarianceFactor(36))
+        // the factor grows towards 1 with the sample
+        expect(trimmedVarianceFactor(24)).toBeGreaterThan(trimmedVarianceFactor(12))
+    })
+    it('is consistent: the mean variance of trimmed normal samples matches σ²', () => {
+        // a deterministic stand-in for normal draws: the normal quantiles of a shuffled grid
+        let seed = 1
+        const random = () => {
+            seed = (seed * 48271) % 2147483647
+            return seed / 2147483647
+        }
+        let sum = 0
+        const runs = 4000
+        for (let r = 0; r < runs; r++) {
+            const sample = Array.from({ length: 12 }, () => 100 + 10 * normalQuantile(random()))
+            sum += countDispersion(sample)?.variance ?? 0
+        }
+        expect(sum / runs / 100).toBeGreaterThan(0.93)
+        expect(sum / runs / 100).toBeLessThan(1.07)
+    })
+    it('gives the quasi-Poisson dispersion with the floor at Poisson', () => {
+        const poissonLike = countDispersion([10, 10, 10, 10, 10, 10, 10, 10])
+        expect(poissonLike?.dispersion).toBe(1)
+        expect(poissonLike?.mean).toBe(10)
+        const wide = countDispersion([40, 41, 39, 40, 41, 39, 40, 52, 28, 55, 25, 40])
+        // trimmed (25 and 55 left out): 32.4 ÷ 0.575 = 56.3 over a mean of 40
+        expect(wide?.dispersion).toBeCloseTo(56.3 / 40, 2)
+        expect(countDispersion([])).toBeNull()
+        expect(countDispersion([0, 0, 0])).toBeNull()
+        // fewer than 6 values: not trimmed, not rescaled
+        expect(countDispersion([2, 4])?.variance).toBe(2)
+    })
+    it('makes an over-dispersed district total’s doubling less extreme than untrimmed Poisson', () => {
+        // 12 months of a district's neonatal sepsis cases, then 57 (the demo country, seed 42)
+        const baseline = [18, 22, 39, 25, 22, 40, 23, 25, 34, 17, 31, 27]
+        const score = countScore(57, baseline)
+        expect(score?.method).toBe('NEG_BINOMIAL')
+        // below the outlier cut-off; against a baseline as steady as Poisson allows, far beyond
+        expect(score?.z).toBeLessThan(3.5)
+        const steady = [27, 26, 28, 27, 27, 26, 28, 27, 27, 26, 28, 27]
+        expect(countScore(57, steady)?.method).toBe('POISSON')
+        expect(countScore(57, steady)?.z).toBeGreaterThan(4.5)
+    })
+})
+
+describe('binomialTail and missingReportsZ', () => {
+    it('gives exact binomial tails', () => {
+        // P(X ≥ 1 | 11, 0.05) = 1 − 0.95¹¹
+        expect(binomialTail(1, 11, 0.05)).toBeCloseTo(1 - 0.95 ** 11, 12)
+        expect(binomialTail(0, 11, 0.05)).toBe(1)
+        expect(binomialTail(12, 11, 0.05)).toBe(0)
+        // P(X = 11 | 11, 0.5) = 2⁻¹¹
+        expect(binomialTail(11, 11, 0.5)).toBeCloseTo(2 ** -11, 14)
+    })
+    it('finds 3 of 11 reports missing ordinary, three quarters of 40 not', () => {
+        // a district's 11 reports, usually 1 in 20 missing
+        expect(missingReportsZ(3, 11, 0.05)).toBeLessThan(3.5)
+        expect(missingReportsZ(30, 40, 0.05)).toBeGreaterThan(5)
+        // no more missing than usual: 0
+        expect(missingReportsZ(0, 40, 0.05)).toBe(0)
+        expect(missingReportsZ(2, 40, 0.05)).toBe(0)
     })
 })

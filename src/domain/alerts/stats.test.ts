@@ -6,7 +6,7 @@ import {
     medianAbsoluteDeviation,
     modifiedZScore,
 } from './index'
-import { isValue, percentChange, rescore, trailingValues } from './stats'
+import { floorScale, isValue, percentChange, rescore, robustScale, trailingValues } from './stats'
 
 describe('median and deviations', () => {
     it('takes the middle value, or the mean of the two middle ones', () => {
@@ -90,5 +90,28 @@ describe('rescore', () => {
         if (flat) expect(rescore(flat, 9)).toEqual(modifiedZScore(9, [4, 4, 4, 4, 6]))
         const constant = modifiedZScore(5, [4, 4, 4])
         if (constant) expect(rescore(constant, 9)).toEqual(modifiedZScore(9, [4, 4, 4]))
+    })
+})
+
+describe('robustScale and floorScale', () => {
+    it('gives the standard deviation the score stands for', () => {
+        const score = modifiedZScore(20, [10, 11, 9, 10, 12, 8, 10])!
+        expect(robustScale(score)).toBeCloseTo(score.mad / MAD_FACTOR, 10)
+        expect(
+            robustScale({ median: 5, mad: 0, meanAbsoluteDeviation: 0.5, method: 'MEAN_AD' })
+        ).toBeCloseTo(MEAN_AD_FACTOR * 0.5, 10)
+        expect(
+            robustScale({ median: 5, mad: 0, meanAbsoluteDeviation: 0, method: 'CONSTANT' })
+        ).toBeNull()
+    })
+    it('rescores with the floor where the robust scale is smaller, else leaves the score', () => {
+        const score = modifiedZScore(73, [33, 34, 32, 33, 35, 31, 33, 34, 32, 33, 33])!
+        expect(score.z).toBeGreaterThan(15)
+        const floored = floorScale(score, 73, Math.sqrt(33))
+        expect(floored.z).toBeCloseTo((73 - 33) / Math.sqrt(33), 10)
+        expect(floored.method).toBe(score.method)
+        expect(floorScale(score, 73, 0.5)).toBe(score)
+        const constant = modifiedZScore(40, [33, 33, 33, 33])!
+        expect(floorScale(constant, 40, 5).z).toBeNull()
     })
 })

@@ -99,3 +99,26 @@ export const trailingValues = (series: NumericSeries, index: number, size: numbe
 /** `(value − reference) / reference × 100`; `null` when the reference is 0. */
 export const percentChange = (value: number, reference: number): number | null =>
     reference === 0 ? null : ((value - reference) / Math.abs(reference)) * 100
+
+/**
+ * The standard deviation a modified z-score stands for: `MAD ÷ 0.6745`, else `1.253314 × MeanAD`;
+ * `null` for a constant baseline.
+ */
+export const robustScale = (score: Omit<ModifiedZScore, 'z'>): number | null =>
+    score.mad > 0
+        ? score.mad / MAD_FACTOR
+        : score.meanAbsoluteDeviation > 0
+          ? MEAN_AD_FACTOR * score.meanAbsoluteDeviation
+          : null
+
+/**
+ * The score of `value` with the standard deviation at least `floor`: where the robust scale is
+ * smaller (a MAD of 1.5 in a series of 33 cases a month), `(value − median) ÷ floor`. A constant
+ * baseline keeps its `null` score. The score's method is kept: the scale is the robust one or its
+ * floor, and the details still carry MAD and MeanAD.
+ */
+export const floorScale = (score: ModifiedZScore, value: number, floor: number): ModifiedZScore => {
+    const scale = robustScale(score)
+    if (scale === null || !(floor > scale)) return score
+    return { ...score, z: (value - score.median) / floor }
+}

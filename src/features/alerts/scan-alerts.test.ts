@@ -1,4 +1,4 @@
-import type { OutlierAlert } from '../../domain/alerts'
+import { DEFAULT_THRESHOLDS, type OutlierAlert } from '../../domain/alerts'
 import {
     MIN_OUTLIER_DIFFERENCE,
     countByType,
@@ -6,8 +6,14 @@ import {
     detectScanAlerts,
     detectScanAlertsAsync,
     dueQuarters,
+    MIN_BASELINE_QUARTERS,
+    MIN_SHIFT_CASES,
+    byQuarter,
+    groupExpected,
     maskStockouts,
+    orgUnitShift,
     outOfStock,
+    stockoutMonthRises,
     usualReporting,
     filterAlerts,
     groupRates,
@@ -364,5 +370,85 @@ describe('maskStockouts', () => {
         ).toEqual([10, null, null, 40])
         expect(maskStockouts(values, null)).toBe(values)
         expect(maskStockouts(values, { stockOnHand: null, stockoutDays: null })).toBe(values)
+    })
+})
+
+describe('groupExpected', () => {
+    it('adds up the reports expected, a quarterly data set in each month of its quarter', () => {
+        const reports = {
+            [DS.hmis]: full(10),
+            [DS.lmisQ]: { actual: quarters.map(() => 3), expected: quarters.map(() => 4) },
+        }
+        const expected = groupExpected({ window }, reports, [DS.hmis, DS.lmisQ], known)
+        expect(expected?.every((n) => n === 14)).toBe(true)
+        expect(groupExpected({ window }, reports, [], known)).toBeNull()
+        expect(groupExpected({ window }, {}, [DS.hmis], known)?.every((n) => n === null)).toBe(true)
+    })
+})
+
+describe('byQuarter', () => {
+    it('asks for three quarters of baseline, not four (a quarterly report missing now and then)', () => {
+        const t = byQuarter({ ...DEFAULT_THRESHOLDS, baselinePeriods: 12, minBaselinePoints: 4 })
+        expect(t.baselinePeriods).toBe(4)
+        expect(t.minBaselinePoints).toBe(MIN_BASELINE_QUARTERS)
+        // never more than the baseline holds
+        const short = byQuarter({ ...DEFAULT_THRESHOLDS, baselinePeriods: 6, minBaselinePoints: 4 })
+        expect(short.minBaselinePoints).toBe(2)
+    })
+})
+
+describe('orgUnitShift', () => {
+    const flat = (level: number) => months.map(() => level)
+    it('is the other services’ total over their usual level, the own data element left out', () => {
+        const cases = new Map<string, Series>([
+            ['own', [...flat(30).slice(0, 17), 90]],
+            ['own.coc', [...flat(20).slice(0, 17), 60]],
+            ['other', [...flat(40).slice(0, 17), 64]],
+            ['third', [...flat(20).slice(0, 17), 32]],
+        ])
+        // (64 + 32) ÷ (40 + 20): the facility's month, 60 % up
+        expect(orgUnitShift(cases, 'own', 17, 12)).toBeCloseTo(1.6, 10)
+        // a typing error in `own` leaves the others where they were
+        const still = new Map(cases)
+        still.set('other', flat(40))
+        still.set('third', flat(20))
+        expect(orgUnitShift(still, 'own', 17, 12)).toBeCloseTo(1, 10)
+        // too few cases to read a shift
+        const small = new Map<string, Series>([
+            ['own', flat(30)],
+            ['other', flat(MIN_SHIFT_CASES - 1)],
+        ])
+        expect(orgUnitShift(small, 'own', 17, 12)).toBeNull()
+    })
+})
+
+describe('stockoutMonthRises', () => {
+    const t = { ...DEFAULT_THRESHOLDS, baselinePeriods: 12 }
+    const input = (values: Series) => ({
+        pairId: oxytocin.id,
+        orgUnitId: OU.a,
+        periods: months,
+        testLast: 6,
+        thresholds: t,
+        values,
+        series: 'lmis' as const,
+        measure: 'consumption' as const,
+    })
+    it('tests a month left out for its stockout for a rise, against the baseline without it', () => {
+        const raw = steady()
+        raw[15] = 300
+        const masked = raw.map((v, i) => (i === 15 || i === 3 ? null : v))
+        const [rise, ...rest] = stockoutMonthRises(input(masked), raw)
+        expect(rest).toEqual([])
+        expect(rise?.type).toBe('spike')
+        expect(rise?.period).toBe(months[15])
+        expect(rise?.details.value).toBe(300)
+    })
+    it('keeps no fall (what the stock allowed) and tests no month outside the window', () => {
+        const raw = steady()
+        raw[15] = 10
+        raw[3] = 300
+        const masked = raw.map((v, i) => (i === 15 || i === 3 ? null : v))
+        expect(stockoutMonthRises(input(masked), raw)).toEqual([])
     })
 })

@@ -58,6 +58,11 @@ export interface ScanAlert {
      * period (the sum over the scanned org units with the same parent); `null` without units
      */
     parentShare?: number | null
+    /**
+     * The org unit's other services in the period over their usual level (`orgUnitShift`), for a
+     * spike or collapse; `null` when unknown
+     */
+    orgUnitShift?: number | null
 }
 
 /**
@@ -97,13 +102,19 @@ export const parentTotals = (
         add(series.orgUnitId, `q:${series.pairId}`, series.quarterly?.consumption ?? null, quarters)
     }
     /** `deviation` as a share of the parent's total of `key` in `period`; `null` when unknown */
-    return (orgUnitId: string, key: string, period: string, deviation: number): number | null => {
+    const share = (
+        orgUnitId: string,
+        key: string,
+        period: string,
+        deviation: number
+    ): number | null => {
         const sums = totals.get(`${parentOf.get(orgUnitId) ?? ''}|${key}`)
         const index = /Q/.test(period) ? quarterIndex.get(period) : monthIndex.get(period)
         if (!sums || index === undefined) return null
         const total = sums[index] as number
         return total > 0 ? Math.min(1, Math.abs(deviation) / total) : null
     }
+    return share
 }
 
 /** The deviation in units of an alert and the series key it is a share of (`parentTotals`) */
@@ -128,6 +139,40 @@ const deviationOf = (
         }
     }
     return null
+}
+
+/** Fewest cases the other services must usually add up to for their shift to be read */
+export const MIN_SHIFT_CASES = 50
+
+/**
+ * How much an org unit's other services moved in a month: the total of its case series other
+ * than `ownItem` (and other items of its data element) in month `index` over the total of their usual levels (each one's median over
+ * its `baseline` months before), counting the series with a value and a usual level there. A
+ * facility's month of more staff or an outreach campaign moves every service (1.6: all 60 %
+ * up); a typing error moves one value and leaves the others where they were (about 1). `null`
+ * when the other services usually add up to fewer than `MIN_SHIFT_CASES` (chance would move
+ * their total by a quarter).
+ */
+export const orgUnitShift = (
+    cases: ReadonlyMap<string, Series>,
+    ownItem: string | null,
+    index: number,
+    baseline: number
+): number | null => {
+    let now = 0
+    let usual = 0
+    // an item of the same data element (a category option of it, or its total) holds the value
+    const own = ownItem?.split('.')[0] ?? null
+    for (const [item, values] of cases) {
+        if (own !== null && item.split('.')[0] === own) continue
+        const value = values[index]
+        if (value === null || value === undefined || !Number.isFinite(value)) continue
+        const before = medianOf(values.slice(Math.max(0, index - baseline), Math.max(0, index)))
+        if (before === null) continue
+        now += value
+        usual += before
+    }
+    return usual >= MIN_SHIFT_CASES ? now / usual : null
 }
 
 /** Data set id → period type */
@@ -186,6 +231,31 @@ export const groupRates = (
         }
         const rate = reportingRate({ actual, expected })
         return rate === null ? null : Math.round(rate * 10) / 10
+    })
+}
+
+/**
+ * Reports expected per month of the window for a group of data sets at one org unit (the
+ * denominator of `groupRates`, counted the same way); `null` where none are
+ */
+export const groupExpected = (
+    scan: Pick<ScanData, 'window'>,
+    reports: LevelScanData['reports'][string] | undefined,
+    dataSetIds: readonly string[],
+    known: DataSetIndex
+): Series | null => {
+    if (dataSetIds.length === 0 || !reports) return null
+    const quarterIndex = dueQuarters(scan.window)
+    return scan.window.months.map((month, i) => {
+        let expected = 0
+        for (const id of dataSetIds) {
+            const counts = reports[id]
+            if (!counts) continue
+            const index =
+                known.get(id) === 'QUARTERLY' ? (quarterIndex.get(quarterOfMonth(month)) ?? -1) : i
+            expected += counts.expected[index] ?? 0
+        }
+        return expected > 0 ? expected : null
     })
 }
 
@@ -319,13 +389,24 @@ const medianOf = (values: Series | null): number | null => {
         : ((list[mid - 1] as number) + (list[mid] as number)) / 2
 }
 
-/** The thresholds by quarter: the baseline's months as quarters */
-const byQuarter = (t: AlertThresholds): AlertThresholds => {
+/** Fewest quarters a baseline by quarter needs: a median and a spread need three */
+export const MIN_BASELINE_QUARTERS = 3
+
+/**
+ * The thresholds by quarter: the baseline's months as quarters, and as few usable quarters as
+ * the months ask for, at least `MIN_BASELINE_QUARTERS`: a quarterly report is missing now and
+ * then (a late R&R), and with 4 quarters of baseline one missing report left the quarter after
+ * untested — a typing error tripling a quarter's consumption included.
+ */
+export const byQuarter = (t: AlertThresholds): AlertThresholds => {
     const baselinePeriods = Math.max(1, Math.ceil(t.baselinePeriods / 3))
     return {
         ...t,
         baselinePeriods,
-        minBaselinePoints: Math.min(t.minBaselinePoints, baselinePeriods),
+        minBaselinePoints: Math.min(
+            baselinePeriods,
+            Math.max(MIN_BASELINE_QUARTERS, Math.ceil(t.minBaselinePoints / 3))
+        ),
     }
 }
 
@@ -359,6 +440,37 @@ const outliers = (input: OutlierInput & { thresholds: AlertThresholds }): Outlie
         seasonal: input.periods.length > 0 && !/Q/.test(input.periods[0] as string),
         ...input,
     }).filter((alert) => movedEnough(alert, input.thresholds.minDropPercent))
+
+/**
+ * Rises of consumption in the months `maskStockouts` left out: there consumption is at most what
+ * the stock allowed, never more than the need, so a value far above its usual level is no
+ * stockout's doing (a typing error, a form counted twice). Each such tested month of `raw` (the
+ * values before the stockout months were left out) is tested against the baseline of `input`
+ * (without them); only spikes are kept.
+ */
+export const stockoutMonthRises = (
+    input: OutlierInput & { thresholds: AlertThresholds },
+    raw: Series
+): OutlierAlert[] => {
+    const count = input.periods.length
+    const first = Math.max(0, count - (input.testLast ?? count))
+    const found: OutlierAlert[] = []
+    for (let i = first; i < count; i++) {
+        const value = raw[i]
+        const masked = input.values[i]
+        if (value === null || value === undefined || !Number.isFinite(value)) continue
+        if (masked !== null && masked !== undefined) continue
+        found.push(
+            ...outliers({
+                ...input,
+                periods: input.periods.slice(0, i + 1),
+                values: [...input.values.slice(0, i), value],
+                testLast: 1,
+            }).filter((alert) => alert.type === 'spike')
+        )
+    }
+    return found
+}
 
 /**
  * Stockouts while patients keep coming: cases at least this share of their usual level. Seasonal
@@ -530,18 +642,29 @@ function* detectLevel(
                     flows.consumption,
                     level.facilityLevel && flows.consumption === series.consumption ? series : null
                 )
-                own(
-                    outliers({
-                        ...flows.context,
-                        values: maskIncomplete(
-                            stocked,
-                            flows.lmisRates,
-                            flows.context.thresholds.completenessThreshold
-                        ),
-                        series: 'lmis',
-                        measure: 'consumption',
-                    })
-                )
+                const consumptionInput = {
+                    ...flows.context,
+                    values: maskIncomplete(
+                        stocked,
+                        flows.lmisRates,
+                        flows.context.thresholds.completenessThreshold
+                    ),
+                    series: 'lmis' as const,
+                    measure: 'consumption' as const,
+                }
+                own(outliers(consumptionInput))
+                if (stocked !== flows.consumption) {
+                    own(
+                        stockoutMonthRises(
+                            consumptionInput,
+                            maskIncomplete(
+                                flows.consumption,
+                                flows.lmisRates,
+                                flows.context.thresholds.completenessThreshold
+                            )
+                        )
+                    )
+                }
                 if (
                     flows.cases &&
                     flows.hmisRates &&
@@ -638,7 +761,13 @@ function* detectLevel(
                     baselinePeriods: baselineMonths,
                     ...overrides,
                 }),
-                reports: [{ report, rates: series }],
+                reports: [
+                    {
+                        report,
+                        rates: series,
+                        expected: groupExpected(scan, reports, ids, known) ?? undefined,
+                    },
+                ],
             }).forEach((alert) =>
                 out.push({ alert, pairIds: pairs.map((p) => p.id), level: level.level })
             )
@@ -713,12 +842,38 @@ function* detectLevel(
             out.length = 0
             out.push(...kept)
         }
+        const caseSeries = new Map(
+            [...casesGroups].map(([item, group]) => [item, group.cases] as const)
+        )
+        const shifts = new Map<string, number | null>()
+        /** The other services' shift over the period's months (`orgUnitShift`) */
+        const shiftOf = (ownItem: string | null, period: string): number | null => {
+            const key = `${ownItem ?? ''}|${period}`
+            if (shifts.has(key)) return shifts.get(key) ?? null
+            const indexes = (/Q/.test(period) ? monthsOfQuarter(period) : [period])
+                .map((m) => months.indexOf(m))
+                .filter((i) => i >= 0)
+            let now = 0
+            let usual = 0
+            for (const i of indexes) {
+                const shift = orgUnitShift(caseSeries, ownItem, i, baselineMonths)
+                if (shift === null) continue
+                now += shift
+                usual += 1
+            }
+            const result = usual > 0 ? now / usual : null
+            shifts.set(key, result)
+            return result
+        }
         for (const item of out) {
             const casesItem = list.find((x) => x.pairId === item.alert.pairId)?.casesItem ?? null
             const dev = deviationOf(item.alert, casesItem)
             item.parentShare = dev
                 ? share(orgUnitId, dev.key, item.alert.period, dev.deviation)
                 : null
+            if (item.alert.type === 'spike' || item.alert.type === 'collapse') {
+                item.orgUnitShift = shiftOf(casesItem, item.alert.period)
+            }
         }
         yield out
     }
