@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { inject } from 'vitest'
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core'
 import { launchChromium } from './support/chromium'
-import { ADMIN } from './support/demo-process'
+import { ADMIN, basicAuth } from './support/demo-process'
 import { layoutProblems, setUiLocale, type Lang } from './support/journey'
 import { collectErrors, logIn, screenshot } from './support/page'
 import { apiGet, openApp } from './support/session'
@@ -344,9 +344,21 @@ const frameOf = (page: Page, id: string): FrameLocator =>
 describe('the dashboard alerts item', () => {
     it('shows the top alerts of a program area, readable at 600×400 and 420×700, each linking to the drilled chart', async () => {
         const browser = await launchChromium({ viewport: { width: 1300, height: 900 } })
+        // On a dashboard filtered to a region: the item scans it down to its facilities
+        const regions = (await (
+            await fetch(
+                `${demoUrl}/api/organisationUnits?level=2&fields=id,displayName&paging=false`,
+                {
+                    headers: { Authorization: basicAuth(ADMIN.username, ADMIN.password) },
+                }
+            )
+        ).json()) as { organisationUnits: { id: string; displayName: string }[] }
+        const region = regions.organisationUnits[0]
+        expect(region).toBeDefined()
+        const ou = [{ id: region?.id ?? '', name: region?.displayName }]
         const items = [
-            { id: 'alertsWide', width: 600, height: 400 },
-            { id: 'alertsTall', width: 420, height: 700 },
+            { id: 'alertsWide', width: 600, height: 400, filters: { ou } },
+            { id: 'alertsTall', width: 420, height: 700, filters: { ou } },
         ]
         const filteredItem = {
             id: 'alertsFiltered',
