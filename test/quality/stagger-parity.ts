@@ -79,11 +79,7 @@ const main = async () => {
             if ((lmis?.[i] ?? 0) < 80) add(g, `lmisLow:${window.quarters[i]}`)
         })
     }
-    const alerts = detectScanAlerts(
-        scan,
-        land.pairs,
-        countTests ? { minDropPercent: 0.0001 } : {}
-    )
+    const alerts = detectScanAlerts(scan, land.pairs, countTests ? { minDropPercent: 0.0001 } : {})
     for (const { alert } of alerts) {
         if (alert.type !== 'divergence') continue
         const g = groupOf.get(alert.orgUnitId)
