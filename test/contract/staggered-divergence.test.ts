@@ -8,22 +8,32 @@
  * months it covers: the rate of alerts per 1,000 facilities is then about the same in A, B and C.
  * The scan is planned and run as the Alerts page does, the demo's analytics answering in-process.
  *
- * Measured (divergence alerts per 1,000 facilities, groups A / B / C, default scan, seed 42):
+ * Measured (divergence alerts per 1,000 facilities, groups A / B / C, not explained by a
+ * stockout; default scan = 12 baseline and 6 tested months, seed 42):
  *
- * | facilities | calendar quarters   | groups aligned     |
- * |-----------:|---------------------|--------------------|
- * |        400 | 106.1 / 265.6 / 120.0 | 106.1 / 78.1 / 66.7 |
- * |      1,500 | 44.5 / 175.2 / 167.7  | 44.5 / 66.9 / 31.6  |
- * |      6,000 | 64.4 / 164.0 / 153.0  | 64.4 / 57.3 / 45.9  |
+ * | facilities | scan                 | calendar quarters       | groups aligned          |
+ * |-----------:|----------------------|-------------------------|-------------------------|
+ * |        400 | default              | 121.2 / 265.6 / 120.0   | 121.2 / 62.5 / 80.0     |
+ * |      6,000 | default              | 65.2 / 167.2 / 153.9    | 65.2 / 58.1 / 51.3      |
+ * |        400 | seeds 42+7, 12 tested |                        | 180.0 / 183.2 / 177.0   |
+ * |      6,000 | seeds 42+7, 12 tested |                        | 167.7 / 164.6 / 146.8   |
  *
- * Before the fix of `windowCases` (a quarter is compared only when its calendar months are all in
- * the scan, for every group), group B's report of the scan's first, partial quarter (the scan
- * starting in May, B's report stored in Q2 covers May–July) was compared: B had one more baseline
- * quarter, so one more quarter tested than A and C, and about twice their alerts (1,500
- * facilities: 44.5 / 133.8 / 31.6). The alerts left are noise on small counts (a facility whose
- * usual ratio sits near the band's edge): a few per group in a 400-facility country, so the
- * ±25 % goal is checked there on more alerts — two seeds, twelve tested months — and at 6,000
- * facilities with the default scan (`STAGGERED_FACILITIES=6000`, about ten minutes).
+ * Each group is judged on equal terms: the same quarters compared (a quarter only when its
+ * calendar months are all in the scan, `windowCases`: before, group B's report of the scan's
+ * first, partial quarter was compared, one more baseline quarter and about twice the others'
+ * alerts) and the HMIS reports counted over the months whose cases are compared
+ * (`groupRatesByQuarter`'s `monthOffset`: before, a shifted group's quarter needed four months of
+ * reports to group A's three, and lost tests to a missing report outside its window — pooled at
+ * 400 facilities, 180.0 / 175.6 / 159.3). What is left between the groups is noise: with the
+ * default scan each facility and pair is tested on one quarter (the one with four baseline
+ * quarters), about 60 alerts per group at 6,000 facilities, mostly a ratio near the band's edge
+ * stepping over it, and clustered (ORS and zinc share their cases; a district's facilities share
+ * one group). The sampling spread of one group's count is then about ±15 %, so one seed's groups
+ * differ by up to a third (A / C 1.27 at seed 42) though no group is treated differently
+ * (`test/quality/stagger-parity.ts` counts facilities, compared quarters, tests and alerts per
+ * group). The ±25 % goal is therefore checked on more alerts — two seeds, twelve tested months
+ * (three quarters tested) — every pair of groups within 25 %, and at 6,000 facilities also with
+ * the default scan within ±25 % of the mean (`STAGGERED_FACILITIES=6000`, about fifteen minutes).
  */
 import { idsOf } from '../../src/domain/config'
 import { addMonths, monthsOfQuarter, quarterOfMonth } from '../../src/domain/periods'
@@ -190,6 +200,14 @@ const expectWithinQuarter = (rates: Record<string, number>) => {
     for (const rate of values) expect(Math.abs(rate - mean)).toBeLessThanOrEqual(0.25 * mean)
 }
 
+/** The largest group's rate at most 1.25 × the smallest's (every pair within 25 %) */
+const expectPairwiseWithinQuarter = (rates: Record<string, number>) => {
+    const values = Object.values(rates)
+    expect(values).toHaveLength(3)
+    expect(Math.min(...values)).toBeGreaterThan(0)
+    expect(Math.max(...values) / Math.min(...values)).toBeLessThanOrEqual(1.25)
+}
+
 const [A, B, C] = ['LMIS_GROUP_A', 'LMIS_GROUP_B', 'LMIS_GROUP_C'] as const
 
 /** Facilities of a reporting group */
@@ -259,8 +277,11 @@ describe('staggered reporting groups in the alerts', () => {
         const aligned = await districtAlerts(main, 12, true)
         console.log('district divergence alerts, calendar quarters', calendar)
         console.log('district divergence alerts, groups aligned', aligned)
+        // the plan's requests as by calendar quarters, and the same again with the group set (one
+        // request in a small country, one per batch of districts in a large one)
         expect(calendar.grouped).toBe(0)
-        expect(aligned.grouped).toBe(1)
+        expect(aligned.grouped).toBeGreaterThanOrEqual(1)
+        expect(aligned.grouped).toBe(aligned.requests - calendar.requests)
         const of = (counts: Map<string, number>, group: string) => counts.get(group) ?? 0
         const shifted = (counts: Map<string, number>) => of(counts, B) + of(counts, C)
         // Group B's districts are compared on as many quarters (not left out for lack of values)
@@ -305,5 +326,6 @@ describe('staggered reporting groups in the alerts', () => {
             rates
         )
         expectWithinQuarter(rates)
+        expectPairwiseWithinQuarter(rates)
     }, 1_200_000)
 })

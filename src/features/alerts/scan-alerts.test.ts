@@ -125,6 +125,29 @@ describe('report counts', () => {
         expect(byQuarter?.[5]).toBeCloseTo(((25 + 3) / (30 + 4)) * 100, 0)
     })
 
+    it('counts a staggered group’s HMIS reports over the months its quarter’s report covers', () => {
+        // December's report missing: in group C's window of 2025Q1 (Dec–Feb), not of 2024Q4 (Sep–Nov)
+        const reports = {
+            [DS.hmis]: {
+                actual: months.map((m) => (m === '202412' ? 0 : 10)),
+                expected: months.map(() => 10),
+            },
+        }
+        const calendar = groupRatesByQuarter({ window }, reports, [DS.hmis], known)
+        expect(calendar?.[5]).toBeCloseTo((20 / 30) * 100, 0)
+        const groupC = groupRatesByQuarter({ window }, reports, [DS.hmis], known, -1)
+        expect(groupC?.slice(1)).toEqual([100, 100, 100, 100, 100])
+        // group B's 2024Q4 window (Nov–Jan) reaches past the scan: December missing, January none
+        const groupB = groupRatesByQuarter({ window }, reports, [DS.hmis], known, 1)
+        expect(groupB?.[4]).toBe(100)
+        expect(groupB?.[5]).toBe(50)
+        // the quarterly data set stays on the quarter its report is stored in
+        const lmis = { [DS.lmisQ]: { actual: [1, 1, 1, 1, 1, 0], expected: quarters.map(() => 1) } }
+        expect(groupRatesByQuarter({ window }, lmis, [DS.lmisQ], known, -1)).toEqual([
+            100, 100, 100, 100, 100, 0,
+        ])
+    })
+
     it('counts an org unit as listed for a quarter not over when a report is expected', () => {
         const partial = scanWindow('202411', 12, 6)
         const reports = {
@@ -273,6 +296,48 @@ describe('detectScanAlerts', () => {
             ['collapse', '2024Q4'],
             ['divergence', '2024Q4'],
         ])
+    })
+
+    it('compares a staggered group’s quarter when the report missing lies outside its window', () => {
+        // Cases of the months each report covers (`windowCases`), consumption halved in 2024Q4
+        const quarterly = (monthOffset: number) => ({
+            cases: quarters.map(() => 300),
+            consumption: quarters.map((_, i) => (i === 5 ? 150 : 300)),
+            monthOffset,
+        })
+        // December's HMIS report is missing
+        const reports = {
+            [DS.hmis]: {
+                actual: months.map((m) => (m === '202412' ? 0 : 10)),
+                expected: months.map(() => 10),
+            },
+            [DS.lmisM]: full(),
+            [DS.lmisQ]: fullQuarters(),
+        }
+        const divergences = (monthOffset: number) =>
+            detectScanAlerts(
+                scanOf(
+                    [series(oxytocin.id, OU.a, { quarterly: quarterly(monthOffset) })],
+                    { [OU.a]: reports },
+                    true
+                ),
+                [oxytocin]
+            )
+                .filter((a) => a.alert.type === 'divergence')
+                .map((a) => a.alert.period)
+        // Group C's 2024Q4 report covers Sep–Nov, all reported: compared, as group A's would be
+        // with its three months reported
+        expect(divergences(-1)).toEqual(['2024Q4'])
+        // Group A's covers December: the quarter's cases are incomplete, not compared
+        expect(divergences(0)).toEqual([])
+        // Without an offset (calendar quarters) the group C facility's quarter would be left out
+        const { monthOffset: _, ...calendar } = quarterly(-1)
+        const scan = scanOf(
+            [series(oxytocin.id, OU.a, { quarterly: calendar })],
+            { [OU.a]: reports },
+            true
+        )
+        expect(types(detectScanAlerts(scan, [oxytocin]))).not.toContain('divergence')
     })
 
     it('leaves ratios of small counts alone', () => {

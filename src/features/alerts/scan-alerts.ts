@@ -39,7 +39,7 @@ import { LOW_COUNT_MEDIAN } from '../../domain/alerts/low-counts'
 import { detectRepeatedValues } from '../../domain/alerts/repeated'
 import { isMakeUpSensitive } from '../../domain/alerts/entries'
 import { reportingRate } from '../../domain/indicators'
-import { monthsOfQuarter, quarterOfMonth } from '../../domain/periods'
+import { groupWindow, monthsOfQuarter, quarterOfMonth } from '../../domain/periods'
 import type { LevelScanData, PairOrgUnitSeries, ScanData, Series } from './scan-data'
 import { slicer } from './yield'
 
@@ -262,12 +262,21 @@ export const groupExpected = (
 /**
  * Reporting rate (%) per quarter of the window for a group of data sets at one org unit: a
  * monthly data set's counts summed over the quarter's months in the window.
+ *
+ * `monthOffset`: the quarter's months are those a staggered reporting group's report stored in it
+ * covers (`groupWindow`), the months whose cases are compared with it (`windowCases`). Counted
+ * over the calendar months instead, a shifted group's quarter needs four months of HMIS reports
+ * (the calendar quarter's and its window's) where group A's needs three: one missing report
+ * outside the window drops a quarter whose cases are complete, and with it the quarter's test and
+ * every test it is a baseline quarter of (on the demo, about a tenth of group B's tests:
+ * `test/quality/stagger-parity.ts`).
  */
 export const groupRatesByQuarter = (
     scan: Pick<ScanData, 'window'>,
     reports: LevelScanData['reports'][string] | undefined,
     dataSetIds: readonly string[],
-    known: DataSetIndex
+    known: DataSetIndex,
+    monthOffset = 0
 ): Series | null => {
     if (dataSetIds.length === 0 || !reports) return null
     const { months, quarters } = scan.window
@@ -282,7 +291,7 @@ export const groupRatesByQuarter = (
             const indexes =
                 known.get(id) === 'QUARTERLY'
                     ? [due.has(quarter) ? q : -1]
-                    : monthsOfQuarter(quarter).map((m) => monthIndex.get(m) ?? -1)
+                    : groupWindow(quarter, monthOffset).map((m) => monthIndex.get(m) ?? -1)
             for (const index of indexes) {
                 actual += counts.actual[index] ?? 0
                 expected += counts.expected[index] ?? 0
@@ -567,10 +576,10 @@ function* detectLevel(
             if (!rateCache.has(key)) rateCache.set(key, groupRates(scan, reports, ids, known))
             return rateCache.get(key) ?? null
         }
-        const quarterRates = (ids: readonly string[]): Series | null => {
-            const key = `q:${ids.join(',')}`
+        const quarterRates = (ids: readonly string[], monthOffset = 0): Series | null => {
+            const key = `q${monthOffset}:${ids.join(',')}`
             if (!rateCache.has(key)) {
-                rateCache.set(key, groupRatesByQuarter(scan, reports, ids, known))
+                rateCache.set(key, groupRatesByQuarter(scan, reports, ids, known, monthOffset))
             }
             return rateCache.get(key) ?? null
         }
@@ -623,7 +632,8 @@ function* detectLevel(
                           },
                           consumption: quarterly.consumption,
                           cases: quarterly.cases,
-                          hmisRates: quarterRates(hmis),
+                          // the HMIS reports of the months whose cases are compared
+                          hmisRates: quarterRates(hmis, quarterly.monthOffset ?? 0),
                           lmisRates: quarterRates(lmis),
                       }
                     : series.consumption

@@ -52,7 +52,16 @@ export interface PairOrgUnitSeries {
      * estimates), cases and consumption by quarter: consumption is compared with cases there, not
      * month by month.
      */
-    quarterly: { cases: Series | null; consumption: Series | null } | null
+    quarterly: {
+        cases: Series | null
+        consumption: Series | null
+        /**
+         * A facility of a staggered reporting group: the months its reports (and so the compared
+         * cases) are shifted by from the calendar quarters (`groupWindow`); 0 otherwise. Its HMIS
+         * reports are counted over the same months as its cases.
+         */
+        monthOffset?: number
+    } | null
 }
 
 /** Report counts of one data set at one org unit, over the data set's periods of the window */
@@ -190,10 +199,10 @@ export const pairOrgUnitSeries = (
     const estimated = trend.consumption?.points.some((point) => point.estimated) ?? false
     // By quarter, its reports are compared as they are with the cases of the months they cover
     const byQuarter = estimated && quarterPeriods ? trendAt(quarterPeriods, null) : null
-    const quarterCases =
-        byQuarter && facilityOffset !== null && pair.lmis.reportingGroups
-            ? windowCases(first, periods.months, quarterPeriods?.display ?? [], facilityOffset)
-            : valuesOf(byQuarter?.hmis.find((series) => series.id === first?.id))
+    const shifted = byQuarter && facilityOffset !== null && pair.lmis.reportingGroups
+    const quarterCases = shifted
+        ? windowCases(first, periods.months, quarterPeriods?.display ?? [], facilityOffset)
+        : valuesOf(byQuarter?.hmis.find((series) => series.id === first?.id))
     return {
         pairId: pair.id,
         orgUnitId: ou,
@@ -205,7 +214,11 @@ export const pairOrgUnitSeries = (
         hmisValues: anyValue(trend.hmis, length),
         lmisValues: anyValue([trend.consumption, trend.stockOnHand, trend.stockoutDays], length),
         quarterly: byQuarter
-            ? { cases: quarterCases, consumption: valuesOf(byQuarter.consumption) }
+            ? {
+                  cases: quarterCases,
+                  consumption: valuesOf(byQuarter.consumption),
+                  monthOffset: shifted ? (facilityOffset ?? 0) : 0,
+              }
             : null,
     }
 }
