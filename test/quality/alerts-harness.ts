@@ -10,11 +10,12 @@ import { createDemoAccounts } from '../../demo/src/auth/users'
 import { buildDemoConfig, demoLmisExtras } from '../../demo/src/data/demo-config'
 import { DEFAULT_CATEGORY_OPTION_COMBO_ID as DEFAULT_COC } from '../../demo/src/data/catalogue'
 import { commodityCatalogue, generateCountryWithTruth } from '../../demo/src/data/generate'
-import type { GroundTruth } from '../../demo/src/data/anomalies'
+import type { Anomaly, GroundTruth } from '../../demo/src/data/anomalies'
 import type { DemoDb } from '../../demo/src/data/model'
 import { buildSeedConfig } from '../../demo/src/seed-config'
 import { parseAnalyticsResponse, type AnalyticsQuery } from '../../src/api/analytics'
 import { idsOf, parseConfig, type Config, type Pair } from '../../src/domain/config'
+import { median } from '../../src/domain/alerts/stats'
 import { monthsOfQuarter, quarterOfMonth } from '../../src/domain/periods'
 import { buildScanData, type ScanData } from '../../src/features/alerts/scan-data'
 import {
@@ -333,6 +334,34 @@ export const demoCountry = ({
                     : null
                 return share !== null && share >= 0.2
             }))
+    /**
+     * A spike's usual level: the median of its facility series (its data element and option
+     * combo) over the window's baseline months (or the quarters wholly among them, for a quarterly
+     * report), as the detectors see that series; `null` for other anomalies or without values.
+     */
+    const usualLevel = (anomaly: Anomaly, window: ScanWindow): number | null => {
+        const slot = db.facilitySlot.get(anomaly.orgUnitId)
+        const de = anomaly.dataElementIds[0]
+        if (slot === undefined || de === undefined || anomaly.dataElementIds.length !== 1)
+            return null
+        const baseline = window.months.slice(0, window.months.length - window.testMonths)
+        const quarterly = anomaly.periods.some((p) => /Q/.test(p))
+        const coc = anomaly.categoryOptionComboId ?? DEFAULT_COC
+        const series = db.series.get(`${de}.${coc}`)
+        if (!series) return null
+        const periods = quarterly
+            ? [...new Set(baseline.map(quarterOfMonth))].filter((q) =>
+                  monthsOfQuarter(q).every((m) => baseline.includes(m))
+              )
+            : baseline
+        const index = quarterly ? quarterIndex : monthIndex
+        const values = periods
+            .map((p) => index.get(p))
+            .filter((k): k is number => k !== undefined)
+            .map((k) => series.values[slot * index.size + k] as number)
+            .filter((v) => !Number.isNaN(v))
+        return median(values)
+    }
     const evaluationContext = (
         level: number,
         window: ScanWindow,
@@ -353,6 +382,7 @@ export const demoCountry = ({
         })),
         commodityOfPair,
         testedPeriods: window.months.slice(-window.testMonths),
+        usualLevel: (anomaly) => usualLevel(anomaly, window),
     })
     return {
         db,

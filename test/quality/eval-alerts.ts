@@ -4,7 +4,8 @@
  * The Alerts page's pipeline on the demo country against its ground truth (`demo/src/data/
  * anomalies.ts`, `harder-anomalies.ts`), with the default window (12 months of baseline, the last
  * 6 tested): at district and at facility level, the number of list entries (per program area),
- * precision of the first 20 and 100 entries, recall per anomaly type and size, the time of the
+ * precision of the first 20 and 100 entries, recall per anomaly type and size (spikes also by
+ * their size against the usual level of their series, listed and before the cut), the time of the
  * pure scan (detectors, grouping and ranking; the analytics requests are answered in-process and
  * timed apart) and the process's peak memory. Facilities are scanned region by region (as the
  * page does for large levels), so that no more than one region's analytics tables are held at
@@ -50,6 +51,7 @@ const main = async () => {
     const evaluations: {
         name: string
         evaluation: EntryEvaluation
+        beforeCut: EntryEvaluation
         row: Record<string, unknown>
     }[] = []
     const only = process.env.EVAL_LEVEL
@@ -105,6 +107,13 @@ const main = async () => {
             country.truth,
             country.evaluationContext(level, window)
         )
+        // The same anomalies against every entry, before the cut (what the cut costs)
+        const beforeCut = evaluateEntries(
+            all,
+            [],
+            country.truth,
+            country.evaluationContext(level, window)
+        )
         if (process.env.EVAL_TOP) {
             const { seeded, real } = explainers(
                 country.truth,
@@ -155,12 +164,16 @@ const main = async () => {
             precisionAt20: evaluation.precisionAt[20],
             precisionAt100: evaluation.precisionAt[100],
             recall: evaluation.recall,
+            // Spikes by size: nominal (the factor the generator applied to the month's value) and
+            // against the usual level of the series (value ÷ its baseline median)
+            recallBySize: evaluation.bySize,
+            recallBySizeBeforeCut: beforeCut.bySize,
             scanSeconds: Math.round(scanMs / 10) / 100,
             requestSeconds: Math.round(requestMs / 10) / 100,
             heapMB: mb(process.memoryUsage().heapUsed),
         }
         results.push(row)
-        evaluations.push({ name, evaluation, row })
+        evaluations.push({ name, evaluation, beforeCut, row })
     }
     const peakMB = Math.round(process.resourceUsage().maxRSS / 1024)
     const pct = (v: number | null | undefined) =>
@@ -168,7 +181,7 @@ const main = async () => {
     const lines = [
         `${facilities} facilities, seed ${seed}, window ${window.months[0]}–${window.months[window.months.length - 1]} (last ${window.testMonths} tested); ${country.truth.anomalies.length} seeded anomalies; country generated in ${Math.round(generatedMs / 100) / 10} s`,
     ]
-    for (const { name, evaluation, row } of evaluations) {
+    for (const { name, evaluation, beforeCut, row } of evaluations) {
         lines.push(
             '',
             `${name} level: ${String(row.orgUnits)} org units, ${String(row.alerts)} findings → ${String(row.entriesBeforeCut)} entries, ${evaluation.entries} shown (${String(row.extreme)} extreme), ${String(row.stockoutEntries)} stockouts listed apart`,
@@ -185,11 +198,24 @@ const main = async () => {
                 .map(
                     ([label, r]) =>
                         `    ${label.padEnd(34)}${String(r.found).padStart(4)} / ${String(r.anomalies).padEnd(4)} ${pct(r.recall)}`
-                )
+                ),
+            ...(Object.keys(evaluation.bySize).length > 0
+                ? ['  spikes by size (listed; before the cut):']
+                : []),
+            ...Object.entries(evaluation.bySize)
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([label, r]) => {
+                    const b = beforeCut.bySize[label]
+                    return `    ${label.padEnd(40)}${String(r.found).padStart(4)} / ${String(r.anomalies).padEnd(4)} ${pct(r.recall).padEnd(6)} (${String(b?.found ?? 0)} / ${String(b?.anomalies ?? 0)} ${pct(b?.recall)})`
+                })
         )
         if (process.env.EVAL_MISSED) {
             lines.push(
-                ...evaluation.missed.map((m) => `    missed ${m.label} ${m.orgUnitId} ${m.period}`)
+                '  missed:',
+                ...evaluation.missed.map(
+                    (m) =>
+                        `    missed ${m.label} ${m.orgUnitId} ${m.period}${m.size === null ? '' : ` (×${m.size.toFixed(1)} against usual level)`}`
+                )
             )
         }
     }

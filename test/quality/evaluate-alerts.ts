@@ -49,6 +49,11 @@ export interface EvaluationContext {
     isKnownEvent?: (alert: EvaluatedAlert) => boolean
     /** How many of the most severe alerts `topPrecision` looks at (default 20) */
     top?: number
+    /**
+     * A spike's usual level (`sizeAgainstUsual`): the median of its series at its org unit over
+     * the window's baseline, as a detector sees it; `null` when unknown
+     */
+    usualLevel?: (anomaly: Anomaly) => number | null
 }
 
 export interface DetectorScore {
@@ -334,14 +339,65 @@ export const anomalyLabel = (anomaly: Pick<Anomaly, 'type' | 'factor' | 'periods
     return anomaly.type
 }
 
+/** A recall row: anomalies in scope, found, found / anomalies */
+export interface RecallRow {
+    anomalies: number
+    found: number
+    recall: number | null
+}
+
+/**
+ * A spike's size against the usual level of its series (value ÷ usual level): the generator
+ * multiplies the month's drawn value (`Anomaly.factor`, "applied to the true value"), so a ×3 of a
+ * month that was low by chance stands only ~×2 above what the series usually reports. `null`:
+ * not a spike, or its value or usual level unknown.
+ */
+export const sizeAgainstUsual = (
+    anomaly: Pick<Anomaly, 'type' | 'value'>,
+    usual: number | null
+): number | null =>
+    (anomaly.type === 'spike' || anomaly.type === 'duplicate_entry') &&
+    anomaly.value !== undefined &&
+    usual !== null &&
+    usual > 0
+        ? anomaly.value / usual
+        : null
+
+/**
+ * The size groups of spikes the summary reports, by nominal factor (what the generator applied)
+ * and by size against the usual level (what the data show), for the summary rows
+ */
+export const sizeGroups = (
+    anomaly: Pick<Anomaly, 'type' | 'factor'>,
+    size: number | null
+): string[] => {
+    const groups: string[] = []
+    if (anomaly.type === 'spike' && (anomaly.factor ?? 10) >= 3)
+        groups.push('spikes ×3 or more (nominal)')
+    if (size !== null) {
+        if (size >= 3) groups.push('spikes ×3 or more against usual level')
+        else if (size >= 2) groups.push('spikes ×2 to ×3 against usual level')
+        else groups.push('spikes under ×2 against usual level')
+    }
+    return groups
+}
+
 export interface EntryEvaluation {
     level: number
     entries: number
     /** Share of the first k entries explained (seeded anomaly or real event) */
     precisionAt: Record<number, number | null>
     /** Per anomaly label: in scope, found (in the entries, or in the stockout list) */
-    recall: Record<string, { anomalies: number; found: number; recall: number | null }>
-    missed: { label: string; orgUnitId: string; period: string }[]
+    recall: Record<string, RecallRow>
+    /** Spikes (and entries made twice) grouped by size (`sizeGroups`) */
+    bySize: Record<string, RecallRow>
+    missed: {
+        label: string
+        orgUnitId: string
+        period: string
+        /** Size against the usual level, when known */
+        size: number | null
+    }[]
 }
 
 /**
@@ -367,6 +423,14 @@ export const evaluateEntries = (
         precisionAt[k] = ratio(head.filter(explained).length, head.length)
     }
     const recall: EntryEvaluation['recall'] = {}
+    const bySize: EntryEvaluation['bySize'] = {}
+    const count = (table: Record<string, RecallRow>, label: string, found: boolean) => {
+        const row = table[label] ?? { anomalies: 0, found: 0, recall: null }
+        row.anomalies += 1
+        if (found) row.found += 1
+        row.recall = ratio(row.found, row.anomalies)
+        table[label] = row
+    }
     const missed: EntryEvaluation['missed'] = []
     const findings = atLevel.flatMap((e) => e.reasons)
     const stockoutsAtLevel = stockouts.filter((a) => a.level === context.level)
@@ -378,12 +442,12 @@ export const evaluateEntries = (
         const found = pool.some(
             (r) => FOUND_BY[s.anomaly.type].includes(r.alert.type) && matches(s, r)
         )
-        const row = recall[label] ?? { anomalies: 0, found: 0, recall: null }
-        row.anomalies += 1
-        if (found) row.found += 1
-        else missed.push({ label, orgUnitId: s.anomaly.orgUnitId, period: s.anomaly.period })
-        row.recall = ratio(row.found, row.anomalies)
-        recall[label] = row
+        count(recall, label, found)
+        const size = sizeAgainstUsual(s.anomaly, context.usualLevel?.(s.anomaly) ?? null)
+        for (const group of sizeGroups(s.anomaly, size)) count(bySize, group, found)
+        if (!found) {
+            missed.push({ label, orgUnitId: s.anomaly.orgUnitId, period: s.anomaly.period, size })
+        }
     }
-    return { level: context.level, entries: atLevel.length, precisionAt, recall, missed }
+    return { level: context.level, entries: atLevel.length, precisionAt, recall, bySize, missed }
 }
