@@ -7,6 +7,7 @@ import {
     ethiopianPeriodIdContaining,
     ethiopianTodayOf,
 } from '../../src/domain/periods/ethiopian-periods'
+import { addScanLevel } from './support/alerts'
 import { launchChromium } from './support/chromium'
 import { ADMIN, installApp, startDemoProcess, type DemoProcess } from './support/demo-process'
 import { clickChartPoint, screenshot } from './support/page'
@@ -183,9 +184,11 @@ describe('an Ethiopian-calendar DHIS2', () => {
 
     it('runs the alerts on Ethiopian months and opens one drilled', async () => {
         const { page, errors } = await openApp(browser, ethiopian.url, ADMIN, '#/alerts')
+        await page.locator('[data-test="alerts-run"]').waitFor({ timeout: 60_000 })
+        // The small country (200 facilities): scanned down to its facilities, and explored with
+        // lower thresholds (recomputed from the same scan), as its district totals hold no finding
+        await addScanLevel(page, 'Facility')
         await page.locator('[data-test="alerts-run"]').click()
-        // The small country (200 facilities) has no entry beyond the default tiers: explore with
-        // lower thresholds (recomputed from the same scan)
         await page.locator('[data-test="alerts-threshold-zScore"] input').fill('2.5')
         await page.locator('[data-test="alerts-threshold-minDropPercent"] input').fill('30')
         const first = page.locator('[data-test="alert-item"]').first()
@@ -194,9 +197,12 @@ describe('an Ethiopian-calendar DHIS2', () => {
         expect(text.length).toBeGreaterThan(30)
         await screenshot(page, 'calendar-ethiopian-alerts')
         await first.locator('[data-test="alert-link"]').first().click()
-        await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/#\/view\?.*dpe=\d{6}/)
-        const dpe = /dpe=(\d{6})/.exec(page.url())?.[1] as string
-        // An Ethiopian month id: month 01–12 of an Ethiopian year (7–8 years behind the Gregorian)
+        // (a month, or a quarter for a quarterly reporter's entry)
+        await expect
+            .poll(() => page.url(), { timeout: 30_000 })
+            .toMatch(/#\/view\?.*dpe=\d{4}(\d{2}|Q[1-4])&/)
+        const dpe = /dpe=(\d{4})/.exec(page.url())?.[1] as string
+        // An Ethiopian period id: of an Ethiopian year (7–8 years behind the Gregorian)
         expect(Number(dpe.slice(0, 4))).toBeLessThan(new Date().getUTCFullYear() - 6)
         await page
             .locator('[data-test^="pair-card-"] [data-test="chart-hmis"] .highcharts-root')

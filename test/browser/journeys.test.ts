@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { inject } from 'vitest'
 import type { BrowserContext, Frame, Page } from 'playwright-core'
+import { addScanLevel } from './support/alerts'
 import { launchChromium } from './support/chromium'
 import { basicAuth } from './support/demo-process'
 import {
@@ -267,8 +268,11 @@ describe('a program manager walks the app', () => {
             await chartsDrawn(page)
             await step('searched-facility')
 
-            // Alerts: a scan, its ranked list
+            // Alerts: a scan down to the facilities (the small test country's district totals
+            // rarely hold a finding), its ranked list
             await page.locator('[data-test="tab-alerts"]').click()
+            await page.locator('[data-test="alerts-run"]').waitFor({ timeout: 60_000 })
+            await addScanLevel(page, 'Facility')
             await page.locator('[data-test="alerts-run"]').click()
             await page.locator('[data-test="alert-item"]').first().waitFor({ timeout: 90_000 })
             await step('alerts')

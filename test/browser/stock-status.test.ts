@@ -189,6 +189,11 @@ describe('stock status', () => {
         const sorted = [...drawn].sort((a, b) => a - b)
         const median = sorted[Math.floor(sorted.length / 2)] ?? 0
         expect(drawn.every((h) => h > median / 2)).toBe(true)
+        // A quarter of monthly stocked-out flags counts reports (a facility once per report), and
+        // says so: never "of N facilities" with N above the facilities there are
+        expect(await card(page).locator('[data-test="stock-stocked-out"]').textContent()).toMatch(
+            /^\d[\d.]*% of reports with a stockout \(\d[\d,]* of \d[\d,]* LMIS reports\)$/
+        )
         await screenshot(page, 'stock-incomplete-quarter')
         expect(errors).toEqual([])
         await page.close()

@@ -321,12 +321,23 @@ const StockFigures = ({
         <span data-test="stock-stocked-out">
             {totalsOnly && summary.stockedOutPercent === null
                 ? notCounted
-                : i18n.t('{{percent}} stocked out ({{facilities}} of {{total}} facilities)', {
-                      percent: percent(summary.stockedOutPercent),
-                      facilities: count(summary.stockedOut),
-                      total: count(summary.reporting),
-                      interpolation: { escapeValue: false },
-                  })}
+                : figures?.stockedOutOfReports
+                  ? // a quarter of monthly reports: a facility counts once per report it sent
+                    i18n.t(
+                        '{{percent}} of reports with a stockout ({{facilities}} of {{total}} LMIS reports)',
+                        {
+                            percent: percent(summary.stockedOutPercent),
+                            facilities: count(summary.stockedOut),
+                            total: count(summary.reporting),
+                            interpolation: { escapeValue: false },
+                        }
+                    )
+                  : i18n.t('{{percent}} stocked out ({{facilities}} of {{total}} facilities)', {
+                        percent: percent(summary.stockedOutPercent),
+                        facilities: count(summary.stockedOut),
+                        total: count(summary.reporting),
+                        interpolation: { escapeValue: false },
+                    })}
         </span>
     ) : null
     const mos = summary ? (

@@ -187,6 +187,54 @@ describe('a pair trend', () => {
     })
 })
 
+describe('the facilities stocked out (the stocked-out flag, summed by DHIS2)', () => {
+    const flag = 'aaaaaaaaaa6'
+    const flagged: Pair = {
+        ...pair,
+        lmis: { ...pair.lmis, stockedOut: flag, dataSet: DS.lmisM },
+    }
+    const flagItems = new Map(items).set(flag, {
+        id: flag,
+        name: 'Stocked out (0/1)',
+        periodType: 'MONTHLY',
+    })
+    const rows: [string, string, string, number][] = [
+        [flag, '202401', 'OU', 1],
+        [flag, '202402', 'OU', 2],
+        [flag, '202403', 'OU', 0],
+        [`${DS.lmisM}.ACTUAL_REPORTS`, '202401', 'OU', 10],
+        [`${DS.lmisM}.ACTUAL_REPORTS`, '202402', 'OU', 10],
+        [`${DS.lmisM}.ACTUAL_REPORTS`, '202403', 'OU', 10],
+    ]
+    const trendOf = (selection: string, grain: 'monthly' | 'quarterly') =>
+        buildPairTrend({
+            pair: flagged,
+            table: table(rows),
+            items: flagItems,
+            dataSets,
+            periods: viewPeriods(selection, grain, '2024-04-15'),
+            ou: 'OU',
+            labels,
+        })
+
+    it('counts facilities in a month', () => {
+        expect(trendOf('202401_202403', 'monthly').stockoutCounts['202402']).toEqual({
+            stockedOut: 2,
+            reporting: 10,
+        })
+    })
+
+    it('counts monthly reports in a quarter, and says so: a facility is counted once a month', () => {
+        const trend = trendOf('202401_202403', 'quarterly')
+        expect(trend.stockoutCounts['2024Q1']).toEqual({
+            stockedOut: 3,
+            reporting: 30,
+            monthlyReports: true,
+        })
+        expect(trend.stockoutRate?.points[0]?.value).toBe(10)
+    })
+})
+
 describe('sumPoints', () => {
     it('is empty for no series and the series itself for one', () => {
         expect(sumPoints([])).toEqual([])

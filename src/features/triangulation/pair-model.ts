@@ -76,8 +76,12 @@ export interface PairTrend {
      * (SUM: a count made by the server) and the LMIS reports received; `null` without a flag
      */
     stockoutRate: SeriesData | null
-    /** The counts behind `stockoutRate`, by display period */
-    stockoutCounts: Record<string, { stockedOut: number; reporting: number }>
+    /**
+     * The counts behind `stockoutRate`, by display period. `monthlyReports`: a quarter of monthly
+     * reports, so the counts are of facility reports (a facility counted once per month), not of
+     * facilities
+     */
+    stockoutCounts: Record<string, StockoutCounts>
     hmisCompleteness: SeriesData | null
     lmisCompleteness: SeriesData | null
     /** Reports on time ÷ reports expected (%), per system */
@@ -453,6 +457,13 @@ export const withoutIncomplete = <T extends SeriesData | null>(
  * received for the same periods (facilities, or facility-months, that reported), each item and
  * data set read at its own period type. Never an average of percentages.
  */
+/** Reports with a stockout among the reports received, in a period of the view */
+export interface StockoutCounts {
+    stockedOut: number
+    reporting: number
+    monthlyReports?: boolean
+}
+
 export const stockoutRateSeries = (
     pair: Pair,
     table: AnalyticsTable,
@@ -462,7 +473,7 @@ export const stockoutRateSeries = (
     ou: string,
     name: string,
     /** Filled with the counts of each period */
-    counts: Record<string, { stockedOut: number; reporting: number }> = {}
+    counts: Record<string, StockoutCounts> = {}
 ): SeriesData | null => {
     const flags = idsOf(pair.lmis.stockedOut).filter((dx) => items.has(dx))
     const reports = idsOf(pair.lmis.dataSet).filter((ds) => dataSets.get(ds)?.periodType)
@@ -482,13 +493,22 @@ export const stockoutRateSeries = (
             }
         }
         let reported = 0
+        // A quarter of monthly reports: each facility counted once per month it reported
+        let monthlyReports = false
         for (const ds of reports) {
-            for (const pe of sources(dataSets.get(ds)?.periodType, period)) {
-                reported += table.value(reportingRateItem(ds, REPORTS_ACTUAL), pe, ou) ?? 0
+            const pes = sources(dataSets.get(ds)?.periodType, period)
+            for (const pe of pes) {
+                const received = table.value(reportingRateItem(ds, REPORTS_ACTUAL), pe, ou)
+                reported += received ?? 0
+                if (received && pes.length > 1) monthlyReports = true
             }
         }
         const rate = flagged && reported > 0 ? Math.min(100, (stockedOut / reported) * 100) : null
-        if (rate !== null) counts[period] = { stockedOut, reporting: reported }
+        if (rate !== null) {
+            counts[period] = monthlyReports
+                ? { stockedOut, reporting: reported, monthlyReports }
+                : { stockedOut, reporting: reported }
+        }
         return {
             period,
             value: rate === null ? null : Math.round(rate * 10) / 10,
@@ -582,7 +602,7 @@ export const buildPairTrend = ({
         pair.hmis.items.map((item) => item.id)
     )
     const lmisStatus = status(idsOf(pair.lmis.dataSet), lmisItems)
-    const stockoutCounts: Record<string, { stockedOut: number; reporting: number }> = {}
+    const stockoutCounts: Record<string, StockoutCounts> = {}
     const staggered: StaggeredSource | null =
         groupTable && pair.lmis.reportingGroups
             ? { table: groupTable, groups: pair.lmis.reportingGroups }

@@ -164,6 +164,25 @@ describe('facility stock and the figures (hand-computed)', () => {
         })
         expect(figures.summary?.stockedOutPercent).toBe(25)
         expect(figures.summary?.reporting).toBe(8)
+        expect(figures.stockedOutOfReports).toBe(false)
+    })
+    it('says when the flag counts monthly reports over a quarter, not facilities', () => {
+        const flagged = { ...pair, lmis: { ...pair.lmis, stockedOut: DE.flagM } }
+        const figures = pairStockFigures({
+            pair: flagged,
+            trend: {
+                ...emptyTrend(),
+                stockoutCounts: {
+                    '2026Q3': { stockedOut: 6, reporting: 24, monthlyReports: true },
+                },
+            },
+            table: t,
+            items,
+            grain: 'quarterly',
+            period: '2026Q3',
+        })
+        expect(figures.summary?.stockedOutPercent).toBe(25)
+        expect(figures.stockedOutOfReports).toBe(true)
     })
 })
 

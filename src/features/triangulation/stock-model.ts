@@ -256,6 +256,11 @@ export interface PairStockFigures {
      * min–max counts are not known (and facilities stocked out only from the flag)
      */
     scope: StockScope
+    /**
+     * The stocked-out counts are of monthly reports over a quarter (the flag summed), each facility
+     * counted once per month it reported, not of facilities
+     */
+    stockedOutOfReports: boolean
 }
 
 const pointAt = (series: SeriesData | null | undefined, period: string) =>
@@ -336,6 +341,7 @@ export const pairStockFigures = ({
         lmisOnTime: pointAt(trend.lmisOnTime, period)?.value ?? null,
         ratio: pair.ratio ? { value, status: ratioStatus(pair, value), low, high } : null,
         scope,
+        stockedOutOfReports: Boolean(summary && counts?.monthlyReports),
     }
 }
 
