@@ -173,7 +173,8 @@ describe('following up alerts', () => {
         await panelB
             .locator('[data-test="follow-up-event"]', { hasText: 'delivery arrived late' })
             .waitFor({ timeout: 30_000 })
-        expect(await conflict.count()).toBe(0)
+        // (the saved entry is drawn as the save returns; the notice goes in the render after)
+        await expect.poll(() => conflict.count(), { timeout: 5_000 }).toBe(0)
         const texts = await panelB.locator('[data-test="follow-up-event"]').allTextContents()
         expect(texts.filter((t) => t.includes('commented'))).toHaveLength(2)
         // On the server: both comments, in order
