@@ -206,19 +206,19 @@ export const dueQuarters = (window: ScanData['window']): Map<string, number> => 
 }
 
 /**
- * Reporting rate (%) per month of the window for a group of data sets at one org unit, from
- * counts: a quarterly data set counts in each month of its quarter (as the view does).
+ * Reports received and expected per month of the window for a group of data sets at one org unit:
+ * a quarterly data set counts in each month of its quarter (as the view does); `null` without
+ * data sets or reports.
  */
-export const groupRates = (
+const monthlyReportCounts = (
     scan: Pick<ScanData, 'window'>,
     reports: LevelScanData['reports'][string] | undefined,
     dataSetIds: readonly string[],
     known: DataSetIndex
-): Series | null => {
+): { actual: number; expected: number }[] | null => {
     if (dataSetIds.length === 0 || !reports) return null
-    const { months } = scan.window
     const quarterIndex = dueQuarters(scan.window)
-    return months.map((month, i) => {
+    return scan.window.months.map((month, i) => {
         let actual = 0
         let expected = 0
         for (const id of dataSetIds) {
@@ -229,10 +229,21 @@ export const groupRates = (
             actual += counts.actual[index] ?? 0
             expected += counts.expected[index] ?? 0
         }
-        const rate = reportingRate({ actual, expected })
-        return rate === null ? null : Math.round(rate * 10) / 10
+        return { actual, expected }
     })
 }
+
+/** Reporting rate (%) per month of the window for a group of data sets at one org unit, from counts. */
+export const groupRates = (
+    scan: Pick<ScanData, 'window'>,
+    reports: LevelScanData['reports'][string] | undefined,
+    dataSetIds: readonly string[],
+    known: DataSetIndex
+): Series | null =>
+    monthlyReportCounts(scan, reports, dataSetIds, known)?.map((counts) => {
+        const rate = reportingRate(counts)
+        return rate === null ? null : Math.round(rate * 10) / 10
+    }) ?? null
 
 /**
  * Reports expected per month of the window for a group of data sets at one org unit (the
@@ -243,21 +254,10 @@ export const groupExpected = (
     reports: LevelScanData['reports'][string] | undefined,
     dataSetIds: readonly string[],
     known: DataSetIndex
-): Series | null => {
-    if (dataSetIds.length === 0 || !reports) return null
-    const quarterIndex = dueQuarters(scan.window)
-    return scan.window.months.map((month, i) => {
-        let expected = 0
-        for (const id of dataSetIds) {
-            const counts = reports[id]
-            if (!counts) continue
-            const index =
-                known.get(id) === 'QUARTERLY' ? (quarterIndex.get(quarterOfMonth(month)) ?? -1) : i
-            expected += counts.expected[index] ?? 0
-        }
-        return expected > 0 ? expected : null
-    })
-}
+): Series | null =>
+    monthlyReportCounts(scan, reports, dataSetIds, known)?.map(({ expected }) =>
+        expected > 0 ? expected : null
+    ) ?? null
 
 /**
  * Reporting rate (%) per quarter of the window for a group of data sets at one org unit: a
