@@ -45,11 +45,15 @@ describe('the mapping editor', () => {
         const { page, errors } = await openApp(browser, demoUrl, ADMIN, '#/settings')
         await editFirstPairName(page, 'Oxytocin ↔ Births (edited)')
         await page.locator('[data-test="settings-save"]').click()
+        // The admin sees it saved (written, read back, its sharing set), then opens the view
         await expect
-            .poll(async () =>
-                JSON.stringify(await (await fetch(CONFIG_URL, { headers: adminHeaders })).json())
-            )
-            .toContain('Oxytocin ↔ Births (edited)')
+            .poll(() => page.locator('[data-test="settings-status"]').textContent(), {
+                timeout: 30_000,
+            })
+            .toBe('Saved')
+        expect(
+            JSON.stringify(await (await fetch(CONFIG_URL, { headers: adminHeaders })).json())
+        ).toContain('Oxytocin ↔ Births (edited)')
         await page.locator('[data-test="tab-view"]').click()
         await page
             .getByRole('heading', { name: 'Oxytocin ↔ Births (edited)' })

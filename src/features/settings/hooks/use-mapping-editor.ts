@@ -197,10 +197,13 @@ export const useMappingEditor = ({
                     setDraft(jsonToDraft(result.entry.value))
                 }
                 setSaveState({ status: 'saved', at: new Date() })
-                // Every view reading the configuration refreshes
-                void queryClient.invalidateQueries({ queryKey: queryKeys.config() })
             } catch (error) {
                 setSaveState({ status: 'error', error })
+            } finally {
+                // Every view reading the configuration refreshes: after a save, and also after a
+                // conflict or an error, which may have come after the value was written (the
+                // read-back or the entry's sharing) or show that someone else's value is there
+                void queryClient.invalidateQueries({ queryKey: queryKeys.config() })
             }
         },
         [draftJson, basedOn, engine, adoptServer, queryClient]
