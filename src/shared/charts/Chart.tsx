@@ -13,7 +13,7 @@ import React, {
     useState,
 } from 'react'
 import { useDrawTurn } from '../lazy/LazyMount'
-import { withMinPlotHeight } from './min-plot'
+import { withMinPlotHeight, withRenderHandler } from './min-plot'
 import { withPointClick, type PointClick } from './point-click'
 import classes from './Chart.module.css'
 
@@ -23,22 +23,8 @@ export type { PointClick } from './point-click'
 const withDrawnHeight = (
     options: Highcharts.Options,
     onDrawn: (height: number) => void
-): Highcharts.Options => {
-    const previous = options.chart?.events?.render
-    return {
-        ...options,
-        chart: {
-            ...options.chart,
-            events: {
-                ...options.chart?.events,
-                render(this: Highcharts.Chart, event: Event) {
-                    if (typeof previous === 'function') previous.call(this, event)
-                    onDrawn(Math.round(this.chartHeight))
-                },
-            },
-        },
-    }
-}
+): Highcharts.Options =>
+    withRenderHandler(options, (chart) => onDrawn(Math.round(chart.chartHeight)))
 
 /** What `chartRef` points to: the chart drawn (`undefined` until it is drawn, in its turn) */
 export interface ChartHandle {
