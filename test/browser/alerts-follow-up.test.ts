@@ -1,11 +1,12 @@
 import { addScanLevel } from './support/alerts'
 import { readFileSync } from 'node:fs'
 import { inject } from 'vitest'
-import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { launchChromium } from './support/chromium'
 import { ADMIN, basicAuth } from './support/demo-process'
 import { layoutProblems, setUiLocale, type Lang } from './support/journey'
-import { collectErrors, logIn, screenshot } from './support/page'
+import { hostItem, openHost } from './support/host'
+import { screenshot } from './support/page'
 import { apiGet, openApp } from './support/session'
 
 const demoUrl = inject('demoUrl')
@@ -327,20 +328,7 @@ describe('following up alerts', () => {
     }
 })
 
-const openHost = async (browser: BrowserContext, items: unknown[], user = ADMIN) => {
-    const page = await browser.newPage()
-    const errors = collectErrors(page)
-    await page.goto(
-        `${demoUrl}/api/apps/dashboard/index.html?items=${encodeURIComponent(JSON.stringify(items))}`
-    )
-    if (page.url().includes('login')) {
-        await logIn(page, user.username, user.password)
-        await page.waitForURL((url) => url.pathname.startsWith('/api/apps/dashboard/'))
-    }
-    return { page, errors }
-}
-const frameOf = (page: Page, id: string): FrameLocator =>
-    page.frameLocator(`[data-test="dashboard-item-${id}"] iframe`)
+const frameOf = hostItem
 
 describe('the dashboard alerts item', () => {
     it('shows the top alerts of a program area, readable at 600×400 and 420×700, each linking to the drilled chart', async () => {
@@ -367,7 +355,7 @@ describe('the dashboard alerts item', () => {
             height: 400,
             filters: { pe: [{ id: '2025', name: '2025' }] },
         }
-        const { page, errors } = await openHost(browser, [...items, filteredItem])
+        const { page, errors } = await openHost(browser, demoUrl, [...items, filteredItem])
         const workers: string[] = []
         page.on('worker', (worker) => workers.push(worker.url()))
         for (const { id } of [...items, filteredItem]) {

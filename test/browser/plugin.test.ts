@@ -1,34 +1,14 @@
 import { inject } from 'vitest'
-import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core'
+import type { Frame, FrameLocator, Page } from 'playwright-core'
 import { launchChromium } from './support/chromium'
 import { ADMIN, ANALYST, basicAuth } from './support/demo-process'
 import { layoutProblems, setUiLocale, translationChecks, visibleLines } from './support/journey'
-import { clickChartPoint, collectErrors, logIn, screenshot } from './support/page'
+import { hostItem, openHost, type HostItem } from './support/host'
+import { clickChartPoint, collectErrors, screenshot } from './support/page'
 
 const demoUrl = inject('demoUrl')
 
-interface HostItem {
-    id: string
-    width: number
-    height: number
-    filters?: Record<string, { id: string; path?: string; name?: string }[]>
-}
-
-/** The plugin-host app embeds our plugin.html with the runtime's Plugin component, as the dashboard does. */
-const openHost = async (browser: BrowserContext, items: HostItem[], user = ADMIN) => {
-    const page = await browser.newPage()
-    const errors = collectErrors(page)
-    await page.goto(
-        `${demoUrl}/api/apps/dashboard/index.html?items=${encodeURIComponent(JSON.stringify(items))}`
-    )
-    if (page.url().includes('login')) {
-        await logIn(page, user.username, user.password)
-        await page.waitForURL((url) => url.pathname.startsWith('/api/apps/dashboard/'))
-    }
-    return { page, errors }
-}
-const item = (page: Page, id: string): FrameLocator =>
-    page.frameLocator(`[data-test="dashboard-item-${id}"] iframe`)
+const item = hostItem
 
 const choosePair = async (frame: FrameLocator, pairName: string) => {
     await frame.locator('[data-test="item-picker"]').waitFor({ timeout: 30_000 })
@@ -48,7 +28,7 @@ describe('the dashboard plugin', () => {
             { id: 'itemSmall', width: 420, height: 900 },
             { id: 'itemLarge', width: 1100, height: 620 },
         ]
-        const first = await openHost(admin, items)
+        const first = await openHost(admin, demoUrl, items)
         await choosePair(item(first.page, 'itemSmall'), 'Misoprostol ↔ PPH cases')
         // The picker starts on the first pair of the first program area
         const largeItem = item(first.page, 'itemLarge')
@@ -64,7 +44,7 @@ describe('the dashboard plugin', () => {
         await first.page.close()
 
         // Reload: both items come back with their own pair, no picker
-        const again = await openHost(admin, items)
+        const again = await openHost(admin, demoUrl, items)
         const small = item(again.page, 'itemSmall')
         const large = item(again.page, 'itemLarge')
         await small
@@ -135,6 +115,7 @@ describe('the dashboard plugin', () => {
         const analyst = await launchChromium()
         const { page, errors } = await openHost(
             analyst,
+            demoUrl,
             [
                 { id: 'itemSmall', width: 600, height: 800 },
                 { id: 'itemNotSetUp', width: 400, height: 300 },
@@ -277,7 +258,7 @@ describe('dashboard filters of every shape (DHIS2 resolves them; the item sums a
                 },
             },
         ]
-        const { page, errors } = await openHost(browser, items)
+        const { page, errors } = await openHost(browser, demoUrl, items)
         const checks = lang === 'en' ? [] : translationChecks(lang, dataTexts)
         const results: Record<string, { ou: string; pe: string; href: string | null }> = {}
         for (const hostItem of items) {
