@@ -41,6 +41,10 @@ const config = {
         },
     },
 
+    // The first view's code named in index.html, downloaded while the platform starts
+    // (vite.config.extensions.mjs)
+    viteConfigExtensions: './vite.config.extensions.mjs',
+
     entryPoints: {
         app: './src/App.tsx',
         plugin: './src/Plugin.tsx',

@@ -1,3 +1,4 @@
+import { useDataEngine } from '@dhis2/app-runtime'
 import i18n from '@dhis2/d2-i18n'
 import { CircularLoader, Tab, TabBar } from '@dhis2/ui'
 import React, { Suspense } from 'react'
@@ -7,20 +8,48 @@ import { ConfigGate } from './features/triangulation/ConfigGate'
 import { LoadBoundary, lazyWithRetry } from './shared/api-errors/LoadBoundary'
 import { useViewState, type Page } from './shared/navigation'
 import { TranslationsGate } from './shared/i18n/TranslationsGate'
-import { QueryProvider } from './shared/query-client'
+import { getQueryClient, QueryProvider } from './shared/query-client'
+import { configQuery } from './data/use-config'
+import type { DataEngine } from './data/engine'
+import { userQuery } from './data/use-me'
 import classes from './App.module.css'
+import { markOnce } from './shared/perf/mark'
 
-// The view's code (with Highcharts) is requested as soon as the app starts, and loads in parallel
-// with the mapping and the user's details instead of before them
-const viewModule = import('./features/triangulation/TriangulationPage')
-// A failed download is shown by the LoadBoundary when the view renders, not as an unhandled error
-viewModule.catch(() => undefined)
+markOnce('app-module')
+
+// The view's code (with Highcharts), loaded once the app has asked for the mapping and the user
+// (`startRequests`): its evaluation does not delay those requests, and it is ready when they answer
+let viewModule: Promise<typeof import('./features/triangulation/TriangulationPage')> | null = null
+const loadView = () => {
+    if (!viewModule) {
+        viewModule = import('./features/triangulation/TriangulationPage')
+        // A failed download is shown by the LoadBoundary when the view renders, not as an
+        // unhandled error
+        viewModule.catch(() => undefined)
+    }
+    return viewModule
+}
 // Each page's code is loaded again after a failed download (another tab, "Try again")
 const TriangulationView = lazyWithRetry(
     (attempt) =>
-        attempt === 0 ? viewModule : import('./features/triangulation/TriangulationPage'),
+        attempt === 0 ? loadView() : import('./features/triangulation/TriangulationPage'),
     (m) => m.TriangulationView
 )
+
+/**
+ * What every page waits for, asked as the app starts: the mapping and the user (two requests),
+ * in the first render rather than in the effects of the page that needs them; then the view's
+ * code, in the next task. The pages read the same queries (`useConfig`, `useUser`).
+ */
+let started = false
+const startRequests = (engine: DataEngine) => {
+    if (started) return
+    started = true
+    const client = getQueryClient()
+    void client.prefetchQuery(configQuery(engine))
+    void client.prefetchQuery(userQuery(engine))
+    setTimeout(() => void loadView(), 0)
+}
 const AlertsPage = lazyWithRetry(
     () => import('./features/alerts/AlertsPage'),
     (m) => m.AlertsPage
@@ -127,20 +156,23 @@ const Main = () => {
 }
 
 // The user's language's translations first (English: at once), see TranslationsGate
-const App = () => (
-    <QueryProvider>
-        <TranslationsGate>
-            {itemInUrl ? (
-                <LoadBoundary resetKey="item">
-                    <Suspense fallback={<CircularLoader small />}>
-                        <DashboardItemInApp item={itemInUrl} />
-                    </Suspense>
-                </LoadBoundary>
-            ) : (
-                <Main />
-            )}
-        </TranslationsGate>
-    </QueryProvider>
-)
+const App = () => {
+    startRequests(useDataEngine())
+    return (
+        <QueryProvider>
+            <TranslationsGate>
+                {itemInUrl ? (
+                    <LoadBoundary resetKey="item">
+                        <Suspense fallback={<CircularLoader small />}>
+                            <DashboardItemInApp item={itemInUrl} />
+                        </Suspense>
+                    </LoadBoundary>
+                ) : (
+                    <Main />
+                )}
+            </TranslationsGate>
+        </QueryProvider>
+    )
+}
 
 export default App

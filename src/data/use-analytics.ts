@@ -2,6 +2,7 @@ import { useDataEngine } from '@dhis2/app-runtime'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { parseAnalyticsResponse, type AnalyticsQuery, type AnalyticsTable } from '../api/analytics'
 import { queryKeys } from './query-keys'
+import { markOnce } from '../shared/perf/mark'
 
 /**
  * One analytics request through the data engine, parsed. Cached by its parameters: drilling back up
@@ -14,10 +15,12 @@ export const useAnalytics = (query: AnalyticsQuery | null) => {
         enabled: query !== null,
         placeholderData: keepPreviousData,
         queryFn: async ({ signal }): Promise<AnalyticsTable> => {
+            markOnce('first-analytics-request')
             const { analytics } = await engine.query(
                 { analytics: query as AnalyticsQuery },
                 { signal }
             )
+            markOnce('first-analytics-response')
             return parseAnalyticsResponse(analytics)
         },
     })

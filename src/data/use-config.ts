@@ -2,11 +2,30 @@ import { useDataEngine } from '@dhis2/app-runtime'
 import { useQuery } from '@tanstack/react-query'
 import { CONFIG_KEY, CONFIG_NAMESPACE, parseConfig } from '../domain/config'
 import type { ParseConfigResult } from '../domain/config'
-import { httpStatusOf } from './engine'
+import { httpStatusOf, type DataEngine } from './engine'
 import { queryKeys } from './query-keys'
+import { markOnce } from '../shared/perf/mark'
 
 export type StoredConfig =
     { state: 'absent' } | ({ state: 'present'; raw: unknown } & ParseConfigResult)
+
+/** The mapping's query (`useConfig`; `prefetchStart` asks for it as the app starts) */
+export const configQuery = (engine: DataEngine) => ({
+    queryKey: queryKeys.config(),
+    queryFn: async ({ signal }: { signal?: AbortSignal }): Promise<StoredConfig> => {
+        markOnce('config-request')
+        try {
+            const { config } = await engine.query(
+                { config: { resource: `dataStore/${CONFIG_NAMESPACE}/${CONFIG_KEY}` } },
+                { signal }
+            )
+            return { state: 'present', raw: config, ...parseConfig(config) }
+        } catch (error) {
+            if (httpStatusOf(error) === 404) return { state: 'absent' }
+            throw error
+        }
+    },
+})
 
 /**
  * The mapping in the dataStore. A missing key (404) is not an error: it is the "no config yet"
@@ -14,19 +33,5 @@ export type StoredConfig =
  */
 export const useConfig = () => {
     const engine = useDataEngine()
-    return useQuery({
-        queryKey: queryKeys.config(),
-        queryFn: async ({ signal }): Promise<StoredConfig> => {
-            try {
-                const { config } = await engine.query(
-                    { config: { resource: `dataStore/${CONFIG_NAMESPACE}/${CONFIG_KEY}` } },
-                    { signal }
-                )
-                return { state: 'present', raw: config, ...parseConfig(config) }
-            } catch (error) {
-                if (httpStatusOf(error) === 404) return { state: 'absent' }
-                throw error
-            }
-        },
-    })
+    return useQuery(configQuery(engine))
 }

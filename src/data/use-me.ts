@@ -33,7 +33,8 @@ const OU_FIELDS = 'id,displayName,path,level'
 /** The current user without the app's editors (`Me` but `configEditors`) */
 export type User = Omit<Me, 'configEditors'>
 
-const userQuery = (engine: DataEngine) => ({
+/** The current user's query (`useUser`; `prefetchStart` asks for it as the app starts) */
+export const userQuery = (engine: DataEngine) => ({
     queryKey: queryKeys.user(),
     queryFn: async ({ signal }: { signal?: AbortSignal }): Promise<User> => {
         const { me } = await engine.query(

@@ -63,6 +63,10 @@ import {
 } from './use-view-data'
 import { viewPeriods } from './view-periods'
 import classes from './TriangulationPage.module.css'
+import { markOnce } from '../../shared/perf/mark'
+import { loadChart } from '../../shared/charts/LazyChart'
+
+markOnce('view-module')
 
 const PERIOD_CHOICES: RelativePeriod[] = RELATIVE_PERIODS.filter(
     (p) => !['THIS_MONTH', 'LAST_MONTH', 'THIS_QUARTER', 'LAST_QUARTER'].includes(p)
@@ -125,6 +129,7 @@ export const TriangulationView = ({
     combined: givenCombined,
     onCombinedLine,
 }: TriangulationViewProps) => {
+    markOnce('view-render')
     // The user alone (one request, with the mapping's): the trend does not wait for the editors
     const me = useUser()
     const locale = me.data?.settings?.keyUiLocale ?? 'en'
@@ -264,6 +269,7 @@ export const TriangulationView = ({
                 })
             )
         }
+        if (result.size > 0) markOnce('trends-ready')
         return result
     }, [
         pairs,
@@ -397,6 +403,12 @@ export const TriangulationView = ({
         [combined, summedNames]
     )
     useEffect(() => onCombinedLine?.(combinedLine), [onCombinedLine, combinedLine])
+    // Highcharts once the view has asked for its data (the effects above), in a later task: it is
+    // evaluated while the data is on its way (`loadChart`)
+    useEffect(() => {
+        const timer = setTimeout(() => void loadChart().catch(() => undefined), 0)
+        return () => clearTimeout(timer)
+    }, [])
 
     const orgUnitName = trendOu.data?.displayName ?? ''
     // The pair last clicked to drill: its charts drill first, the other cards' after a paint
@@ -840,6 +852,7 @@ const PairSlot = memo(function PairSlot({
     onDrillChild: (pairId: string, orgUnitId: string) => void
 }) {
     const { trend: shown, drill: drillView, stock } = view
+    if (shown.trends.size > 0) markOnce('card-render')
     const drillPeriod = useCallback(
         (period: string) => onDrillPeriod(pair.id, period),
         [onDrillPeriod, pair.id]

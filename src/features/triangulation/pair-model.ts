@@ -690,12 +690,9 @@ export const buildPairTrend = ({
 }
 
 /** The quarterly flow items of the pairs that name staggered groups of `groupSet`. */
-export const staggeredItems = (
-    pairs: readonly Pair[],
-    items: ReadonlyMap<string, ItemInfo>,
-    groupSet: string
-): string[] => [
-    ...new Set(
+/** The LMIS flows of the pairs that name `groupSet` */
+const groupFlows = (pairs: readonly Pair[], groupSet: string): Set<string> =>
+    new Set(
         pairs
             .filter((pair) => pair.lmis.reportingGroups?.groupSet === groupSet)
             .flatMap((pair) => [
@@ -704,26 +701,38 @@ export const staggeredItems = (
                 ...idsOf(pair.lmis.losses),
                 ...idsOf(pair.lmis.received),
             ])
-            .filter((dx) => items.get(dx)?.periodType === 'QUARTERLY')
-    ),
-]
+    )
+
+export const staggeredItems = (
+    pairs: readonly Pair[],
+    items: ReadonlyMap<string, ItemInfo>,
+    groupSet: string
+): string[] =>
+    [...groupFlows(pairs, groupSet)].filter((dx) => items.get(dx)?.periodType === 'QUARTERLY')
 
 /**
- * The one request of the staggered groups of a view: the pairs' quarterly flows with the group
- * set as a dimension (each group's values apart), over the view's quarters and one on each side.
- * One group set per view: the first one a pair names (pairs naming another are shown by calendar
- * quarter).
+ * The one request of the staggered groups of a view: the flows of the pairs that name the group
+ * set, with it as a dimension (each group's values apart), over the view's quarters and one on each
+ * side. One group set per view: the first one a pair names (pairs naming another are shown by
+ * calendar quarter).
+ *
+ * Like the trend, it does not wait for the items' metadata: it asks for every flow of those pairs
+ * (the view reads the groups' values of the quarterly ones only, `measureSeries`), in parallel with
+ * the metadata requests; once the metadata is known (`known`), items the server does not have are
+ * left out, which is the same request when all exist.
  */
 export const staggeredRequest = (
     pairs: readonly Pair[],
-    items: ReadonlyMap<string, ItemInfo>,
+    known: ReadonlySet<string> | null,
     periods: ViewPeriods,
     /** One org unit, or several `ou` items summed by DHIS2 (as a filter) */
     ou: string | readonly string[]
 ): { groupSet: string; query: ReturnType<typeof buildAnalyticsQuery> } | null => {
     const groups = pairs.find((pair) => pair.lmis.reportingGroups)?.lmis.reportingGroups
     if (!groups) return null
-    const dx = staggeredItems(pairs, items, groups.groupSet)
+    const dx = [...groupFlows(pairs, groups.groupSet)]
+        .filter((id) => !known || known.has(id))
+        .sort()
     if (dx.length === 0) return null
     const groupIds = [
         ...new Set(

@@ -15,7 +15,10 @@ import React, {
 import { useDrawTurn } from '../lazy/LazyMount'
 import { withMinPlotHeight, withRenderHandler } from './min-plot'
 import { withPointClick, type PointClick } from './point-click'
-import classes from './Chart.module.css'
+import { ChartBox, ChartPlaceholder } from './ChartBox'
+import { markOnce } from '../perf/mark'
+
+markOnce('chart-module')
 
 export type { PointClick } from './point-click'
 
@@ -156,20 +159,9 @@ export const Chart = ({
         }
         // also for a chart drawn in its turn with options made at another height
     }, [height, shown])
-    // The box of the chart (or of its placeholder) has its size set and contains its layout: a
-    // chart being drawn measures its text without laying out the rest of the page
     const boxHeight = shown ? Math.max(height, drawnHeight ?? height) : height
     return (
-        <div
-            data-test={dataTest}
-            style={{
-                minWidth: 0,
-                maxWidth: '100%',
-                overflow: 'hidden',
-                height: boxHeight,
-                contain: 'size layout paint',
-            }}
-        >
+        <ChartBox height={boxHeight} dataTest={dataTest}>
             {shown ? (
                 <HighchartsReact
                     highcharts={Highcharts}
@@ -178,13 +170,8 @@ export const Chart = ({
                     ref={inner}
                 />
             ) : (
-                <div
-                    className={classes.placeholder}
-                    style={{ height }}
-                    data-test="chart-placeholder"
-                    aria-hidden="true"
-                />
+                <ChartPlaceholder height={height} />
             )}
-        </div>
+        </ChartBox>
     )
 }

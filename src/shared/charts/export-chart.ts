@@ -5,7 +5,7 @@
  * removed: so it works whether the chart is on screen or the card shows its table, and an image
  * from a phone is as readable as one from a desktop.
  */
-import Highcharts from 'highcharts'
+import type Highcharts from 'highcharts'
 
 let loading: Promise<void> | null = null
 
@@ -41,6 +41,7 @@ export const downloadChartImage = async (
     type: ChartImageType
 ): Promise<void> => {
     await loadExporting()
+    const { default: Highcharts } = await import('highcharts')
     const container = document.createElement('div')
     Object.assign(container.style, {
         position: 'absolute',

@@ -1,7 +1,7 @@
 /** @vitest-environment jsdom */
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import React from 'react'
-import { LazyMount, scrollingAncestor, useDrawTurn } from './LazyMount'
+import { LazyMount, initialPlace, scrollingAncestor, useDrawTurn } from './LazyMount'
 
 /** Shows what it may draw: the value in its turn, "placeholder" until then */
 const Drawing = ({ value }: { value: string }) => {
@@ -42,6 +42,31 @@ describe('useDrawTurn', () => {
         )
         expect(screen.getByTestId('drawing').textContent).toBe('trend')
         await waitFor(() => expect(screen.getByTestId('drawing').textContent).toBe('drilled'))
+    })
+})
+
+describe('initialPlace', () => {
+    const root = { top: 100, bottom: 900 }
+    it('is in view when the box overlaps the scrolling area', () => {
+        expect(initialPlace({ top: 150, bottom: 500 }, root)).toEqual({ inView: true, near: true })
+        expect(initialPlace({ top: 0, bottom: 101 }, root)).toEqual({ inView: true, near: true })
+    })
+    it('is near within half the area’s height above or below, else far', () => {
+        expect(initialPlace({ top: 1000, bottom: 1400 }, root)).toEqual({
+            inView: false,
+            near: true,
+        })
+        expect(initialPlace({ top: -400, bottom: -250 }, root)).toEqual({
+            inView: false,
+            near: true,
+        })
+        expect(initialPlace({ top: 1300, bottom: 1700 }, root)).toEqual({
+            inView: false,
+            near: false,
+        })
+    })
+    it('leaves a box without height to the observers', () => {
+        expect(initialPlace({ top: 0, bottom: 0 }, root)).toBeNull()
     })
 })
 
@@ -102,6 +127,22 @@ describe('LazyMount with an IntersectionObserver', () => {
         expect(screen.getByTestId('drawing').textContent).toBe('placeholder')
         setVisible(false, true)
         await waitFor(() => expect(screen.getByTestId('drawing').textContent).toBe('chart A'))
+    })
+
+    it('draws a part laid out in view without waiting for the observers', async () => {
+        const box = vi
+            .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+            .mockReturnValue({ top: 10, bottom: 300 } as DOMRect)
+        try {
+            render(
+                <LazyMount>
+                    <Drawing value="chart A" />
+                </LazyMount>
+            )
+            await waitFor(() => expect(screen.getByTestId('drawing').textContent).toBe('chart A'))
+        } finally {
+            box.mockRestore()
+        }
     })
 
     it('a far part keeps what it shows until a later task, a near one updates at once', async () => {

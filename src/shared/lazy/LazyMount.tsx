@@ -3,6 +3,7 @@ import React, {
     startTransition,
     useContext,
     useEffect,
+    useLayoutEffect,
     useMemo,
     useReducer,
     useRef,
@@ -17,6 +18,7 @@ import {
     type DrawQueue,
     type DrawTicket,
 } from './draw-queue'
+import { markOnce } from '../perf/mark'
 
 /**
  * Draw only what is seen. `LazyMount` wraps a part of a long page (a pair card); what inside it is
@@ -36,6 +38,28 @@ import {
 
 /** How far ahead of the view drawings are made (of the scrolling area's height) */
 export const NEAR_MARGIN = '50% 0px'
+
+/** The vertical extent of a box (`getBoundingClientRect`) */
+export interface VerticalBox {
+    top: number
+    bottom: number
+}
+
+/**
+ * Where a part is at first sight, as the observers will say one frame later: `inView` when it
+ * overlaps the scrolling area's box (the window's for the document), `near` when it overlaps that
+ * box widened by half its height above and below (`NEAR_MARGIN`). `null` for a box without height
+ * (not laid out, hidden): the observers will tell.
+ */
+export const initialPlace = (
+    box: VerticalBox,
+    root: VerticalBox
+): { inView: boolean; near: boolean } | null => {
+    if (box.bottom <= box.top) return null
+    const overlaps = (margin: number) =>
+        box.bottom > root.top - margin && box.top < root.bottom + margin
+    return { inView: overlaps(0), near: overlaps((root.bottom - root.top) / 2) }
+}
 
 /** What `useDrawTurn` asks of the `LazyMount` around it */
 export interface DrawGate {
@@ -90,7 +114,10 @@ export const useDrawTurn = <T,>(value: T): T | null => {
     const [drawn, setDrawn] = useState<T | null>(null)
     useEffect(() => {
         if (!gate || drawn === value) return
-        return gate.request(() => flushSync(() => setDrawn(() => value)))
+        return gate.request(() => {
+            markOnce('draw-turn')
+            flushSync(() => setDrawn(() => value))
+        })
     }, [gate, value, drawn])
     return gate ? drawn : value
 }
@@ -178,6 +205,21 @@ export const LazyMount = ({ children, order = 0, className, dataTest }: LazyMoun
             ticket
         )
     })
+    // Where the part is as it is first laid out, before the charts inside it ask for their turn
+    // (their effects run after this one): the observers' first answer comes a frame later
+    useLayoutEffect(() => {
+        const target = element.current
+        if (!target || typeof IntersectionObserver === 'undefined') return
+        const root = scrollingAncestor(target)
+        const rootBox = root
+            ? root.getBoundingClientRect()
+            : { top: 0, bottom: window.innerHeight || document.documentElement.clientHeight }
+        const first = initialPlace(target.getBoundingClientRect(), rootBox)
+        if (!first) return
+        place.current.inView = first.inView
+        place.current.near = first.near
+        if (first.inView || first.near) drawQueue().wake()
+    }, [])
     useEffect(() => {
         const target = element.current
         if (!target || typeof IntersectionObserver === 'undefined') {

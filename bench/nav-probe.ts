@@ -1,0 +1,151 @@
+/**
+ * Where a navigation's time goes: per visit of the view (a fresh document, warm HTTP cache and
+ * service worker, as the bench), one timeline of the requests, the app's own marks
+ * (`performance.mark('triangulate:…')`), the main thread's long tasks and the moment each chart
+ * in the window was drawn; printed for the median run.
+ *
+ *     npx tsx bench/nav-probe.ts [--facilities 6000] [--runs 7] [--area <id>]
+ *
+ * Uses `build/bundle/*.zip` (run `npm run build` first), at 1440×900 as the bench.
+ */
+import { readFileSync } from 'node:fs'
+import { buildAppZip } from '../test/browser/support/build'
+import { launchChromium } from '../test/browser/support/chromium'
+import { ADMIN, installApp, startDemoProcess } from '../test/browser/support/demo-process'
+import { openApp } from '../test/browser/support/session'
+import { BASELINE_HEADING, BASELINE_KEY, buildBaselineZip } from './lib/baseline'
+import { gotoFresh, instrument, waitViewportDrawn, waitVisible } from './lib/browser'
+import { largestArea } from './lib/configs'
+import { adminApi } from './lib/demo'
+
+const arg = (name: string, fallback: string): string => {
+    const i = process.argv.indexOf(`--${name}`)
+    return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback
+}
+
+declare global {
+    interface Window {
+        __probeCharts?: [number, string][]
+    }
+}
+
+interface Line {
+    /** What: a request's path (query length only), a mark, a chart, a long task */
+    what: string
+    start: number
+    end: number
+}
+
+const median = (values: readonly number[]): number => {
+    const sorted = [...values].sort((a, b) => a - b)
+    const mid = Math.floor(sorted.length / 2)
+    return sorted.length % 2
+        ? (sorted[mid] as number)
+        : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
+const main = async () => {
+    const facilities = Number(arg('facilities', '6000'))
+    const runs = Number(arg('runs', '7'))
+    const zipPath = buildAppZip()
+    const baselineZip = await buildBaselineZip({ reuse: true })
+    const demo = await startDemoProcess({ facilities })
+    const context = await launchChromium()
+    try {
+        await installApp(demo.url, zipPath, readFileSync(zipPath))
+        await installApp(demo.url, baselineZip, readFileSync(baselineZip))
+        const config = await adminApi(demo.url, 'GET', '/api/dataStore/triangulate/config')
+        const area = largestArea(config)
+        const areaId = arg('area', area.id)
+        await instrument(context)
+        await context.addInitScript(() => {
+            const drawn: [number, string][] = []
+            window.__probeCharts = drawn
+            const seen = new Set<Element>()
+            new MutationObserver(() => {
+                document.querySelectorAll('[data-test^="chart-"]').forEach((chart) => {
+                    if (seen.has(chart) || !chart.querySelector('.highcharts-root')) return
+                    seen.add(chart)
+                    const card = chart.closest('[data-test^="pair-card-"]')
+                    const index = card
+                        ? Array.from(
+                              document.querySelectorAll('[data-test^="pair-card-"]')
+                          ).indexOf(card)
+                        : -1
+                    drawn.push([
+                        performance.now(),
+                        `chart ${index} ${chart.getAttribute('data-test')}`,
+                    ])
+                })
+            }).observe(document, { childList: true, subtree: true })
+        })
+        const { page } = await openApp(context, demo.url, ADMIN, `#/view?area=${areaId}`)
+        const appUrl = `${demo.url}/api/apps/triangulate/index.html#/view?area=${areaId}`
+        const baselineUrl = `${demo.url}/api/apps/${BASELINE_KEY}/index.html`
+        // warm: the worker of each app in control, the HTTP cache filled
+        for (let i = 0; i < 2; i++) {
+            await gotoFresh(page, appUrl)
+            await waitViewportDrawn(page, area.pairs)
+            await gotoFresh(page, baselineUrl)
+            await waitVisible(page, `[data-test="${BASELINE_HEADING}"]`)
+        }
+        const timelines: Line[][] = []
+        const totals: number[] = []
+        const shells: number[] = []
+        for (let run = 0; run < runs; run++) {
+            await gotoFresh(page, appUrl)
+            const drawnAt = await waitViewportDrawn(page, area.pairs)
+            await page.waitForTimeout(300)
+            const lines = await page.evaluate((to) => {
+                const out: { what: string; start: number; end: number }[] = []
+                for (const e of performance.getEntriesByType('resource')) {
+                    const r = e as PerformanceResourceTiming
+                    if (r.startTime > to) continue
+                    const url = new URL(r.name)
+                    const file = url.pathname.split('/').slice(-1)[0] ?? ''
+                    const path = url.pathname.includes('/assets/')
+                        ? `script ${file.replace(/-[\w-]{8}\.js$/, '.js')}`
+                        : url.pathname.replace(/^\/api\/\d+\//, '/api/') +
+                          (url.search ? `?${url.search.length - 1}` : '')
+                    out.push({ what: path, start: r.startTime, end: r.responseEnd })
+                }
+                for (const m of performance.getEntriesByType('mark')) {
+                    if (m.name.startsWith('triangulate:') && m.startTime <= to)
+                        out.push({ what: m.name, start: m.startTime, end: m.startTime })
+                }
+                for (const [at, what] of window.__probeCharts ?? []) {
+                    if (at <= to) out.push({ what, start: at, end: at })
+                }
+                for (const [start, duration] of window.__benchLongTasks ?? []) {
+                    if (start <= to) out.push({ what: 'long task', start, end: start + duration })
+                }
+                return out
+            }, drawnAt)
+            timelines.push(lines)
+            totals.push(drawnAt)
+            await gotoFresh(page, baselineUrl)
+            shells.push(await waitVisible(page, `[data-test="${BASELINE_HEADING}"]`))
+        }
+        const order = totals.map((t, i) => [t, i] as const).sort((a, b) => a[0] - b[0])
+        const medianRun = order[Math.floor(order.length / 2)]![1]
+        console.log(
+            `\n${areaId}: charts in the window drawn, median ${Math.round(median(totals))} ms ` +
+                `(${totals.map(Math.round).join(', ')}); empty app-shell ${Math.round(median(shells))} ms ` +
+                `(${shells.map(Math.round).join(', ')}); ratio ${(median(totals) / median(shells)).toFixed(2)}\n` +
+                `\nThe median run (${Math.round(totals[medianRun]!)} ms):\n`
+        )
+        for (const r of timelines[medianRun]!.sort((a, b) => a.start - b.start)) {
+            const span =
+                r.end > r.start + 0.5 ? ` → ${Math.round(r.end).toString().padStart(5)}` : ''
+            console.log(`${Math.round(r.start).toString().padStart(6)}${span.padEnd(9)}  ${r.what}`)
+        }
+    } finally {
+        await context.close()
+        await demo.stop()
+    }
+}
+
+main().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+})
