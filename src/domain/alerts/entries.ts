@@ -81,6 +81,11 @@ export interface LeveledAlert<A extends Alert = Alert> {
      * level (1: they did not move); `null` or absent when unknown
      */
     orgUnitShift?: number | null
+    /**
+     * For a spike or collapse of one system's series: the other system's series of the pair in
+     * the period over its usual level (1: it did not move); `null` or absent when unknown
+     */
+    partnerShift?: number | null
 }
 
 export interface AlertEntry<A extends Alert = Alert> {
@@ -125,14 +130,36 @@ const sameWayShift = (type: Alert['type'], shift: number | null | undefined): nu
 }
 
 /**
+ * The same-way shift the usual level of a spike or collapse is moved by: the larger rise (for a
+ * spike) or the deeper fall (for a collapse) of the org unit's other services and of the other
+ * system's series (`sameWayShift` each), 1 when neither moved its way
+ */
+export const contextShift = (
+    type: Alert['type'],
+    orgUnitShift: number | null | undefined,
+    partnerShift: number | null | undefined
+): number => {
+    const a = sameWayShift(type, orgUnitShift)
+    const b = sameWayShift(type, partnerShift)
+    return type === 'spike' ? Math.max(a, b) : Math.min(a, b)
+}
+
+/**
  * How many times the usual a finding's value is, as `1 + |ln(ratio)|` (1 without units). For a
  * spike or collapse with the org unit's other services moving the same way (`orgUnitShift`: more
- * staff, an outreach campaign), the usual level is moved by that shift (kept within ¼ and 4): a
- * value twice the usual in a month when every service of the facility rose by 60 % is 1.25 times
- * what the month explains; a typing error's ×3 in an ordinary month stays ×3. Others moving the
- * other way do not make a finding larger.
+ * staff, an outreach campaign), or the other system's record of the same patients
+ * (`partnerShift`: cases for consumption, consumption for cases), the usual level is moved by the
+ * larger of those shifts (kept within ¼ and 4): a value twice the usual in a month when every
+ * service of the facility rose by 60 % is 1.25 times what the month explains; cases doubling while
+ * consumption doubled too are a month of twice the patients, not an error of the register; a
+ * typing error's ×3 in an ordinary month stays ×3. Others moving the other way do not make a
+ * finding larger.
  */
-export const foldOf = (alert: Alert, orgUnitShift?: number | null): number => {
+export const foldOf = (
+    alert: Alert,
+    orgUnitShift?: number | null,
+    partnerShift?: number | null
+): number => {
     let ratio: number | null = null
     if (alert.type === 'spike' || alert.type === 'collapse') {
         if (alert.method === 'REPEATED') return 2
@@ -143,7 +170,7 @@ export const foldOf = (alert: Alert, orgUnitShift?: number | null): number => {
         ratio =
             (details.value + 1) /
             (Math.max(0, expected) + 1) /
-            sameWayShift(alert.type, orgUnitShift)
+            contextShift(alert.type, orgUnitShift, partnerShift)
     } else if (alert.type === 'divergence') {
         const details = alert.details as Partial<typeof alert.details> | undefined
         const r = details?.ratio
@@ -299,11 +326,32 @@ export const movesWithOrgUnit = (
             foldOf(alert, orgUnitShift) < 1 + Math.log(ORG_UNIT_SHIFT)
     )
 
+/**
+ * Whether a spike or collapse of one system's series came with the other system's series of the
+ * pair moving the same way by at least `ORG_UNIT_SHIFT` (`partnerShift`) and explaining the value
+ * (it is not `ORG_UNIT_SHIFT` beyond that shift): both systems saw the same patients come (or not
+ * come), a real change. The outlier test of the other series need not pass for this: a rise of
+ * consumption by 70 % in the month the cases tripled is the same change, seen through a
+ * dispensing practice and a stock that vary more than the register.
+ */
+export const movesWithPartner = (
+    reasons: readonly Pick<LeveledAlert, 'alert' | 'partnerShift'>[]
+): boolean =>
+    reasons.some(
+        ({ alert, partnerShift }) =>
+            usableShift(partnerShift) &&
+            ((alert.type === 'spike' && partnerShift >= ORG_UNIT_SHIFT) ||
+                (alert.type === 'collapse' && partnerShift <= 1 / ORG_UNIT_SHIFT)) &&
+            foldOf(alert, null, partnerShift) < 1 + Math.log(ORG_UNIT_SHIFT)
+    )
+
 /** The impact of an entry's findings (see the module comment) */
 export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
     if (reasons.length === 0) return 0
     const strength = Math.max(
-        ...reasons.map((r) => strengthOf(r.alert) * foldOf(r.alert, r.orgUnitShift))
+        ...reasons.map(
+            (r) => strengthOf(r.alert) * foldOf(r.alert, r.orgUnitShift, r.partnerShift)
+        )
     )
     const shares = reasons
         .map((r) => r.parentShare)
@@ -314,7 +362,9 @@ export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
         strength *
         Math.sqrt(SHARE_FLOOR + share) *
         (1 + PERSISTENCE_WEIGHT * (run - 1)) *
-        (bothSystemsAgree(reasons) || movesWithOrgUnit(reasons) ? AGREEMENT_WEIGHT : 1) *
+        (bothSystemsAgree(reasons) || movesWithPartner(reasons) || movesWithOrgUnit(reasons)
+            ? AGREEMENT_WEIGHT
+            : 1) *
         (systemsContradict(reasons) ? CONTRADICTION_WEIGHT : 1)
     )
 }
@@ -367,7 +417,7 @@ export const groupEntries = <A extends Alert>(
             tier: tier ?? 'outlier',
             periods: [...new Set(reasons.map((r) => r.alert.period))].sort(),
             parentShare: shares.length > 0 ? Math.max(...shares.map(Math.abs)) : null,
-            agreement: bothSystemsAgree(reasons),
+            agreement: bothSystemsAgree(reasons) || movesWithPartner(reasons),
             contradiction: systemsContradict(reasons),
             impact: entryImpact(reasons),
         })

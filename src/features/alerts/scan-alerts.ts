@@ -63,6 +63,12 @@ export interface ScanAlert {
      * spike or collapse; `null` when unknown
      */
     orgUnitShift?: number | null
+    /**
+     * For a spike or collapse of one system's series: the other system's series of the pair in
+     * the period over its usual level (`partnerShift`: consumption for cases, cases for
+     * consumption); `null` when unknown
+     */
+    partnerShift?: number | null
 }
 
 /**
@@ -173,6 +179,33 @@ export const orgUnitShift = (
         usual += before
     }
     return usual >= MIN_SHIFT_CASES ? now / usual : null
+}
+
+/**
+ * Fewest units a month (or quarter) the other system's series must usually count for its shift
+ * to be read: below it, chance alone moves it by a quarter and more (a Poisson count of 20 varies
+ * by ±22 % at one standard deviation), as for the ratio of consumption to cases
+ */
+export const MIN_PARTNER_USUAL = 20
+
+/**
+ * How much the other system's series of a pair moved in period `index`: its value over its usual
+ * level (the median of its `baseline` periods before). Consumption is the partner of cases and
+ * cases of consumption: both follow the patients who came, so a real change moves both, while a
+ * typing error or a form counted twice moves one system's record only (WHO, *Data quality review*,
+ * Module 1, 2017, dimension 2, internal consistency: consistency between related indicators).
+ * `null` without a value, or when its usual level is under `MIN_PARTNER_USUAL`.
+ */
+export const partnerShift = (
+    values: Series | null,
+    index: number,
+    baseline: number
+): number | null => {
+    if (!values || index < 0) return null
+    const value = values[index]
+    if (value === null || value === undefined || !Number.isFinite(value)) return null
+    const usual = medianOf(values.slice(Math.max(0, index - baseline), index))
+    return usual !== null && usual >= MIN_PARTNER_USUAL ? value / usual : null
 }
 
 /** Data set id → period type */
@@ -875,6 +908,30 @@ function* detectLevel(
             shifts.set(key, result)
             return result
         }
+        /** The other system's shift in the alert's period (`partnerShift`) */
+        const partnerOf = (alert: Alert): number | null => {
+            if (alert.type !== 'spike' && alert.type !== 'collapse') return null
+            if (alert.series !== 'hmis' && alert.series !== 'lmis') return null
+            if (alert.method === 'REPEATED') return null
+            const own = list.find((x) => x.pairId === alert.pairId)
+            if (!own) return null
+            if (/Q/.test(alert.period)) {
+                const q = own.quarterly
+                if (!q) return null
+                return partnerShift(
+                    alert.series === 'hmis' ? q.consumption : q.cases,
+                    quarters.indexOf(alert.period),
+                    Math.ceil(baselineMonths / 3)
+                )
+            }
+            // monthly consumption of a facility reporting by quarter is an estimate (quarter ÷ 3)
+            if (alert.series === 'hmis' && own.quarterly) return null
+            return partnerShift(
+                alert.series === 'hmis' ? own.consumption : own.cases,
+                months.indexOf(alert.period),
+                baselineMonths
+            )
+        }
         for (const item of out) {
             const casesItem = list.find((x) => x.pairId === item.alert.pairId)?.casesItem ?? null
             const dev = deviationOf(item.alert, casesItem)
@@ -883,6 +940,7 @@ function* detectLevel(
                 : null
             if (item.alert.type === 'spike' || item.alert.type === 'collapse') {
                 item.orgUnitShift = shiftOf(casesItem, item.alert.period)
+                item.partnerShift = partnerOf(item.alert)
             }
         }
         yield out
