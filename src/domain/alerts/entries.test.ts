@@ -11,6 +11,8 @@ import {
     isMakeUpSensitive,
     needsAggregateRun,
     movesWithOrgUnit,
+    movesWithPartner,
+    contextShift,
     ORG_UNIT_SHIFT,
     longestPeriodRun,
     rankEntries,
@@ -338,5 +340,39 @@ describe('the org unit’s other services (orgUnitShift)', () => {
         expect(entryImpact([{ ...surge, orgUnitShift: 1.6 }])).toBeLessThan(
             entryImpact([surge]) * AGREEMENT_WEIGHT
         )
+    })
+})
+
+describe('the other system of the pair (partnerShift)', () => {
+    const spike = (value: number, expected: number, series: 'hmis' | 'lmis' = 'hmis') => {
+        const base = outlier('f', 'p1', '202601', 6, series)
+        return { ...base, details: { ...base.details, value, median: expected, expected } }
+    }
+    it('takes the size over the larger same-way shift of the other services and the other system', () => {
+        const tripled = spike(299, 99)
+        expect(foldOf(tripled, null, 2)).toBeCloseTo(1 + Math.log(3 / 2), 10)
+        expect(foldOf(tripled, 1.2, 2)).toBeCloseTo(1 + Math.log(3 / 2), 10)
+        expect(foldOf(tripled, 2, 1.2)).toBeCloseTo(1 + Math.log(3 / 2), 10)
+        // the other system falling does not make a rise larger
+        expect(foldOf(tripled, null, 0.5)).toBeCloseTo(foldOf(tripled), 10)
+        expect(contextShift('spike', 0.5, 1.3)).toBeCloseTo(1.3, 10)
+        expect(contextShift('collapse', 0.5, 1.3)).toBeCloseTo(0.5, 10)
+        expect(contextShift('collapse', 0.8, 0.6)).toBeCloseTo(0.6, 10)
+    })
+    it('weighs cases and consumption moving together as a real change, one moving alone not', () => {
+        // cases ×2.9 while consumption ×2.6: more patients came
+        const both = { ...leveled(spike(290, 100), 0.1), partnerShift: 2.6 }
+        // cases ×2.9 while consumption stayed: the register's error
+        const alone = { ...leveled(spike(290, 100), 0.1), partnerShift: 1.05 }
+        expect(movesWithPartner([both])).toBe(true)
+        expect(movesWithPartner([alone])).toBe(false)
+        expect(movesWithPartner([leveled(spike(290, 100), 0.1)])).toBe(false)
+        // consumption ×3 against cases ×1.5: beyond what the patients explain
+        expect(
+            movesWithPartner([{ ...leveled(spike(300, 100, 'lmis'), 0.1), partnerShift: 1.5 }])
+        ).toBe(false)
+        expect(entryImpact([both])).toBeLessThan(entryImpact([alone]) * AGREEMENT_WEIGHT)
+        const [entry] = groupEntries([both])
+        expect(entry?.agreement).toBe(true)
     })
 })

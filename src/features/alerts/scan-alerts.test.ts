@@ -12,6 +12,8 @@ import {
     groupExpected,
     maskStockouts,
     orgUnitShift,
+    partnerShift,
+    MIN_PARTNER_USUAL,
     outOfStock,
     stockoutMonthRises,
     usualReporting,
@@ -484,6 +486,34 @@ describe('orgUnitShift', () => {
             ['other', flat(MIN_SHIFT_CASES - 1)],
         ])
         expect(orgUnitShift(small, 'own', 17, 12)).toBeNull()
+    })
+})
+
+describe('partnerShift (the other system of the pair)', () => {
+    it('is the other series in the period over its usual level, read from MIN_PARTNER_USUAL on', () => {
+        const consumption = [...months.map(() => 50).slice(0, 17), 80]
+        expect(partnerShift(consumption, 17, 12)).toBeCloseTo(1.6, 10)
+        expect(partnerShift([...months.map(() => 50).slice(0, 17), null], 17, 12)).toBeNull()
+        expect(partnerShift(null, 17, 12)).toBeNull()
+        // a usual level chance moves by a quarter and more is not read
+        const small = months.map(() => MIN_PARTNER_USUAL - 1)
+        expect(partnerShift(small, 17, 12)).toBeNull()
+    })
+
+    it('gives a spike of cases the shift of the pair’s consumption that month', () => {
+        const cases = steady()
+        cases[16] = 300
+        const consumption = steady()
+        consumption[16] = 290
+        const real = detectScanAlerts(scanOf([series(oxytocin.id, OU.a, { cases, consumption })]), [
+            oxytocin,
+        ]).find((a) => a.alert.type === 'spike' && a.alert.series === 'hmis')
+        expect(real?.partnerShift).toBeCloseTo(2.9, 1)
+        // a typing error in the register: consumption did not follow
+        const error = detectScanAlerts(scanOf([series(oxytocin.id, OU.a, { cases })]), [
+            oxytocin,
+        ]).find((a) => a.alert.type === 'spike' && a.alert.series === 'hmis')
+        expect(error?.partnerShift).toBeCloseTo(1, 1)
     })
 })
 
