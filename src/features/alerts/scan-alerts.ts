@@ -452,6 +452,16 @@ export const byQuarter = (t: AlertThresholds): AlertThresholds => {
     }
 }
 
+/**
+ * The units one patient takes at least, for the consumption test (`OutlierInput.unitsPerCount`):
+ * the low end of the pair's expected consumption per case (`ratioBand`), at least 1; 1 for a
+ * pair without one (no fixed dose per case: misoprostol, amoxicillin for many conditions)
+ */
+export const unitsPerCase = (t: Pick<AlertThresholds, 'ratioBand'>): number => {
+    const low = t.ratioBand?.[0]
+    return typeof low === 'number' && Number.isFinite(low) ? Math.max(1, low) : 1
+}
+
 /** Fewest cases (or units) an outlier must differ from the usual level by */
 export const MIN_OUTLIER_DIFFERENCE = 10
 
@@ -694,6 +704,7 @@ function* detectLevel(
                     ),
                     series: 'lmis' as const,
                     measure: 'consumption' as const,
+                    unitsPerCount: unitsPerCase(flows.context.thresholds),
                 }
                 own(outliers(consumptionInput))
                 if (stocked !== flows.consumption) {
