@@ -180,3 +180,24 @@ describe('binomialTail and missingReportsZ', () => {
         expect(missingReportsZ(2, 40, 0.05)).toBe(0)
     })
 })
+
+describe('countScore of units given in courses (unitsPerCount)', () => {
+    // About 2 clients a month taking 10 female condoms each: 20 units, which by chance varied
+    // little over the year
+    const baseline = [20, 18, 25, 19, 22, 17, 21, 24, 18, 20, 23, 19]
+    it('judges 6 clients’ 60 units as a compound count, not as 60 Poisson events', () => {
+        const asUnits = countScore(60, baseline)
+        const asCourses = countScore(60, baseline, undefined, 5)
+        expect(asUnits?.z).toBeGreaterThan(5)
+        expect(asCourses?.z).toBeLessThan(3.5)
+        expect(asCourses?.method).toBe('NEG_BINOMIAL')
+        expect(asCourses?.mean).toBeCloseTo(asUnits?.mean ?? 0, 10)
+    })
+    it('still finds a typing error of ×10 in courses', () => {
+        expect(countScore(200, baseline, undefined, 5)?.z).toBeGreaterThan(5)
+    })
+    it('is a count of events at 1 and below', () => {
+        expect(countScore(60, baseline, undefined, 0.6)).toEqual(countScore(60, baseline))
+        expect(countScore(60, baseline, undefined, 1)).toEqual(countScore(60, baseline))
+    })
+})

@@ -13,6 +13,7 @@ import {
     maskStockouts,
     orgUnitShift,
     partnerShift,
+    unitsPerCase,
     MIN_PARTNER_USUAL,
     outOfStock,
     stockoutMonthRises,
@@ -545,5 +546,24 @@ describe('stockoutMonthRises', () => {
         raw[3] = 300
         const masked = raw.map((v, i) => (i === 15 || i === 3 ? null : v))
         expect(stockoutMonthRises(input(masked), raw)).toEqual([])
+    })
+})
+
+describe('unitsPerCase', () => {
+    it('is the low end of the expected consumption per case, at least 1', () => {
+        expect(unitsPerCase({ ratioBand: [5, 12] })).toBe(5)
+        expect(unitsPerCase({ ratioBand: [0.6, 1.3] })).toBe(1)
+        expect(unitsPerCase({ ratioBand: null })).toBe(1)
+    })
+    it('judges a pair’s consumption by its courses in a scan', () => {
+        const consumption = [...steady(40).slice(0, 17), 80]
+        const withBand = { ...oxytocin, thresholds: { ratioBand: [5, 12] as [number, number] } }
+        const flagged = (pair: typeof oxytocin) =>
+            detectScanAlerts(
+                scanOf([series(oxytocin.id, OU.a, { consumption, cases: steady(40) })], {}, true),
+                [pair]
+            ).filter((a) => a.alert.type === 'spike' && a.alert.series === 'lmis')
+        expect(flagged({ ...oxytocin, thresholds: { ratioBand: [0.8, 1.5] } })).toHaveLength(1)
+        expect(flagged(withBand)).toEqual([])
     })
 })
