@@ -45,6 +45,17 @@ const logPmf = (k: number, mean: number, size: number): number => {
 }
 
 /**
+ * ln P(X = x) of a count with mean `mean` (> 0) and dispersion variance ÷ mean `dispersion`: a
+ * negative binomial of that variance above 1, Poisson at 1 and below
+ */
+export const countLogLikelihood = (x: number, mean: number, dispersion = 1): number => {
+    const k = Math.max(0, Math.round(x))
+    if (!(mean > 0)) return k === 0 ? 0 : Number.NEGATIVE_INFINITY
+    const size = dispersion > 1.0001 ? mean / (dispersion - 1) : Number.POSITIVE_INFINITY
+    return logPmf(k, mean, size)
+}
+
+/**
  * P(X ≥ x) (`upper`) or P(X ≤ x) (lower) of a count with mean `mean` (> 0) and size `size`
  * (negative binomial; `Infinity`: Poisson). Summed term by term from `x` outwards, so that tiny
  * tails keep their precision.

@@ -35,7 +35,11 @@ import {
     type OutlierAlert,
     type OutlierInput,
 } from '../../domain/alerts'
-import { LOW_COUNT_MEDIAN } from '../../domain/alerts/low-counts'
+import {
+    LOW_COUNT_MEDIAN,
+    countDispersion,
+    countLogLikelihood,
+} from '../../domain/alerts/low-counts'
 import { detectRepeatedValues } from '../../domain/alerts/repeated'
 import { isMakeUpSensitive } from '../../domain/alerts/entries'
 import { reportingRate } from '../../domain/indicators'
@@ -69,6 +73,12 @@ export interface ScanAlert {
      * consumption); `null` when unknown
      */
     partnerShift?: number | null
+    /**
+     * For a spike or collapse of one system's series: how much better a recording error explains
+     * the other system's value in the period than a real change does (`partnerEvidence`, a log
+     * likelihood ratio; above 0 the other system stayed, below 0 it followed); `null` when unknown
+     */
+    partnerEvidence?: number | null
 }
 
 /**
@@ -206,6 +216,44 @@ export const partnerShift = (
     if (value === null || value === undefined || !Number.isFinite(value)) return null
     const usual = medianOf(values.slice(Math.max(0, index - baseline), index))
     return usual !== null && usual >= MIN_PARTNER_USUAL ? value / usual : null
+}
+
+/** Fewest baseline periods the other system's dispersion is read from (`partnerEvidence`) */
+export const MIN_PARTNER_BASELINE = 3
+
+/**
+ * Whether the other system of the pair saw the change: the log likelihood ratio of its value in
+ * period `index` under a recording error of the finding (the other system at its usual level:
+ * the mean of its `baseline` periods before) against a real change (the other system moved by
+ * the finding's own ratio, value ÷ expected), each a count with the other series' own dispersion
+ * (`countDispersion`: quasi-Poisson, at least Poisson). Consumption follows the patients who came
+ * as the register does, so a real rise of cases moves it by about as much, while a typing error
+ * in one system leaves the other where it was; the ratio weighs how far apart the two readings
+ * are against the other series' noise, which a small facility's 6 pneumonia cases a month make
+ * weak evidence and 40 strong. Above 0: the other system stayed (a recording error explains it
+ * better); below 0: it followed. `null` without a value, a baseline of `MIN_PARTNER_BASELINE`
+ * periods, a mean above 0, or a finite ratio.
+ */
+export const partnerEvidence = (
+    values: Series | null,
+    index: number,
+    baseline: number,
+    ratio: number
+): number | null => {
+    if (!values || index < 0 || !(ratio > 0) || !Number.isFinite(ratio)) return null
+    const value = values[index]
+    if (value === null || value === undefined || !Number.isFinite(value)) return null
+    const before = values
+        .slice(Math.max(0, index - baseline), index)
+        .filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v))
+    if (before.length < MIN_PARTNER_BASELINE) return null
+    const moments = countDispersion(before)
+    if (!moments) return null
+    const { mean, dispersion } = moments
+    return (
+        countLogLikelihood(value, mean, dispersion) -
+        countLogLikelihood(value, mean * ratio, dispersion)
+    )
 }
 
 /** Data set id → period type */
@@ -919,8 +967,14 @@ function* detectLevel(
             shifts.set(key, result)
             return result
         }
-        /** The other system's shift in the alert's period (`partnerShift`) */
-        const partnerOf = (alert: Alert): number | null => {
+        /**
+         * The other system's series of the alert's pair and the alert's period in it, with its
+         * baseline length (consumption in a facility's months without stock left out: there it
+         * is what the stock allowed); `null` when there is none to compare with
+         */
+        const partnerOf = (
+            alert: Alert
+        ): { values: Series | null; index: number; baseline: number } | null => {
             if (alert.type !== 'spike' && alert.type !== 'collapse') return null
             if (alert.series !== 'hmis' && alert.series !== 'lmis') return null
             if (alert.method === 'REPEATED') return null
@@ -929,19 +983,23 @@ function* detectLevel(
             if (/Q/.test(alert.period)) {
                 const q = own.quarterly
                 if (!q) return null
-                return partnerShift(
-                    alert.series === 'hmis' ? q.consumption : q.cases,
-                    quarters.indexOf(alert.period),
-                    Math.ceil(baselineMonths / 3)
-                )
+                return {
+                    values: alert.series === 'hmis' ? q.consumption : q.cases,
+                    index: quarters.indexOf(alert.period),
+                    baseline: Math.ceil(baselineMonths / 3),
+                }
             }
             // monthly consumption of a facility reporting by quarter is an estimate (quarter ÷ 3)
             if (alert.series === 'hmis' && own.quarterly) return null
-            return partnerShift(
-                alert.series === 'hmis' ? own.consumption : own.cases,
-                months.indexOf(alert.period),
-                baselineMonths
-            )
+            return {
+                values:
+                    alert.series === 'hmis'
+                        ? own.consumption &&
+                          maskStockouts(own.consumption, level.facilityLevel ? own : null)
+                        : own.cases,
+                index: months.indexOf(alert.period),
+                baseline: baselineMonths,
+            }
         }
         for (const item of out) {
             const casesItem = list.find((x) => x.pairId === item.alert.pairId)?.casesItem ?? null
@@ -951,7 +1009,21 @@ function* detectLevel(
                 : null
             if (item.alert.type === 'spike' || item.alert.type === 'collapse') {
                 item.orgUnitShift = shiftOf(casesItem, item.alert.period)
-                item.partnerShift = partnerOf(item.alert)
+                const partner = partnerOf(item.alert)
+                const { value, median } = item.alert.details
+                const expected = item.alert.details.expected ?? median
+                item.partnerShift = partner
+                    ? partnerShift(partner.values, partner.index, partner.baseline)
+                    : null
+                item.partnerEvidence =
+                    partner && expected > 0
+                        ? partnerEvidence(
+                              partner.values,
+                              partner.index,
+                              partner.baseline,
+                              value / expected
+                          )
+                        : null
             }
         }
         yield out
