@@ -13,6 +13,9 @@ import {
     movesWithOrgUnit,
     movesWithPartner,
     contextShift,
+    partnerWeight,
+    systemsWeight,
+    MIN_EVIDENCE_RATIO,
     ORG_UNIT_SHIFT,
     longestPeriodRun,
     rankEntries,
@@ -374,5 +377,37 @@ describe('the other system of the pair (partnerShift)', () => {
         expect(entryImpact([both])).toBeLessThan(entryImpact([alone]) * AGREEMENT_WEIGHT)
         const [entry] = groupEntries([both])
         expect(entry?.agreement).toBe(true)
+    })
+})
+
+describe('the other system’s reading as evidence (partnerEvidence)', () => {
+    const spike = (value: number, expected: number) => {
+        const base = outlier('f', 'p1', '202601', 5, 'hmis')
+        return { ...base, details: { ...base.details, value, median: expected, expected } }
+    }
+    const reading = (partnerEvidence: number | null) => ({
+        ...leveled(spike(30, 10), 0.01),
+        partnerEvidence,
+    })
+    it('turns the likelihood ratio into how much likelier an error is, by Bayes’ rule', () => {
+        expect(partnerWeight([reading(Math.log(20))])).toBeCloseTo((20 * 1.5) / (1 + 0.5 * 20), 10)
+        expect(partnerWeight([reading(1e9)])).toBeCloseTo(CONTRADICTION_WEIGHT, 10)
+        expect(partnerWeight([reading(-Math.log(20))])).toBe(AGREEMENT_WEIGHT)
+        // no reading, or one not worth a mention: as before
+        expect(partnerWeight([reading(null)])).toBe(1)
+        expect(partnerWeight([reading(Math.log(MIN_EVIDENCE_RATIO) - 0.01)])).toBe(1)
+        expect(partnerWeight([reading(-Math.log(MIN_EVIDENCE_RATIO) + 0.01)])).toBe(1)
+    })
+    it('lifts a small facility’s ×3 whose other system stayed above one whose other system followed', () => {
+        const stayed = entryImpact([reading(Math.log(50))])
+        const unknown = entryImpact([reading(null)])
+        const followed = entryImpact([reading(-Math.log(50))])
+        expect(stayed).toBeGreaterThan(2 * unknown)
+        expect(followed).toBeCloseTo(unknown * AGREEMENT_WEIGHT, 10)
+    })
+    it('leaves the binary signs first: consumption per case diverging, both flagged', () => {
+        const up = reading(-Math.log(50))
+        const diverging = leveled(divergence('202601', 3, 1), 0.01)
+        expect(systemsWeight([up, diverging])).toBe(CONTRADICTION_WEIGHT)
     })
 })

@@ -1,6 +1,7 @@
 import {
     binomialTail,
     countDispersion,
+    countLogLikelihood,
     countScore,
     countTail,
     logGamma,
@@ -199,5 +200,25 @@ describe('countScore of units given in courses (unitsPerCount)', () => {
     it('is a count of events at 1 and below', () => {
         expect(countScore(60, baseline, undefined, 0.6)).toEqual(countScore(60, baseline))
         expect(countScore(60, baseline, undefined, 1)).toEqual(countScore(60, baseline))
+    })
+})
+
+describe('countLogLikelihood', () => {
+    it('is the Poisson log probability at a dispersion of 1 and below', () => {
+        // P(X = 3 | 2) = e⁻² 2³ ÷ 3!
+        expect(countLogLikelihood(3, 2)).toBeCloseTo(-2 + 3 * Math.log(2) - Math.log(6), 10)
+        expect(countLogLikelihood(3, 2, 0.5)).toBeCloseTo(countLogLikelihood(3, 2), 10)
+    })
+    it('is the negative binomial’s above, wider in the tails', () => {
+        expect(countLogLikelihood(12, 4, 3)).toBeGreaterThan(countLogLikelihood(12, 4))
+        expect(countLogLikelihood(4, 4, 3)).toBeLessThan(countLogLikelihood(4, 4))
+        // sums to 1
+        let total = 0
+        for (let k = 0; k < 200; k++) total += Math.exp(countLogLikelihood(k, 4, 3))
+        expect(total).toBeCloseTo(1, 8)
+    })
+    it('gives 0 all the chance at a mean of 0', () => {
+        expect(countLogLikelihood(0, 0)).toBe(0)
+        expect(countLogLikelihood(2, 0)).toBe(Number.NEGATIVE_INFINITY)
     })
 })

@@ -14,6 +14,7 @@ import {
     orgUnitShift,
     partnerShift,
     unitsPerCase,
+    partnerEvidence,
     MIN_PARTNER_USUAL,
     outOfStock,
     stockoutMonthRises,
@@ -565,5 +566,45 @@ describe('unitsPerCase', () => {
             ).filter((a) => a.alert.type === 'spike' && a.alert.series === 'lmis')
         expect(flagged({ ...oxytocin, thresholds: { ratioBand: [0.8, 1.5] } })).toHaveLength(1)
         expect(flagged(withBand)).toEqual([])
+    })
+})
+
+describe('partnerEvidence (did the other system see the change?)', () => {
+    const usual = [40, 36, 44, 38, 42, 35, 41, 45, 37, 40, 43, 39]
+    it('favours a recording error when the other system stayed, a real change when it followed', () => {
+        expect(partnerEvidence([...usual, 41], 12, 12, 3)).toBeGreaterThan(Math.log(20))
+        expect(partnerEvidence([...usual, 115], 12, 12, 3)).toBeLessThan(-Math.log(20))
+    })
+    it('weighs the other series’ noise: a few cases a month say less', () => {
+        const few = [6, 7, 5, 8, 6, 4, 7, 6, 9, 5, 6, 7]
+        const stayed = partnerEvidence([...few, 7], 12, 12, 3) ?? 0
+        expect(stayed).toBeGreaterThan(Math.log(3))
+        expect(stayed).toBeLessThan(partnerEvidence([...usual, 41], 12, 12, 3) ?? 0)
+        // a finding of ×1.5 is not told from chance by 7 cases
+        expect(Math.abs(partnerEvidence([...few, 7], 12, 12, 1.5) ?? 0)).toBeLessThan(Math.log(3))
+        const rare = [1, 0, 2, 1, 0, 1, 2, 1, 0, 1, 1, 0]
+        expect(Math.abs(partnerEvidence([...rare, 1], 12, 12, 3) ?? 0)).toBeLessThan(Math.log(3))
+    })
+    it('is unknown without a value, a baseline or a ratio', () => {
+        expect(partnerEvidence([...usual, null], 12, 12, 3)).toBeNull()
+        expect(partnerEvidence([null, null, 40, 41], 3, 12, 3)).toBeNull()
+        expect(partnerEvidence([...usual, 41], 12, 12, 0)).toBeNull()
+        expect(partnerEvidence(null, 12, 12, 3)).toBeNull()
+    })
+    it('is given to a spike of cases from the pair’s consumption, its months without stock left out', () => {
+        const cases = [...steady(40).slice(0, 17), 120]
+        const spikeOf = (extra: Partial<PairOrgUnitSeries>) =>
+            detectScanAlerts(scanOf([series(oxytocin.id, OU.a, { cases, ...extra })], {}, true), [
+                oxytocin,
+            ]).find((a) => a.alert.type === 'spike' && a.alert.series === 'hmis')
+        expect(spikeOf({ consumption: steady(40) })?.partnerEvidence).toBeGreaterThan(Math.log(20))
+        expect(
+            spikeOf({ consumption: [...steady(40).slice(0, 17), 118] })?.partnerEvidence
+        ).toBeLessThan(-Math.log(20))
+        // consumption capped by a stockout says nothing of the patients who came
+        const stockOnHand = [...steady(40).slice(0, 17), 0]
+        expect(
+            spikeOf({ consumption: [...steady(40).slice(0, 17), 12], stockOnHand })?.partnerEvidence
+        ).toBeNull()
     })
 })
