@@ -972,6 +972,7 @@ function* detectLevel(
          * baseline length (consumption in a facility's months without stock left out: there it
          * is what the stock allowed); `null` when there is none to compare with
          */
+        const stockedConsumption = new Map<PairOrgUnitSeries, Series | null>()
         const partnerOf = (
             alert: Alert
         ): { values: Series | null; index: number; baseline: number } | null => {
@@ -991,12 +992,15 @@ function* detectLevel(
             }
             // monthly consumption of a facility reporting by quarter is an estimate (quarter ÷ 3)
             if (alert.series === 'hmis' && own.quarterly) return null
+            let consumption = stockedConsumption.get(own)
+            if (consumption === undefined) {
+                consumption =
+                    own.consumption &&
+                    maskStockouts(own.consumption, level.facilityLevel ? own : null)
+                stockedConsumption.set(own, consumption)
+            }
             return {
-                values:
-                    alert.series === 'hmis'
-                        ? own.consumption &&
-                          maskStockouts(own.consumption, level.facilityLevel ? own : null)
-                        : own.cases,
+                values: alert.series === 'hmis' ? consumption : own.cases,
                 index: months.indexOf(alert.period),
                 baseline: baselineMonths,
             }
