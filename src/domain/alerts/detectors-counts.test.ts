@@ -91,3 +91,26 @@ describe('detectOutliers with counts from the low-count median on', () => {
         expect(tripled?.method).toBe('MAD')
     })
 })
+
+describe('detectOutliers of units given in courses (unitsPerCount)', () => {
+    // Magnesium sulfate ampoules of a hospital, 5 to 12 a patient: about 40 a month, then 80
+    const values = [
+        ...Array.from({ length: 35 }, (_, i) => [40, 36, 44, 38, 42, 35][i % 6] as number),
+        80,
+    ]
+    const input = {
+        ...context,
+        values,
+        series: 'lmis' as const,
+        measure: 'consumption' as const,
+        lowCountMedian: 20,
+    }
+    it('flags a doubling of ampoules counted as events', () => {
+        expect(detectOutliers(input)).toHaveLength(1)
+    })
+    it('does not when each patient takes at least 5: four more patients than usual', () => {
+        expect(detectOutliers({ ...input, unitsPerCount: 5 })).toEqual([])
+        const tenfold = [...values.slice(0, 35), 400]
+        expect(detectOutliers({ ...input, values: tenfold, unitsPerCount: 5 })).toHaveLength(1)
+    })
+})

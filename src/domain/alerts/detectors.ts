@@ -96,6 +96,13 @@ export interface OutlierInput extends SeriesContext {
      * the series holds 24 periods before the tested one (series of months only)
      */
     seasonal?: boolean
+    /**
+     * Units per counted event, when the values count units given in courses (consumption: the
+     * fewest units one patient takes, the low end of the pair's expected consumption per case):
+     * such a count varies at least this many times as much as a Poisson count of its mean
+     * (`countDispersion`'s floor; default 1, a count of events)
+     */
+    unitsPerCount?: number
 }
 
 /**
@@ -124,7 +131,8 @@ export const detectOutliers = (input: OutlierInput): OutlierAlert[] => {
             robust.median < input.lowCountMedian
         const season = input.seasonal && !lowCount ? seasonalFactor(input.values, index) : null
         const tested = season !== null ? value / season : value
-        const counted = lowCount ? countScore(value, baseline, t.zScore) : null
+        const units = Math.max(1, input.unitsPerCount ?? 1)
+        const counted = lowCount ? countScore(value, baseline, t.zScore, units) : null
         const rescored = season !== null ? rescore(robust, tested) : robust
         // A count varies at least as much as its own baseline's dispersion says (and as a Poisson
         // count of its median): a MAD that 12 months make small by chance (1.5 for 33 cases a
@@ -143,7 +151,12 @@ export const detectOutliers = (input: OutlierInput): OutlierAlert[] => {
             ? floorScale(
                   rescored,
                   tested,
-                  Math.sqrt(Math.max(dispersion.variance, robust.median, dispersion.mean))
+                  Math.sqrt(
+                      Math.max(
+                          dispersion.variance,
+                          units * Math.max(robust.median, dispersion.mean)
+                      )
+                  )
               )
             : rescored
         const score: {

@@ -11,6 +11,11 @@ import {
     isMakeUpSensitive,
     needsAggregateRun,
     movesWithOrgUnit,
+    movesWithPartner,
+    contextShift,
+    partnerWeight,
+    systemsWeight,
+    MIN_EVIDENCE_RATIO,
     ORG_UNIT_SHIFT,
     longestPeriodRun,
     rankEntries,
@@ -338,5 +343,71 @@ describe('the org unit’s other services (orgUnitShift)', () => {
         expect(entryImpact([{ ...surge, orgUnitShift: 1.6 }])).toBeLessThan(
             entryImpact([surge]) * AGREEMENT_WEIGHT
         )
+    })
+})
+
+describe('the other system of the pair (partnerShift)', () => {
+    const spike = (value: number, expected: number, series: 'hmis' | 'lmis' = 'hmis') => {
+        const base = outlier('f', 'p1', '202601', 6, series)
+        return { ...base, details: { ...base.details, value, median: expected, expected } }
+    }
+    it('takes the size over the larger same-way shift of the other services and the other system', () => {
+        const tripled = spike(299, 99)
+        expect(foldOf(tripled, null, 2)).toBeCloseTo(1 + Math.log(3 / 2), 10)
+        expect(foldOf(tripled, 1.2, 2)).toBeCloseTo(1 + Math.log(3 / 2), 10)
+        expect(foldOf(tripled, 2, 1.2)).toBeCloseTo(1 + Math.log(3 / 2), 10)
+        // the other system falling does not make a rise larger
+        expect(foldOf(tripled, null, 0.5)).toBeCloseTo(foldOf(tripled), 10)
+        expect(contextShift('spike', 0.5, 1.3)).toBeCloseTo(1.3, 10)
+        expect(contextShift('collapse', 0.5, 1.3)).toBeCloseTo(0.5, 10)
+        expect(contextShift('collapse', 0.8, 0.6)).toBeCloseTo(0.6, 10)
+    })
+    it('weighs cases and consumption moving together as a real change, one moving alone not', () => {
+        // cases ×2.9 while consumption ×2.6: more patients came
+        const both = { ...leveled(spike(290, 100), 0.1), partnerShift: 2.6 }
+        // cases ×2.9 while consumption stayed: the register's error
+        const alone = { ...leveled(spike(290, 100), 0.1), partnerShift: 1.05 }
+        expect(movesWithPartner([both])).toBe(true)
+        expect(movesWithPartner([alone])).toBe(false)
+        expect(movesWithPartner([leveled(spike(290, 100), 0.1)])).toBe(false)
+        // consumption ×3 against cases ×1.5: beyond what the patients explain
+        expect(
+            movesWithPartner([{ ...leveled(spike(300, 100, 'lmis'), 0.1), partnerShift: 1.5 }])
+        ).toBe(false)
+        expect(entryImpact([both])).toBeLessThan(entryImpact([alone]) * AGREEMENT_WEIGHT)
+        const [entry] = groupEntries([both])
+        expect(entry?.agreement).toBe(true)
+    })
+})
+
+describe('the other system’s reading as evidence (partnerEvidence)', () => {
+    const spike = (value: number, expected: number) => {
+        const base = outlier('f', 'p1', '202601', 5, 'hmis')
+        return { ...base, details: { ...base.details, value, median: expected, expected } }
+    }
+    const reading = (partnerEvidence: number | null) => ({
+        ...leveled(spike(30, 10), 0.01),
+        partnerEvidence,
+    })
+    it('turns the likelihood ratio into how much likelier an error is, by Bayes’ rule', () => {
+        expect(partnerWeight([reading(Math.log(20))])).toBeCloseTo((20 * 1.5) / (1 + 0.5 * 20), 10)
+        expect(partnerWeight([reading(1e9)])).toBeCloseTo(CONTRADICTION_WEIGHT, 10)
+        expect(partnerWeight([reading(-Math.log(20))])).toBe(AGREEMENT_WEIGHT)
+        // no reading, or one not worth a mention: as before
+        expect(partnerWeight([reading(null)])).toBe(1)
+        expect(partnerWeight([reading(Math.log(MIN_EVIDENCE_RATIO) - 0.01)])).toBe(1)
+        expect(partnerWeight([reading(-Math.log(MIN_EVIDENCE_RATIO) + 0.01)])).toBe(1)
+    })
+    it('lifts a small facility’s ×3 whose other system stayed above one whose other system followed', () => {
+        const stayed = entryImpact([reading(Math.log(50))])
+        const unknown = entryImpact([reading(null)])
+        const followed = entryImpact([reading(-Math.log(50))])
+        expect(stayed).toBeGreaterThan(2 * unknown)
+        expect(followed).toBeCloseTo(unknown * AGREEMENT_WEIGHT, 10)
+    })
+    it('leaves the binary signs first: consumption per case diverging, both flagged', () => {
+        const up = reading(-Math.log(50))
+        const diverging = leveled(divergence('202601', 3, 1), 0.01)
+        expect(systemsWeight([up, diverging])).toBe(CONTRADICTION_WEIGHT)
     })
 })

@@ -20,11 +20,17 @@
  * - what the org unit's other services did that period (`orgUnitShift`): the size is taken over
  *   their shift, and a spike or collapse with all of them moving the same way is the facility's
  *   activity changing (`movesWithOrgUnit`), a real change, `AGREEMENT_WEIGHT`;
- * - what the two systems say together (`systemsContradict`, `bothSystemsAgree`): one system
- *   moving while consumption per case moves too (the other system did not follow) is the mark of
- *   a recording error, `CONTRADICTION_WEIGHT`; both systems moving the same way in the same
+ * - what the two systems say together (`systemsWeight`): one system moving while consumption per
+ *   case moves too (the other system did not follow) is the mark of a recording error,
+ *   `CONTRADICTION_WEIGHT` (`systemsContradict`); both systems moving the same way in the same
  *   period is a real change (more patients came, and more was dispensed), which a list of what to
- *   check ranks lower, `AGREEMENT_WEIGHT` (it stays an entry).
+ *   check ranks lower, `AGREEMENT_WEIGHT` (it stays an entry): both flagged
+ *   (`bothSystemsAgree`), or the other system's series moving by 40 % or more that period and
+ *   explaining the value (`movesWithPartner`; the size is also taken over that shift). Where
+ *   neither says so (cases too few for the ratio test), the other system's value is weighed as
+ *   evidence (`partnerWeight`): how much better a recording error than a real change explains it
+ *   (a likelihood ratio, `partnerEvidence` in `scan-alerts.ts`), turned by Bayes' rule into how
+ *   much more likely the finding is an error.
  *
  * The tier of an entry is its strongest finding's (`tiers.ts`).
  *
@@ -81,6 +87,16 @@ export interface LeveledAlert<A extends Alert = Alert> {
      * level (1: they did not move); `null` or absent when unknown
      */
     orgUnitShift?: number | null
+    /**
+     * For a spike or collapse of one system's series: the other system's series of the pair in
+     * the period over its usual level (1: it did not move); `null` or absent when unknown
+     */
+    partnerShift?: number | null
+    /**
+     * For a spike or collapse of one system's series: the log likelihood ratio of the other
+     * system's value under a recording error against a real change (above 0: it stayed)
+     */
+    partnerEvidence?: number | null
 }
 
 export interface AlertEntry<A extends Alert = Alert> {
@@ -125,14 +141,36 @@ const sameWayShift = (type: Alert['type'], shift: number | null | undefined): nu
 }
 
 /**
+ * The same-way shift the usual level of a spike or collapse is moved by: the larger rise (for a
+ * spike) or the deeper fall (for a collapse) of the org unit's other services and of the other
+ * system's series (`sameWayShift` each), 1 when neither moved its way
+ */
+export const contextShift = (
+    type: Alert['type'],
+    orgUnitShift: number | null | undefined,
+    partnerShift: number | null | undefined
+): number => {
+    const a = sameWayShift(type, orgUnitShift)
+    const b = sameWayShift(type, partnerShift)
+    return type === 'spike' ? Math.max(a, b) : Math.min(a, b)
+}
+
+/**
  * How many times the usual a finding's value is, as `1 + |ln(ratio)|` (1 without units). For a
  * spike or collapse with the org unit's other services moving the same way (`orgUnitShift`: more
- * staff, an outreach campaign), the usual level is moved by that shift (kept within ¼ and 4): a
- * value twice the usual in a month when every service of the facility rose by 60 % is 1.25 times
- * what the month explains; a typing error's ×3 in an ordinary month stays ×3. Others moving the
- * other way do not make a finding larger.
+ * staff, an outreach campaign), or the other system's record of the same patients
+ * (`partnerShift`: cases for consumption, consumption for cases), the usual level is moved by the
+ * larger of those shifts (kept within ¼ and 4): a value twice the usual in a month when every
+ * service of the facility rose by 60 % is 1.25 times what the month explains; cases doubling while
+ * consumption doubled too are a month of twice the patients, not an error of the register; a
+ * typing error's ×3 in an ordinary month stays ×3. Others moving the other way do not make a
+ * finding larger.
  */
-export const foldOf = (alert: Alert, orgUnitShift?: number | null): number => {
+export const foldOf = (
+    alert: Alert,
+    orgUnitShift?: number | null,
+    partnerShift?: number | null
+): number => {
     let ratio: number | null = null
     if (alert.type === 'spike' || alert.type === 'collapse') {
         if (alert.method === 'REPEATED') return 2
@@ -143,7 +181,7 @@ export const foldOf = (alert: Alert, orgUnitShift?: number | null): number => {
         ratio =
             (details.value + 1) /
             (Math.max(0, expected) + 1) /
-            sameWayShift(alert.type, orgUnitShift)
+            contextShift(alert.type, orgUnitShift, partnerShift)
     } else if (alert.type === 'divergence') {
         const details = alert.details as Partial<typeof alert.details> | undefined
         const r = details?.ratio
@@ -264,8 +302,49 @@ export const systemsContradict = (reasons: readonly Pick<LeveledAlert, 'alert'>[
     return false
 }
 
+/**
+ * The odds of a recording error against a real change that a finding of one system has before
+ * the other system's reading is known: 1 to 2, so that what that reading can add is at most
+ * `CONTRADICTION_WEIGHT` ((1 + odds) ÷ odds), as much as consumption per case diverging
+ */
+export const PRIOR_ERROR_ODDS = 1 / (CONTRADICTION_WEIGHT - 1)
+
+/**
+ * The likelihood ratio under which the other system's reading is not weighed, either way: below
+ * 3, evidence "not worth more than a bare mention" (Jeffreys, *Theory of Probability*, 3rd ed.
+ * 1961, appendix B; Kass and Raftery, *Bayes factors*, Journal of the American Statistical
+ * Association 90, 1995, §3.2). A partner series of a few cases a month reads about 1 whatever
+ * happened, and such noise should not reorder a list of thousands of entries.
+ */
+export const MIN_EVIDENCE_RATIO = 3
+
+/**
+ * How the other system's reading (`partnerEvidence`, the log likelihood ratio of a recording
+ * error against a real change) changes the chance that a spike or collapse of the findings is a
+ * recording error, by Bayes' rule from `PRIOR_ERROR_ODDS`: P(error | reading) ÷ P(error), the
+ * largest among the findings, within `AGREEMENT_WEIGHT` and `CONTRADICTION_WEIGHT`; 1 without a
+ * reading, or when it is under `MIN_EVIDENCE_RATIO` either way. The other system staying where it
+ * was (a likelihood ratio of 20) weighs 2.7, of 3 weighs 1.8; the other system following (a
+ * ratio of 1 ÷ 3 or less) weighs `AGREEMENT_WEIGHT`. Graded, so that a small facility's 7 pneumonia cases,
+ * which can say little, say what they can.
+ */
+export const partnerWeight = (
+    reasons: readonly Pick<LeveledAlert, 'alert' | 'partnerEvidence'>[]
+): number => {
+    let best: number | null = null
+    for (const { alert, partnerEvidence } of reasons) {
+        if (alert.type !== 'spike' && alert.type !== 'collapse') continue
+        if (typeof partnerEvidence !== 'number' || Number.isNaN(partnerEvidence)) continue
+        if (Math.abs(partnerEvidence) < Math.log(MIN_EVIDENCE_RATIO)) continue
+        const ratio = Math.exp(Math.min(50, Math.max(-50, partnerEvidence)))
+        const weight = (ratio * (1 + PRIOR_ERROR_ODDS)) / (1 + PRIOR_ERROR_ODDS * ratio)
+        best = best === null ? weight : Math.max(best, weight)
+    }
+    return best === null ? 1 : Math.min(CONTRADICTION_WEIGHT, Math.max(AGREEMENT_WEIGHT, best))
+}
+
 /** Whether the findings show both systems moving the same way in one period */
-export const bothSystemsAgree = (reasons: readonly LeveledAlert[]): boolean => {
+export const bothSystemsAgree = (reasons: readonly Pick<LeveledAlert, 'alert'>[]): boolean => {
     const byPeriod = new Map<string, Set<string>>()
     for (const { alert } of reasons) {
         if (alert.type !== 'spike' && alert.type !== 'collapse') continue
@@ -299,11 +378,49 @@ export const movesWithOrgUnit = (
             foldOf(alert, orgUnitShift) < 1 + Math.log(ORG_UNIT_SHIFT)
     )
 
+/**
+ * Whether a spike or collapse of one system's series came with the other system's series of the
+ * pair moving the same way by at least `ORG_UNIT_SHIFT` (`partnerShift`) and explaining the value
+ * (it is not `ORG_UNIT_SHIFT` beyond that shift): both systems saw the same patients come (or not
+ * come), a real change. The outlier test of the other series need not pass for this: a rise of
+ * consumption by 70 % in the month the cases tripled is the same change, seen through a
+ * dispensing practice and a stock that vary more than the register.
+ */
+export const movesWithPartner = (
+    reasons: readonly Pick<LeveledAlert, 'alert' | 'partnerShift'>[]
+): boolean =>
+    reasons.some(
+        ({ alert, partnerShift }) =>
+            usableShift(partnerShift) &&
+            ((alert.type === 'spike' && partnerShift >= ORG_UNIT_SHIFT) ||
+                (alert.type === 'collapse' && partnerShift <= 1 / ORG_UNIT_SHIFT)) &&
+            foldOf(alert, null, partnerShift) < 1 + Math.log(ORG_UNIT_SHIFT)
+    )
+
+/**
+ * What the two systems and the org unit's other services say of the findings: `AGREEMENT_WEIGHT`
+ * when they moved with it (`bothSystemsAgree`, `movesWithPartner`, `movesWithOrgUnit`),
+ * `CONTRADICTION_WEIGHT` when consumption per case moved with one system alone
+ * (`systemsContradict`), both when both; else the other system's reading (`partnerWeight`)
+ */
+export const systemsWeight = (
+    reasons: readonly Pick<
+        LeveledAlert,
+        'alert' | 'orgUnitShift' | 'partnerShift' | 'partnerEvidence'
+    >[]
+): number => {
+    const agree =
+        bothSystemsAgree(reasons) || movesWithPartner(reasons) || movesWithOrgUnit(reasons)
+    const contradict = systemsContradict(reasons)
+    if (!agree && !contradict) return partnerWeight(reasons)
+    return (agree ? AGREEMENT_WEIGHT : 1) * (contradict ? CONTRADICTION_WEIGHT : 1)
+}
+
 /** The impact of an entry's findings (see the module comment) */
 export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
     if (reasons.length === 0) return 0
     const strength = Math.max(
-        ...reasons.map((r) => strengthOf(r.alert) * foldOf(r.alert, r.orgUnitShift))
+        ...reasons.map((r) => strengthOf(r.alert) * foldOf(r.alert, r.orgUnitShift, r.partnerShift))
     )
     const shares = reasons
         .map((r) => r.parentShare)
@@ -314,8 +431,7 @@ export const entryImpact = (reasons: readonly LeveledAlert[]): number => {
         strength *
         Math.sqrt(SHARE_FLOOR + share) *
         (1 + PERSISTENCE_WEIGHT * (run - 1)) *
-        (bothSystemsAgree(reasons) || movesWithOrgUnit(reasons) ? AGREEMENT_WEIGHT : 1) *
-        (systemsContradict(reasons) ? CONTRADICTION_WEIGHT : 1)
+        systemsWeight(reasons)
     )
 }
 
@@ -367,7 +483,7 @@ export const groupEntries = <A extends Alert>(
             tier: tier ?? 'outlier',
             periods: [...new Set(reasons.map((r) => r.alert.period))].sort(),
             parentShare: shares.length > 0 ? Math.max(...shares.map(Math.abs)) : null,
-            agreement: bothSystemsAgree(reasons),
+            agreement: bothSystemsAgree(reasons) || movesWithPartner(reasons),
             contradiction: systemsContradict(reasons),
             impact: entryImpact(reasons),
         })

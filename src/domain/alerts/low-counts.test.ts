@@ -1,6 +1,7 @@
 import {
     binomialTail,
     countDispersion,
+    countLogLikelihood,
     countScore,
     countTail,
     logGamma,
@@ -178,5 +179,46 @@ describe('binomialTail and missingReportsZ', () => {
         // no more missing than usual: 0
         expect(missingReportsZ(0, 40, 0.05)).toBe(0)
         expect(missingReportsZ(2, 40, 0.05)).toBe(0)
+    })
+})
+
+describe('countScore of units given in courses (unitsPerCount)', () => {
+    // About 2 clients a month taking 10 female condoms each: 20 units, which by chance varied
+    // little over the year
+    const baseline = [20, 18, 25, 19, 22, 17, 21, 24, 18, 20, 23, 19]
+    it('judges 6 clients’ 60 units as a compound count, not as 60 Poisson events', () => {
+        const asUnits = countScore(60, baseline)
+        const asCourses = countScore(60, baseline, undefined, 5)
+        expect(asUnits?.z).toBeGreaterThan(5)
+        expect(asCourses?.z).toBeLessThan(3.5)
+        expect(asCourses?.method).toBe('NEG_BINOMIAL')
+        expect(asCourses?.mean).toBeCloseTo(asUnits?.mean ?? 0, 10)
+    })
+    it('still finds a typing error of ×10 in courses', () => {
+        expect(countScore(200, baseline, undefined, 5)?.z).toBeGreaterThan(5)
+    })
+    it('is a count of events at 1 and below', () => {
+        expect(countScore(60, baseline, undefined, 0.6)).toEqual(countScore(60, baseline))
+        expect(countScore(60, baseline, undefined, 1)).toEqual(countScore(60, baseline))
+    })
+})
+
+describe('countLogLikelihood', () => {
+    it('is the Poisson log probability at a dispersion of 1 and below', () => {
+        // P(X = 3 | 2) = e⁻² 2³ ÷ 3!
+        expect(countLogLikelihood(3, 2)).toBeCloseTo(-2 + 3 * Math.log(2) - Math.log(6), 10)
+        expect(countLogLikelihood(3, 2, 0.5)).toBeCloseTo(countLogLikelihood(3, 2), 10)
+    })
+    it('is the negative binomial’s above, wider in the tails', () => {
+        expect(countLogLikelihood(12, 4, 3)).toBeGreaterThan(countLogLikelihood(12, 4))
+        expect(countLogLikelihood(4, 4, 3)).toBeLessThan(countLogLikelihood(4, 4))
+        // sums to 1
+        let total = 0
+        for (let k = 0; k < 200; k++) total += Math.exp(countLogLikelihood(k, 4, 3))
+        expect(total).toBeCloseTo(1, 8)
+    })
+    it('gives 0 all the chance at a mean of 0', () => {
+        expect(countLogLikelihood(0, 0)).toBe(0)
+        expect(countLogLikelihood(2, 0)).toBe(Number.NEGATIVE_INFINITY)
     })
 })

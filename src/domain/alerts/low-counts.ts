@@ -45,6 +45,17 @@ const logPmf = (k: number, mean: number, size: number): number => {
 }
 
 /**
+ * ln P(X = x) of a count with mean `mean` (> 0) and dispersion variance ÷ mean `dispersion`: a
+ * negative binomial of that variance above 1, Poisson at 1 and below
+ */
+export const countLogLikelihood = (x: number, mean: number, dispersion = 1): number => {
+    const k = Math.max(0, Math.round(x))
+    if (!(mean > 0)) return k === 0 ? 0 : Number.NEGATIVE_INFINITY
+    const size = dispersion > 1.0001 ? mean / (dispersion - 1) : Number.POSITIVE_INFINITY
+    return logPmf(k, mean, size)
+}
+
+/**
  * P(X ≥ x) (`upper`) or P(X ≤ x) (lower) of a count with mean `mean` (> 0) and size `size`
  * (negative binomial; `Infinity`: Poisson). Summed term by term from `x` outwards, so that tiny
  * tails keep their precision.
@@ -217,15 +228,25 @@ export const countDispersion = (baseline: readonly number[]): CountDispersion | 
  * negative binomial of that variance. `null` for an empty baseline or a mean of 0. With `minZ`
  * (the outlier cut-off), a value within `minZ − 1` standard deviations of the mean is scored by
  * the normal approximation instead (below the cut-off either way; a scan scores every cell).
+ *
+ * `unitsPerCount` (default 1): the values count units given in courses of at least that many
+ * (ampoules of magnesium sulfate, 5 to 12 a patient; female condoms, 5 to 15 a client). Such a
+ * count is a compound Poisson count: patients come by chance, each takes a course, and its
+ * variance is at least the mean × the units of a course (var(ΣXᵢ) = E[N]·E[X²] ≥ mean × the
+ * smallest course). A month of 2 eclampsia patients instead of the usual 0.4 is 16 ampoules
+ * against 3: a Poisson count of ampoules would score it z ≈ 4.6, the patients it counts do not.
+ * The baseline's own dispersion, read from 12 months (or 4 quarters) mostly 0, often misses it.
  */
 export const countScore = (
     value: number,
     baseline: readonly number[],
-    minZ?: number
+    minZ?: number,
+    unitsPerCount = 1
 ): CountScore | null => {
     const moments = countDispersion(baseline)
     if (!moments) return null
-    const { mean, variance } = moments
+    const mean = moments.mean
+    const variance = Math.max(moments.variance, mean * Math.max(1, unitsPerCount))
     const overdispersed = variance > mean * 1.0001
     const method = overdispersed ? 'NEG_BINOMIAL' : 'POISSON'
     // Within (minZ − 1) standard deviations of the mean, the exact tail of a Poisson or negative

@@ -12,6 +12,10 @@ import {
     groupExpected,
     maskStockouts,
     orgUnitShift,
+    partnerShift,
+    unitsPerCase,
+    partnerEvidence,
+    MIN_PARTNER_USUAL,
     outOfStock,
     stockoutMonthRises,
     usualReporting,
@@ -487,6 +491,34 @@ describe('orgUnitShift', () => {
     })
 })
 
+describe('partnerShift (the other system of the pair)', () => {
+    it('is the other series in the period over its usual level, read from MIN_PARTNER_USUAL on', () => {
+        const consumption = [...months.map(() => 50).slice(0, 17), 80]
+        expect(partnerShift(consumption, 17, 12)).toBeCloseTo(1.6, 10)
+        expect(partnerShift([...months.map(() => 50).slice(0, 17), null], 17, 12)).toBeNull()
+        expect(partnerShift(null, 17, 12)).toBeNull()
+        // a usual level chance moves by a quarter and more is not read
+        const small = months.map(() => MIN_PARTNER_USUAL - 1)
+        expect(partnerShift(small, 17, 12)).toBeNull()
+    })
+
+    it('gives a spike of cases the shift of the pair’s consumption that month', () => {
+        const cases = steady()
+        cases[16] = 300
+        const consumption = steady()
+        consumption[16] = 290
+        const real = detectScanAlerts(scanOf([series(oxytocin.id, OU.a, { cases, consumption })]), [
+            oxytocin,
+        ]).find((a) => a.alert.type === 'spike' && a.alert.series === 'hmis')
+        expect(real?.partnerShift).toBeCloseTo(2.9, 1)
+        // a typing error in the register: consumption did not follow
+        const error = detectScanAlerts(scanOf([series(oxytocin.id, OU.a, { cases })]), [
+            oxytocin,
+        ]).find((a) => a.alert.type === 'spike' && a.alert.series === 'hmis')
+        expect(error?.partnerShift).toBeCloseTo(1, 1)
+    })
+})
+
 describe('stockoutMonthRises', () => {
     const t = { ...DEFAULT_THRESHOLDS, baselinePeriods: 12 }
     const input = (values: Series) => ({
@@ -515,5 +547,64 @@ describe('stockoutMonthRises', () => {
         raw[3] = 300
         const masked = raw.map((v, i) => (i === 15 || i === 3 ? null : v))
         expect(stockoutMonthRises(input(masked), raw)).toEqual([])
+    })
+})
+
+describe('unitsPerCase', () => {
+    it('is the low end of the expected consumption per case, at least 1', () => {
+        expect(unitsPerCase({ ratioBand: [5, 12] })).toBe(5)
+        expect(unitsPerCase({ ratioBand: [0.6, 1.3] })).toBe(1)
+        expect(unitsPerCase({ ratioBand: null })).toBe(1)
+    })
+    it('judges a pair’s consumption by its courses in a scan', () => {
+        const consumption = [...steady(40).slice(0, 17), 80]
+        const withBand = { ...oxytocin, thresholds: { ratioBand: [5, 12] as [number, number] } }
+        const flagged = (pair: typeof oxytocin) =>
+            detectScanAlerts(
+                scanOf([series(oxytocin.id, OU.a, { consumption, cases: steady(40) })], {}, true),
+                [pair]
+            ).filter((a) => a.alert.type === 'spike' && a.alert.series === 'lmis')
+        expect(flagged({ ...oxytocin, thresholds: { ratioBand: [0.8, 1.5] } })).toHaveLength(1)
+        expect(flagged(withBand)).toEqual([])
+    })
+})
+
+describe('partnerEvidence (did the other system see the change?)', () => {
+    const usual = [40, 36, 44, 38, 42, 35, 41, 45, 37, 40, 43, 39]
+    it('favours a recording error when the other system stayed, a real change when it followed', () => {
+        expect(partnerEvidence([...usual, 41], 12, 12, 3)).toBeGreaterThan(Math.log(20))
+        expect(partnerEvidence([...usual, 115], 12, 12, 3)).toBeLessThan(-Math.log(20))
+    })
+    it('weighs the other series’ noise: a few cases a month say less', () => {
+        const few = [6, 7, 5, 8, 6, 4, 7, 6, 9, 5, 6, 7]
+        const stayed = partnerEvidence([...few, 7], 12, 12, 3) ?? 0
+        expect(stayed).toBeGreaterThan(Math.log(3))
+        expect(stayed).toBeLessThan(partnerEvidence([...usual, 41], 12, 12, 3) ?? 0)
+        // a finding of ×1.5 is not told from chance by 7 cases
+        expect(Math.abs(partnerEvidence([...few, 7], 12, 12, 1.5) ?? 0)).toBeLessThan(Math.log(3))
+        const rare = [1, 0, 2, 1, 0, 1, 2, 1, 0, 1, 1, 0]
+        expect(Math.abs(partnerEvidence([...rare, 1], 12, 12, 3) ?? 0)).toBeLessThan(Math.log(3))
+    })
+    it('is unknown without a value, a baseline or a ratio', () => {
+        expect(partnerEvidence([...usual, null], 12, 12, 3)).toBeNull()
+        expect(partnerEvidence([null, null, 40, 41], 3, 12, 3)).toBeNull()
+        expect(partnerEvidence([...usual, 41], 12, 12, 0)).toBeNull()
+        expect(partnerEvidence(null, 12, 12, 3)).toBeNull()
+    })
+    it('is given to a spike of cases from the pair’s consumption, its months without stock left out', () => {
+        const cases = [...steady(40).slice(0, 17), 120]
+        const spikeOf = (extra: Partial<PairOrgUnitSeries>) =>
+            detectScanAlerts(scanOf([series(oxytocin.id, OU.a, { cases, ...extra })], {}, true), [
+                oxytocin,
+            ]).find((a) => a.alert.type === 'spike' && a.alert.series === 'hmis')
+        expect(spikeOf({ consumption: steady(40) })?.partnerEvidence).toBeGreaterThan(Math.log(20))
+        expect(
+            spikeOf({ consumption: [...steady(40).slice(0, 17), 118] })?.partnerEvidence
+        ).toBeLessThan(-Math.log(20))
+        // consumption capped by a stockout says nothing of the patients who came
+        const stockOnHand = [...steady(40).slice(0, 17), 0]
+        expect(
+            spikeOf({ consumption: [...steady(40).slice(0, 17), 12], stockOnHand })?.partnerEvidence
+        ).toBeNull()
     })
 })

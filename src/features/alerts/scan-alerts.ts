@@ -35,7 +35,11 @@ import {
     type OutlierAlert,
     type OutlierInput,
 } from '../../domain/alerts'
-import { LOW_COUNT_MEDIAN } from '../../domain/alerts/low-counts'
+import {
+    LOW_COUNT_MEDIAN,
+    countDispersion,
+    countLogLikelihood,
+} from '../../domain/alerts/low-counts'
 import { detectRepeatedValues } from '../../domain/alerts/repeated'
 import { isMakeUpSensitive } from '../../domain/alerts/entries'
 import { reportingRate } from '../../domain/indicators'
@@ -63,6 +67,18 @@ export interface ScanAlert {
      * spike or collapse; `null` when unknown
      */
     orgUnitShift?: number | null
+    /**
+     * For a spike or collapse of one system's series: the other system's series of the pair in
+     * the period over its usual level (`partnerShift`: consumption for cases, cases for
+     * consumption); `null` when unknown
+     */
+    partnerShift?: number | null
+    /**
+     * For a spike or collapse of one system's series: how much better a recording error explains
+     * the other system's value in the period than a real change does (`partnerEvidence`, a log
+     * likelihood ratio; above 0 the other system stayed, below 0 it followed); `null` when unknown
+     */
+    partnerEvidence?: number | null
 }
 
 /**
@@ -173,6 +189,71 @@ export const orgUnitShift = (
         usual += before
     }
     return usual >= MIN_SHIFT_CASES ? now / usual : null
+}
+
+/**
+ * Fewest units a month (or quarter) the other system's series must usually count for its shift
+ * to be read: below it, chance alone moves it by a quarter and more (a Poisson count of 20 varies
+ * by ±22 % at one standard deviation), as for the ratio of consumption to cases
+ */
+export const MIN_PARTNER_USUAL = 20
+
+/**
+ * How much the other system's series of a pair moved in period `index`: its value over its usual
+ * level (the median of its `baseline` periods before). Consumption is the partner of cases and
+ * cases of consumption: both follow the patients who came, so a real change moves both, while a
+ * typing error or a form counted twice moves one system's record only (WHO, *Data quality review*,
+ * Module 1, 2017, dimension 2, internal consistency: consistency between related indicators).
+ * `null` without a value, or when its usual level is under `MIN_PARTNER_USUAL`.
+ */
+export const partnerShift = (
+    values: Series | null,
+    index: number,
+    baseline: number
+): number | null => {
+    if (!values || index < 0) return null
+    const value = values[index]
+    if (value === null || value === undefined || !Number.isFinite(value)) return null
+    const usual = medianOf(values.slice(Math.max(0, index - baseline), index))
+    return usual !== null && usual >= MIN_PARTNER_USUAL ? value / usual : null
+}
+
+/** Fewest baseline periods the other system's dispersion is read from (`partnerEvidence`) */
+export const MIN_PARTNER_BASELINE = 3
+
+/**
+ * Whether the other system of the pair saw the change: the log likelihood ratio of its value in
+ * period `index` under a recording error of the finding (the other system at its usual level:
+ * the mean of its `baseline` periods before) against a real change (the other system moved by
+ * the finding's own ratio, value ÷ expected), each a count with the other series' own dispersion
+ * (`countDispersion`: quasi-Poisson, at least Poisson). Consumption follows the patients who came
+ * as the register does, so a real rise of cases moves it by about as much, while a typing error
+ * in one system leaves the other where it was; the ratio weighs how far apart the two readings
+ * are against the other series' noise, which a small facility's 6 pneumonia cases a month make
+ * weak evidence and 40 strong. Above 0: the other system stayed (a recording error explains it
+ * better); below 0: it followed. `null` without a value, a baseline of `MIN_PARTNER_BASELINE`
+ * periods, a mean above 0, or a finite ratio.
+ */
+export const partnerEvidence = (
+    values: Series | null,
+    index: number,
+    baseline: number,
+    ratio: number
+): number | null => {
+    if (!values || index < 0 || !(ratio > 0) || !Number.isFinite(ratio)) return null
+    const value = values[index]
+    if (value === null || value === undefined || !Number.isFinite(value)) return null
+    const before = values
+        .slice(Math.max(0, index - baseline), index)
+        .filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v))
+    if (before.length < MIN_PARTNER_BASELINE) return null
+    const moments = countDispersion(before)
+    if (!moments) return null
+    const { mean, dispersion } = moments
+    return (
+        countLogLikelihood(value, mean, dispersion) -
+        countLogLikelihood(value, mean * ratio, dispersion)
+    )
 }
 
 /** Data set id → period type */
@@ -419,6 +500,16 @@ export const byQuarter = (t: AlertThresholds): AlertThresholds => {
     }
 }
 
+/**
+ * The units one patient takes at least, for the consumption test (`OutlierInput.unitsPerCount`):
+ * the low end of the pair's expected consumption per case (`ratioBand`), at least 1; 1 for a
+ * pair without one (no fixed dose per case: misoprostol, amoxicillin for many conditions)
+ */
+export const unitsPerCase = (t: Pick<AlertThresholds, 'ratioBand'>): number => {
+    const low = t.ratioBand?.[0]
+    return typeof low === 'number' && Number.isFinite(low) ? Math.max(1, low) : 1
+}
+
 /** Fewest cases (or units) an outlier must differ from the usual level by */
 export const MIN_OUTLIER_DIFFERENCE = 10
 
@@ -661,6 +752,7 @@ function* detectLevel(
                     ),
                     series: 'lmis' as const,
                     measure: 'consumption' as const,
+                    unitsPerCount: unitsPerCase(flows.context.thresholds),
                 }
                 own(outliers(consumptionInput))
                 if (stocked !== flows.consumption) {
@@ -875,6 +967,44 @@ function* detectLevel(
             shifts.set(key, result)
             return result
         }
+        /**
+         * The other system's series of the alert's pair and the alert's period in it, with its
+         * baseline length (consumption in a facility's months without stock left out: there it
+         * is what the stock allowed); `null` when there is none to compare with
+         */
+        const stockedConsumption = new Map<PairOrgUnitSeries, Series | null>()
+        const partnerOf = (
+            alert: Alert
+        ): { values: Series | null; index: number; baseline: number } | null => {
+            if (alert.type !== 'spike' && alert.type !== 'collapse') return null
+            if (alert.series !== 'hmis' && alert.series !== 'lmis') return null
+            if (alert.method === 'REPEATED') return null
+            const own = list.find((x) => x.pairId === alert.pairId)
+            if (!own) return null
+            if (/Q/.test(alert.period)) {
+                const q = own.quarterly
+                if (!q) return null
+                return {
+                    values: alert.series === 'hmis' ? q.consumption : q.cases,
+                    index: quarters.indexOf(alert.period),
+                    baseline: Math.ceil(baselineMonths / 3),
+                }
+            }
+            // monthly consumption of a facility reporting by quarter is an estimate (quarter ÷ 3)
+            if (alert.series === 'hmis' && own.quarterly) return null
+            let consumption = stockedConsumption.get(own)
+            if (consumption === undefined) {
+                consumption =
+                    own.consumption &&
+                    maskStockouts(own.consumption, level.facilityLevel ? own : null)
+                stockedConsumption.set(own, consumption)
+            }
+            return {
+                values: alert.series === 'hmis' ? consumption : own.cases,
+                index: months.indexOf(alert.period),
+                baseline: baselineMonths,
+            }
+        }
         for (const item of out) {
             const casesItem = list.find((x) => x.pairId === item.alert.pairId)?.casesItem ?? null
             const dev = deviationOf(item.alert, casesItem)
@@ -883,6 +1013,21 @@ function* detectLevel(
                 : null
             if (item.alert.type === 'spike' || item.alert.type === 'collapse') {
                 item.orgUnitShift = shiftOf(casesItem, item.alert.period)
+                const partner = partnerOf(item.alert)
+                const { value, median } = item.alert.details
+                const expected = item.alert.details.expected ?? median
+                item.partnerShift = partner
+                    ? partnerShift(partner.values, partner.index, partner.baseline)
+                    : null
+                item.partnerEvidence =
+                    partner && expected > 0
+                        ? partnerEvidence(
+                              partner.values,
+                              partner.index,
+                              partner.baseline,
+                              value / expected
+                          )
+                        : null
             }
         }
         yield out
