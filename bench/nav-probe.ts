@@ -4,9 +4,10 @@
  * (`performance.mark('triangulate:…')`), the main thread's long tasks and the moment each chart
  * in the window was drawn; printed for the median run.
  *
- *     npx tsx bench/nav-probe.ts [--facilities 6000] [--runs 7] [--area <id>]
+ *     npx tsx bench/nav-probe.ts [--facilities 6000] [--runs 7] [--area <id> | --pairs 40]
  *
- * Uses `build/bundle/*.zip` (run `npm run build` first), at 1440×900 as the bench.
+ * Uses `build/bundle/*.zip` (run `npm run build` first), at 1440×900 as the bench. `--pairs N`: the
+ * bench's mapping of N pairs in one program area instead of the demo's largest program area.
  */
 import { readFileSync } from 'node:fs'
 import { buildAppZip } from '../test/browser/support/build'
@@ -15,7 +16,7 @@ import { ADMIN, installApp, startDemoProcess } from '../test/browser/support/dem
 import { openApp } from '../test/browser/support/session'
 import { BASELINE_HEADING, BASELINE_KEY, buildBaselineZip } from './lib/baseline'
 import { gotoFresh, instrument, waitViewportDrawn, waitVisible } from './lib/browser'
-import { largestArea } from './lib/configs'
+import { BENCH_AREA, benchConfig, largestArea } from './lib/configs'
 import { adminApi } from './lib/demo'
 
 const arg = (name: string, fallback: string): string => {
@@ -55,8 +56,17 @@ const main = async () => {
         await installApp(demo.url, zipPath, readFileSync(zipPath))
         await installApp(demo.url, baselineZip, readFileSync(baselineZip))
         const config = await adminApi(demo.url, 'GET', '/api/dataStore/triangulate/config')
-        const area = largestArea(config)
-        const areaId = arg('area', area.id)
+        const pairCount = Number(arg('pairs', '0'))
+        if (pairCount > 0) {
+            await adminApi(
+                demo.url,
+                'PUT',
+                '/api/dataStore/triangulate/config',
+                benchConfig(config, pairCount)
+            )
+        }
+        const area = pairCount > 0 ? { id: BENCH_AREA, pairs: pairCount } : largestArea(config)
+        const areaId = pairCount > 0 ? BENCH_AREA : arg('area', area.id)
         await instrument(context)
         await context.addInitScript(() => {
             const drawn: [number, string][] = []
@@ -74,7 +84,7 @@ const main = async () => {
                         : -1
                     drawn.push([
                         performance.now(),
-                        `chart ${index} ${chart.getAttribute('data-test')}`,
+                        `chart ${index} ${chart.getAttribute('data-test')} at y ${Math.round(chart.getBoundingClientRect().top)}`,
                     ])
                 })
             }).observe(document, { childList: true, subtree: true })

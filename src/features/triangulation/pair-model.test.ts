@@ -6,7 +6,6 @@ import {
     buildPairTrend,
     latestCompleteness,
     requestItems,
-    staggeredRequest,
     sumPoints,
     type DataSetInfo,
     type ItemInfo,
@@ -95,45 +94,6 @@ describe('one request for all pairs', () => {
     it('asks for every item while the metadata is unknown: the same request when all exist', () => {
         const known = new Set([...items.keys(), ...dataSets.keys()])
         expect(requestItems([pair], null)).toEqual(requestItems([pair], known))
-    })
-})
-
-describe('the staggered groups request', () => {
-    const GROUP_SET = 'gggggggggg1'
-    const staggeredPair: Pair = {
-        ...pair,
-        lmis: {
-            ...pair.lmis,
-            reportingGroups: {
-                groupSet: GROUP_SET,
-                groups: [
-                    { id: 'gggggggggg2', monthOffset: 0 },
-                    { id: 'gggggggggg3', monthOffset: 1 },
-                ],
-            },
-        },
-    }
-    const periods = viewPeriods('LAST_6_MONTHS', 'monthly', '2024-07-15')
-    const dimension = (request: ReturnType<typeof staggeredRequest>, name: string) =>
-        request?.query.params.dimension.find((d) => d.startsWith(`${name}:`))
-
-    it('does not wait for the metadata: the same request once all items are known', () => {
-        const before = staggeredRequest([staggeredPair], null, periods, 'OU')
-        const known = new Set([...items.keys(), ...dataSets.keys()])
-        const after = staggeredRequest([staggeredPair], known, periods, 'OU')
-        expect(before).not.toBeNull()
-        expect(after?.query.params).toEqual(before?.query.params)
-        expect(dimension(before, 'dx')).toBe(`dx:${[DE.consM, DE.consQ].sort().join(';')}`)
-        expect(dimension(before, GROUP_SET)).toBe(`${GROUP_SET}:gggggggggg2;gggggggggg3`)
-    })
-
-    it('leaves out an item the server does not have, and asks nothing without groups', () => {
-        const known = new Set([DE.consQ])
-        expect(dimension(staggeredRequest([staggeredPair], known, periods, 'OU'), 'dx')).toBe(
-            `dx:${DE.consQ}`
-        )
-        expect(staggeredRequest([pair], null, periods, 'OU')).toBeNull()
-        expect(staggeredRequest([staggeredPair], new Set(), periods, 'OU')).toBeNull()
     })
 })
 

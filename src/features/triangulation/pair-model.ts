@@ -690,9 +690,12 @@ export const buildPairTrend = ({
 }
 
 /** The quarterly flow items of the pairs that name staggered groups of `groupSet`. */
-/** The LMIS flows of the pairs that name `groupSet` */
-const groupFlows = (pairs: readonly Pair[], groupSet: string): Set<string> =>
-    new Set(
+export const staggeredItems = (
+    pairs: readonly Pair[],
+    items: ReadonlyMap<string, ItemInfo>,
+    groupSet: string
+): string[] => [
+    ...new Set(
         pairs
             .filter((pair) => pair.lmis.reportingGroups?.groupSet === groupSet)
             .flatMap((pair) => [
@@ -701,38 +704,26 @@ const groupFlows = (pairs: readonly Pair[], groupSet: string): Set<string> =>
                 ...idsOf(pair.lmis.losses),
                 ...idsOf(pair.lmis.received),
             ])
-    )
-
-export const staggeredItems = (
-    pairs: readonly Pair[],
-    items: ReadonlyMap<string, ItemInfo>,
-    groupSet: string
-): string[] =>
-    [...groupFlows(pairs, groupSet)].filter((dx) => items.get(dx)?.periodType === 'QUARTERLY')
+            .filter((dx) => items.get(dx)?.periodType === 'QUARTERLY')
+    ),
+]
 
 /**
- * The one request of the staggered groups of a view: the flows of the pairs that name the group
- * set, with it as a dimension (each group's values apart), over the view's quarters and one on each
- * side. One group set per view: the first one a pair names (pairs naming another are shown by
- * calendar quarter).
- *
- * Like the trend, it does not wait for the items' metadata: it asks for every flow of those pairs
- * (the view reads the groups' values of the quarterly ones only, `measureSeries`), in parallel with
- * the metadata requests; once the metadata is known (`known`), items the server does not have are
- * left out, which is the same request when all exist.
+ * The one request of the staggered groups of a view: the pairs' quarterly flows with the group
+ * set as a dimension (each group's values apart), over the view's quarters and one on each side.
+ * One group set per view: the first one a pair names (pairs naming another are shown by calendar
+ * quarter).
  */
 export const staggeredRequest = (
     pairs: readonly Pair[],
-    known: ReadonlySet<string> | null,
+    items: ReadonlyMap<string, ItemInfo>,
     periods: ViewPeriods,
     /** One org unit, or several `ou` items summed by DHIS2 (as a filter) */
     ou: string | readonly string[]
 ): { groupSet: string; query: ReturnType<typeof buildAnalyticsQuery> } | null => {
     const groups = pairs.find((pair) => pair.lmis.reportingGroups)?.lmis.reportingGroups
     if (!groups) return null
-    const dx = [...groupFlows(pairs, groups.groupSet)]
-        .filter((id) => !known || known.has(id))
-        .sort()
+    const dx = staggeredItems(pairs, items, groups.groupSet)
     if (dx.length === 0) return null
     const groupIds = [
         ...new Set(

@@ -110,8 +110,7 @@ export const useStockStatusTable = (
 
 /**
  * The staggered groups' quarterly values of every pair that names them: ONE analytics request with
- * the group set as a dimension (`staggeredRequest`), in parallel with the trend and the metadata;
- * nothing when no pair names groups.
+ * the group set as a dimension (`staggeredRequest`); nothing when no pair names groups.
  */
 export const useStaggeredTable = (
     pairs: readonly Pair[],
@@ -122,13 +121,8 @@ export const useStaggeredTable = (
 ) => {
     const request = useMemo(
         () =>
-            ou || combined
-                ? staggeredRequest(
-                      pairs,
-                      metadata ? knownIds(metadata) : null,
-                      periods,
-                      combined ?? (ou as string)
-                  )
+            metadata && (ou || combined)
+                ? staggeredRequest(pairs, metadata.items, periods, combined ?? (ou as string))
                 : null,
         [pairs, metadata, ou, periods, combined]
     )
