@@ -23,6 +23,7 @@ import {
     type Size,
 } from './support/journey'
 import { clickChartPoint, collectErrors, logIn } from './support/page'
+import { openHost } from './support/host'
 
 const demoUrl = inject('demoUrl')
 // A superuser of the demo whose language these tests change (the other files use admin)
@@ -305,15 +306,7 @@ describe('the dashboard plugin at the sizes dashboards give', () => {
         await setUiLocale(demoUrl, USER, lang)
         const browser = await launchChromium({ viewport: { width: 1440, height: 900 } })
         try {
-            const page = await browser.newPage()
-            const errors = collectErrors(page)
-            await page.goto(
-                `${demoUrl}/api/apps/dashboard/index.html?items=${encodeURIComponent(JSON.stringify(ITEMS))}`
-            )
-            if (page.url().includes('login')) {
-                await logIn(page, USER.username, USER.password)
-                await page.waitForURL((url) => url.pathname.startsWith('/api/apps/dashboard/'))
-            }
+            const { page, errors } = await openHost(browser, demoUrl, ITEMS, USER)
             for (const item of ITEMS) {
                 const handle = await page
                     .locator(`[data-test="dashboard-item-${item.id}"] iframe`)

@@ -10,8 +10,9 @@ import { inject } from 'vitest'
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core'
 import { launchChromium } from './support/chromium'
 import { ADMIN } from './support/demo-process'
-import { clickChartPoint, collectErrors, logIn } from './support/page'
+import { clickChartPoint } from './support/page'
 import { apiGet, openApp, openLink } from './support/session'
+import { hostItem, openHost } from './support/host'
 
 const demoUrl = inject('demoUrl')
 const SIZES = [
@@ -287,16 +288,11 @@ describe('the chart layout', () => {
             { id: 'layout1100', width: 1100, height: 620 },
             { id: 'layout390', width: 390, height: 700 },
         ]
-        const page = await browser.newPage()
-        await page.setViewportSize({ width: 1440, height: 900 })
-        const errors = collectErrors(page)
-        const url = `${demoUrl}/api/apps/dashboard/index.html?items=${encodeURIComponent(JSON.stringify(items))}`
-        await page.goto(url)
-        if (page.url().includes('login')) {
-            await logIn(page, ADMIN.username, ADMIN.password)
-            await page.waitForURL((u) => u.pathname.startsWith('/api/apps/dashboard/'))
-        }
-        const frame = (id: string) => page.frameLocator(`[data-test="dashboard-item-${id}"] iframe`)
+        const { page, errors } = await openHost(browser, demoUrl, items, ADMIN, {
+            width: 1440,
+            height: 900,
+        })
+        const frame = (id: string) => hostItem(page, id)
         // Set each item up with the first pair (the picker's default)
         for (const item of items) {
             await frame(item.id)

@@ -5,18 +5,12 @@
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core'
+import type { FrameLocator } from 'playwright-core'
 import { launchChromium } from './support/chromium'
 import { ADMIN, installApp, startDemoProcess, type DemoProcess } from './support/demo-process'
-import { collectErrors, logIn, screenshot } from './support/page'
+import { screenshot } from './support/page'
 import { openApp } from './support/session'
-
-interface HostItem {
-    id: string
-    width: number
-    height: number
-    filters?: Record<string, { id: string; path?: string; name?: string }[]>
-}
+import { hostItem as item, openHost } from './support/host'
 
 const startVersion = async (version: string): Promise<DemoProcess> => {
     const demo = await startDemoProcess({ facilities: 60, args: ['--dhis2-version', version] })
@@ -27,21 +21,6 @@ const startVersion = async (version: string): Promise<DemoProcess> => {
     await installApp(demo.url, hostZip, readFileSync(hostZip))
     return demo
 }
-
-const openHost = async (browser: BrowserContext, url: string, items: HostItem[]) => {
-    const page = await browser.newPage()
-    const errors = collectErrors(page)
-    const target = `${url}/api/apps/dashboard/index.html?items=${encodeURIComponent(JSON.stringify(items))}`
-    await page.goto(target)
-    if (page.url().includes('login')) {
-        await logIn(page, ADMIN.username, ADMIN.password)
-        await page.waitForURL((u) => u.pathname.startsWith('/api/apps/dashboard/'))
-    }
-    return { page, errors }
-}
-
-const item = (page: Page, id: string): FrameLocator =>
-    page.frameLocator(`[data-test="dashboard-item-${id}"] iframe`)
 
 const setUp = async (frame: FrameLocator) => {
     await frame.locator('[data-test="item-picker"]').waitFor({ timeout: 45_000 })

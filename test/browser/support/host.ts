@@ -13,14 +13,17 @@ export interface HostItem {
 /**
  * Opens the dashboard test host of the demo at `demoUrl` with `items`, logged in as `user`: it
  * embeds the app's plugin.html with the runtime's Plugin component, as the dashboard does.
+ * `viewport`: the page's size before it opens (else the browser's).
  */
 export const openHost = async (
     browser: BrowserContext,
     demoUrl: string,
     items: readonly HostItem[],
-    user = ADMIN
+    user = ADMIN,
+    viewport?: { width: number; height: number }
 ) => {
     const page = await browser.newPage()
+    if (viewport) await page.setViewportSize(viewport)
     const errors = collectErrors(page)
     await page.goto(
         `${demoUrl}/api/apps/dashboard/index.html?items=${encodeURIComponent(JSON.stringify(items))}`
