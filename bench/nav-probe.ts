@@ -18,6 +18,7 @@ import { BASELINE_HEADING, BASELINE_KEY, buildBaselineZip } from './lib/baseline
 import { gotoFresh, instrument, waitViewportDrawn, waitVisible } from './lib/browser'
 import { BENCH_AREA, benchConfig, largestArea } from './lib/configs'
 import { adminApi } from './lib/demo'
+import { summarize } from './lib/stats'
 
 const arg = (name: string, fallback: string): string => {
     const i = process.argv.indexOf(`--${name}`)
@@ -37,13 +38,8 @@ interface Line {
     end: number
 }
 
-const median = (values: readonly number[]): number => {
-    const sorted = [...values].sort((a, b) => a - b)
-    const mid = Math.floor(sorted.length / 2)
-    return sorted.length % 2
-        ? (sorted[mid] as number)
-        : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-}
+/** The median of runs (`summarize`, as the bench reports them) */
+const median = (values: readonly number[]): number => summarize(values)?.median ?? NaN
 
 const main = async () => {
     const facilities = Number(arg('facilities', '6000'))

@@ -9,7 +9,7 @@ import { markOnce } from '../shared/perf/mark'
 export type StoredConfig =
     { state: 'absent' } | ({ state: 'present'; raw: unknown } & ParseConfigResult)
 
-/** The mapping's query (`useConfig`; `prefetchStart` asks for it as the app starts) */
+/** The mapping's query (`useConfig`; `startRequests` in App.tsx asks for it as the app starts) */
 export const configQuery = (engine: DataEngine) => ({
     queryKey: queryKeys.config(),
     queryFn: async ({ signal }: { signal?: AbortSignal }): Promise<StoredConfig> => {

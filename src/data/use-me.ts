@@ -33,7 +33,7 @@ const OU_FIELDS = 'id,displayName,path,level'
 /** The current user without the app's editors (`Me` but `configEditors`) */
 export type User = Omit<Me, 'configEditors'>
 
-/** The current user's query (`useUser`; `prefetchStart` asks for it as the app starts) */
+/** The current user's query (`useUser`; `startRequests` in App.tsx asks for it as the app starts) */
 export const userQuery = (engine: DataEngine) => ({
     queryKey: queryKeys.user(),
     queryFn: async ({ signal }: { signal?: AbortSignal }): Promise<User> => {

@@ -369,14 +369,24 @@ export const bothSystemsAgree = (reasons: readonly Pick<LeveledAlert, 'alert'>[]
 export const movesWithOrgUnit = (
     reasons: readonly Pick<LeveledAlert, 'alert' | 'orgUnitShift'>[]
 ): boolean =>
-    reasons.some(
-        ({ alert, orgUnitShift }) =>
-            usableShift(orgUnitShift) &&
-            ((alert.type === 'spike' && orgUnitShift >= ORG_UNIT_SHIFT) ||
-                (alert.type === 'collapse' && orgUnitShift <= 1 / ORG_UNIT_SHIFT)) &&
-            // and the month explains the value: it is not ORG_UNIT_SHIFT beyond the others
-            foldOf(alert, orgUnitShift) < 1 + Math.log(ORG_UNIT_SHIFT)
+    reasons.some(({ alert, orgUnitShift }) =>
+        explainedByShift(alert, orgUnitShift, (shift) => foldOf(alert, shift))
     )
+
+/**
+ * Whether a spike or collapse came with `shift` (another series' move that month) going its way
+ * by at least `ORG_UNIT_SHIFT` and explaining the value: the finding's size over that shift
+ * (`foldOf` with it) is not `ORG_UNIT_SHIFT` beyond it.
+ */
+const explainedByShift = (
+    alert: Alert,
+    shift: number | null | undefined,
+    foldOver: (shift: number) => number
+): boolean =>
+    usableShift(shift) &&
+    ((alert.type === 'spike' && shift >= ORG_UNIT_SHIFT) ||
+        (alert.type === 'collapse' && shift <= 1 / ORG_UNIT_SHIFT)) &&
+    foldOver(shift) < 1 + Math.log(ORG_UNIT_SHIFT)
 
 /**
  * Whether a spike or collapse of one system's series came with the other system's series of the
@@ -389,12 +399,8 @@ export const movesWithOrgUnit = (
 export const movesWithPartner = (
     reasons: readonly Pick<LeveledAlert, 'alert' | 'partnerShift'>[]
 ): boolean =>
-    reasons.some(
-        ({ alert, partnerShift }) =>
-            usableShift(partnerShift) &&
-            ((alert.type === 'spike' && partnerShift >= ORG_UNIT_SHIFT) ||
-                (alert.type === 'collapse' && partnerShift <= 1 / ORG_UNIT_SHIFT)) &&
-            foldOf(alert, null, partnerShift) < 1 + Math.log(ORG_UNIT_SHIFT)
+    reasons.some(({ alert, partnerShift }) =>
+        explainedByShift(alert, partnerShift, (shift) => foldOf(alert, null, shift))
     )
 
 /**
