@@ -206,21 +206,9 @@ export const LazyMount = ({ children, order = 0, className, dataTest }: LazyMoun
         )
     })
     // Where the part is as it is first laid out, before the charts inside it ask for their turn
-    // (their effects run after this one): the observers' first answer comes a frame later
+    // (their effects run after this layout effect); then the observers, whose first answer comes
+    // a frame later
     useLayoutEffect(() => {
-        const target = element.current
-        if (!target || typeof IntersectionObserver === 'undefined') return
-        const root = scrollingAncestor(target)
-        const rootBox = root
-            ? root.getBoundingClientRect()
-            : { top: 0, bottom: window.innerHeight || document.documentElement.clientHeight }
-        const first = initialPlace(target.getBoundingClientRect(), rootBox)
-        if (!first) return
-        place.current.inView = first.inView
-        place.current.near = first.near
-        if (first.inView || first.near) drawQueue().wake()
-    }, [])
-    useEffect(() => {
         const target = element.current
         if (!target || typeof IntersectionObserver === 'undefined') {
             // No observer (an old browser): everything is near, drawn in page order
@@ -230,6 +218,15 @@ export const LazyMount = ({ children, order = 0, className, dataTest }: LazyMoun
             return
         }
         const root = scrollingAncestor(target)
+        const rootBox = root
+            ? root.getBoundingClientRect()
+            : { top: 0, bottom: window.innerHeight || document.documentElement.clientHeight }
+        const first = initialPlace(target.getBoundingClientRect(), rootBox)
+        if (first) {
+            place.current.inView = first.inView
+            place.current.near = first.near
+            if (first.inView || first.near) drawQueue().wake()
+        }
         const watch = (key: 'inView' | 'near', rootMargin: string) =>
             new IntersectionObserver(
                 (entries) => {
