@@ -135,7 +135,12 @@ const Main = () => {
                         <ConfigGate onOpenSettings={() => go('settings')}>
                             {(config) =>
                                 state.page === 'alerts' ? (
-                                    <AlertsPage config={config} state={state} push={push} />
+                                    <AlertsPage
+                                        config={config}
+                                        state={state}
+                                        push={push}
+                                        replace={replace}
+                                    />
                                 ) : state.page === 'quality' ? (
                                     <DataQualityPage config={config} state={state} push={push} />
                                 ) : (

@@ -1,8 +1,17 @@
 import i18n from '@dhis2/d2-i18n'
-import { Button, LinearLoader, MultiSelectField, MultiSelectOption, NoticeBox } from '@dhis2/ui'
+import {
+    Button,
+    LinearLoader,
+    MultiSelectField,
+    MultiSelectOption,
+    NoticeBox,
+    SingleSelectField,
+    SingleSelectOption,
+} from '@dhis2/ui'
 import React from 'react'
 import type { Config } from '../../domain/config'
 import { ErrorNotice } from '../../shared/api-errors'
+import { OrgUnitPicker } from '../triangulation/OrgUnitPicker'
 import { BASELINE_CHOICES, TEST_WINDOW_CHOICES } from './scan-plan'
 import { AreaSelect, MonthsSelect } from './SelectFields'
 import type { ScanSetup } from './use-scan-setup'
@@ -32,14 +41,24 @@ const ScanProgressView = ({ setup }: { setup: ScanSetup }) => {
 }
 
 /**
- * What to scan (program area, levels, baseline, tested months), the scan's size, Run, progress and
- * Cancel. Shared by the Alerts and Data quality pages: one scan serves both.
+ * What to scan (program area, org unit, levels, last month, tested months, baseline), the scan's
+ * size, Run, progress and Cancel. Shared by the Alerts and Data quality pages: one scan serves
+ * both. `onRun`: the scan was started with Run.
  */
-export const ScanPanel = ({ config, setup }: { config: Config; setup: ScanSetup }) => {
-    const { session, update, levels, rootLevel, scanLevels, counts, scan, window } = setup
-    const { settings } = session
-    const setSettings = (change: Partial<typeof settings>) =>
-        update({ settings: { ...settings, ...change } })
+export const ScanPanel = ({
+    config,
+    setup,
+    onRun,
+}: {
+    config: Config
+    setup: ScanSetup
+    onRun?: () => void
+}) => {
+    const { settings, setSettings, levels, rootLevel, scanLevels, counts, scan, window } = setup
+    const run = () => {
+        scan.run()
+        onRun?.()
+    }
     const levelName = (level: number) =>
         levels.find((l) => l.level === level)?.name ??
         i18n.t('Level {{level}}', { level, interpolation: { escapeValue: false } })
@@ -56,6 +75,21 @@ export const ScanPanel = ({ config, setup }: { config: Config; setup: ScanSetup 
                             selected={settings.areaId}
                             onChange={(areaId) => setSettings({ areaId })}
                             dataTest="alerts-area"
+                        />
+                    </div>
+                )}
+                {setup.userRoots.length > 0 && (
+                    <div className={classes.field} data-test="alerts-orgunit">
+                        <OrgUnitPicker
+                            roots={setup.userRoots.map((root) => root.id)}
+                            rootPaths={setup.userRoots.map((root) => root.path)}
+                            selectedName={setup.rootUnits
+                                .map((root) => root.displayName)
+                                .join(', ')}
+                            selectedPath={
+                                setup.rootUnits.length === 1 ? setup.rootUnits[0]?.path : undefined
+                            }
+                            onSelect={(rootId) => setSettings({ rootId })}
                         />
                     </div>
                 )}
@@ -82,6 +116,25 @@ export const ScanPanel = ({ config, setup }: { config: Config; setup: ScanSetup 
                     </MultiSelectField>
                 </div>
                 <div className={classes.field}>
+                    <SingleSelectField
+                        label={i18n.t('Last month checked')}
+                        selected={settings.end}
+                        onChange={({ selected }: { selected: string }) =>
+                            setSettings({ end: selected })
+                        }
+                        dense
+                        dataTest="alerts-end"
+                    >
+                        {setup.endChoices.map((month) => (
+                            <SingleSelectOption
+                                key={month}
+                                value={month}
+                                label={setup.periodName(month)}
+                            />
+                        ))}
+                    </SingleSelectField>
+                </div>
+                <div className={classes.field}>
                     <MonthsSelect
                         label={i18n.t('Check the last')}
                         choices={TEST_WINDOW_CHOICES}
@@ -99,7 +152,7 @@ export const ScanPanel = ({ config, setup }: { config: Config; setup: ScanSetup 
                         dataTest="alerts-baseline"
                     />
                 </div>
-                <Button primary onClick={scan.run} disabled={!canRun} dataTest="alerts-run">
+                <Button primary onClick={run} disabled={!canRun} dataTest="alerts-run">
                     {scan.data ? i18n.t('Scan again') : i18n.t('Run the scan')}
                 </Button>
             </div>

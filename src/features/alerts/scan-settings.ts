@@ -2,11 +2,21 @@ import { useCallback, useSyncExternalStore } from 'react'
 import type { ScanOverrides } from './scan-alerts'
 import { DEFAULT_BASELINE_MONTHS, DEFAULT_TEST_MONTHS, type ScanSettings } from './scan-plan'
 
+/**
+ * What the Alerts and Data quality pages scan: the program area, levels and window, and where
+ * (`rootId`: one org unit's tree; absent: the user's data-view org units) and up to which month
+ * (`end`; absent: the last month due)
+ */
+export interface PageScanSettings extends ScanSettings {
+    rootId?: string
+    end?: string
+}
+
 /** The scan settings and the analyst's exploratory thresholds, shared by the Alerts and Data
  *  quality pages for the session (not saved): coming back to a page finds the same scan. */
 export interface SessionScanState {
     /** `levels` empty: the default level, once the levels are known */
-    settings: ScanSettings
+    settings: PageScanSettings
     overrides: ScanOverrides
 }
 

@@ -3,26 +3,68 @@ import type { Config } from '../../domain/config'
 import { periodName as calendarPeriodName, todayInCalendar } from '../../domain/periods'
 import { useInstanceCalendar } from '../../data/use-calendar'
 import { dataViewRoots, useMe } from '../../data/use-me'
+import { useOrgUnit, useViewOrgUnit } from '../../data/use-org-unit'
 import { usePairsMetadata } from '../triangulation/use-view-data'
 import { lastCompleteMonth, lastDueMonth, scanPairs, scanWindow } from './scan-plan'
-import { defaultScanLevel, useSessionScanState } from './scan-settings'
+import { defaultScanLevel, useSessionScanState, type PageScanSettings } from './scan-settings'
+import { scanEnd, scanEndChoices } from './scan-url'
 import { useAlertScan, useLevelCounts, useNamedLevels, type ScanInput } from './use-scan'
 
+const NO_FALLBACK = () => undefined
+
+export interface ScanSetupOptions {
+    /** The settings to scan (the Alerts page's URL), instead of the session's */
+    settings?: PageScanSettings | null
+    /**
+     * Called instead of changing the session's settings: `next` the settings chosen, `current`
+     * those shown — both with the levels, the root and the end as scanned
+     */
+    onSettings?: (next: PageScanSettings, current: PageScanSettings) => void
+    /** The settings' root is outside the user's org units, or unknown: the user's own are scanned */
+    onRootFallback?: () => void
+}
+
 /**
- * Everything a scan needs, shared by the Alerts and Data quality pages: the session's settings,
- * the user's data-view roots, the levels and their sizes, the pairs' metadata, the window, and the
- * scan itself (cached: both pages see the same scan).
+ * Everything a scan needs, shared by the Alerts and Data quality pages: the session's settings
+ * (or those given, e.g. from the Alerts page's URL), the org units scanned (one org unit's tree,
+ * when the user may see it, else the user's data-view roots), the levels and their sizes, the
+ * pairs' metadata, the window, and the scan itself (cached: both pages see the same scan).
  */
-export const useScanSetup = (config: Config) => {
+export const useScanSetup = (config: Config, options: ScanSetupOptions = {}) => {
     const [session, update] = useSessionScanState()
-    const { settings } = session
+    const settings = options.settings ?? session.settings
     const me = useMe()
     const levels = useNamedLevels()
     const calendar = useInstanceCalendar()
     const locale = me.data?.settings?.keyUiLocale ?? 'en'
-    const roots = useMemo(() => (me.data ? dataViewRoots(me.data) : []), [me.data])
-    const rootIds = useMemo(() => roots.map((root) => root.id), [roots])
-    const rootLevel = roots.length ? Math.min(...roots.map((root) => root.level)) : 1
+    const userRoots = useMemo(() => (me.data ? dataViewRoots(me.data) : []), [me.data])
+    // The chosen root when the user may see it (else their own roots, and `rootFallback` says why)
+    const viewRoot = useViewOrgUnit(
+        me.data ? settings.rootId : undefined,
+        userRoots,
+        options.onRootFallback ?? NO_FALLBACK
+    )
+    const rootId =
+        settings.rootId && !viewRoot.loading && viewRoot.id === settings.rootId
+            ? settings.rootId
+            : undefined
+    const ownRoot = userRoots.find((root) => root.id === rootId)
+    const rootDetails = useOrgUnit(rootId && !ownRoot ? rootId : undefined)
+    const root =
+        ownRoot ??
+        (rootId && rootDetails.data
+            ? {
+                  id: rootId,
+                  displayName: rootDetails.data.displayName,
+                  path: rootDetails.data.path,
+                  level: rootDetails.data.level,
+              }
+            : undefined)
+    const roots = useMemo(() => (root ? [root] : userRoots), [root, userRoots])
+    const rootIds = useMemo(() => roots.map((r) => r.id), [roots])
+    const rootLevel = roots.length ? Math.min(...roots.map((r) => r.level)) : 1
+    /** The root's details are not in yet: nothing is planned for the user's roots meanwhile */
+    const rootPending = viewRoot.loading || (rootId !== undefined && !root)
     const maxLevel = levels.data?.length
         ? Math.max(...levels.data.map((level) => level.level))
         : undefined
@@ -33,7 +75,7 @@ export const useScanSetup = (config: Config) => {
         if (chosen.length) return [...chosen].sort((a, b) => a - b)
         return maxLevel === undefined ? [] : [defaultScanLevel(maxLevel, rootLevel)]
     }, [settings.levels, maxLevel, rootLevel])
-    const counts = useLevelCounts(rootIds, scanLevels)
+    const counts = useLevelCounts(rootPending ? [] : rootIds, scanLevels)
     const pairs = useMemo(
         () => scanPairs(config.programAreas, settings.areaId),
         [config.programAreas, settings.areaId]
@@ -45,12 +87,20 @@ export const useScanSetup = (config: Config) => {
     // whose reports are due
     const lastMonth = useMemo(() => lastCompleteMonth(today, { calendar }), [today, calendar])
     const dueMonth = useMemo(() => lastDueMonth(today, { calendar }), [today, calendar])
+    const end = scanEnd(dueMonth, settings.end)
+    const endChoices = useMemo(() => scanEndChoices(dueMonth, end), [dueMonth, end])
     const window = useMemo(
-        () => scanWindow(dueMonth, settings.baselineMonths, settings.testMonths),
-        [dueMonth, settings.baselineMonths, settings.testMonths]
+        () => scanWindow(end, settings.baselineMonths, settings.testMonths),
+        [end, settings.baselineMonths, settings.testMonths]
     )
     const input: ScanInput | null = useMemo(() => {
-        if (!metadata.data || !counts.data || maxLevel === undefined || rootIds.length === 0) {
+        if (
+            rootPending ||
+            !metadata.data ||
+            !counts.data ||
+            maxLevel === undefined ||
+            rootIds.length === 0
+        ) {
             return null
         }
         const countData = counts.data
@@ -62,7 +112,7 @@ export const useScanSetup = (config: Config) => {
             maxLevel,
             window,
         }
-    }, [metadata.data, counts.data, maxLevel, rootIds, pairs, scanLevels, window])
+    }, [rootPending, metadata.data, counts.data, maxLevel, rootIds, pairs, scanLevels, window])
     const scan = useAlertScan(input)
     const periodName = useCallback(
         (id: string) => {
@@ -74,7 +124,33 @@ export const useScanSetup = (config: Config) => {
         },
         [calendar, locale]
     )
-    const loading = me.isLoading || levels.isLoading || metadata.isLoading || counts.isLoading
+    /** The settings shown, as scanned: the levels, the root and the end written out */
+    const current: PageScanSettings = useMemo(
+        () => ({
+            areaId: settings.areaId,
+            levels: scanLevels,
+            baselineMonths: settings.baselineMonths,
+            testMonths: settings.testMonths,
+            ...(rootId ? { rootId } : {}),
+            end,
+        }),
+        [settings.areaId, scanLevels, settings.baselineMonths, settings.testMonths, rootId, end]
+    )
+    const { onSettings } = options
+    const setSettings = useCallback(
+        (change: Partial<PageScanSettings>) => {
+            const next = { ...current, ...change }
+            if (onSettings) onSettings(next, current)
+            else update({ settings: next })
+        },
+        [current, onSettings, update]
+    )
+    const loading =
+        me.isLoading ||
+        levels.isLoading ||
+        metadata.isLoading ||
+        counts.isLoading ||
+        (me.data !== undefined && rootPending && !rootDetails.error)
     const error = me.error ?? levels.error ?? metadata.error ?? counts.error ?? null
     const retry = () => {
         void me.refetch()
@@ -85,8 +161,19 @@ export const useScanSetup = (config: Config) => {
     return {
         session,
         update,
+        /** The settings shown (`current`) and a change to them */
+        settings: current,
+        setSettings,
         roots: rootIds,
+        /** The org units scanned, with their names and paths */
+        rootUnits: roots,
+        /** The user's data-view org units (the org unit tree starts there) */
+        userRoots,
+        /** The link's root was not scanned: outside the user's org units, or unknown */
+        rootFallback: viewRoot.fallback,
         rootLevel,
+        /** The months offered as the scan's last month, newest first */
+        endChoices,
         levels: levels.data ?? [],
         maxLevel,
         scanLevels,

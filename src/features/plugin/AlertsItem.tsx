@@ -8,7 +8,6 @@ import { periodName as calendarPeriodName, todayInCalendar } from '../../domain/
 import { useInstanceCalendar } from '../../data/use-calendar'
 import { useOrgUnit } from '../../data/use-org-unit'
 import { ErrorNotice } from '../../shared/api-errors'
-import { DEFAULT_PERIOD } from '../../shared/navigation'
 import {
     alertNames,
     alertViewState,
@@ -31,7 +30,7 @@ import { useAlertScan, useLevelCounts, useNamedLevels, type ScanInput } from '..
 import { useScanAlerts } from '../alerts/use-scan-alerts'
 import { usePairsMetadata } from '../triangulation/use-view-data'
 import { appLink } from './item-settings'
-import { alertItemLevels, itemScanEnd } from './top-alerts'
+import { alertItemLevels, itemAlertsPageState, itemScanEnd } from './top-alerts'
 import classes from './AlertsItem.module.css'
 
 /** How many org unit × pair lines the item lists (it scrolls when the item is small) */
@@ -163,12 +162,17 @@ export const AlertsItem = ({
     const units = orgUnitsById(scan.data)
     const areas = areaOfPairs(config)
     const top = entries.slice(0, ITEM_ALERTS)
-    const alertsPage = appLink({
-        page: 'alerts',
-        area: area.id,
-        pe: DEFAULT_PERIOD,
-        grain: 'monthly',
-    })
+    // The Alerts page on this scan: same area, org unit, levels and months, run on opening
+    const alertsPage = appLink(
+        itemAlertsPageState({
+            areaId: area.id,
+            orgUnitId,
+            levels: scanLevels,
+            end: window.months[window.months.length - 1] ?? '',
+            baselineMonths: window.baselineMonths,
+            testMonths: window.testMonths,
+        })
+    )
     return (
         <div className={classes.item} data-test="alerts-item">
             <div className={classes.header}>

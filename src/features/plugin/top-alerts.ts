@@ -1,3 +1,6 @@
+import { DEFAULT_PERIOD, type ViewState } from '../../shared/navigation'
+import { withScanSettings } from '../alerts/scan-url'
+
 /**
  * The dashboard item's alerts: what it scans for an org unit. The entries it shows are the scan's
  * ranked entries (`alerts/scan-entries.ts`), as on the Alerts page. Pure functions, no React.
@@ -23,3 +26,37 @@ export const alertItemLevels = (orgUnitLevel: number, maxLevel: number): number[
  */
 export const itemScanEnd = (lastDue: string, filterLastMonth?: string): string =>
     filterLastMonth !== undefined && filterLastMonth < lastDue ? filterLastMonth : lastDue
+
+/**
+ * The Alerts page's view of the item's scan ("All N in the app"): the same program area, org
+ * unit, levels, window and last month, run on opening, so that the page lists the same entries
+ * in the same order.
+ */
+export const itemAlertsPageState = ({
+    areaId,
+    orgUnitId,
+    levels,
+    end,
+    baselineMonths,
+    testMonths,
+}: {
+    areaId: string
+    orgUnitId: string
+    levels: readonly number[]
+    /** The last month the item's scan tests (`itemScanEnd`) */
+    end: string
+    baselineMonths: number
+    testMonths: number
+}): ViewState =>
+    withScanSettings(
+        { page: 'alerts', pe: DEFAULT_PERIOD, grain: 'monthly' },
+        {
+            areaId,
+            ...(orgUnitId ? { rootId: orgUnitId } : {}),
+            levels: [...levels],
+            end,
+            baselineMonths,
+            testMonths,
+        },
+        { run: true }
+    )

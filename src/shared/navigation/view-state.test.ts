@@ -61,3 +61,50 @@ describe('view state in the URL', () => {
         )
     })
 })
+
+describe('the alert scan settings in the URL', () => {
+    it('round-trips the scan of the Alerts page', () => {
+        const state: ViewState = {
+            page: 'alerts',
+            area: 'mnh',
+            pe: 'LAST_12_MONTHS',
+            grain: 'monthly',
+            scan: {
+                root: 'ImspTQPwCqd',
+                end: '202506',
+                baseline: 12,
+                test: 6,
+                levels: [2, 3, 4],
+                run: true,
+            },
+        }
+        const hash = serializeViewState(state)
+        expect(hash).toBe(
+            '#/alerts?area=mnh&root=ImspTQPwCqd&end=202506&base=12&test=6&lv=2%2C3%2C4&run=1'
+        )
+        expect(parseViewState(hash)).toEqual(state)
+    })
+
+    it('leaves out what has the wrong shape, and says "no scan" when nothing is left', () => {
+        expect(
+            parseViewState('#/alerts?root=<b>&end=2025-06&base=-3&test=x&lv=0,a,3,3,2&run=yes').scan
+        ).toEqual({ levels: [2, 3] })
+        expect(parseViewState('#/alerts?end=202513').scan).toBeUndefined()
+        expect(parseViewState('#/alerts?end=202500&base=1000').scan).toBeUndefined()
+        expect(parseViewState('#/alerts?area=mnh').scan).toBeUndefined()
+        expect(parseViewState('#/alerts').scan).toBeUndefined()
+    })
+
+    it('belongs to the scan pages only: the view neither reads nor writes it', () => {
+        expect(parseViewState('#/view?end=202506&run=1').scan).toBeUndefined()
+        expect(
+            serializeViewState({
+                page: 'view',
+                pe: 'LAST_12_MONTHS',
+                grain: 'monthly',
+                scan: { end: '202506', run: true },
+            })
+        ).toBe('#/view')
+        expect(parseViewState('#/quality?end=202506').scan).toEqual({ end: '202506' })
+    })
+})

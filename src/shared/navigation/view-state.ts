@@ -26,6 +26,28 @@ export interface ViewState {
     drill?: { period: string; path: string[] }
     /** A point to highlight in the drilled chart (org unit id), e.g. from an alert */
     highlight?: string
+    /** The alert scan's settings (Alerts and Data quality pages), e.g. from a dashboard item */
+    scan?: ScanParams
+}
+
+/**
+ * The alert scan's settings as a link carries them (`root`, `end`, `base`, `test`, `lv`, `run`;
+ * the program area is `area`). Read here as text of the right shape only: the Alerts page checks
+ * them against the instance (`features/alerts/scan-url.ts`).
+ */
+export interface ScanParams {
+    /** The org unit whose tree is scanned (else the user's data-view org units) */
+    root?: string
+    /** The last month tested, `yyyyMM` (else the last month due) */
+    end?: string
+    /** Baseline months */
+    baseline?: number
+    /** Tested months */
+    test?: number
+    /** Org unit levels scanned */
+    levels?: number[]
+    /** Run the scan on opening (a dashboard item's list, or a list shared once scanned) */
+    run?: boolean
 }
 
 export const DEFAULT_PERIOD = 'LAST_12_MONTHS'
@@ -48,6 +70,51 @@ const parseOrgUnitItems = (value: string | null): string[] | undefined => {
     return items.length > 0 ? items : undefined
 }
 
+const MONTH_ID = /^\d{4}(?:0[1-9]|1[0-2])$/
+const SMALL_INT = /^[1-9]\d?$/
+
+/** The scan's settings of a link's query: each of the right shape, else left out; none → undefined */
+export const parseScanParams = (query: URLSearchParams): ScanParams | undefined => {
+    const int = (name: string) => {
+        const value = query.get(name)
+        return value !== null && SMALL_INT.test(value) ? Number(value) : undefined
+    }
+    const end = query.get('end')
+    const levels = [
+        ...new Set(
+            (query.get('lv') ?? '')
+                .split(',')
+                .filter((level) => SMALL_INT.test(level))
+                .map(Number)
+        ),
+    ].sort((a, b) => a - b)
+    const params: ScanParams = {
+        root: clean(query.get('root')),
+        end: end !== null && MONTH_ID.test(end) ? end : undefined,
+        baseline: int('base'),
+        test: int('test'),
+        levels: levels.length > 0 ? levels : undefined,
+        run: query.get('run') === '1' ? true : undefined,
+    }
+    const given = Object.fromEntries(
+        Object.entries(params).filter(([, value]) => value !== undefined)
+    ) as ScanParams
+    return Object.keys(given).length > 0 ? given : undefined
+}
+
+/** Writes the scan's settings into a link's query (the reverse of `parseScanParams`) */
+export const writeScanParams = (query: URLSearchParams, scan: ScanParams): void => {
+    if (scan.root) query.set('root', scan.root)
+    if (scan.end) query.set('end', scan.end)
+    if (scan.baseline !== undefined) query.set('base', String(scan.baseline))
+    if (scan.test !== undefined) query.set('test', String(scan.test))
+    if (scan.levels?.length) query.set('lv', scan.levels.join(','))
+    if (scan.run) query.set('run', '1')
+}
+
+/** The pages whose URL carries the scan's settings (one scan serves both) */
+const SCAN_PAGES: Page[] = ['alerts', 'quality']
+
 /** Reads a hash such as `#/view?area=mnh&pe=LAST_12_MONTHS`; anything malformed is ignored. */
 export const parseViewState = (hash: string): ViewState => {
     const raw = hash.replace(/^#\/?/, '')
@@ -69,6 +136,7 @@ export const parseViewState = (hash: string): ViewState => {
         grain: query.get('grain') === 'quarterly' ? 'quarterly' : 'monthly',
         drill: drillPeriod ? { period: drillPeriod, path: drillPath } : undefined,
         highlight: clean(query.get('hl')),
+        scan: SCAN_PAGES.includes(page) ? parseScanParams(query) : undefined,
     }
 }
 
@@ -85,6 +153,7 @@ export const serializeViewState = (state: ViewState): string => {
         if (state.drill.path.length) query.set('dpath', state.drill.path.join(','))
     }
     if (state.highlight) query.set('hl', state.highlight)
+    if (state.scan && SCAN_PAGES.includes(state.page)) writeScanParams(query, state.scan)
     const search = query.toString()
     return `#/${state.page}${search ? `?${search}` : ''}`
 }
