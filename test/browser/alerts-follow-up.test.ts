@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs'
 import { inject } from 'vitest'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { launchChromium } from './support/chromium'
-import { ADMIN, basicAuth } from './support/demo-process'
+import { ADMIN, ANALYST, basicAuth } from './support/demo-process'
 import { layoutProblems, setUiLocale, type Lang } from './support/journey'
 import { hostItem, openHost } from './support/host'
 import { screenshot } from './support/page'
-import { apiGet, openApp } from './support/session'
+import { apiGet, openApp, openLink } from './support/session'
 
 const demoUrl = inject('demoUrl')
 const DISTRICT = { username: 'district', password: 'District1#' }
@@ -422,4 +422,181 @@ describe('the dashboard alerts item', () => {
         await browser.close()
         // three items scanning at once on a shared machine
     }, 240_000)
+
+    it('"All N in the app" opens the Alerts page on the item\u2019s scan: its period and org unit, the same N and entries', async () => {
+        const browser = await launchChromium({ viewport: { width: 1300, height: 900 } })
+        const get = async <T>(path: string, user = ADMIN): Promise<T> =>
+            (await (
+                await fetch(`${demoUrl}/api/${path}`, {
+                    headers: { Authorization: basicAuth(user.username, user.password) },
+                })
+            ).json()) as T
+        // A region other than the analyst's (who then opens the link from outside it)
+        const analystMe = await get<{ organisationUnits: { id: string }[] }>(
+            'me?fields=organisationUnits[id]',
+            ANALYST
+        )
+        const { organisationUnits: regions } = await get<{
+            organisationUnits: { id: string; displayName: string }[]
+        }>('organisationUnits?level=2&fields=id,displayName&paging=false')
+        const region = regions.find((r) => r.id !== analystMe.organisationUnits[0]?.id)
+        expect(region).toBeDefined()
+        const { organisationUnitLevels: levels } = await get<{
+            organisationUnitLevels: { level: number; displayName: string }[]
+        }>('organisationUnitLevels?fields=level,displayName&paging=false')
+        const levelName = (level: number) => levels.find((l) => l.level === level)?.displayName
+        // A dashboard on 2025 (not the app's default months) and a region (not the user's root)
+        const item = {
+            id: 'alertsLinked',
+            width: 600,
+            height: 400,
+            filters: {
+                ou: [{ id: region?.id ?? '', name: region?.displayName }],
+                pe: [{ id: '2025', name: '2025' }],
+            },
+        }
+        const { page, errors } = await openHost(browser, demoUrl, [item])
+        let linkedHash = ''
+        try {
+            const frame = frameOf(page, item.id)
+            await frame.locator('[data-test="item-picker"]').waitFor({ timeout: 30_000 })
+            await frame.getByText('Top alerts', { exact: true }).click()
+            await frame.locator('[data-test="item-picker-save"]').click()
+            await frame
+                .locator('[data-test="alerts-item-entry"]')
+                .first()
+                .waitFor({ timeout: 120_000 })
+            const title = (await frame.getByText(/^Top alerts, /).textContent()) ?? ''
+            const areaName = /^Top alerts, (.*), [^,]+$/.exec(title)?.[1] ?? ''
+            expect(areaName.length).toBeGreaterThan(0)
+            const all = frame.locator('[data-test="alerts-item-all"]')
+            const count = Number(
+                /^All (\d+) in the app$/.exec((await all.textContent()) ?? '')?.[1]
+            )
+            expect(count).toBeGreaterThan(0)
+            const itemEntries = frame.locator('[data-test="alerts-item-entry"]')
+            const firstCount = Math.min(3, await itemEntries.count())
+            const itemFirst: { tier: string | null; text: string }[] = []
+            for (let i = 0; i < firstCount; i++) {
+                itemFirst.push({
+                    tier: await itemEntries.nth(i).getAttribute('data-tier'),
+                    text:
+                        (await itemEntries
+                            .nth(i)
+                            .locator('[data-test="alerts-item-link"]')
+                            .textContent()) ?? '',
+                })
+            }
+
+            // The link opens the app in the dashboard's window, on the item's scan, run at once
+            await all.click()
+            await page.waitForURL(/\/api\/apps\/triangulate\/index\.html#\/alerts\?/)
+            await page.locator('[data-test="alert-item"]').first().waitFor({ timeout: 120_000 })
+            const panelText = async (dataTest: string) =>
+                (await page.locator(`[data-test="${dataTest}"]`).textContent()) ?? ''
+            // The scan panel shows the item's settings
+            if ((await page.locator('[data-test="alerts-area"]').count()) > 0) {
+                expect(await panelText('alerts-area')).toContain(areaName)
+            }
+            expect(await panelText('alerts-orgunit')).toBe(`Org unit – ${region?.displayName}`)
+            for (const level of [2, 3, 4]) {
+                expect(await panelText('alerts-levels')).toContain(levelName(level))
+            }
+            expect(await panelText('alerts-levels')).not.toContain(levelName(1))
+            expect(await panelText('alerts-end')).toContain('December 2025')
+            expect(await panelText('alerts-test-window')).toContain('6 months')
+            expect(await panelText('alerts-baseline')).toContain('12 months')
+            expect(
+                await page.getByText(/^Each month from .* is compared with/).textContent()
+            ).toContain('Each month from July 2025 to December 2025 is compared with the 12 months')
+            // The same N, and the same first entries in the same order
+            await expect
+                .poll(() => panelText('alerts-count'), { timeout: 60_000 })
+                .toContain(`of ${count} entries`)
+            const pageEntries = page.locator('[data-test="alert-item"]')
+            for (const [i, { tier, text }] of itemFirst.entries()) {
+                expect(await pageEntries.nth(i).getAttribute('data-tier')).toBe(tier)
+                const sentence =
+                    (await pageEntries
+                        .nth(i)
+                        .locator('[data-test="alert-link"]')
+                        .first()
+                        .textContent()) ?? ''
+                expect(sentence.length).toBeGreaterThan(20)
+                expect(text).toContain(sentence)
+            }
+            const linked = page.url()
+            expect(linked).toContain(`root=${region?.id}`)
+            expect(linked).toContain('end=202512')
+            linkedHash = new URL(linked).hash
+
+            // A change of the settings is in the URL; back returns to the item's scan and list
+            await page
+                .locator('[data-test="alerts-test-window"] [data-test="dhis2-uicore-select-input"]')
+                .click()
+            await page
+                .locator('[data-test="dhis2-uicore-singleselectoption"]', { hasText: '3 months' })
+                .click()
+            await expect.poll(() => page.url()).toContain('test=3')
+            expect(page.url()).toContain(`root=${region?.id}`)
+            expect(await panelText('alerts-test-window')).toContain('3 months')
+            await page.goBack()
+            await expect.poll(() => page.url()).toBe(linked)
+            expect(await panelText('alerts-test-window')).toContain('6 months')
+            await expect
+                .poll(() => panelText('alerts-count'), { timeout: 60_000 })
+                .toContain(`of ${count} entries`)
+            expect(errors).toEqual([])
+
+            // The page reached from the link, in English and French, on a desktop and a phone
+            for (const lang of ['en', 'fr'] as Lang[]) {
+                await setUiLocale(demoUrl, ADMIN, lang)
+                const opened = await openApp(browser, demoUrl, ADMIN, new URL(linked).hash)
+                for (const size of [
+                    { width: 1440, height: 900 },
+                    { width: 390, height: 844 },
+                ]) {
+                    await opened.page.setViewportSize(size)
+                    await opened.page
+                        .locator('[data-test="alert-item"]')
+                        .first()
+                        .waitFor({ timeout: 120_000 })
+                    expect(await layoutProblems(opened.page)).toEqual([])
+                    await screenshot(
+                        opened.page,
+                        `alerts-from-item-${lang}-${size.width}x${size.height}`
+                    )
+                }
+                expect(opened.errors).toEqual([])
+                await opened.page.close()
+            }
+        } finally {
+            await setUiLocale(demoUrl, ADMIN, 'en')
+        }
+        await page.close()
+
+        // A user who may not see the region: their own org unit, said in words, and scanned
+        const analyst = await launchChromium()
+        const other = await openApp(analyst, demoUrl, ANALYST)
+        await openLink(other.page, `${demoUrl}/api/apps/triangulate/index.html${linkedHash}`)
+        const notice = other.page.locator('[data-test="ou-fallback-notice"]')
+        await notice.waitFor({ timeout: 60_000 })
+        expect(await notice.textContent()).toContain(
+            'This link is for an org unit you do not have access to'
+        )
+        await other.page
+            .locator('[data-test="alert-item"], [data-test="alerts-empty"]')
+            .first()
+            .waitFor({ timeout: 120_000 })
+        expect(other.page.url()).not.toContain('root=')
+        expect(await other.page.locator('[data-test="alerts-orgunit"]').textContent()).not.toBe(
+            `Org unit – ${region?.displayName}`
+        )
+        expect(await other.page.locator('[data-test="alerts-end"]').textContent()).toContain(
+            'December 2025'
+        )
+        expect(other.errors).toEqual([])
+        await analyst.close()
+        await browser.close()
+    }, 480_000)
 })

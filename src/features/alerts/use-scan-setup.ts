@@ -50,17 +50,14 @@ export const useScanSetup = (config: Config, options: ScanSetupOptions = {}) => 
             : undefined
     const ownRoot = userRoots.find((root) => root.id === rootId)
     const rootDetails = useOrgUnit(rootId && !ownRoot ? rootId : undefined)
-    const root =
-        ownRoot ??
-        (rootId && rootDetails.data
-            ? {
-                  id: rootId,
-                  displayName: rootDetails.data.displayName,
-                  path: rootDetails.data.path,
-                  level: rootDetails.data.level,
-              }
-            : undefined)
-    const roots = useMemo(() => (root ? [root] : userRoots), [root, userRoots])
+    const details = rootId && !ownRoot ? rootDetails.data : undefined
+    const roots = useMemo(() => {
+        if (ownRoot) return [ownRoot]
+        if (!rootId || !details) return userRoots
+        const { displayName, path, level } = details
+        return [{ id: rootId, displayName, path, level }]
+    }, [ownRoot, rootId, details, userRoots])
+    const root = rootId ? roots.find((r) => r.id === rootId) : undefined
     const rootIds = useMemo(() => roots.map((r) => r.id), [roots])
     const rootLevel = roots.length ? Math.min(...roots.map((r) => r.level)) : 1
     /** The root's details are not in yet: nothing is planned for the user's roots meanwhile */
