@@ -43,7 +43,9 @@ const urlScanKey = (state: ViewState, config: Config): string =>
     )
 
 /**
- * Alerts: scan the user's data-view roots at the chosen levels (batched analytics requests, cached),
+ * Alerts: scan the user's data-view roots (or one org unit's tree) at the chosen levels, up to the
+ * chosen month (batched analytics requests, cached); the settings live in the URL once given
+ * (`scan-url.ts`: a dashboard item's "All N in the app" opens its own scan, run at once),
  * run the detectors per pair and org unit in a web worker, and list what they found: one entry
  * per org unit and pair with its reasons, tiered, highest impact first, each with its follow-up
  * (acknowledge, assign, comment, resolve), then the stockouts by duration. The entries shown can be
