@@ -64,6 +64,10 @@ const commodity = (key: string) => {
 }
 
 describe('determinism', () => {
+    it('holds every generated series in single precision (all values are counts)', () => {
+        for (const [key, s] of db.series) expect(s.values, key).toBeInstanceOf(Float32Array)
+    })
+
     it('gives the same country for the same options', () => {
         const again = generateCountryWithTruth(OPTS)
         expect(again.db.orgUnits.map((o) => [o.id, o.name, o.code, o.path])).toEqual(
