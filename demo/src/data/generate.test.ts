@@ -562,7 +562,10 @@ describe('values', () => {
             if (c.key === 'resuscitationDevices') continue
             const m = c.lmis.monthly
             const sum = (id: string, pick: (v: number) => boolean = () => true) =>
-                Array.from(seriesOf(id).values).reduce((t, v) => (Number.isNaN(v) || !pick(v) ? t : t + v), 0)
+                Array.from(seriesOf(id).values).reduce(
+                    (t, v) => (Number.isNaN(v) || !pick(v) ? t : t + v),
+                    0
+                )
             const consumption = sum(m.consumption.id)
             const losses = sum(m.lossesAdjustments.id, (v) => v > 0)
             const transfersIn = -sum(m.lossesAdjustments.id, (v) => v < 0)

@@ -158,9 +158,7 @@ export interface ValueSeries {
  * (`NaN` included), else the array as it is. A national country's series are 6,000 facilities ×
  * 46 months each, 170 of them: 263 MB as doubles, 132 MB as singles.
  */
-export const compactValues = (
-    values: Float64Array | Float32Array
-): Float64Array | Float32Array => {
+export const compactValues = (values: Float64Array | Float32Array): Float64Array | Float32Array => {
     if (values instanceof Float32Array) return values
     for (let i = 0; i < values.length; i++) {
         const value = values[i] as number

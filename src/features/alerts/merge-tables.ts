@@ -97,7 +97,8 @@ export class ScanTableMerger {
         return {
             value,
             itemName: (id: string) => items[id],
-            itemIds: (dimension: string) => dimensionItems[dimension] ?? [...(rowIds[dimension] ?? [])],
+            itemIds: (dimension: string) =>
+                dimensionItems[dimension] ?? [...(rowIds[dimension] ?? [])],
             ouHierarchy: this.ouHierarchy,
             ouNameHierarchy: this.ouNameHierarchy,
         }

@@ -268,11 +268,7 @@ describe('runScanRequests', () => {
 })
 
 describe('runScanLevels', () => {
-    const request = (
-        level: number,
-        n: number,
-        groupSet?: string
-    ): ScanRequest => ({
+    const request = (level: number, n: number, groupSet?: string): ScanRequest => ({
         level,
         periodType: 'QUARTERLY',
         dx: [`Item${n}`],
