@@ -24,7 +24,7 @@ import {
     type ScanRequest,
     type ScanWindow,
 } from '../../src/features/alerts/scan-plan'
-import { runScanRequests, tablesByLevel } from '../../src/features/alerts/scan-run'
+import { runScanLevels } from '../../src/features/alerts/scan-run'
 import type { DataSetInfo, ItemInfo } from '../../src/features/triangulation/pair-model'
 import type { EvaluatedAlert, EvaluationContext } from './evaluate-alerts'
 
@@ -180,13 +180,13 @@ export const demoCountry = ({
             window,
             ...(facilityLevel === undefined ? {} : { facilityLevel }),
         })
-        const tables = await runScanRequests(requests, fetchTable)
+        const tables = await runScanLevels(requests, fetchTable, FACILITY_LEVEL)
         const data = await buildScanData({
             pairs,
             metadata,
             window,
             roots: [root],
-            levels: tablesByLevel(requests, tables, FACILITY_LEVEL),
+            levels: tables,
             ...(alignGroups ? { facilityOffsets } : {}),
         })
         return { scan: data, requests: requests.length, plan: requests }

@@ -483,7 +483,7 @@ export class QueryEvaluator {
 
     /** A facility's latest value among the pickable periods of a LAST spec, or NaN. */
     private lastOfFacility(
-        values: Float64Array,
+        values: Float64Array | Float32Array,
         base: number,
         spec: LastSpec,
         keepZeros: boolean

@@ -64,6 +64,10 @@ const commodity = (key: string) => {
 }
 
 describe('determinism', () => {
+    it('holds every generated series in single precision (all values are counts)', () => {
+        for (const [key, s] of db.series) expect(s.values, key).toBeInstanceOf(Float32Array)
+    })
+
     it('gives the same country for the same options', () => {
         const again = generateCountryWithTruth(OPTS)
         expect(again.db.orgUnits.map((o) => [o.id, o.name, o.code, o.path])).toEqual(
@@ -558,7 +562,10 @@ describe('values', () => {
             if (c.key === 'resuscitationDevices') continue
             const m = c.lmis.monthly
             const sum = (id: string, pick: (v: number) => boolean = () => true) =>
-                seriesOf(id).values.reduce((t, v) => (Number.isNaN(v) || !pick(v) ? t : t + v), 0)
+                Array.from(seriesOf(id).values).reduce(
+                    (t, v) => (Number.isNaN(v) || !pick(v) ? t : t + v),
+                    0
+                )
             const consumption = sum(m.consumption.id)
             const losses = sum(m.lossesAdjustments.id, (v) => v > 0)
             const transfersIn = -sum(m.lossesAdjustments.id, (v) => v < 0)
@@ -630,7 +637,7 @@ describe('values', () => {
                 q.consumption,
                 q.quantityReceived,
                 q.lossesAdjustments,
-            ].map((e) => seriesOf(e.id).values) as Float64Array[]
+            ].map((e) => seriesOf(e.id).values) as (Float64Array | Float32Array)[]
             db.facilities.forEach((f, slot) => {
                 if (!quarterly.has(f.id)) return
                 for (let k = 1; k < nQ; k++) {
@@ -685,7 +692,7 @@ describe('values', () => {
         const slots = db.facilities
             .map((f, s) => (monthly.has(f.id) ? s : -1))
             .filter((s) => s >= 0)
-        const total = (values: Float64Array) => {
+        const total = (values: Float64Array | Float32Array) => {
             const n = db.periodsByType.Monthly.length
             let t = 0
             for (const slot of slots) {

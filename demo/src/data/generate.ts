@@ -78,6 +78,7 @@ import type {
     Registrations,
     ValueSeries,
 } from './model'
+import { compactValues } from './model'
 import {
     buildPeriods,
     defaultEndPeriod,
@@ -851,6 +852,11 @@ export const generateCountryWithTruth = (
         supplyShortages: shortages,
         serviceSurges: serviceSurges(targets.shock, hier.facilities, first, nMonths),
         facilityProfiles,
+    }
+    // Every series is complete now (simulation, then the seeded anomalies): held in single
+    // precision where that loses nothing
+    for (const valueSeries of db.series.values()) {
+        valueSeries.values = compactValues(valueSeries.values)
     }
     truthByDb.set(db, truth)
     return { db, truth }

@@ -1,111 +1,113 @@
-import type {
-    AnalyticsCoordinates,
-    AnalyticsHeader,
-    AnalyticsItem,
-    AnalyticsRow,
-    AnalyticsTable,
-    DisplayNameOptions,
-} from '../../api/analytics'
+import type { AnalyticsCoordinates, AnalyticsTable } from '../../api/analytics'
 
 /** Dimensions of a row besides `dx`/`pe`/`ou` (e.g. an org unit group set), as one key */
-const otherKey = (dims: Readonly<Record<string, string | undefined>>): string =>
-    Object.entries(dims)
-        .filter(([name, item]) => name !== 'dx' && name !== 'pe' && name !== 'ou' && item)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([name, item]) => `${name}=${item}`)
+const otherKey = (dims: Readonly<Record<string, string | undefined>>): string => {
+    let names: string[] | null = null
+    for (const name in dims) {
+        if (name !== 'dx' && name !== 'pe' && name !== 'ou' && dims[name]) {
+            ;(names ??= []).push(name)
+        }
+    }
+    if (names === null) return ''
+    return names
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        .map((name) => `${name}=${dims[name] as string}`)
         .join('&')
+}
+
+/**
+ * What a scan reads of its analytics tables (`buildScanData`, `buildPairTrend`): values by
+ * `dx`/`pe`/`ou` and any other dimension column, names, org unit ids and hierarchies. Not the rows:
+ * a region's tables hold hundreds of thousands of them.
+ */
+export type ScanTable = Pick<
+    AnalyticsTable,
+    'value' | 'itemName' | 'itemIds' | 'ouHierarchy' | 'ouNameHierarchy'
+>
 
 /**
  * Several analytics tables of one scan (chunks of `dx`, monthly and quarterly requests) read as
- * one: values by `dx`/`pe`/`ou` and any other dimension column (a group set of staggered reporting
- * groups: `value(dx, pe, ou, { [groupSet]: group })`), names, dimension items in first-seen order
- * and org unit hierarchies merged. The first value found for a cell wins.
+ * one, folded in one at a time (`add`) so that each parsed response can be dropped as soon as it
+ * is in: values by `dx`/`pe`/`ou` and any other dimension column (a group set of staggered
+ * reporting groups: `value(dx, pe, ou, { [groupSet]: group })`), names, dimension items in
+ * first-seen order and org unit hierarchies merged. The first value found for a cell wins.
  *
- * Cells are indexed by nested maps (`dx` → `ou` → `pe`): a scan reads every item of every pair
- * for every org unit and period, hundreds of thousands of lookups that should not build a string
- * key each.
+ * Only the values are kept, indexed by nested maps (`dx` → `ou` → `pe`): a scan reads every item
+ * of every pair for every org unit and period, hundreds of thousands of lookups that should not
+ * build a string key each, and the rows themselves (an object and its dimension record each,
+ * about 200 bytes) would be most of a region's memory.
  */
-export const mergeTables = (tables: readonly AnalyticsTable[]): AnalyticsTable => {
-    const index = new Map<string, Map<string, Map<string, AnalyticsRow>>>()
-    const rows: AnalyticsRow[] = []
-    const items: Record<string, AnalyticsItem> = {}
-    const dimensionItems: Record<string, string[]> = {}
-    const ouHierarchy: Record<string, readonly string[]> = {}
-    const ouNameHierarchy: Record<string, readonly string[]> = {}
-    const headers: AnalyticsHeader[] = []
-    const dimensions: string[] = []
-    for (const table of tables) {
-        for (const header of table.headers) {
-            if (!headers.some((h) => h.name === header.name)) headers.push(header)
-        }
-        for (const dimension of table.dimensions) {
-            if (!dimensions.includes(dimension)) dimensions.push(dimension)
-        }
+export class ScanTableMerger {
+    private readonly index = new Map<string, Map<string, Map<string, number | null>>>()
+    private readonly items: Record<string, string> = {}
+    private readonly dimensionItems: Record<string, string[]> = {}
+    private readonly dimensionSeen: Record<string, Set<string>> = {}
+    /** Ids per dimension in the order they first appear in rows (for tables without metaData) */
+    private readonly rowIds: Record<string, Set<string>> = {}
+    private readonly ouHierarchy: Record<string, readonly string[]> = {}
+    private readonly ouNameHierarchy: Record<string, readonly string[]> = {}
+
+    /** Folds one table in; its cells already known keep their value. */
+    add(table: AnalyticsTable): void {
+        const { index } = this
+        const dimensions = table.dimensions
         for (const row of table.rows) {
-            rows.push(row)
-            const { dx = '', pe = '', ou = '' } = row.dims
-            const other = otherKey(row.dims)
+            const { dims } = row
+            for (const dimension of dimensions) {
+                const id = dims[dimension]
+                if (id) (this.rowIds[dimension] ??= new Set()).add(id)
+            }
+            const { dx = '', pe = '', ou = '' } = dims
+            const other = otherKey(dims)
             const key = other ? `${pe}|${other}` : pe
             let byOrgUnit = index.get(dx)
             if (!byOrgUnit) index.set(dx, (byOrgUnit = new Map()))
             let byPeriod = byOrgUnit.get(ou)
             if (!byPeriod) byOrgUnit.set(ou, (byPeriod = new Map()))
-            if (!byPeriod.has(key)) byPeriod.set(key, row)
+            if (!byPeriod.has(key)) byPeriod.set(key, row.value)
         }
-        for (const [id, item] of Object.entries(table.items)) items[id] ??= item
+        for (const [id, item] of Object.entries(table.items)) this.items[id] ??= item.name
         for (const [dimension, ids] of Object.entries(table.dimensionItems)) {
-            const list = (dimensionItems[dimension] ??= [])
-            const seen = new Set(list)
-            for (const id of ids) if (!seen.has(id)) list.push(id)
+            const list = (this.dimensionItems[dimension] ??= [])
+            const seen = (this.dimensionSeen[dimension] ??= new Set())
+            for (const id of ids) {
+                if (seen.has(id)) continue
+                seen.add(id)
+                list.push(id)
+            }
         }
-        for (const [id, path] of Object.entries(table.ouHierarchy)) ouHierarchy[id] ??= path
+        for (const [id, path] of Object.entries(table.ouHierarchy)) this.ouHierarchy[id] ??= path
         for (const [id, path] of Object.entries(table.ouNameHierarchy)) {
-            ouNameHierarchy[id] ??= path
+            this.ouNameHierarchy[id] ??= path
         }
     }
-    const cell = (
-        dx?: string,
-        pe?: string,
-        ou?: string,
-        other?: AnalyticsCoordinates
-    ): AnalyticsRow | undefined => {
-        const extra = other ? otherKey(other) : ''
-        return index
-            .get(dx ?? '')
-            ?.get(ou ?? '')
-            ?.get(extra ? `${pe ?? ''}|${extra}` : (pe ?? ''))
+
+    /** The tables folded in so far, read as one (later `add`s show through). */
+    table(): ScanTable {
+        const { index, items, dimensionItems, rowIds } = this
+        const value = (dx: string, pe: string, ou?: string, other?: AnalyticsCoordinates) => {
+            const extra = other ? otherKey(other) : ''
+            return (
+                index
+                    .get(dx)
+                    ?.get(ou ?? '')
+                    ?.get(extra ? `${pe}|${extra}` : pe) ?? null
+            )
+        }
+        return {
+            value,
+            itemName: (id: string) => items[id],
+            itemIds: (dimension: string) =>
+                dimensionItems[dimension] ?? [...(rowIds[dimension] ?? [])],
+            ouHierarchy: this.ouHierarchy,
+            ouNameHierarchy: this.ouNameHierarchy,
+        }
     }
-    const row = (coordinates: AnalyticsCoordinates): AnalyticsRow | undefined =>
-        cell(coordinates.dx, coordinates.pe, coordinates.ou, coordinates)
-    const itemName = (id: string): string | undefined => items[id]?.name
-    return {
-        headers,
-        dimensions,
-        rows,
-        items,
-        dimensionItems,
-        ouHierarchy,
-        ouNameHierarchy,
-        hasMetaData: tables.some((table) => table.hasMetaData),
-        value: (dx: string, pe: string, ou?: string, other?: AnalyticsCoordinates) =>
-            cell(dx, pe, ou, other)?.value ?? null,
-        valueAt: (coordinates: AnalyticsCoordinates) => row(coordinates)?.value ?? null,
-        row,
-        rowsWhere: (coordinates: AnalyticsCoordinates) =>
-            rows.filter((r) =>
-                Object.entries(coordinates).every(
-                    ([name, item]) => item === undefined || r.dims[name] === item
-                )
-            ),
-        itemName,
-        displayName: (id: string, options: DisplayNameOptions = {}) => {
-            const path = options.hierarchy ? ouNameHierarchy[id] : undefined
-            if (path && path.length > 0) return path.join(options.separator ?? ' / ')
-            return itemName(id) ?? id
-        },
-        itemIds: (dimension: string) =>
-            dimensionItems[dimension] ?? [
-                ...new Set(rows.map((r) => r.dims[dimension]).filter((id): id is string => !!id)),
-            ],
-    }
+}
+
+/** Tables read as one (`ScanTableMerger`), in the order given. */
+export const mergeTables = (tables: readonly AnalyticsTable[]): ScanTable => {
+    const merger = new ScanTableMerger()
+    for (const table of tables) merger.add(table)
+    return merger.table()
 }

@@ -1,9 +1,9 @@
 import { analyticsHeader } from '../../api/analytics/test-headers'
 import { parseAnalyticsResponse } from '../../api/analytics'
-import { mergeTables } from './merge-tables'
+import { ScanTableMerger, mergeTables } from './merge-tables'
 import { buildScanData, pairDataSetIds, pairOrgUnitSeries, scanOrgUnits } from './scan-data'
 import { scanWindow } from './scan-plan'
-import { runScanRequests, tablesByLevel } from './scan-run'
+import { runScanLevels, runScanRequests } from './scan-run'
 import { DE, DS, OU, metadata, ors, oxytocin, rowsOf, table, zinc } from './test-fixtures'
 import {
     mergeScanData,
@@ -33,17 +33,42 @@ describe('mergeTables', () => {
         expect(merged.value(DE.deliveries, '202401', OU.b)).toBe(20)
         expect(merged.value(DE.oxyQ, '2024Q1', OU.a)).toBe(30)
         expect(merged.value(DE.oxyQ, '2024Q1', OU.b)).toBeNull()
-        expect(merged.valueAt({ dx: DE.oxyQ, pe: '2024Q1', ou: OU.a })).toBe(30)
-        expect(merged.rows).toHaveLength(4)
-        expect(merged.rowsWhere({ ou: OU.b })).toHaveLength(1)
+        expect(merged.value(DE.deliveries, '202402', OU.a)).toBeNull()
     })
 
     it('merges names, org units and hierarchies', () => {
         expect(merged.itemName(OU.b)).toBe('District <b>')
         expect(merged.itemIds('ou')).toEqual([OU.a, OU.b])
         expect(merged.ouHierarchy[OU.a]).toEqual([OU.root, OU.region])
-        expect(merged.displayName(OU.a, { hierarchy: true })).toBe('Country / Region / District A')
-        expect(merged.hasMetaData).toBe(true)
+        expect(merged.ouNameHierarchy[OU.a]).toEqual(['Country', 'Region', 'District A'])
+    })
+
+    it('keeps only the values: a table added later shows through, its cells known before do not', () => {
+        const merger = new ScanTableMerger()
+        const read = merger.table()
+        merger.add(monthly)
+        expect(read.value(DE.deliveries, '202401', OU.b)).toBe(20)
+        expect(read.value(DE.oxyQ, '2024Q1', OU.a)).toBeNull()
+        merger.add(quarterly)
+        expect(read.value(DE.oxyQ, '2024Q1', OU.a)).toBe(30)
+        expect(read.value(DE.deliveries, '202401', OU.a)).toBe(10)
+        expect(Object.keys(read)).not.toContain('rows')
+    })
+
+    it('lists the org units of rows in first-seen order when the response has no metaData', () => {
+        const bare = parseAnalyticsResponse({
+            headers: ['dx', 'pe', 'ou', 'value'].map(analyticsHeader),
+            rows: [
+                [DE.deliveries, '202401', OU.b, '1'],
+                [DE.deliveries, '202401', OU.a, '2'],
+                [DE.deliveries, '202402', OU.b, ''],
+            ],
+        })
+        const read = mergeTables([bare])
+        expect(read.itemIds('ou')).toEqual([OU.b, OU.a])
+        expect(read.itemIds('pe')).toEqual(['202401', '202402'])
+        expect(read.value(DE.deliveries, '202402', OU.b)).toBeNull()
+        expect(read.itemName(OU.a)).toBeUndefined()
     })
 })
 
@@ -146,7 +171,7 @@ describe('buildScanData', () => {
         metadata,
         window,
         roots: [OU.root],
-        levels: [{ level: 3, facilityLevel: false, tables: [table(rows)] }],
+        levels: [{ level: 3, facilityLevel: false, table: mergeTables([table(rows)]) }],
     }
 
     it('gives every pair at every org unit, and report counts by data set', async () => {
@@ -217,11 +242,6 @@ describe('runScanRequests', () => {
             'Item4',
             'Item5',
         ])
-        const byLevel = tablesByLevel(requests, tables, 4)
-        expect(byLevel.map((l) => [l.level, l.facilityLevel, l.tables.length])).toEqual([
-            [3, false, 2],
-            [4, true, 3],
-        ])
     })
 
     it('stops at a failure or when cancelled', async () => {
@@ -244,6 +264,93 @@ describe('runScanRequests', () => {
             )
         ).rejects.toBeDefined()
         expect(calls).toBe(1)
+    })
+})
+
+describe('runScanLevels', () => {
+    const request = (level: number, n: number, groupSet?: string): ScanRequest => ({
+        level,
+        periodType: 'QUARTERLY',
+        dx: [`Item${n}`],
+        pe: ['2024Q1'],
+        estimatedRows: 1,
+        ...(groupSet ? { groupSet } : {}),
+        query: {
+            resource: 'analytics',
+            params: { dimension: [`dx:Item${n}`], displayProperty: 'NAME' },
+        },
+    })
+    const grouped = (value: number) =>
+        parseAnalyticsResponse({
+            headers: ['dx', 'pe', 'ou', 'GroupSet001', 'value'].map(analyticsHeader),
+            metaData: { items: {}, dimensions: { ou: [OU.a] } },
+            rows: [[DE.oxyQ, '2024Q1', OU.a, 'GroupA00001', String(value)]],
+        })
+    // Requests 1 and 2 ask for the same cell: the plan's first wins, whichever answers first
+    const requests = [
+        request(3, 1),
+        request(3, 2),
+        request(3, 3, 'GroupSet001'),
+        request(4, 4),
+        request(4, 5, 'GroupSet001'),
+    ]
+    const answer = (n: number) =>
+        n === 3 || n === 5
+            ? grouped(n * 10)
+            : table([[DE.deliveries, '2024Q1', n === 4 ? OU.b : OU.a, n]])
+
+    it('merges each level’s tables in plan order, whatever order they come in', async () => {
+        const levels = await runScanLevels(
+            requests,
+            async (query) => {
+                const n = Number(query.params.dimension[0]?.slice(7))
+                // the first request answers last
+                await new Promise((resolve) => setTimeout(resolve, n === 1 ? 20 : 1))
+                return answer(n)
+            },
+            4,
+            { concurrency: 3 }
+        )
+        expect(levels.map((l) => [l.level, l.facilityLevel, l.groupSet])).toEqual([
+            [3, false, 'GroupSet001'],
+            [4, true, 'GroupSet001'],
+        ])
+        const [district, facility] = levels
+        expect(district?.table.value(DE.deliveries, '2024Q1', OU.a)).toBe(1)
+        expect(
+            district?.groupTable?.value(DE.oxyQ, '2024Q1', OU.a, { GroupSet001: 'GroupA00001' })
+        ).toBe(30)
+        // group tables are not read at the facility level
+        expect(facility?.groupTable).toBeNull()
+        expect(facility?.table.value(DE.deliveries, '2024Q1', OU.b)).toBe(4)
+        expect(facility?.table.itemIds('ou')).toEqual([OU.a, OU.b])
+    })
+
+    it('gives the same values as merging all the tables at the end', async () => {
+        const tables = await runScanRequests(requests, async (query) =>
+            answer(Number(query.params.dimension[0]?.slice(7)))
+        )
+        const [district] = await runScanLevels(
+            requests,
+            async (query) => answer(Number(query.params.dimension[0]?.slice(7))),
+            4
+        )
+        const merged = mergeTables([tables[0], tables[1]].filter((t) => t !== undefined))
+        expect(district?.table.value(DE.deliveries, '2024Q1', OU.a)).toBe(
+            merged.value(DE.deliveries, '2024Q1', OU.a)
+        )
+    })
+
+    it('stops at a failure', async () => {
+        await expect(
+            runScanLevels(
+                requests,
+                async () => {
+                    throw new Error('E7128')
+                },
+                4
+            )
+        ).rejects.toThrow('E7128')
     })
 })
 

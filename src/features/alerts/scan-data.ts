@@ -4,7 +4,6 @@
  * counts of the pairs' data sets. Pure functions, no React; `buildScanData` yields to the event
  * loop between org units so a page can show its progress.
  */
-import type { AnalyticsTable } from '../../api/analytics'
 import { idsOf, type Pair } from '../../domain/config'
 import { addMonths, groupWindow, monthsOfQuarter } from '../../domain/periods'
 import {
@@ -16,7 +15,7 @@ import {
     type TrendLabels,
 } from '../triangulation/pair-model'
 import type { ViewPeriods } from '../triangulation/view-periods'
-import { mergeTables } from './merge-tables'
+import type { ScanTable } from './merge-tables'
 import { slicer } from './yield'
 import type { MetadataMaps, ScanWindow } from './scan-plan'
 
@@ -162,7 +161,7 @@ export const windowCases = (
 /** One pair at one org unit of a (merged) scan table. */
 export const pairOrgUnitSeries = (
     pair: Pair,
-    table: AnalyticsTable,
+    table: ScanTable,
     metadata: MetadataMaps,
     periods: ViewPeriods,
     ou: string,
@@ -173,7 +172,7 @@ export const pairOrgUnitSeries = (
      * An aggregate org unit: the quarterly LMIS flows by staggered group (the group set as a
      * dimension), shifted to the months each group's reports cover, then summed
      */
-    groupTable: AnalyticsTable | null = null
+    groupTable: ScanTable | null = null
 ): PairOrgUnitSeries => {
     const trendAt = (at: ViewPeriods, offset: number | null) =>
         buildPairTrend({
@@ -225,7 +224,7 @@ export const pairOrgUnitSeries = (
 
 /** Report counts of the data sets at one org unit. */
 export const reportCounts = (
-    table: AnalyticsTable,
+    table: ScanTable,
     dataSets: readonly DataSetInfo[],
     window: ScanWindow,
     ou: string
@@ -242,7 +241,7 @@ export const reportCounts = (
 
 /** The org units of a level's table, with names and ancestors below the data-view roots. */
 export const scanOrgUnits = (
-    table: AnalyticsTable,
+    table: ScanTable,
     level: number,
     roots: readonly string[]
 ): ScanOrgUnit[] =>
@@ -267,14 +266,14 @@ export interface BuildScanInput {
     window: ScanWindow
     roots: readonly string[]
     /**
-     * Per level, the tables of its requests; `groupTables`: those with the staggered groups' set
-     * (`groupSet`) as a dimension (`tablesByLevel`)
+     * Per level, its tables read as one (`runScanLevels`, or `mergeTables`); `groupTable`: those
+     * with the staggered groups' set (`groupSet`) as a dimension, read above the facility level
      */
     levels: readonly {
         level: number
         facilityLevel: boolean
-        tables: readonly AnalyticsTable[]
-        groupTables?: readonly AnalyticsTable[]
+        table: ScanTable
+        groupTable?: ScanTable | null
         groupSet?: string | null
     }[]
     /**
@@ -306,19 +305,14 @@ export const buildScanData = async (
     const dataSets = pairDataSetIds(pairs)
         .map((id) => metadata.dataSets.get(id))
         .filter((info): info is DataSetInfo => !!info?.periodType)
-    const merged = levels.map(({ level, facilityLevel, tables, groupTables, groupSet }) => {
-        const table = mergeTables(tables)
-        const groupTable =
-            !facilityLevel && groupSet && groupTables?.length ? mergeTables(groupTables) : null
-        return {
-            level,
-            facilityLevel,
-            table,
-            groupTable,
-            groupSet: groupSet ?? null,
-            orgUnits: scanOrgUnits(table, level, roots),
-        }
-    })
+    const merged = levels.map(({ level, facilityLevel, table, groupTable, groupSet }) => ({
+        level,
+        facilityLevel,
+        table,
+        groupTable: !facilityLevel && groupSet && groupTable ? groupTable : null,
+        groupSet: groupSet ?? null,
+        orgUnits: scanOrgUnits(table, level, roots),
+    }))
     const total = merged.reduce((sum, level) => sum + level.orgUnits.length, 0)
     let done = 0
     onProgress?.(0, total)

@@ -12,7 +12,7 @@ import {
     type ScanRequest,
     type ScanWindow,
 } from './scan-plan'
-import { runScanRequests, tablesByLevel, type FetchTable } from './scan-run'
+import { runScanLevels, type FetchTable } from './scan-run'
 
 /**
  * Facilities above which a scan of the facility level runs region by region (the roots'
@@ -227,7 +227,9 @@ export const useAlertScan = (input: ScanInput | null) => {
                               levels: input.levels,
                               window: input.window,
                           })
-                const tables = await runScanRequests(plan, fetchTable, {
+                // Each response is folded into its level's values as it comes (only the values
+                // are held, not the rows)
+                const levels = await runScanLevels(plan, fetchTable, input.maxLevel, {
                     signal,
                     onProgress: (done, total) =>
                         setProgress({
@@ -249,7 +251,7 @@ export const useAlertScan = (input: ScanInput | null) => {
                             metadata: input.metadata,
                             window: input.window,
                             roots: input.roots,
-                            levels: tablesByLevel(plan, tables, input.maxLevel),
+                            levels,
                             facilityOffsets,
                         },
                         {

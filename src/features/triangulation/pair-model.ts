@@ -156,8 +156,11 @@ export const requestItems = (
     return [...items].sort()
 }
 
+/** What the trend reads of its table: the values (a scan's merged tables keep no more) */
+export type TableValues = Pick<AnalyticsTable, 'value'>
+
 const valuesOf = (
-    table: AnalyticsTable,
+    table: TableValues,
     dx: string,
     periods: readonly string[],
     ou: string
@@ -173,7 +176,7 @@ const sourceTypeOf = (info: ItemInfo | undefined, grain: Grain): SeriesPeriodTyp
 
 /** Aligns one item's values (read from the table) to the view's display periods. */
 export const alignItem = (
-    table: AnalyticsTable,
+    table: TableValues,
     dx: string,
     info: ItemInfo | undefined,
     periods: ViewPeriods,
@@ -222,7 +225,7 @@ export const sumPoints = (lists: readonly AlignedPoint[][]): AlignedPoint[] => {
  * (`staggeredRequest`) and the groups' windows from the mapping
  */
 export type StaggeredSource =
-    | { table: AnalyticsTable; groups: ReportingGroups }
+    | { table: TableValues; groups: ReportingGroups }
     /** One facility of a known group: its own quarterly values, shifted by its group's window */
     | { monthOffset: number }
 
@@ -230,7 +233,7 @@ const measureSeries = (
     id: string,
     name: string,
     dxs: readonly string[],
-    table: AnalyticsTable,
+    table: TableValues,
     items: ReadonlyMap<string, ItemInfo>,
     periods: ViewPeriods,
     ou: string,
@@ -298,7 +301,7 @@ export const completenessSeries = (
     id: string,
     name: string,
     dataSetIds: readonly string[],
-    table: AnalyticsTable,
+    table: TableValues,
     dataSets: ReadonlyMap<string, DataSetInfo>,
     periods: ViewPeriods,
     ou: string,
@@ -364,7 +367,7 @@ export const completenessSeries = (
  */
 export const reportTallies = (
     dataSetIds: readonly string[],
-    table: AnalyticsTable,
+    table: TableValues,
     dataSets: ReadonlyMap<string, DataSetInfo>,
     periods: ViewPeriods,
     ou: string
@@ -403,7 +406,7 @@ export const systemStatus = ({
 }: {
     dataSetIds: readonly string[]
     itemIds: readonly string[]
-    table: AnalyticsTable
+    table: TableValues
     items: ReadonlyMap<string, ItemInfo>
     dataSets: ReadonlyMap<string, DataSetInfo>
     periods: ViewPeriods
@@ -466,7 +469,7 @@ export interface StockoutCounts {
 
 export const stockoutRateSeries = (
     pair: Pair,
-    table: AnalyticsTable,
+    table: TableValues,
     items: ReadonlyMap<string, ItemInfo>,
     dataSets: ReadonlyMap<string, DataSetInfo>,
     periods: ViewPeriods,
@@ -550,7 +553,7 @@ export const buildPairTrend = ({
     facilityOffset = null,
 }: {
     pair: Pair
-    table: AnalyticsTable
+    table: TableValues
     items: ReadonlyMap<string, ItemInfo>
     dataSets: ReadonlyMap<string, DataSetInfo>
     periods: ViewPeriods
@@ -567,7 +570,7 @@ export const buildPairTrend = ({
      * The group set table when the pair names its staggered reporting groups: quarterly flows
      * are aligned to the months each group's report covers; without it, calendar quarters
      */
-    groupTable?: AnalyticsTable | null
+    groupTable?: TableValues | null
     /** A facility in a staggered group: the months its group's window is shifted by */
     facilityOffset?: number | null
 }): PairTrend => {
