@@ -17,6 +17,31 @@ const FIRST_VIEW = [
     '/D2App/shared/charts/Chart.tsx',
 ]
 
+/**
+ * The modules evaluated before the app's code asks for them: the view (`TriangulationPage`) and
+ * Highcharts (`Chart`). The platform's entry renders its adapter, which then waits about 100–200 ms
+ * for the server (system info, the user, their settings) with the main thread mostly idle; the
+ * view's and Highcharts' evaluation (tens of ms each) fits there, instead of after the app's
+ * mapping and user have answered, where it delayed the view's requests and their answers. A
+ * module is evaluated once per page: the app's own `import()` of them later finds them ready.
+ */
+const EARLY = [
+    '/D2App/features/triangulation/TriangulationPage.tsx',
+    '/D2App/shared/charts/Chart.tsx',
+]
+
+/**
+ * The inline module script (run after the entry's, in document order) that imports `files`
+ * unless the URL opens another page than the view: the app's pages are the hash's first segment
+ * (`shared/navigation/view-state.ts` `parseViewState`: any other is the view). A failed download
+ * is left to the app's own import, which shows it.
+ * @param {string[]} files
+ */
+const earlyImport = (files) =>
+    `if (!/^#\\/?(alerts|quality|settings|facilities)(\\?|$)/.test(location.hash)) {\n` +
+    files.map((file) => `    import(${JSON.stringify(file)}).catch(() => undefined)\n`).join('') +
+    `}\n`
+
 /** @returns {import('vite').Plugin} */
 const firstViewPreload = () => ({
     name: 'triangulate-first-view-preload',
@@ -48,7 +73,20 @@ const firstViewPreload = () => ({
                 }
                 visit(chunk)
             }
+            // Evaluated early: the view's and Highcharts' chunks, once the platform's entry has
+            // run, while its adapter waits for the server (see EARLY below)
+            const early = EARLY.map((suffix) => {
+                const chunk = chunks.find((c) => c.moduleIds.some((id) => id.endsWith(suffix)))
+                if (!chunk) throw new Error(`first-view early import: no chunk for ${suffix}`)
+                return `./${chunk.fileName}`
+            })
             return [
+                {
+                    tag: 'script',
+                    attrs: { type: 'module' },
+                    children: earlyImport(early),
+                    injectTo: 'body',
+                },
                 ...files.map((file) => ({
                     tag: 'link',
                     attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
