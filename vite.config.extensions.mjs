@@ -5,8 +5,9 @@
  * First-view preload: the platform's entry loads the app's code (`App.tsx`) only once its adapter
  * has read the user's settings, and the app then loads the view's code (with Highcharts). Named in
  * `index.html` as `modulepreload` links, those chunks are downloaded and compiled while the
- * adapter waits for the server, instead of after it: the same files, fetched earlier. Only the
- * app's page: the dashboard plugin (`plugin.html`) loads its own.
+ * adapter waits for the server, instead of after it: the same files, fetched earlier; and the
+ * view's and Highcharts' chunks are evaluated there too (`EARLY`). Only the app's page: the
+ * dashboard plugin (`plugin.html`) loads its own.
  */
 
 /** The modules whose chunks (and the chunks they import statically) the first view needs */
@@ -31,14 +32,23 @@ const EARLY = [
 ]
 
 /**
+ * A URL that opens another page than the view: the app's pages are the hash's first segment,
+ * any other is the view (`parseViewState`, `src/shared/navigation/view-state.ts`; tested against
+ * it in `src/shared/navigation/early-import.test.ts`)
+ */
+export const OTHER_PAGE = /^#\/?(alerts|quality|settings|facilities)(\?|$)/
+
+/**
  * The inline module script (run after the entry's, in document order) that imports `files`
- * unless the URL opens another page than the view: the app's pages are the hash's first segment
- * (`shared/navigation/view-state.ts` `parseViewState`: any other is the view). A failed download
- * is left to the app's own import, which shows it.
+ * unless the URL opens another page than the view. A failed download is left to the app's own
+ * import, which shows it. Inline scripts are allowed where DHIS2 serves apps: with CSP enabled,
+ * dhis2-core removes the policy header from `/api/…` responses but a few file-resource URLs
+ * (`dhis-web-api/…/webapi/filter/CspFilter.java`, `CspUtils.DEFAULT_FILTERED_URL_PATTERNS`); a
+ * blocked script would only leave the modules to the app's own import, as before.
  * @param {string[]} files
  */
-const earlyImport = (files) =>
-    `if (!/^#\\/?(alerts|quality|settings|facilities)(\\?|$)/.test(location.hash)) {\n` +
+export const earlyImport = (files) =>
+    `if (!${OTHER_PAGE}.test(location.hash)) {\n` +
     files.map((file) => `    import(${JSON.stringify(file)}).catch(() => undefined)\n`).join('') +
     `}\n`
 
