@@ -20,10 +20,9 @@ import { useInstanceCalendar } from './data/use-calendar'
 
 markOnce('app-module')
 
-// The view's code (with Highcharts): usually evaluated already, by index.html's early import while
-// the platform started (vite.config.extensions.mjs); else loaded once the app has asked for the
-// mapping, the user and the view's first requests (`startRequests`), so that its evaluation delays
-// none of them
+// The view's code (with Highcharts), loaded once the app has asked for the mapping, the user and
+// the view's first requests (`startRequests`): its evaluation delays none of them, and it is ready
+// when they answer
 let viewModule: Promise<typeof import('./features/triangulation/TriangulationPage')> | null = null
 const loadView = () => {
     if (!viewModule) {

@@ -10,10 +10,9 @@ let loaded: ChartModule | null = null
 
 /**
  * Highcharts (with its accessibility and drilldown modules) and the chart component, loaded once.
- * Usually evaluated already, by index.html's early import while the platform started
- * (vite.config.extensions.mjs); else the view asks for it once it has asked for its data
- * (`TriangulationView`), and Highcharts is evaluated while the data is on its way. A failed
- * download can be tried again.
+ * The view asks for it once it has asked for its data (`TriangulationView`): Highcharts is then
+ * evaluated while the data is on its way, not before the view could ask for it. A failed download
+ * can be tried again.
  */
 export const loadChart = (): Promise<ChartModule> => {
     loading ??= import('./Chart').then(
