@@ -6,7 +6,7 @@ import { dashboardItemFromUrl } from './features/plugin/dashboard-embedding'
 import { confirmLeavingSettings } from './features/settings/unsaved-changes'
 import { ConfigGate } from './features/triangulation/ConfigGate'
 import { LoadBoundary, lazyWithRetry } from './shared/api-errors/LoadBoundary'
-import { useViewState, type Page } from './shared/navigation'
+import { parseViewState, useViewState, type Page } from './shared/navigation'
 import { TranslationsGate } from './shared/i18n/TranslationsGate'
 import { getQueryClient, QueryProvider } from './shared/query-client'
 import { configQuery } from './data/use-config'
@@ -14,11 +14,15 @@ import type { DataEngine } from './data/engine'
 import { userQuery } from './data/use-me'
 import classes from './App.module.css'
 import { markOnce } from './shared/perf/mark'
+import { startFirstView } from './features/triangulation/first-view'
+import type { CalendarId } from './domain/periods'
+import { useInstanceCalendar } from './data/use-calendar'
 
 markOnce('app-module')
 
-// The view's code (with Highcharts), loaded once the app has asked for the mapping and the user
-// (`startRequests`): its evaluation does not delay those requests, and it is ready when they answer
+// The view's code (with Highcharts), loaded once the app has asked for the mapping, the user and
+// the view's first requests (`startRequests`): its evaluation delays none of them, and it is ready
+// when they answer
 let viewModule: Promise<typeof import('./features/triangulation/TriangulationPage')> | null = null
 const loadView = () => {
     if (!viewModule) {
@@ -36,19 +40,36 @@ const TriangulationView = lazyWithRetry(
     (m) => m.TriangulationView
 )
 
+// Opened by an older DHIS2 dashboard as an <iframe> item (2.40.0–2.40.7, 2.41.0–2.41.3): the item
+// view alone, never the whole app (see features/plugin/dashboard-embedding.ts)
+const itemInUrl = dashboardItemFromUrl(window.location.search)
+
 /**
  * What every page waits for, asked as the app starts: the mapping and the user (two requests),
- * in the first render rather than in the effects of the page that needs them; then the view's
- * code, in the next task. The pages read the same queries (`useConfig`, `useUser`).
+ * in the first render rather than in the effects of the page that needs them; as each answers,
+ * the first view's own requests (`startFirstView`: the items' metadata and the org unit levels
+ * with the mapping, the trend with the user); then the view's code. The pages read the same
+ * queries (`useConfig`, `useUser`, the view's data hooks).
  */
 let started = false
-const startRequests = (engine: DataEngine) => {
+const startRequests = (engine: DataEngine, calendar: CalendarId) => {
     if (started) return
     started = true
     const client = getQueryClient()
-    void client.prefetchQuery(configQuery(engine))
-    void client.prefetchQuery(userQuery(engine))
-    setTimeout(() => void loadView(), 0)
+    const config = client.fetchQuery(configQuery(engine))
+    const user = client.fetchQuery(userQuery(engine))
+    // Failures are the pages' to show (their queries hold the error)
+    config.catch(() => undefined)
+    user.catch(() => undefined)
+    void startFirstView({
+        engine,
+        client,
+        state: parseViewState(window.location.hash),
+        embedded: Boolean(itemInUrl),
+        calendar,
+        config,
+        user,
+    }).finally(() => setTimeout(() => void loadView(), 0))
 }
 const AlertsPage = lazyWithRetry(
     () => import('./features/alerts/AlertsPage'),
@@ -67,9 +88,6 @@ const SettingsPage = lazyWithRetry(
     (m) => m.SettingsPage
 )
 
-// Opened by an older DHIS2 dashboard as an <iframe> item (2.40.0–2.40.7, 2.41.0–2.41.3): the item
-// view alone, never the whole app (see features/plugin/dashboard-embedding.ts)
-const itemInUrl = dashboardItemFromUrl(window.location.search)
 const DashboardItemInApp = lazyWithRetry(
     () => import('./features/plugin/DashboardItemInApp'),
     (m) => m.DashboardItemInApp
@@ -162,7 +180,7 @@ const Main = () => {
 
 // The user's language's translations first (English: at once), see TranslationsGate
 const App = () => {
-    startRequests(useDataEngine())
+    startRequests(useDataEngine(), useInstanceCalendar())
     return (
         <QueryProvider>
             <TranslationsGate>

@@ -2,6 +2,7 @@ import { useDataEngine } from '@dhis2/app-runtime'
 import { useQuery } from '@tanstack/react-query'
 import type { DataSetInfo, ItemInfo } from '../features/triangulation/pair-model'
 import type { SeriesPeriodType } from '../domain/periods'
+import type { DataEngine } from './engine'
 import { queryKeys } from './query-keys'
 
 const periodTypeOf = (value: unknown): SeriesPeriodType | null =>
@@ -37,14 +38,24 @@ const inFilter = (ids: readonly string[]) => `id:in:[${ids.join(',')}]`
  */
 export const useItemMetadata = (dxIds: readonly string[], dataSetIds: readonly string[]) => {
     const engine = useDataEngine()
+    const { enabled, ...query } = itemMetadataQuery(engine, dxIds, dataSetIds)
+    return useQuery({ ...query, enabled })
+}
+
+/** The items' metadata query (`useItemMetadata`; also asked by `startFirstView`) */
+export const itemMetadataQuery = (
+    engine: DataEngine,
+    dxIds: readonly string[],
+    dataSetIds: readonly string[]
+) => {
     const deIds = [...new Set(dxIds.map((id) => id.split('.')[0] as string))].sort()
     const operandIds = [...new Set(dxIds.filter((id) => id.includes('.')))].sort()
     const dsIds = [...new Set(dataSetIds)].sort()
-    return useQuery({
+    return {
         queryKey: queryKeys.itemMetadata(deIds, operandIds, dsIds),
         enabled: deIds.length + dsIds.length > 0,
         staleTime: 30 * 60 * 1000,
-        queryFn: async ({ signal }): Promise<ItemMetadata> => {
+        queryFn: async ({ signal }: { signal?: AbortSignal }): Promise<ItemMetadata> => {
             const result = (await engine.query(
                 {
                     dataElements: {
@@ -123,5 +134,5 @@ export const useItemMetadata = (dxIds: readonly string[], dataSetIds: readonly s
             )
             return { items, dataSets }
         },
-    })
+    }
 }

@@ -2,7 +2,7 @@ import { useDataEngine } from '@dhis2/app-runtime'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { resolveViewOrgUnit } from '../shared/navigation/org-unit-access'
-import { engineQueryFn, httpStatusOf } from './engine'
+import { engineQueryFn, httpStatusOf, type DataEngine } from './engine'
 import { queryKeys } from './query-keys'
 
 export interface OrgUnitDetails {
@@ -14,22 +14,27 @@ export interface OrgUnitDetails {
     children: { id: string }[]
 }
 
+/** An org unit's query (`useOrgUnit`; also asked by `startFirstView`) */
+export const orgUnitQuery = (engine: DataEngine, id: string) => ({
+    queryKey: queryKeys.orgUnit(id),
+    staleTime: 30 * 60 * 1000,
+    queryFn: engineQueryFn(engine, `organisationUnits/${id}`, {
+        fields: 'id,displayName,path,level,ancestors[id,displayName,level],children[id]',
+    }),
+    // An id that does not exist or may not be read does not come back on a retry
+    retry: (failures: number, error: unknown) => {
+        const status = httpStatusOf(error)
+        return !(status && status >= 400 && status < 500) && failures < 2
+    },
+})
+
 /** An org unit with its ancestors (for breadcrumbs) and whether it has children (to drill). */
 export const useOrgUnit = (id: string | undefined) => {
     const engine = useDataEngine()
     return useQuery({
-        queryKey: queryKeys.orgUnit(id ?? ''),
+        ...orgUnitQuery(engine, id ?? ''),
         enabled: Boolean(id),
-        staleTime: 30 * 60 * 1000,
-        queryFn: engineQueryFn(engine, `organisationUnits/${id}`, {
-            fields: 'id,displayName,path,level,ancestors[id,displayName,level],children[id]',
-        }),
-        select: (data) => data as OrgUnitDetails,
-        // An id that does not exist or may not be read does not come back on a retry
-        retry: (failures, error) => {
-            const status = httpStatusOf(error)
-            return !(status && status >= 400 && status < 500) && failures < 2
-        },
+        select: (data: unknown) => data as OrgUnitDetails,
     })
 }
 

@@ -62,6 +62,7 @@ import {
     useTrendTable,
 } from './use-view-data'
 import { viewPeriods } from './view-periods'
+import { viewArea, viewPairs } from './view-requests'
 import classes from './TriangulationPage.module.css'
 import { markOnce } from '../../shared/perf/mark'
 import { loadChart } from '../../shared/charts/LazyChart'
@@ -133,12 +134,8 @@ export const TriangulationView = ({
     // The user alone (one request, with the mapping's): the trend does not wait for the editors
     const me = useUser()
     const locale = me.data?.settings?.keyUiLocale ?? 'en'
-    const area: ProgramArea | undefined =
-        config.programAreas.find((a) => a.id === requested.area) ?? config.programAreas[0]
-    const pairs = useMemo(() => {
-        const all = area?.pairs ?? []
-        return requested.pair ? all.filter((p) => p.id === requested.pair) : all
-    }, [area, requested.pair])
+    const area: ProgramArea | undefined = viewArea(config, requested.area)
+    const pairs = useMemo(() => viewPairs(area, requested.pair), [area, requested.pair])
     // A combined dashboard item opened in the app (`ous` in the URL): the same org units, summed,
     // named from the metadata (the dashboard's names are not in the URL)
     const urlItems = givenCombined ? undefined : requested.ous

@@ -3,22 +3,17 @@ import { buildAnalyticsQuery } from '../../api/analytics'
 import type { Pair } from '../../domain/config'
 import { useAnalytics } from '../../data/use-analytics'
 import { useItemMetadata } from '../../data/use-metadata'
-import { pairDataItems, requestItems, staggeredRequest } from './pair-model'
+import { requestItems } from './pair-model'
 import { singlePeriod } from './drill-model'
 import { stockStatusRequest, type StockScope } from './stock-model'
 import type { ViewPeriods } from './view-periods'
+import { knownIds, pairsMetadataIds, staggeredTableRequest, trendRequest } from './view-requests'
 
 /** Item metadata for the pairs of a view: one round of metadata requests for all of them. */
 export const usePairsMetadata = (pairs: readonly Pair[]) => {
-    const { data, dataSets } = useMemo(() => {
-        const all = pairs.map(pairDataItems)
-        return { data: all.flatMap((p) => p.data), dataSets: all.flatMap((p) => p.dataSets) }
-    }, [pairs])
+    const { data, dataSets } = useMemo(() => pairsMetadataIds(pairs), [pairs])
     return useItemMetadata(data, dataSets)
 }
-
-const knownIds = (metadata: { items: Map<string, unknown>; dataSets: Map<string, unknown> }) =>
-    new Set([...metadata.items.keys(), ...metadata.dataSets.keys()])
 
 /**
  * The trend of every pair of the view: ONE analytics request for all pairs (data items and
@@ -38,19 +33,10 @@ export const useTrendTable = (
     /** Several org units (`ou` items, e.g. `USER_ORGUNIT_CHILDREN;LEVEL-x`): their sum, by DHIS2 */
     combined?: readonly string[]
 ) => {
-    const query = useMemo(() => {
-        if ((!ou && !combined) || periods.request.length === 0) return null
-        const dx = requestItems(pairs, metadata ? knownIds(metadata) : null, true)
-        if (!dx.length) return null
-        return combined
-            ? buildAnalyticsQuery({
-                  dx,
-                  pe: periods.request,
-                  ou: combined.map((id) => ({ id })),
-                  ouAsFilter: true,
-              })
-            : buildAnalyticsQuery({ dx, pe: periods.request, ou: { id: ou as string } })
-    }, [pairs, metadata, ou, periods.request, combined])
+    const query = useMemo(
+        () => trendRequest(pairs, metadata, ou, periods.request, combined),
+        [pairs, metadata, ou, periods.request, combined]
+    )
     return useAnalytics(query)
 }
 
@@ -120,10 +106,7 @@ export const useStaggeredTable = (
     combined?: readonly string[]
 ) => {
     const request = useMemo(
-        () =>
-            metadata && (ou || combined)
-                ? staggeredRequest(pairs, metadata.items, periods, combined ?? (ou as string))
-                : null,
+        () => staggeredTableRequest(pairs, metadata, ou, periods, combined),
         [pairs, metadata, ou, periods, combined]
     )
     const table = useAnalytics(request?.query ?? null)
