@@ -14,6 +14,7 @@ import {
     orgUnitShift,
     partnerShift,
     unitsPerCase,
+    monthInQuarterRatio,
     partnerEvidence,
     MIN_PARTNER_USUAL,
     outOfStock,
@@ -606,5 +607,40 @@ describe('partnerEvidence (did the other system see the change?)', () => {
         expect(
             spikeOf({ consumption: [...steady(40).slice(0, 17), 12], stockOnHand })?.partnerEvidence
         ).toBeNull()
+    })
+    it('is given to a month’s spike of cases from the quarter’s consumption where it is reported by quarter', () => {
+        // December's cases tripled; the facility reports consumption by quarter (2024Q4 holds it)
+        const cases = [...steady(40).slice(0, 17), 120]
+        const spikeOf = (q4: number) =>
+            detectScanAlerts(
+                scanOf(
+                    [
+                        series(oxytocin.id, OU.a, {
+                            cases,
+                            quarterly: {
+                                cases: quarters.map((_, i) => (i === 5 ? 200 : 120)),
+                                consumption: quarters.map((_, i) => (i === 5 ? q4 : 360 + i)),
+                            },
+                        }),
+                    ],
+                    {},
+                    true
+                ),
+                [oxytocin]
+            ).find((a) => a.alert.type === 'spike' && a.alert.series === 'hmis')
+        // the quarter stayed: an error of the register; it rose by the month's extra patients
+        // (80 more cases over a quarter of 120: ×1.67): a real change
+        expect(spikeOf(362)?.partnerEvidence).toBeGreaterThan(Math.log(20))
+        expect(spikeOf(600)?.partnerEvidence).toBeLessThan(-Math.log(20))
+        // a quarter's move is not the month's shift
+        expect(spikeOf(600)?.partnerShift).toBeNull()
+    })
+})
+
+describe('monthInQuarterRatio', () => {
+    it('moves the quarter by the month’s extra over three usual months', () => {
+        expect(monthInQuarterRatio(120, 40)).toBeCloseTo(1 + 80 / 120)
+        expect(monthInQuarterRatio(40, 40)).toBe(1)
+        expect(monthInQuarterRatio(10, 40)).toBeCloseTo(0.75)
     })
 })

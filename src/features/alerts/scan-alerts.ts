@@ -43,7 +43,7 @@ import {
 import { detectRepeatedValues } from '../../domain/alerts/repeated'
 import { isMakeUpSensitive } from '../../domain/alerts/entries'
 import { reportingRate } from '../../domain/indicators'
-import { groupWindow, monthsOfQuarter, quarterOfMonth } from '../../domain/periods'
+import { groupWindow, monthsOfQuarter, quarterOfMonth, reportQuarterOf } from '../../domain/periods'
 import type { LevelScanData, PairOrgUnitSeries, ScanData, Series } from './scan-data'
 import { slicer } from './yield'
 
@@ -255,6 +255,16 @@ export const partnerEvidence = (
         countLogLikelihood(value, mean * ratio, dispersion)
     )
 }
+
+/**
+ * The ratio a month's finding moves the quarter holding it by, for weighing a quarterly report
+ * of the other system (`partnerEvidence`): under a real change the other system's quarter holds
+ * the month's extra patients, (value − expected), over three usual months, so it moves by
+ * `1 + (value − expected) ÷ (3 × expected)` (a month of twice the usual: ×1.33); under a
+ * recording error it stays. `value ÷ expected` for an expected level of 0 or less.
+ */
+export const monthInQuarterRatio = (value: number, expected: number): number =>
+    expected > 0 ? 1 + (value - expected) / (3 * expected) : value / expected
 
 /** Data set id → period type */
 export type DataSetIndex = ReadonlyMap<string, 'MONTHLY' | 'QUARTERLY'>
@@ -975,7 +985,13 @@ function* detectLevel(
         const stockedConsumption = new Map<PairOrgUnitSeries, Series | null>()
         const partnerOf = (
             alert: Alert
-        ): { values: Series | null; index: number; baseline: number } | null => {
+        ): {
+            values: Series | null
+            index: number
+            baseline: number
+            /** A month's finding weighed against its quarter's report */
+            inQuarter?: boolean
+        } | null => {
             if (alert.type !== 'spike' && alert.type !== 'collapse') return null
             if (alert.series !== 'hmis' && alert.series !== 'lmis') return null
             if (alert.method === 'REPEATED') return null
@@ -990,8 +1006,18 @@ function* detectLevel(
                     baseline: Math.ceil(baselineMonths / 3),
                 }
             }
-            // monthly consumption of a facility reporting by quarter is an estimate (quarter ÷ 3)
-            if (alert.series === 'hmis' && own.quarterly) return null
+            // monthly consumption of a facility reporting by quarter is an estimate (quarter ÷ 3):
+            // a month's cases are weighed against the quarter its report covers
+            // (`monthInQuarterRatio`), and that quarter's move is not a month's shift
+            if (alert.series === 'hmis' && own.quarterly) {
+                const quarter = reportQuarterOf(alert.period, own.quarterly.monthOffset ?? 0)
+                return {
+                    values: own.quarterly.consumption,
+                    index: quarters.indexOf(quarter),
+                    baseline: Math.ceil(baselineMonths / 3),
+                    inQuarter: true,
+                }
+            }
             let consumption = stockedConsumption.get(own)
             if (consumption === undefined) {
                 consumption =
@@ -1016,16 +1042,19 @@ function* detectLevel(
                 const partner = partnerOf(item.alert)
                 const { value, median } = item.alert.details
                 const expected = item.alert.details.expected ?? median
-                item.partnerShift = partner
-                    ? partnerShift(partner.values, partner.index, partner.baseline)
-                    : null
+                item.partnerShift =
+                    partner && !partner.inQuarter
+                        ? partnerShift(partner.values, partner.index, partner.baseline)
+                        : null
                 item.partnerEvidence =
                     partner && expected > 0
                         ? partnerEvidence(
                               partner.values,
                               partner.index,
                               partner.baseline,
-                              value / expected
+                              partner.inQuarter
+                                  ? monthInQuarterRatio(value, expected)
+                                  : value / expected
                           )
                         : null
             }
