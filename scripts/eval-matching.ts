@@ -3,15 +3,12 @@
  * country's LMIS facility list, scored against its ground truth (precision and recall of the
  * automatic matches, wrong districts and closed facilities flagged, time).
  */
-import { DEFAULT_SEED } from '../demo/src/http/cliArgs'
+import { DEFAULT_SEED, scriptOption } from '../demo/src/http/cliArgs'
 import { generateCountry } from '../demo/src/data/generate'
 import { evaluateMatching } from '../test/quality/evaluate-facility-matching'
 
 const args = process.argv.slice(2)
-const option = (name: string, fallback: string): string => {
-    const i = args.indexOf(`--${name}`)
-    return i >= 0 && args[i + 1] !== undefined ? (args[i + 1] as string) : fallback
-}
+const option = scriptOption
 const facilities = Number(option('facilities', '6000'))
 const seed = Number(option('seed', String(DEFAULT_SEED)))
 const db = generateCountry({ facilities, seed })

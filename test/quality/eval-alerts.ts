@@ -12,7 +12,7 @@
  * once. Writes `test/quality/results.json`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { DEFAULT_SEED } from '../../demo/src/http/cliArgs'
+import { DEFAULT_SEED, scriptOption } from '../../demo/src/http/cliArgs'
 import { detectScanAlerts, type ScanAlert } from '../../src/features/alerts/scan-alerts'
 import {
     ENTRIES_PER_AREA,
@@ -25,11 +25,7 @@ import { DEFAULT_BASELINE_MONTHS, DEFAULT_TEST_MONTHS } from '../../src/features
 import { DISTRICT_LEVEL, FACILITY_LEVEL, demoCountry } from './alerts-harness'
 import { evaluateEntries, explainers, type EntryEvaluation } from './evaluate-alerts'
 
-const args = process.argv.slice(2)
-const option = (name: string, fallback: string): string => {
-    const i = args.indexOf(`--${name}`)
-    return i >= 0 && args[i + 1] !== undefined ? (args[i + 1] as string) : fallback
-}
+const option = scriptOption
 const facilities = Number(option('facilities', '6000'))
 const seed = Number(option('seed', String(DEFAULT_SEED)))
 const end = option('end', '202610')

@@ -11,7 +11,7 @@
  * the six months before that one. Each facility's district is scanned alone, as the page would.
  */
 import { DEFAULT_CATEGORY_OPTION_COMBO_ID as DEFAULT_COC } from '../../demo/src/data/catalogue'
-import { DEFAULT_SEED } from '../../demo/src/http/cliArgs'
+import { DEFAULT_SEED, scriptOption } from '../../demo/src/http/cliArgs'
 import { median } from '../../src/domain/alerts/stats'
 import {
     detectScanAlerts,
@@ -27,11 +27,7 @@ import type { Series } from '../../src/features/alerts/scan-data'
 import { FACILITY_LEVEL, demoCountry } from './alerts-harness'
 import { FOUND_BY, explainers, matches } from './evaluate-alerts'
 
-const args = process.argv.slice(2)
-const option = (name: string, fallback: string): string => {
-    const i = args.indexOf(`--${name}`)
-    return i >= 0 && args[i + 1] !== undefined ? (args[i + 1] as string) : fallback
-}
+const option = scriptOption
 const facilities = Number(option('facilities', '6000'))
 const seed = Number(option('seed', String(DEFAULT_SEED)))
 const end = option('end', '202610')

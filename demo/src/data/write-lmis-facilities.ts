@@ -5,15 +5,12 @@
  *     npx tsx demo/src/data/write-lmis-facilities.ts <out.csv> [--truth out.json] [--facilities 6000] [--seed 42]
  */
 import { writeFileSync } from 'node:fs'
-import { DEFAULT_SEED } from '../http/cliArgs'
+import { DEFAULT_SEED, scriptOption } from '../http/cliArgs'
 import { generateCountry } from './generate'
 import { generateLmisFacilities, lmisFacilitiesCsv } from './lmis-facilities'
 
 const args = process.argv.slice(2)
-const option = (name: string, fallback: string): string => {
-    const i = args.indexOf(`--${name}`)
-    return i >= 0 && args[i + 1] !== undefined ? (args[i + 1] as string) : fallback
-}
+const option = scriptOption
 const out = args.find((a, i) => !a.startsWith('--') && !(args[i - 1] ?? '').startsWith('--'))
 if (!out) {
     process.stderr.write(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseDemoArgs } from './cliArgs'
+import { parseDemoArgs, scriptOption } from './cliArgs'
 
 describe('parseDemoArgs', () => {
     it('has defaults', () => {
@@ -82,5 +82,15 @@ describe('parseDemoArgs', () => {
         expect(() => parseDemoArgs(['--nope', '1'], {})).toThrow(/Unknown option/)
         expect(() => parseDemoArgs(['--port'], {})).toThrow(/Missing value/)
         expect(() => parseDemoArgs(['--end-period', '2024-10'], {})).toThrow(/end-period/)
+    })
+})
+
+describe('scriptOption', () => {
+    it('reads the value after --name, or the fallback', () => {
+        const args = ['--seed', '7', 'out.csv', '--facilities']
+        expect(scriptOption('seed', '42', args)).toBe('7')
+        expect(scriptOption('end', '202610', args)).toBe('202610')
+        // a flag at the end without its value
+        expect(scriptOption('facilities', '6000', args)).toBe('6000')
     })
 })

@@ -5,6 +5,19 @@ import { DEMO_CALENDARS, type DemoCalendar } from '../data/calendar'
 /** The generator seed of `npm start`, `npm run demo` and the ground truth written for it. */
 export const DEFAULT_SEED = 42
 
+/**
+ * `--name value` of a script's command line (the demo's writers and the quality evals), or
+ * `fallback` when it is not given.
+ */
+export const scriptOption = (
+    name: string,
+    fallback: string,
+    args: readonly string[] = process.argv.slice(2)
+): string => {
+    const i = args.indexOf(`--${name}`)
+    return i >= 0 && args[i + 1] !== undefined ? (args[i + 1] as string) : fallback
+}
+
 export interface DemoCliOptions {
     port: number
     host: string
