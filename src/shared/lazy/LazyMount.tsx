@@ -112,7 +112,9 @@ export const scrollingAncestor = (element: Element): Element | null => {
 export const useDrawTurn = <T,>(value: T): T | null => {
     const gate = useContext(DrawGateContext)
     const [drawn, setDrawn] = useState<T | null>(null)
-    useEffect(() => {
+    // Asked in the commit that brings the value (a layout effect), not after the frame that shows
+    // the card: the turn can come in the next task
+    useLayoutEffect(() => {
         if (!gate || drawn === value) return
         return gate.request(() => {
             markOnce('draw-turn')
@@ -182,8 +184,9 @@ export const LazyMount = ({ children, order = 0, className, dataTest }: LazyMoun
     const latest = useRef<React.ReactNode>(children)
     latest.current = children
     const [, refresh] = useReducer((n: number) => n + 1, 0)
-    const near = place.current.inView || place.current.near
-    const content = near ? children : shown.current
+    // Only a part in view shows a new state at once: the parts near it (below the window) in the
+    // queue's turn after the drawings in view, so that the data's first render is the cards seen
+    const content = place.current.inView ? children : shown.current
     useEffect(() => {
         shown.current = content
         if (content === children) return
