@@ -23,11 +23,13 @@ import { markOnce } from '../perf/mark'
 /**
  * Draw only what is seen. `LazyMount` wraps a part of a long page (a pair card); what inside it is
  * costly to draw (the charts, through `useDrawTurn`) is drawn when the part comes near the view,
- * one drawing per short main-thread task (`draw-queue.ts`): what is in view first, the card just
- * clicked before the others. Until then the costly part shows a placeholder of its final size,
- * and everything else of the card (header, downloads, table, notes) is there at once. A new state
- * of a part far from the view (another drill-down, period) is rendered in a later turn, so that
- * one change re-renders the parts near the view at once and the others in short tasks after.
+ * one drawing per short main-thread task (`draw-queue.ts`; the two charts of a card in view in
+ * one): what is in view first, the card just clicked before the others. Until then the costly
+ * part shows a placeholder of its final size, and everything else of the card (header,
+ * downloads, table, notes) is there at once. A new state of a part not in view (another
+ * drill-down, period, the data's first answer) is rendered in a later turn, so that one change
+ * re-renders the parts in view at once and the others in short tasks after, those near the view
+ * first.
  *
  * "Near": within half a view height of the scrolling area, as the DHIS2 dashboard-app loads its
  * items a quarter of a window height ahead (`src/components/ProgressiveLoadingContainer.jsx`,
@@ -88,7 +90,8 @@ const drawQueue = (): DrawQueue => {
             channel.port2.postMessage(null)
         },
         now: () => performance.now(),
-        // A chart costs tens of ms: one per task, cheap ones a few together
+        // A chart costs tens of ms: one per task (a card's two in view together), cheap ones a
+        // few together
         budgetMs: 20,
     })
     return pageQueue
@@ -177,15 +180,14 @@ export const LazyMount = ({ children, order = 0, className, dataTest }: LazyMoun
         place.current.interactedAt = performance.now()
     }
 
-    // A card far from the view keeps what it shows until a later turn of the queue (after the
-    // charts in view and near it), then updates in its own transition: a new drill-down or period
-    // re-renders the few cards near the view at once, the others one by one in short tasks
+    // A card not in view keeps what it shows until a later turn of the queue (after the charts in
+    // view; a far one after those near it too), then updates in its own transition: a new
+    // drill-down, period or the data's first answer re-renders the few cards in view at once (the
+    // first charts are not kept waiting for the cards below), the others one by one in short tasks
     const shown = useRef<React.ReactNode>(children)
     const latest = useRef<React.ReactNode>(children)
     latest.current = children
     const [, refresh] = useReducer((n: number) => n + 1, 0)
-    // Only a part in view shows a new state at once: the parts near it (below the window) in the
-    // queue's turn after the drawings in view, so that the data's first render is the cards seen
     const content = place.current.inView ? children : shown.current
     useEffect(() => {
         shown.current = content
