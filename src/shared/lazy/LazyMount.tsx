@@ -23,13 +23,12 @@ import { markOnce } from '../perf/mark'
 /**
  * Draw only what is seen. `LazyMount` wraps a part of a long page (a pair card); what inside it is
  * costly to draw (the charts, through `useDrawTurn`) is drawn when the part comes near the view,
- * one drawing per short main-thread task (`draw-queue.ts`; the two charts of a card in view in
- * one): what is in view first, the card just clicked before the others. Until then the costly
- * part shows a placeholder of its final size, and everything else of the card (header,
- * downloads, table, notes) is there at once. A new state of a part not in view (another
- * drill-down, period, the data's first answer) is rendered in a later turn, so that one change
- * re-renders the parts in view at once and the others in short tasks after, those near the view
- * first.
+ * one drawing per short main-thread task (`draw-queue.ts`): what is in view first, the card just
+ * clicked before the others. Until then the costly part shows a placeholder of its final size,
+ * and everything else of the card (header, downloads, table, notes) is there at once. A new state
+ * of a part not in view (another drill-down, period, the data's first answer) is rendered in a
+ * later turn, so that one change re-renders the parts in view at once and the others in short
+ * tasks after, those near the view first.
  *
  * "Near": within half a view height of the scrolling area, as the DHIS2 dashboard-app loads its
  * items a quarter of a window height ahead (`src/components/ProgressiveLoadingContainer.jsx`,
@@ -90,8 +89,7 @@ const drawQueue = (): DrawQueue => {
             channel.port2.postMessage(null)
         },
         now: () => performance.now(),
-        // A chart costs tens of ms: one per task (a card's two in view together), cheap ones a
-        // few together
+        // A chart costs tens of ms: one per task, cheap ones a few together
         budgetMs: 20,
     })
     return pageQueue

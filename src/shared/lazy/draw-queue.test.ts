@@ -5,7 +5,6 @@ import {
     DRAW_NEAR,
     compareTickets,
     createDrawQueue,
-    isPartner,
     nextCount,
     pickNext,
     rankOf,
@@ -74,17 +73,6 @@ describe('compareTickets / pickNext', () => {
     })
 })
 
-describe('isPartner', () => {
-    it('is the same part, both in view', () => {
-        const at = (rank: number, order: number): DrawTicket => ({ rank, order, interactedAt: 0 })
-        expect(isPartner(at(DRAW_IN_VIEW, 2), at(DRAW_IN_VIEW, 2))).toBe(true)
-        expect(isPartner(at(DRAW_IN_VIEW, 2), at(DRAW_IN_VIEW, 3))).toBe(false)
-        expect(isPartner(at(DRAW_IN_VIEW, 2), at(DRAW_NEAR, 2))).toBe(false)
-        // a card's own update (order − 0.5) is not its chart's partner
-        expect(isPartner(at(DRAW_IN_VIEW, 1.5), at(DRAW_IN_VIEW, 2))).toBe(false)
-    })
-})
-
 describe('createDrawQueue', () => {
     it('runs nothing in the task that adds: jobs wait for a next task', () => {
         const s = setup()
@@ -106,28 +94,6 @@ describe('createDrawQueue', () => {
             { task: 2, job: 'chart1' },
             { task: 3, job: 'chart2' },
             { task: 4, job: 'chart3' },
-        ])
-    })
-
-    it('draws the two charts of a card in view in one task, never a third, never one near', () => {
-        const s = setup(20)
-        // card 0 in view: two charts; card 1 in view: two charts; card 2 near: two charts
-        for (const [card, rank] of [
-            [0, DRAW_IN_VIEW],
-            [1, DRAW_IN_VIEW],
-            [2, DRAW_NEAR],
-        ] as const) {
-            s.queue.add(s.job(`hmis${card}`, 50), ticket(rank, card))
-            s.queue.add(s.job(`lmis${card}`, 50), ticket(rank, card))
-        }
-        s.runTasks()
-        expect(s.log).toEqual([
-            { task: 1, job: 'hmis0' },
-            { task: 1, job: 'lmis0' },
-            { task: 2, job: 'hmis1' },
-            { task: 2, job: 'lmis1' },
-            { task: 3, job: 'hmis2' },
-            { task: 4, job: 'lmis2' },
         ])
     })
 

@@ -64,10 +64,6 @@ export interface DrawQueue {
     size: () => number
 }
 
-/** Two drawings of the same part (same place in the page), both in view: drawn in one task */
-export const isPartner = (a: DrawTicket, b: DrawTicket): boolean =>
-    a.rank === DRAW_IN_VIEW && b.rank === DRAW_IN_VIEW && a.order === b.order
-
 /** A queue of deferred drawings: see the file comment. */
 export const createDrawQueue = ({ schedule, now, budgetMs = 50 }: DrawQueueOptions): DrawQueue => {
     interface Job {
@@ -86,11 +82,9 @@ export const createDrawQueue = ({ schedule, now, budgetMs = 50 }: DrawQueueOptio
     function pump() {
         scheduled = false
         const start = now()
-        let partnerDrawn = false
         for (;;) {
             const job = pickNext(jobs, (j) => j.ticket())
             if (!job) return
-            const ran = job.ticket()
             jobs.delete(job)
             try {
                 job.run()
@@ -99,15 +93,8 @@ export const createDrawQueue = ({ schedule, now, budgetMs = 50 }: DrawQueueOptio
                 wake()
                 throw error
             }
-            // Whatever a job costs, the next one runs in a new task once the budget is spent,
-            // except the partner of a drawing in view (the other chart of the same card): the
-            // two appear in the same frame, without a frame between (one partner per task)
+            // Whatever a job costs, the next one runs in a new task once the budget is spent
             if (now() - start >= budgetMs) {
-                const next = pickNext(jobs, (j) => j.ticket())
-                if (!partnerDrawn && next && isPartner(ran, next.ticket())) {
-                    partnerDrawn = true
-                    continue
-                }
                 wake()
                 return
             }
