@@ -136,9 +136,32 @@ export const withOpacity = (hex: string, opacity: number): string => {
 }
 
 /** The tooltip note of a point: its alignment explanation, escaped, or ''. */
-export const pointNote = (point: AlignedPoint | undefined): string => {
-    const note = point ? describeAlignment(point) : null
-    return note ? ` \u2014 ${escapeHtml(note)}` : ''
+export const pointNote = (point: AlignedPoint | undefined): string =>
+    noteText(point ? describeAlignment(point) : null)
+
+/** An alignment explanation (plain text) as a tooltip note: escaped, after a dash; '' for none */
+const noteText = (note: string | null): string => (note ? ` \u2014 ${escapeHtml(note)}` : '')
+
+/** Explains an aligned point (`describeAlignment`): plain text, `null` when there is nothing to say */
+export type DescribePoint = (point: AlignedPoint) => string | null
+
+/**
+ * `describeAlignment` for the points of one chart: each explanation translated once (by reason and
+ * number of missing months), not once per point — a chart has up to a few hundred points and most
+ * share a reason (every estimated month of a quarterly series).
+ */
+export const describePoints = (): DescribePoint => {
+    const known = new Map<string, string | null>()
+    return (point) => {
+        if (point.reason === null) return null
+        const key = `${point.reason}|${point.missingPeriods.length}`
+        let note = known.get(key)
+        if (note === undefined) {
+            note = describeAlignment(point)
+            known.set(key, note)
+        }
+        return note
+    }
 }
 
 export type PointStyle = 'column' | 'line'
@@ -166,15 +189,16 @@ export const chartPoint = (
     point: AlignedPoint | undefined,
     style: PointStyle,
     color: string,
-    format: ValueFormat = {}
+    format: ValueFormat = {},
+    describe: DescribePoint = describeAlignment
 ): PointOptionsObject => {
     const value = point?.value ?? null
-    const note = point ? describeAlignment(point) : null
+    const note = point ? describe(point) : null
     const options: PointOptionsObject = {
         y: value,
         custom: {
             display: formatNumber(value, { ...format, estimated: point?.estimated ?? false }),
-            note: pointNote(point),
+            note: noteText(note),
             estimated: point?.estimated ?? false,
             partial: point?.partial ?? false,
             sourcePeriods: point?.sourcePeriods ?? [],

@@ -5,6 +5,8 @@ import type {
     XAxisOptions,
     YAxisOptions,
 } from 'highcharts'
+import i18n from '@dhis2/d2-i18n'
+import { vi } from 'vitest'
 import { alignValues } from '../domain/periods'
 import {
     buildHmisTrendOptions,
@@ -176,6 +178,30 @@ describe('buildLmisTrendOptions', () => {
         expect(options.exporting?.chartOptions?.caption?.text).toMatch(
             /estimates – quarterly value ÷ 3/
         )
+    })
+
+    it('explains every estimated point, each explanation translated once per chart', () => {
+        const t = vi.spyOn(i18n, 't')
+        try {
+            const built = buildLmisTrendOptions({
+                ...base,
+                consumption: {
+                    name: 'Consumption',
+                    points: fromQuarters({ '2024Q1': 330, '2024Q2': 100 }),
+                },
+            })
+            const columns = (built.series as SeriesColumnOptions[])[0]?.data as PointOptionsObject[]
+            expect(columns.map((point) => point.custom?.note)).toEqual(
+                Array(4).fill(' \u2014 Estimate – quarterly value ÷ 3')
+            )
+            expect(columns.map((point) => point.accessibility?.description)).toEqual(
+                Array(4).fill('Estimate – quarterly value ÷ 3')
+            )
+            const asked = t.mock.calls.filter(([key]) => key === 'Estimate – quarterly value ÷ 3')
+            expect(asked).toHaveLength(1)
+        } finally {
+            t.mockRestore()
+        }
     })
 
     it('shows quarterly stock on hand on the last month only', () => {

@@ -17,12 +17,14 @@ import {
     baseOptions,
     chartPoint,
     completenessAxis,
+    describePoints,
     estimateZones,
     exportFilename,
     pointsByPeriod,
     shortPeriodNames,
     type ChartPeriod,
     type ChartSeriesInput,
+    type DescribePoint,
     type ValueFormat,
 } from './common'
 import { NARROW_WIDTH } from './layout'
@@ -104,7 +106,8 @@ const lineSeries = (
     yAxis: number,
     format: ValueFormat,
     extra: Partial<Extract<SeriesOptionsType, { type: 'line' }>> = {},
-    drillable?: boolean
+    drillable?: boolean,
+    describe?: DescribePoint
 ): SeriesOptionsType => {
     const points = pointsByPeriod(periods, input.points)
     return {
@@ -117,7 +120,7 @@ const lineSeries = (
         zones: estimateZones(points),
         marker: { enabled: true, radius: 3 },
         data: onPeriods(
-            points.map((point) => chartPoint(point, 'line', color, format)),
+            points.map((point) => chartPoint(point, 'line', color, format, describe)),
             periods,
             drillable
         ),
@@ -130,7 +133,8 @@ const completenessSeries = (
     periods: readonly ChartPeriod[],
     yAxis: number,
     locale: string | undefined,
-    drillable?: boolean
+    drillable?: boolean,
+    describe?: DescribePoint
 ): SeriesOptionsType =>
     lineSeries(
         { ...input, id: COMPLETENESS_SERIES_ID },
@@ -139,7 +143,8 @@ const completenessSeries = (
         yAxis,
         { kind: 'percent', locale },
         { lineWidth: 1, marker: { enabled: false }, legendIndex: 99 },
-        drillable
+        drillable,
+        describe
     )
 
 /**
@@ -229,13 +234,30 @@ export const buildHmisTrendOptions = (input: HmisTrendInput): Options => {
         },
     ]
     const format: ValueFormat = { kind: 'count', locale: input.locale }
+    const describe = describePoints()
     const series: SeriesOptionsType[] = input.series.map((entry, index) =>
-        lineSeries(entry, input.periods, seriesColor('hmis', index), 0, format, {}, input.drillable)
+        lineSeries(
+            entry,
+            input.periods,
+            seriesColor('hmis', index),
+            0,
+            format,
+            {},
+            input.drillable,
+            describe
+        )
     )
     if (input.completeness) {
         yAxis.push(completenessAxis())
         series.push(
-            completenessSeries(input.completeness, input.periods, 1, input.locale, input.drillable)
+            completenessSeries(
+                input.completeness,
+                input.periods,
+                1,
+                input.locale,
+                input.drillable,
+                describe
+            )
         )
     }
     return {
@@ -292,6 +314,7 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
     const series: SeriesOptionsType[] = []
     const drawn: ChartSeriesInput[] = []
     const format: ValueFormat = { kind: 'count', locale: input.locale }
+    const describe = describePoints()
 
     if (input.consumption) {
         drawn.push(input.consumption)
@@ -305,14 +328,23 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
                 color,
                 yAxis: 0,
                 data: onPeriods(
-                    points.map((point) => chartPoint(point, 'column', color, format)),
+                    points.map((point) => chartPoint(point, 'column', color, format, describe)),
                     input.periods,
                     input.drillable
                 ),
             })
         } else {
             series.push(
-                lineSeries(input.consumption, input.periods, color, 0, format, {}, input.drillable)
+                lineSeries(
+                    input.consumption,
+                    input.periods,
+                    color,
+                    0,
+                    format,
+                    {},
+                    input.drillable,
+                    describe
+                )
             )
         }
     }
@@ -326,7 +358,8 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
                 0,
                 format,
                 { dashStyle: 'ShortDot' },
-                input.drillable
+                input.drillable,
+                describe
             )
         )
     }
@@ -347,7 +380,8 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
                 yAxis.length - 1,
                 { kind: 'count', locale: input.locale },
                 {},
-                input.drillable
+                input.drillable,
+                describe
             )
         )
     }
@@ -370,7 +404,8 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
                     axis,
                     percent,
                     {},
-                    input.drillable
+                    input.drillable,
+                    describe
                 )
             )
         }
@@ -381,7 +416,8 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
                     input.periods,
                     axis,
                     input.locale,
-                    input.drillable
+                    input.drillable,
+                    describe
                 )
             )
         }
@@ -399,7 +435,8 @@ export const buildLmisTrendOptions = (input: LmisTrendInput): Options => {
                         marker: { enabled: false },
                         legendIndex: 100,
                     },
-                    input.drillable
+                    input.drillable,
+                    describe
                 )
             )
         }

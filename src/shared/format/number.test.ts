@@ -1,3 +1,4 @@
+import { vi } from 'vitest'
 import { csvNumber, decimalsFor, formatNumber, intlLocale, roundValue } from './number'
 
 describe('the number formatter', () => {
@@ -30,6 +31,20 @@ describe('the number formatter', () => {
         expect(intlLocale('pt_BR')).toBe('pt-BR')
         expect(intlLocale('not a locale!')).toBeUndefined()
         expect(formatNumber(1234, { locale: 'not a locale!' })).toMatch(/^1.?234$/)
+    })
+
+    it('canonicalizes each locale once, with the same answer every time', () => {
+        const canonical = vi.spyOn(Intl, 'getCanonicalLocales')
+        try {
+            expect([1, 2, 3].map(() => intlLocale('sw_TZ'))).toEqual(['sw-TZ', 'sw-TZ', 'sw-TZ'])
+            expect([1, 2].map(() => intlLocale('also not a locale!'))).toEqual([
+                undefined,
+                undefined,
+            ])
+            expect(canonical).toHaveBeenCalledTimes(2)
+        } finally {
+            canonical.mockRestore()
+        }
     })
 
     it('rounds CSV values the same way, as plain numbers', () => {

@@ -24,14 +24,23 @@ export const decimalsFor = (
     { kind = 'count', estimated = false }: NumberFormatOptions = {}
 ): number => (kind === 'percent' || estimated || !Number.isInteger(value) ? 1 : 0)
 
-/** `pt_BR` → `pt-BR`; an unknown or malformed locale → `undefined` (the browser's). */
+const canonical = new Map<string, string | undefined>()
+
+/**
+ * `pt_BR` → `pt-BR`; an unknown or malformed locale → `undefined` (the browser's). Asked once per
+ * locale (every number shown asks: a chart's points, a table's cells).
+ */
 export const intlLocale = (locale: string | undefined): string | undefined => {
     if (!locale) return undefined
+    if (canonical.has(locale)) return canonical.get(locale)
+    let result: string | undefined
     try {
-        return Intl.getCanonicalLocales(locale.replace(/_/g, '-'))[0]
+        result = Intl.getCanonicalLocales(locale.replace(/_/g, '-'))[0]
     } catch {
-        return undefined
+        result = undefined
     }
+    canonical.set(locale, result)
+    return result
 }
 
 const cache = new Map<string, Intl.NumberFormat>()

@@ -26,8 +26,9 @@ import { markOnce } from '../perf/mark'
  * one drawing per short main-thread task (`draw-queue.ts`): what is in view first, the card just
  * clicked before the others. Until then the costly part shows a placeholder of its final size,
  * and everything else of the card (header, downloads, table, notes) is there at once. A new state
- * of a part far from the view (another drill-down, period) is rendered in a later turn, so that
- * one change re-renders the parts near the view at once and the others in short tasks after.
+ * of a part not in view (another drill-down, period, the data's first answer) is rendered in a
+ * later turn, so that one change re-renders the parts in view at once and the others in short
+ * tasks after, those near the view first.
  *
  * "Near": within half a view height of the scrolling area, as the DHIS2 dashboard-app loads its
  * items a quarter of a window height ahead (`src/components/ProgressiveLoadingContainer.jsx`,
@@ -112,7 +113,9 @@ export const scrollingAncestor = (element: Element): Element | null => {
 export const useDrawTurn = <T,>(value: T): T | null => {
     const gate = useContext(DrawGateContext)
     const [drawn, setDrawn] = useState<T | null>(null)
-    useEffect(() => {
+    // Asked in the commit that brings the value (a layout effect), not after the frame that shows
+    // the card: the turn can come in the next task
+    useLayoutEffect(() => {
         if (!gate || drawn === value) return
         return gate.request(() => {
             markOnce('draw-turn')
@@ -175,15 +178,15 @@ export const LazyMount = ({ children, order = 0, className, dataTest }: LazyMoun
         place.current.interactedAt = performance.now()
     }
 
-    // A card far from the view keeps what it shows until a later turn of the queue (after the
-    // charts in view and near it), then updates in its own transition: a new drill-down or period
-    // re-renders the few cards near the view at once, the others one by one in short tasks
+    // A card not in view keeps what it shows until a later turn of the queue (after the charts in
+    // view; a far one after those near it too), then updates in its own transition: a new
+    // drill-down, period or the data's first answer re-renders the few cards in view at once (the
+    // first charts are not kept waiting for the cards below), the others one by one in short tasks
     const shown = useRef<React.ReactNode>(children)
     const latest = useRef<React.ReactNode>(children)
     latest.current = children
     const [, refresh] = useReducer((n: number) => n + 1, 0)
-    const near = place.current.inView || place.current.near
-    const content = near ? children : shown.current
+    const content = place.current.inView ? children : shown.current
     useEffect(() => {
         shown.current = content
         if (content === children) return
