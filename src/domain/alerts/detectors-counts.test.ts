@@ -114,3 +114,30 @@ describe('detectOutliers of units given in courses (unitsPerCount)', () => {
         expect(detectOutliers({ ...input, values: tenfold, unitsPerCount: 5 })).toHaveLength(1)
     })
 })
+
+describe('detectOutliers of a collapse to 0 of a dispersed small count', () => {
+    // Median 19.5, trimmed mean 22.7, variance 113.6 (a negative binomial of size 5.7): a month
+    // of 0 is 2.1 standard deviations below the mean, but P(X = 0) ≈ 1.1 × 10⁻⁴ (z −3.7)
+    const year = [8, 12, 15, 17, 18, 19, 20, 28, 30, 33, 35, 40]
+    const values = [...Array.from({ length: 35 }, (_, i) => year[i % 12] as number), 0]
+    it('flags it as a collapse scored by the exact tail', () => {
+        const [alert, ...others] = detectOutliers({
+            ...context,
+            values,
+            series: 'hmis',
+            lowCountMedian: 20,
+        })
+        expect(others).toEqual([])
+        expect(alert?.type).toBe('collapse')
+        expect(alert?.method).toBe('NEG_BINOMIAL')
+        expect(alert?.severity).toBeGreaterThan(3.6)
+        expect(alert?.severity).toBeLessThan(3.8)
+        expect(alert?.details.expected).toBeCloseTo(22.7, 6)
+    })
+    it('not a month of 1, whose lower tail P(X ≤ 1) is z −3.2', () => {
+        const one = [...values.slice(0, 35), 1]
+        expect(
+            detectOutliers({ ...context, values: one, series: 'hmis', lowCountMedian: 20 })
+        ).toEqual([])
+    })
+})

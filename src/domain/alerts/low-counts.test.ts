@@ -105,6 +105,69 @@ describe('countScore with the cut-off (a scan scores every cell)', () => {
     })
 })
 
+describe('countScore with the cut-off: the lower tail of an over-dispersed count at 0', () => {
+    // Median 19.5 (judged as counts), trimmed mean 22.7, variance 113.6: a negative binomial of
+    // size 5.7. A month of 0 is 2.1 standard deviations below the mean, but a count this
+    // dispersed is almost never 0: P(X = 0) = (size / (size + mean))^size ≈ 1.1 × 10⁻⁴
+    const baseline = [8, 12, 15, 17, 18, 19, 20, 28, 30, 33, 35, 40]
+    const moments = countDispersion(baseline)
+    const mean = moments?.mean ?? 0
+    const size = (mean * mean) / ((moments?.variance ?? 0) - mean)
+    // The slow way: the lower tail at 0 is the one term P(X = 0), its z the normal quantile
+    const exactZ = normalQuantile((size / (size + mean)) ** size)
+
+    it('is a case the shortcut’s first condition lets through (within 2.5 sd of the mean)', () => {
+        expect(mean).toBeCloseTo(22.7, 6)
+        expect((0 - mean) / Math.sqrt(moments?.variance ?? 0)).toBeGreaterThan(-2.5)
+        expect(exactZ).toBeLessThan(-3.6)
+        expect(exactZ).toBeGreaterThan(-3.8)
+    })
+    it('is scored beyond the cut-off 3.5, as the exact tail scores it', () => {
+        const fast = countScore(0, baseline, 3.5)
+        expect(fast?.z).toBeCloseTo(exactZ, 6)
+        expect(fast?.z).toBeLessThan(-3.5)
+        expect(fast).toEqual(countScore(0, baseline))
+    })
+    it('is below the cut-off 5 either way', () => {
+        expect(Math.abs(countScore(0, baseline, 5)?.z ?? 9)).toBeLessThan(5)
+    })
+})
+
+describe('countScore with the cut-off: the same verdict as the exact tail, dispersed counts', () => {
+    it('agrees for both tails, means up to 30, dispersion up to ×12 and units in courses', () => {
+        let checked = 0
+        let lowerBeyond = 0
+        for (const minZ of [2.5, 3.5, 5]) {
+            for (const mean of [0.5, 2, 5, 10, 15, 19, 22, 26, 30]) {
+                for (const dispersion of [1, 1.5, 2, 3, 4, 5, 6, 8, 12]) {
+                    for (const units of [1, 5]) {
+                        // 12 months with that mean and about that variance (mean × dispersion)
+                        const half = Math.sqrt(mean * dispersion * 0.7)
+                        const baseline = Array.from({ length: 12 }, (_, i) =>
+                            Math.max(0, Math.round(mean + ((i % 4) - 1.5) * half * 0.8))
+                        )
+                        for (let value = 0; value <= 3 * mean + 40; value++) {
+                            const exact = countScore(value, baseline, undefined, units)
+                            const fast = countScore(value, baseline, minZ, units)
+                            if (!exact || !fast) {
+                                expect(fast).toEqual(exact)
+                                continue
+                            }
+                            expect(Math.abs(fast.z) > minZ).toBe(Math.abs(exact.z) > minZ)
+                            if (Math.abs(exact.z) > minZ) expect(fast.z).toBe(exact.z)
+                            if (exact.z < -minZ) lowerBeyond += 1
+                            checked += 1
+                        }
+                    }
+                }
+            }
+        }
+        expect(checked).toBeGreaterThan(10_000)
+        // the lower tail beyond the cut-off is reached, not only the upper
+        expect(lowerBeyond).toBeGreaterThan(50)
+    })
+})
+
 describe('normalCdf', () => {
     it('matches known values', () => {
         expect(normalCdf(0)).toBeCloseTo(0.5, 6)

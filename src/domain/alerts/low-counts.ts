@@ -131,6 +131,9 @@ export const normalCdf = (x: number): number => {
     return x >= 0 ? 1 - tail : tail
 }
 
+/** ln of a bound at least Φ̄(z) = 1 − Φ(z): `normalCdf`'s absolute error (< 7.5 × 10⁻⁸) and more */
+const logTailBound = (z: number): number => Math.log(1 - normalCdf(z) + 1e-7)
+
 export interface CountScore {
     /** The equivalent z-score: positive above the mean, negative below */
     z: number
@@ -226,8 +229,10 @@ export const countDispersion = (baseline: readonly number[]): CountDispersion | 
  * The count test of `value` against `baseline` (which must not contain it): the baseline's mean
  * and dispersion (`countDispersion`); Poisson when the variance is at most the mean, else a
  * negative binomial of that variance. `null` for an empty baseline or a mean of 0. With `minZ`
- * (the outlier cut-off), a value within `minZ − 1` standard deviations of the mean is scored by
- * the normal approximation instead (below the cut-off either way; a scan scores every cell).
+ * (the outlier cut-off), a value within `minZ − 1` standard deviations of the mean whose own
+ * probability P(X = value) already proves its exact score not beyond `minZ` is scored by the
+ * normal approximation instead (below the cut-off either way, the same verdict as the exact
+ * tail; a scan scores every cell).
  *
  * `unitsPerCount` (default 1): the values count units given in courses of at least that many
  * (ampoules of magnesium sulfate, 5 to 12 a patient; female condoms, 5 to 15 a client). Such a
@@ -249,16 +254,31 @@ export const countScore = (
     const variance = Math.max(moments.variance, mean * Math.max(1, unitsPerCount))
     const overdispersed = variance > mean * 1.0001
     const method = overdispersed ? 'NEG_BINOMIAL' : 'POISSON'
-    // Within (minZ − 1) standard deviations of the mean, the exact tail of a Poisson or negative
-    // binomial count is never beyond minZ (its tails are wider than the normal's there): the
-    // normal approximation stands in, below minZ, without summing the tail
+    const size = overdispersed ? (mean * mean) / (variance - mean) : Number.POSITIVE_INFINITY
+    const upper = value > mean
+    // The shortcut (a scan scores every cell): a value within (minZ − 1) standard deviations of
+    // the mean is scored by the normal approximation, without summing the tail, when its exact
+    // score is provably not beyond minZ either. Being near the mean does not prove it: a count's
+    // lower tail stops at 0 and is much thinner than the normal's there. A negative binomial of
+    // mean 22.7 and variance 113.6 (size 5.7) gives 0 a normal z of −2.1, but P(X = 0) =
+    // (5.7 / 28.4)^5.7 = 1.1 × 10⁻⁴, an exact z of −3.7. What does hold for either tail: the
+    // tail P(X ≥ k) (above the mean) or P(X ≤ k) (below it) holds P(X = k) itself, so when
+    // P(X = k) ≥ Φ̄(minZ) the exact p is at least Φ̄(minZ) and the exact |z| is at most minZ. Φ̄
+    // is taken from `normalCdf` (absolute error < 7.5 × 10⁻⁸) plus 10⁻⁷, so the bound holds
+    // despite that error and `normalQuantile`'s (relative 1.2 × 10⁻⁹, ~10⁻⁵ of z here). One
+    // term instead of the sum: near the mean P(X = k) is ~φ(z) / sd, far above Φ̄(3.5) = 2.3 ×
+    // 10⁻⁴ but for the thin end of the lower tail, which is then summed exactly. Both the normal
+    // z (under minZ − 1) and the exact one (at most minZ) are then below the cut-off, so the
+    // verdict is the exact one; the z given is approximate only for values not flagged.
     const sd = Math.sqrt(Math.max(variance, mean))
-    if (minZ !== undefined && Math.abs(value - mean) < Math.max(0, minZ - 1) * sd) {
+    if (
+        minZ !== undefined &&
+        Math.abs(value - mean) < Math.max(0, minZ - 1) * sd &&
+        logPmf(Math.max(0, Math.round(value)), mean, size) >= logTailBound(minZ)
+    ) {
         const z = (value - mean) / sd
         return { z, p: 1 - normalCdf(Math.abs(z)), mean, method }
     }
-    const size = overdispersed ? (mean * mean) / (variance - mean) : Number.POSITIVE_INFINITY
-    const upper = value > mean
     const p = countTail(value, mean, upper, size)
     const z = p >= 0.5 ? 0 : -normalQuantile(p)
     return { z: upper ? z : -z, p, mean, method }
