@@ -10,7 +10,7 @@ import type { DemoDb } from '../../demo/src/data/model'
 import { launchChromium } from './support/chromium'
 import { ADMIN } from './support/demo-process'
 import { screenshot } from './support/page'
-import { apiGet, openApp } from './support/session'
+import { apiGet, openApp, openLink } from './support/session'
 
 const demoUrl = inject('demoUrl')
 let browser: BrowserContext
@@ -152,6 +152,78 @@ describe('stock status', () => {
         }
         await page.mouse.click(2, 2)
         await screenshot(page, 'stock-status')
+        expect(errors).toEqual([])
+        await page.close()
+    })
+
+    it('counts a drilled district’s own facilities, never more than it has', async () => {
+        const { page, errors } = await openApp(
+            browser,
+            demoUrl,
+            ADMIN,
+            '#/view?area=maternal-health&grain=monthly'
+        )
+        const status = card(page).locator('[data-test="stock-status"]')
+        await card(page).locator('[data-test="stock-stocked-out"]').waitFor({ timeout: 30_000 })
+        const period = (await status.getAttribute('data-period')) as string
+        const config = await apiGet(page, '/api/dataStore/triangulate/config')
+        const pair = (
+            config.body as { programAreas: { pairs: { id: string; lmis: LmisJson }[] }[] }
+        ).programAreas
+            .flatMap((a) => a.pairs)
+            .find((p) => p.id === 'oxytocin-deliveries')
+        if (!pair) throw new Error('no oxytocin pair')
+        // A region, then its first district: the trend stays the country's
+        const units = async (query: string) =>
+            (
+                (await apiGet(page, `/api/organisationUnits?${query}&fields=id,name&paging=false`))
+                    .body as { organisationUnits: { id: string; name: string }[] }
+            ).organisationUnits
+        const [region] = await units('filter=level:eq:2')
+        if (!region) throw new Error('no region')
+        const [district] = await units(`filter=parent.id:eq:${region.id}`)
+        if (!district) throw new Error('no district')
+        const facilities = (await units(`filter=level:eq:4&filter=path:like:${district.id}`)).length
+        // The district's facilities that sent the pair's LMIS report (monthly at the month,
+        // quarterly at its quarter: a facility reports one or the other)
+        const [dsM, dsQ] = pair.lmis.dataSet as [string, string]
+        const reports = (
+            await apiGet(
+                page,
+                `/api/analytics?dimension=dx:${dsM}.ACTUAL_REPORTS;${dsQ}.ACTUAL_REPORTS` +
+                    `&dimension=pe:${period};${quarterOf(period)}&filter=ou:${district.id}&skipMeta=true`
+            )
+        ).body as { rows: string[][] }
+        const reporting = reports.rows
+            .filter(
+                ([dx, pe]) =>
+                    (dx === `${dsM}.ACTUAL_REPORTS` && pe === period) ||
+                    (dx === `${dsQ}.ACTUAL_REPORTS` && pe === quarterOf(period))
+            )
+            .reduce((sum, row) => sum + Number(row[2]), 0)
+        await openLink(
+            page,
+            `${demoUrl}/api/apps/triangulate/index.html#/view?area=maternal-health&dpe=${period}&dpath=${region.id},${district.id}`
+        )
+        await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain(district.name)
+        const stockedOut = card(page).locator('[data-test="stock-stocked-out"]')
+        await expect
+            .poll(
+                async () =>
+                    /\(\d[\d,]* of \d[\d,]* facilities\)/.test(
+                        (await stockedOut.textContent()) ?? ''
+                    ),
+                {
+                    timeout: 30_000,
+                }
+            )
+            .toBe(true)
+        const text = (await stockedOut.textContent()) ?? ''
+        const total = Number(/of (\d[\d,]*) facilities/.exec(text)?.[1]?.replace(/,/g, ''))
+        expect(reporting).toBeGreaterThan(0)
+        expect(total).toBe(reporting)
+        expect(total).toBeLessThanOrEqual(facilities)
+        await screenshot(page, 'stock-status-drilled-district')
         expect(errors).toEqual([])
         await page.close()
     })

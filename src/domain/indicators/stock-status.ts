@@ -27,6 +27,11 @@ import { countStockouts, stockoutRate } from './stockout-rate'
 export interface FacilityStock {
     stockOnHand: number | null
     stockoutDays: number | null
+    /**
+     * The LMIS's stocked-out flag for the period (1 or 0), where it is read instead of stockout
+     * days; it then decides whether the facility is stocked out (`countStockouts`)
+     */
+    stockedOutFlag?: number | null
     /** Consumption per month of the AMC window, oldest first (a quarterly report: quarter ÷ 3 ×3) */
     monthlyConsumption: readonly (number | null)[]
 }
@@ -81,7 +86,10 @@ export const summarizeStockStatus = (
             amcTotal += amc
             hasAmc = true
         }
-        const reported = isNumber(facility.stockOnHand) || isNumber(facility.stockoutDays)
+        const reported =
+            isNumber(facility.stockOnHand) ||
+            isNumber(facility.stockoutDays) ||
+            isNumber(facility.stockedOutFlag)
         if (!reported) continue
         if (isNumber(facility.stockOnHand)) {
             soh += facility.stockOnHand
@@ -92,7 +100,9 @@ export const summarizeStockStatus = (
                 hasMos = true
             }
         }
-        const out = facility.stockOnHand === 0 || (facility.stockoutDays ?? 0) > 0
+        const out = isNumber(facility.stockedOutFlag)
+            ? facility.stockedOutFlag > 0
+            : facility.stockOnHand === 0 || (facility.stockoutDays ?? 0) > 0
         if (out) continue
         const status = stockStatus(
             facility.stockOnHand,

@@ -54,6 +54,12 @@ export interface FacilityStockReport {
     /** Days out of stock during the period; `null` when not reported */
     stockoutDays?: number | null
     /**
+     * The LMIS's own stocked-out flag of the facility for the period (1 when stocked out, else 0;
+     * `null` or omitted when not reported). When reported it decides: the facility counts as
+     * reporting, and as stocked out when the flag is above 0.
+     */
+    stockedOutFlag?: number | null
+    /**
      * Whether the facility reported for the period (its LMIS data set is complete). When omitted,
      * a facility counts as reporting when it has a stock on hand or stockout days value.
      */
@@ -81,11 +87,17 @@ export const countStockouts = (
         const hasStock = report.stockOnHand !== null && Number.isFinite(report.stockOnHand)
         const days = report.stockoutDays ?? null
         const hasDays = days !== null && Number.isFinite(days)
-        const reported = report.reported ?? (hasStock || hasDays)
+        const flag = report.stockedOutFlag ?? null
+        const hasFlag = flag !== null && Number.isFinite(flag)
+        const reported = report.reported ?? (hasStock || hasDays || hasFlag)
         if (!reported) {
             continue
         }
         reporting += 1
+        if (hasFlag) {
+            if ((flag as number) > 0) stockedOut += 1
+            continue
+        }
         const zeroStock =
             (hasStock && report.stockOnHand === 0) ||
             (!hasStock && options.missingStockOnHandIsZeroWhenReported === true)

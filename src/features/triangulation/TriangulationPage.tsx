@@ -299,6 +299,9 @@ export const TriangulationView = ({
                   : undefined,
         [state.drill, parentId, parentLevel, trendOu.data]
     )
+    // A drilled org unit below the trend's: the trend's stocked-out counts are not of it, so its
+    // facilities' flags are read one by one
+    const statusFlags = Boolean(statusOu && seriesOu && statusOu.id !== seriesOu)
     // Facility by facility while the rows stay within budget, else the org unit's totals
     const stockScope = useMemo(
         () =>
@@ -310,9 +313,10 @@ export const TriangulationView = ({
                       grain: state.grain,
                       period: statusPeriod,
                       facilities: expectedFacilities([...trends.values()], statusPeriod),
+                      flags: statusFlags,
                   })
                 : 'facilities',
-        [pairs, metadata.data, state.grain, statusPeriod, trends]
+        [pairs, metadata.data, state.grain, statusPeriod, trends, statusFlags]
     )
     const stockTable = useStockStatusTable(
         pairs,
@@ -321,7 +325,8 @@ export const TriangulationView = ({
         levels.data,
         state.grain,
         statusPeriod,
-        stockScope
+        stockScope,
+        statusFlags
     )
     const stockData = stockTable.isPlaceholderData ? undefined : stockTable.data
     // What the stock status of each card is made from (each card makes its figures when it is
@@ -336,9 +341,20 @@ export const TriangulationView = ({
                       grain: state.grain,
                       period: statusPeriod,
                       scope: stockScope,
+                      ou: statusOu?.id,
+                      trendOu: seriesOu,
                   }
                 : null,
-        [trends, stockData, metadata.data, state.grain, statusPeriod, stockScope]
+        [
+            trends,
+            stockData,
+            metadata.data,
+            state.grain,
+            statusPeriod,
+            stockScope,
+            statusOu?.id,
+            seriesOu,
+        ]
     )
     // The drill-down each card makes its own from (`PairSlot`)
     const drillView = useMemo((): DrillView | null => {
@@ -739,6 +755,9 @@ interface StockInput {
     grain: Grain
     period: string
     scope: StockScope
+    /** The org unit of the stock status, and of the trends (`pairStockFigures`) */
+    ou: string | undefined
+    trendOu: string | undefined
 }
 
 /** What every card's drill-down is made from (`data`: null while it loads) */
@@ -891,6 +910,8 @@ const PairSlot = memo(function PairSlot({
             grain: stockInput.grain,
             period: stockInput.period,
             scope: stockInput.scope,
+            ou: stockInput.ou,
+            trendOu: stockInput.trendOu,
         })
     }, [pair, stockInput])
     return (

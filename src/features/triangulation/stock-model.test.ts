@@ -13,6 +13,7 @@ import {
     stockStatusRequest,
     stockStatusScope,
 } from './stock-model'
+import drilledDistrict from './fixtures/stock-status-drilled-district.json'
 
 const table = (rows: [string, string, string, number][], ous: string[]) =>
     parseAnalyticsResponse({
@@ -286,5 +287,114 @@ describe('the stock status of many facilities', () => {
             scope: 'orgUnit',
         })
         expect(unflagged.summary?.stockedOutPercent).toBeNull()
+    })
+})
+
+describe('the stock status of a drilled org unit below the trend’s', () => {
+    // The demo's Misoprostol ↔ PPH cases pair, trend of Kigoma Kusini Region (its stocked-out flag
+    // summed: 13 of 143 LMIS reports), drilled at August 2026 to Mvomero District (31 facilities).
+    // `drilledDistrict` is the demo's answer to the app's facility-level request of the district,
+    // flags asked facility by facility: 30 facilities reported, 2 with the flag at 1.
+    const ID = {
+        sohM: 'oV4F1dYfBLP',
+        sohQ: 'HpB6yexeQdY',
+        daysM: 'UtY69aoVn9A',
+        daysQ: 'b4NlMGffJo1',
+        consM: 'fMl5DBCGgUz',
+        consQ: 'SfV01wAUhnP',
+        flagM: 'g6zDife8FO7',
+        flagQ: 'mvzr5qlaPbY',
+    }
+    const miso: Pair = {
+        id: 'misoprostol-pph',
+        name: 'Misoprostol ↔ PPH cases',
+        commodity: { name: 'Misoprostol 200 mcg' },
+        hmis: { items: [{ id: 'bbbbbbbbbb1' }] },
+        lmis: {
+            stockOnHand: [ID.sohM, ID.sohQ],
+            stockoutDays: [ID.daysM, ID.daysQ],
+            consumption: [ID.consM, ID.consQ],
+            stockedOut: [ID.flagM, ID.flagQ],
+        },
+    }
+    const known = new Map<string, ItemInfo>(
+        Object.entries(ID).map(([key, id]) => info(id, key.endsWith('Q') ? 'QUARTERLY' : 'MONTHLY'))
+    )
+    const regionTrend: PairTrend = {
+        ...emptyTrend(),
+        stockoutCounts: { '202608': { stockedOut: 13, reporting: 143 } },
+    }
+    const facilitiesOfDistrict = drilledDistrict.metaData.dimensions.ou.length
+
+    it('asks each facility’s stocked-out flag in place of its stockout days', () => {
+        const query = stockStatusRequest({
+            pairs: [miso],
+            known: new Set(known.keys()),
+            ou: { id: 'cmcHtfPFKGl', level: 3 },
+            facilityLevel: 4,
+            grain: 'monthly',
+            period: '202608',
+            flags: true,
+        })
+        const dx =
+            String(query?.params.dimension)
+                .match(/dx:([^,]*)/)?.[1]
+                ?.split(';') ?? []
+        expect(dx).toEqual(expect.arrayContaining([ID.flagM, ID.flagQ, ID.sohM, ID.consQ]))
+        expect(dx).not.toContain(ID.daysM)
+    })
+
+    it('counts the district’s own facilities, never the region’s reports', () => {
+        const figures = pairStockFigures({
+            pair: miso,
+            trend: regionTrend,
+            table: parseAnalyticsResponse(drilledDistrict),
+            items: known,
+            grain: 'monthly',
+            period: '202608',
+            ou: 'cmcHtfPFKGl',
+            trendOu: 'roehPCo0v0g',
+        })
+        const summary = figures.summary
+        expect(facilitiesOfDistrict).toBe(31)
+        expect(summary).toMatchObject({ stockedOut: 2, reporting: 30 })
+        expect(summary?.reporting).toBeLessThanOrEqual(facilitiesOfDistrict)
+        // Every reporting facility is in exactly one of the strip's counts
+        expect(
+            (summary?.stockedOut ?? 0) +
+                (summary?.under ?? 0) +
+                (summary?.within ?? 0) +
+                (summary?.over ?? 0) +
+                (summary?.unknown ?? 0)
+        ).toBe(summary?.reporting)
+        expect(figures.stockedOutOfReports).toBe(false)
+        // The trend's own org unit keeps the server's counts of the flag summed
+        const region = pairStockFigures({
+            pair: miso,
+            trend: regionTrend,
+            table: parseAnalyticsResponse(drilledDistrict),
+            items: known,
+            grain: 'monthly',
+            period: '202608',
+            ou: 'roehPCo0v0g',
+            trendOu: 'roehPCo0v0g',
+        })
+        expect(region.summary).toMatchObject({ stockedOut: 13, reporting: 143 })
+    })
+
+    it('does not count a drilled org unit read from its totals', () => {
+        const figures = pairStockFigures({
+            pair: miso,
+            trend: regionTrend,
+            table: table([[ID.sohQ, '2026Q3', 'cmcHtfPFKGl', 4000]], ['cmcHtfPFKGl']),
+            items: known,
+            grain: 'monthly',
+            period: '202608',
+            scope: 'orgUnit',
+            ou: 'cmcHtfPFKGl',
+            trendOu: 'roehPCo0v0g',
+        })
+        expect(figures.summary?.stockedOutPercent).toBeNull()
+        expect(figures.summary?.reporting).toBe(0)
     })
 })

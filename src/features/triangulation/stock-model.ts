@@ -50,14 +50,24 @@ export const stockStatusPeriods = (
 /**
  * The stock items of the pairs that the server has: stock on hand and consumption (months of
  * stock, min–max), and stockout days only where no stocked-out flag is mapped (the flag counts
- * stocked-out facilities on the server: a third fewer rows).
+ * stocked-out facilities on the server: a third fewer rows). With `flags` (the stock status of
+ * another org unit than the trend's, whose counts are not of it) the flag is read facility by
+ * facility in place of the stockout days.
  */
-export const stockItems = (pairs: readonly Pair[], known: ReadonlySet<string>): string[] => [
+export const stockItems = (
+    pairs: readonly Pair[],
+    known: ReadonlySet<string>,
+    flags = false
+): string[] => [
     ...new Set(
         pairs.flatMap((pair) =>
             [
                 ...idsOf(pair.lmis.stockOnHand),
-                ...(hasFlag(pair, known) ? [] : idsOf(pair.lmis.stockoutDays)),
+                ...(hasFlag(pair, known)
+                    ? flags
+                        ? idsOf(pair.lmis.stockedOut)
+                        : []
+                    : idsOf(pair.lmis.stockoutDays)),
                 ...idsOf(pair.lmis.consumption),
             ].filter((dx) => known.has(dx))
         )
@@ -110,6 +120,7 @@ export const stockStatusScope = ({
     grain,
     period,
     facilities,
+    flags = false,
 }: {
     pairs: readonly Pair[]
     known: ReadonlySet<string>
@@ -117,9 +128,11 @@ export const stockStatusScope = ({
     grain: Grain
     period: string
     facilities: number | null
+    /** The stocked-out flags are read facility by facility (`stockItems`) */
+    flags?: boolean
 }): StockScope =>
     facilities !== null &&
-    facilities * stockRowsPerFacility(stockItems(pairs, known), items, grain, period) >
+    facilities * stockRowsPerFacility(stockItems(pairs, known, flags), items, grain, period) >
         STOCK_ROW_BUDGET
         ? 'orgUnit'
         : 'facilities'
@@ -136,6 +149,7 @@ export const stockStatusRequest = ({
     grain,
     period,
     scope = 'facilities',
+    flags = false,
 }: {
     pairs: readonly Pair[]
     known: ReadonlySet<string>
@@ -144,8 +158,13 @@ export const stockStatusRequest = ({
     grain: Grain
     period: string
     scope?: StockScope
+    /**
+     * Read the stocked-out flags facility by facility: the stock status is of another org unit
+     * than the trend's (a drilled one), whose counts of the flag summed are not of it
+     */
+    flags?: boolean
 }): AnalyticsQuery | null => {
-    const dx = stockItems(pairs, known)
+    const dx = stockItems(pairs, known, flags)
     if (dx.length === 0) return null
     const { months, quarter } = stockStatusPeriods(grain, period)
     return buildAnalyticsQuery({
@@ -203,6 +222,14 @@ export const facilityStock = (
             quarterly(dx) ? [read(dx, quarter)] : periodMonths.map((m) => read(dx, m))
         )
     )
+    // The stocked-out flag of the period, where it was asked facility by facility (`stockItems`)
+    const flag = flagged
+        ? sumOf(
+              idsOf(pair.lmis.stockedOut).map((dx) =>
+                  read(dx, quarterly(dx) || grain === 'quarterly' ? quarter : period)
+              )
+          )
+        : null
     // Consumption per month of the AMC window: monthly values, or a quarterly report ÷ 3
     const monthly: (number | null)[] = months.map(() => null)
     let any = false
@@ -224,6 +251,7 @@ export const facilityStock = (
     return {
         stockOnHand: soh,
         stockoutDays: days,
+        ...(flag === null ? {} : { stockedOutFlag: flag }),
         monthlyConsumption: any ? monthly : [],
     }
 }
@@ -275,6 +303,8 @@ export const pairStockFigures = ({
     grain,
     period,
     scope = 'facilities',
+    ou,
+    trendOu,
 }: {
     pair: Pair
     trend: PairTrend
@@ -284,6 +314,10 @@ export const pairStockFigures = ({
     period: string
     /** How `table` was asked (`stockStatusScope`) */
     scope?: StockScope
+    /** The org unit of the stock status (`table`); the same as the trend's when omitted */
+    ou?: string
+    /** The org unit of `trend`, whose stocked-out counts are of it only */
+    trendOu?: string
 }): PairStockFigures => {
     const hasStock =
         idsOf(pair.lmis.stockOnHand).length > 0 || idsOf(pair.lmis.stockoutDays).length > 0
@@ -297,8 +331,11 @@ export const pairStockFigures = ({
               )
             : null
     // With a stocked-out flag the server counts the facilities stocked out (flag summed) among
-    // those that reported (LMIS reports received): no stockout days per facility are asked
-    const counts = hasFlag(pair, items) ? trend.stockoutCounts[period] : undefined
+    // those that reported (LMIS reports received): no stockout days per facility are asked. Those
+    // counts are of the trend's org unit: a drilled org unit below it counts its own facilities
+    // (their flags read one by one), or, from its totals, does not count them
+    const sameOrgUnit = ou === undefined || trendOu === undefined || ou === trendOu
+    const counts = hasFlag(pair, items) && sameOrgUnit ? trend.stockoutCounts[period] : undefined
     // From the org unit's totals: one "facility" holding every facility's stock and AMC, so
     // months of stock and AMC are right, but no facility was counted
     const totals =

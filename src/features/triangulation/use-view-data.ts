@@ -74,7 +74,9 @@ export const useStockStatusTable = (
     grain: ViewPeriods['grain'],
     period: string | null,
     /** Facility rows, or the org unit's totals when they would be too many (`stockStatusScope`) */
-    scope: StockScope = 'facilities'
+    scope: StockScope = 'facilities',
+    /** Read the stocked-out flags facility by facility (`stockStatusRequest`) */
+    flags = false
 ) => {
     const query = useMemo(
         () =>
@@ -87,9 +89,10 @@ export const useStockStatusTable = (
                       grain,
                       period,
                       scope,
+                      flags,
                   })
                 : null,
-        [pairs, metadata, ou, facilityLevel, grain, period, scope]
+        [pairs, metadata, ou, facilityLevel, grain, period, scope, flags]
     )
     return useAnalytics(query)
 }
