@@ -127,14 +127,18 @@ export const AlertList = ({
         stockoutPages.reset()
         onFilters({ ...filters, ...change })
     }
+    // The entry's own org unit first, then its level and where it lies (smaller, as context)
     const place = (orgUnitId: string, level: number) => {
         const unit = units.get(orgUnitId)
+        const path = unit ? unit.ancestorNames.slice(1).join(' / ') : ''
         return (
             <>
-                <span>{levelName(level)}</span>
-                {unit && unit.ancestorNames.length > 1 && (
-                    <span className={classes.path}>{unit.ancestorNames.slice(1).join(' / ')}</span>
-                )}
+                <span className={classes.orgUnitName} data-test="alert-org-unit">
+                    {unit?.name ?? orgUnitId}
+                </span>
+                <span className={classes.path} data-test="alert-org-unit-path">
+                    {path ? `${levelName(level)} · ${path}` : levelName(level)}
+                </span>
             </>
         )
     }
