@@ -5,6 +5,7 @@ import {
     alertNames,
     alertViewState,
     areaOfPairs,
+    entryPairName,
     orgUnitViewState,
     selectionContaining,
     serviceName,
@@ -167,5 +168,26 @@ describe('parseThreshold', () => {
         expect(parseThreshold('0', 0.5)).toBeUndefined()
         expect(parseThreshold('120', 0, 100)).toBeUndefined()
         expect(parseThreshold('abc', 0)).toBeUndefined()
+    })
+})
+
+describe('entryPairName', () => {
+    it("names the entry's own pair, and how many others its findings concern", () => {
+        expect(entryPairName({ pairId: oxytocin.id, pairIds: [oxytocin.id] }, oxytocin)).toBe(
+            oxytocin.name
+        )
+        expect(
+            entryPairName(
+                { pairId: oxytocin.id, pairIds: [oxytocin.id, ors.id, 'other', ors.id] },
+                oxytocin
+            )
+        ).toBe(`${oxytocin.name} and 2 other pairs`)
+        expect(entryPairName({ pairId: 'gone', pairIds: ['gone'] }, undefined)).toBe('gone')
+    })
+
+    it('keeps names as text', () => {
+        expect(entryPairName({ pairId: 'p', pairIds: ['p', 'q'] }, { name: '<b>A & B</b>' })).toBe(
+            '<b>A & B</b> and 1 other pairs'
+        )
     })
 })

@@ -5,7 +5,7 @@ import { alertTypeLabel, describeAlert } from '../../../domain/alerts'
 import type { Config } from '../../../domain/config'
 import type { EffectiveFollowUp } from '../../../domain/follow-up/follow-up'
 import { downloadText, fileNamePart } from '../../../shared/download'
-import { alertNames, orgUnitsById, pairsById, tierLabel } from '../alert-view'
+import { alertNames, entryPairName, orgUnitsById, pairsById, tierLabel } from '../alert-view'
 import type { ScanData } from '../scan-data'
 import type { ScanEntry } from '../scan-entries'
 import { alertsCsv, followUpKeyOf, type ExportRow, type FollowUpFilter } from './alert-entries'
@@ -34,7 +34,7 @@ export const exportRows = (entries: readonly ScanEntry[], ctx: ExportContext): E
             orgUnit: unit?.name ?? entry.orgUnitId,
             path: unit ? unit.ancestorNames.join(' / ') : '',
             level: ctx.levelName(entry.level),
-            pair: pair?.name ?? entry.pairId,
+            pair: entryPairName(entry, pair),
             periods: entry.periods.map(ctx.periodName).join(', '),
             reasons: entry.reasons.map(
                 (reason) =>
