@@ -11,7 +11,7 @@ import {
     serviceName,
 } from './alert-view'
 import type { ScanAlert } from './scan-alerts'
-import { parseThreshold } from './scan-settings'
+import { formatThreshold, parseThreshold } from './scan-settings'
 import { OU, ors, oxytocin } from './test-fixtures'
 
 const config: Config = {
@@ -168,6 +168,17 @@ describe('parseThreshold', () => {
         expect(parseThreshold('0', 0.5)).toBeUndefined()
         expect(parseThreshold('120', 0, 100)).toBeUndefined()
         expect(parseThreshold('abc', 0)).toBeUndefined()
+    })
+})
+
+describe('formatThreshold', () => {
+    it("writes a threshold as the user's language does", () => {
+        expect(formatThreshold(3.5, 'fr')).toBe('3,5')
+        expect(formatThreshold(3.5, 'en')).toBe('3.5')
+        expect(formatThreshold(3.5, 'sw')).toBe('3.5')
+        expect(formatThreshold(80, 'fr')).toBe('80')
+        expect(formatThreshold(3.5, '')).toBe('3.5')
+        expect(formatThreshold(3.5, 'not a locale!')).toBe('3.5')
     })
 })
 
