@@ -250,6 +250,8 @@ describe('following up alerts', () => {
         expect(resolved).toContain(
             ',Resolved,Amina Diallo,Fatima Kamara resolved it,Fatima Kamara,'
         )
+        // When: ISO 8601, sortable in a spreadsheet
+        expect(resolved).toMatch(/,Fatima Kamara,\d{4}-\d{2}-\d{2} \d{2}:\d{2},/)
         // The follow-up filter: the resolved entry leaves the list and the CSV
         await a.page.locator('[data-test="alerts-filter-follow-up"]').click()
         await a.page

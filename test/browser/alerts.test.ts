@@ -62,6 +62,16 @@ describe('alerts', () => {
         expect(['extreme', 'outlier']).toContain(await first.getAttribute('data-tier'))
         const reason = first.locator('[data-test="alert-reason"]').first()
         expect((await reason.textContent())?.length).toBeGreaterThan(30)
+        // The header leads with the entry's own org unit (the one its reasons speak of)
+        const orgUnit = (await first.locator('[data-test="alert-org-unit"]').textContent()) ?? ''
+        expect(orgUnit.length).toBeGreaterThan(2)
+        expect(await reason.textContent()).toContain(orgUnit)
+        const headText = (await first.locator('div').first().textContent()) ?? ''
+        expect(headText.indexOf(orgUnit)).toBeLessThan(
+            headText.indexOf(
+                (await first.locator('[data-test="alert-org-unit-path"]').textContent()) ?? ''
+            )
+        )
         const items = page.locator('[data-test="alert-item"]')
         const count = await items.count()
         expect(count).toBeGreaterThan(1)
@@ -79,6 +89,37 @@ describe('alerts', () => {
         ).toBe(0)
         expect(await layoutProblems(page)).toEqual([])
         await screenshot(page, 'alerts')
+        // Each entry is listed under one program area: the areas' counts add up to all of them
+        const listedCount = async () => {
+            const text = (await page.locator('[data-test="alerts-count"]').textContent()) ?? ''
+            return Number(/of ([\d,]+)/.exec(text)?.[1]?.replace(/,/g, ''))
+        }
+        const allCount = await listedCount()
+        const areaSelect = page.locator('[data-test="alerts-filter-area"]')
+        await areaSelect.click()
+        const areaNames = (
+            await page.locator('[data-test="dhis2-uicore-singleselectoption"]').allTextContents()
+        ).filter((name) => name !== 'All program areas')
+        await page.keyboard.press('Escape')
+        expect(areaNames.length).toBeGreaterThan(1)
+        let sum = 0
+        for (const name of areaNames) {
+            await areaSelect.click()
+            await page
+                .locator('[data-test="dhis2-uicore-singleselectoption"]')
+                .filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+                .click()
+            await page.locator('[data-test="alerts-count"]').waitFor()
+            sum += await listedCount()
+        }
+        expect(sum).toBe(allCount)
+        await areaSelect.click()
+        await page
+            .locator('[data-test="dhis2-uicore-singleselectoption"]', {
+                hasText: 'All program areas',
+            })
+            .click()
+        await expect.poll(listedCount).toBe(allCount)
         // The tier filter keeps only that tier
         await page.locator('[data-test="alerts-filter-tier"]').click()
         await page
@@ -112,6 +153,21 @@ describe('alerts', () => {
             await runScan(page)
             expect(await layoutProblems(page)).toEqual([])
             await screenshot(page, `alerts-${lang}-${width}x${height}`)
+            // The print view fits the page: every card's right border within it
+            await page.evaluate(() => {
+                ;(window as unknown as { print: () => void }).print = () => undefined
+            })
+            await page.locator('[data-test="alerts-print"]').click()
+            const cards = page.locator('[data-test="print-alert"]')
+            await cards.first().waitFor({ timeout: 30_000 })
+            await page.emulateMedia({ media: 'print' })
+            const rights = await cards.evaluateAll((nodes) =>
+                nodes.map((n) => n.getBoundingClientRect().right)
+            )
+            const pageWidth = await page.evaluate(() => document.documentElement.clientWidth)
+            expect(rights.every((right) => right <= pageWidth)).toBe(true)
+            await screenshot(page, `alerts-print-${lang}-${width}x${height}`)
+            await page.emulateMedia({ media: 'screen' })
             expect(errors).toEqual([])
             await page.close()
             await setUiLocale(demoUrl, ADMIN, 'en')

@@ -178,6 +178,36 @@ describe('describeAlert', () => {
         )
     })
 
+    it('gives no percentage above a usual level of 0 or below 1', () => {
+        const sparse = [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 9]
+        const base = only(detectOutliers({ ...context, values: sparse, series: 'lmis' }))
+        const withDetails = (value: number, median: number, changePercent: number) =>
+            ({
+                ...base,
+                details: { ...base.details, value, median, changePercent },
+            }) as typeof base
+        // The usual level a seasonal or mean baseline gives above a median of 0 (17 against 0.1)
+        expect(describeAlert(withDetails(17, 0, 16900), names)).toBe(
+            'In District X, consumption of oxytocin rose to 17 in March 2025, against a median of 0'
+        )
+        expect(describeAlert(withDetails(17, 0.5, 3300), names)).toBe(
+            'In District X, consumption of oxytocin rose to 17 in March 2025, against a median of 0.5'
+        )
+        expect(describeAlert(withDetails(17, 2, 750), names)).toBe(
+            'In District X, consumption of oxytocin rose 750% above the usual level in March 2025 (17 against a median of 2)'
+        )
+        const hmis = only(detectOutliers({ ...context, values: sparse, series: 'hmis' }))
+        expect(
+            describeAlert(
+                {
+                    ...hmis,
+                    details: { ...hmis.details, value: 17, changePercent: 16900 },
+                } as typeof hmis,
+                names
+            )
+        ).toBe('In District X, deliveries rose to 17 in March 2025, against a median of 0')
+    })
+
     it('describes stockouts with cases', () => {
         const stockout = (extra: Record<string, unknown>) =>
             only(detectStockoutWithCases({ ...context, cases: near(104), ...extra }))

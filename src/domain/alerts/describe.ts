@@ -97,6 +97,9 @@ export const alertTypeLabel = (type: AlertType): string => {
     }
 }
 
+/** A median below which a rise is told as the value against the median, without a percentage */
+export const SMALL_USUAL_LEVEL = 1
+
 type Vars = Record<string, string>
 
 /** The values as they are (React shows them as text); built apart from i18n.t for the extractor. */
@@ -111,7 +114,11 @@ const describeOutlier = (alert: OutlierAlert, vars: Vars): string => {
         percent: pct(details.changePercent),
         interpolation: { escapeValue: false },
     }
-    const fromZero = details.changePercent === null
+    // Above a usual level of 0 (or below 1: a month with any at all), a percentage means nothing
+    // (17 against a median of 0 is "16,900%" over a baseline of 0.1): the value and the median
+    const fromZero =
+        details.changePercent === null ||
+        (alert.type === 'spike' && Math.abs(details.median) < SMALL_USUAL_LEVEL)
     if (alert.method === 'REPEATED') {
         const repeated = {
             ...options,

@@ -10,6 +10,7 @@ import {
     alertNames,
     alertViewState,
     areaOfPairs,
+    entryPairName,
     orgUnitsById,
     pairsById,
     tierLabel,
@@ -18,6 +19,7 @@ import {
     countEntriesByType,
     ENTRIES_PER_AREA,
     filterEntries,
+    sharedElsewhere,
     type EntryFilters,
     type ListedEntries,
     type ScanEntry,
@@ -117,7 +119,13 @@ export const AlertList = ({
             return new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 })
         }
     }, [locale])
-    const scannedPairs = new Set(entries.flatMap((e) => e.pairIds))
+    // Entries are listed under their own pair only (`filterEntries`): those the pair or area
+    // chosen leaves out although their findings concern it are counted, not listed twice
+    const shared = useMemo(
+        () => sharedElsewhere(entries, filters, areas),
+        [entries, filters, areas]
+    )
+    const scannedPairs = new Set(entries.map((e) => e.pairId))
     const pairOptions = config.programAreas
         .filter((area) => filters.areaId === null || area.id === filters.areaId)
         .flatMap((area) => area.pairs)
@@ -127,14 +135,18 @@ export const AlertList = ({
         stockoutPages.reset()
         onFilters({ ...filters, ...change })
     }
+    // The entry's own org unit first, then its level and where it lies (smaller, as context)
     const place = (orgUnitId: string, level: number) => {
         const unit = units.get(orgUnitId)
+        const path = unit ? unit.ancestorNames.slice(1).join(' / ') : ''
         return (
             <>
-                <span>{levelName(level)}</span>
-                {unit && unit.ancestorNames.length > 1 && (
-                    <span className={classes.path}>{unit.ancestorNames.slice(1).join(' / ')}</span>
-                )}
+                <span className={classes.orgUnitName} data-test="alert-org-unit">
+                    {unit?.name ?? orgUnitId}
+                </span>
+                <span className={classes.path} data-test="alert-org-unit-path">
+                    {path ? `${levelName(level)} · ${path}` : levelName(level)}
+                </span>
             </>
         )
     }
@@ -262,6 +274,14 @@ export const AlertList = ({
                 </p>
                 {actions}
             </div>
+            {shared > 0 && (
+                <p className={classes.hint} data-test="alerts-shared-elsewhere">
+                    {i18n.t(
+                        '{{number}} entries listed under other pairs also concern this selection (a report or a service shared by several pairs); each entry is listed once, under its own pair.',
+                        { number: String(shared) }
+                    )}
+                </p>
+            )}
             {listing.belowCount > 0 && (
                 <div className={classes.countRow} data-test="alerts-below-cut">
                     <p className={classes.hint}>
@@ -320,8 +340,8 @@ export const AlertList = ({
                                     />
                                     {place(entry.orgUnitId, entry.level)}
                                     <span>·</span>
-                                    <span className={classes.pairName}>
-                                        {pair?.name ?? entry.pairId}
+                                    <span className={classes.pairName} data-test="alert-pair">
+                                        {entryPairName(entry, pair)}
                                     </span>
                                     {entry.parentShare !== null && (
                                         <span className={classes.severity}>

@@ -3,7 +3,7 @@ import { Button, InputField } from '@dhis2/ui'
 import React, { useState } from 'react'
 import { DEFAULT_THRESHOLDS } from '../../domain/alerts'
 import type { ScanOverrides } from './scan-alerts'
-import { parseThreshold } from './scan-settings'
+import { formatThreshold, parseThreshold } from './scan-settings'
 import classes from './AlertsPage.module.css'
 
 type Key = keyof ScanOverrides
@@ -68,7 +68,7 @@ export const ThresholdPanel = ({
                                 max={max === undefined ? undefined : String(max)}
                                 step={String(step)}
                                 placeholder={i18n.t('Per pair ({{value}})', {
-                                    value: DEFAULT_THRESHOLDS[key],
+                                    value: formatThreshold(DEFAULT_THRESHOLDS[key], i18n.language),
                                 })}
                                 onChange={({ value }: { value?: string }) =>
                                     set(key, value ?? '', min, max)

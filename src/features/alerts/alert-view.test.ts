@@ -5,12 +5,13 @@ import {
     alertNames,
     alertViewState,
     areaOfPairs,
+    entryPairName,
     orgUnitViewState,
     selectionContaining,
     serviceName,
 } from './alert-view'
 import type { ScanAlert } from './scan-alerts'
-import { parseThreshold } from './scan-settings'
+import { formatThreshold, parseThreshold } from './scan-settings'
 import { OU, ors, oxytocin } from './test-fixtures'
 
 const config: Config = {
@@ -167,5 +168,37 @@ describe('parseThreshold', () => {
         expect(parseThreshold('0', 0.5)).toBeUndefined()
         expect(parseThreshold('120', 0, 100)).toBeUndefined()
         expect(parseThreshold('abc', 0)).toBeUndefined()
+    })
+})
+
+describe('formatThreshold', () => {
+    it("writes a threshold as the user's language does", () => {
+        expect(formatThreshold(3.5, 'fr')).toBe('3,5')
+        expect(formatThreshold(3.5, 'en')).toBe('3.5')
+        expect(formatThreshold(3.5, 'sw')).toBe('3.5')
+        expect(formatThreshold(80, 'fr')).toBe('80')
+        expect(formatThreshold(3.5, '')).toBe('3.5')
+        expect(formatThreshold(3.5, 'not a locale!')).toBe('3.5')
+    })
+})
+
+describe('entryPairName', () => {
+    it("names the entry's own pair, and how many others its findings concern", () => {
+        expect(entryPairName({ pairId: oxytocin.id, pairIds: [oxytocin.id] }, oxytocin)).toBe(
+            oxytocin.name
+        )
+        expect(
+            entryPairName(
+                { pairId: oxytocin.id, pairIds: [oxytocin.id, ors.id, 'other', ors.id] },
+                oxytocin
+            )
+        ).toBe(`${oxytocin.name} and 2 other pairs`)
+        expect(entryPairName({ pairId: 'gone', pairIds: ['gone'] }, undefined)).toBe('gone')
+    })
+
+    it('keeps names as text', () => {
+        expect(entryPairName({ pairId: 'p', pairIds: ['p', 'q'] }, { name: '<b>A & B</b>' })).toBe(
+            '<b>A & B</b> and 1 other pairs'
+        )
     })
 })

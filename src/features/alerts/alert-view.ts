@@ -41,6 +41,25 @@ export const serviceName = (pair: Pair, itemNames: Readonly<Record<string, strin
 }
 
 /**
+ * The pair an entry is listed under, as its header names it: its own pair, and how many others its
+ * findings concern (a report or an HMIS series they share), since it is listed under its own only
+ */
+export const entryPairName = (
+    entry: { pairId: string; pairIds: readonly string[] },
+    pair: Pick<Pair, 'name'> | undefined
+): string => {
+    const name = pair?.name ?? entry.pairId
+    const others = new Set(entry.pairIds.filter((id) => id !== entry.pairId)).size
+    return others > 0
+        ? i18n.t('{{pair}} and {{number}} other pairs', {
+              pair: name,
+              number: String(others),
+              interpolation: { escapeValue: false },
+          })
+        : name
+}
+
+/**
  * The names `describeAlert` needs; `periodName` formats a period for the user's language. An alert
  * shared by pairs (their reports, their HMIS series) names its first pair and how many others.
  */

@@ -8,6 +8,7 @@ import {
     filterEntries,
     longestRun,
     scanEntries,
+    sharedElsewhere,
     stockoutsByDuration,
 } from './scan-entries'
 
@@ -193,5 +194,66 @@ describe('listedEntries', () => {
         const listed = listedEntries(ranked, NO_ENTRY_FILTERS, areas, false)
         expect(listed.shown).toHaveLength(7)
         expect(listed.belowCount).toBe(0)
+    })
+})
+
+describe('entries shared by pairs of several program areas', () => {
+    // A report shared by pairs of three areas: one entry, filed under its own (first) pair
+    const entry = (id: string, pairId: string, pairIds: string[] = [pairId]) => ({
+        id,
+        pairId,
+        pairIds,
+        level: 3,
+    })
+    const areas = new Map([
+        ['a1', 'A'],
+        ['b1', 'B'],
+        ['b2', 'B'],
+        ['c1', 'C'],
+    ])
+    const ranked = [
+        entry('report', 'a1', ['a1', 'b1', 'c1']),
+        entry('b-1', 'b1'),
+        entry('b-2', 'b2'),
+        entry('c-1', 'c1'),
+        entry('b-3', 'b1'),
+    ]
+    const inArea = (areaId: string, perArea?: number) =>
+        listedEntries(ranked, { ...NO_ENTRY_FILTERS, areaId }, areas, false, perArea)
+
+    it("lists an entry under its own pair's area only, so the areas add up to all", () => {
+        expect(inArea('A').shown.map((e) => e.id)).toEqual(['report'])
+        expect(inArea('B').shown.map((e) => e.id)).toEqual(['b-1', 'b-2', 'b-3'])
+        expect(inArea('C').shown.map((e) => e.id)).toEqual(['c-1'])
+        const all = listedEntries(ranked, NO_ENTRY_FILTERS, areas, false)
+        const sum = ['A', 'B', 'C'].reduce((n, area) => n + inArea(area).shown.length, 0)
+        expect(sum).toBe(all.shown.length)
+    })
+
+    it('lists at most the cut of each area, the rest counted below it, as with all areas', () => {
+        const all = listedEntries(ranked, NO_ENTRY_FILTERS, areas, false, 2)
+        for (const area of ['A', 'B', 'C']) {
+            const listed = inArea(area, 2)
+            expect(listed.shown.length).toBeLessThanOrEqual(2)
+            expect(listed.shown).toEqual(all.shown.filter((e) => areas.get(e.pairId) === area))
+            expect(listed.belowCount).toBe(all.below[area] ?? 0)
+        }
+        expect(inArea('C', 0).belowCount).toBe(1)
+    })
+
+    it("lists a pair's entries under the pair itself", () => {
+        const byPair = filterEntries(ranked, { ...NO_ENTRY_FILTERS, pairId: 'b1' }, areas)
+        expect(byPair.map((e) => e.id)).toEqual(['b-1', 'b-3'])
+    })
+
+    it('counts the entries of other areas or pairs that also concern the one chosen', () => {
+        expect(sharedElsewhere(ranked, NO_ENTRY_FILTERS, areas)).toBe(0)
+        expect(sharedElsewhere(ranked, { ...NO_ENTRY_FILTERS, areaId: 'A' }, areas)).toBe(0)
+        expect(sharedElsewhere(ranked, { ...NO_ENTRY_FILTERS, areaId: 'B' }, areas)).toBe(1)
+        expect(sharedElsewhere(ranked, { ...NO_ENTRY_FILTERS, pairId: 'c1' }, areas)).toBe(1)
+        expect(sharedElsewhere(ranked, { ...NO_ENTRY_FILTERS, pairId: 'b2' }, areas)).toBe(0)
+        expect(sharedElsewhere(ranked, { ...NO_ENTRY_FILTERS, areaId: 'B', level: 4 }, areas)).toBe(
+            0
+        )
     })
 })

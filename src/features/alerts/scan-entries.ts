@@ -89,10 +89,7 @@ export interface ListedEntries<E> {
  * The cut is applied after the filters, so narrowing to a pair or a type lists up to `perArea`
  * of what matches.
  */
-export const listedEntries = <
-    E extends Pick<ScanEntry, 'pairId' | 'pairIds' | 'level'> &
-        Partial<Pick<ScanEntry, 'reasons' | 'tier'>>,
->(
+export const listedEntries = <E extends FilteredEntry>(
     entries: readonly E[],
     filters: EntryFilters,
     areaOfPair: ReadonlyMap<string, string>,
@@ -190,25 +187,60 @@ export const NO_ENTRY_FILTERS: EntryFilters = {
     tier: null,
 }
 
-/** The entries (or stockouts, without type and tier) matching the filters */
-export const filterEntries = <
-    E extends Pick<ScanEntry, 'pairIds' | 'level'> & Partial<Pick<ScanEntry, 'reasons' | 'tier'>>,
->(
+type FilteredEntry = Pick<ScanEntry, 'pairId' | 'pairIds' | 'level'> &
+    Partial<Pick<ScanEntry, 'reasons' | 'tier'>>
+
+const matchesOtherFilters = (entry: FilteredEntry, filters: EntryFilters): boolean =>
+    (filters.level === null || entry.level === filters.level) &&
+    (filters.tier === null || entry.tier === undefined || entry.tier === filters.tier) &&
+    (filters.type === null ||
+        entry.reasons === undefined ||
+        entry.reasons.some((r) => r.alert.type === filters.type))
+
+/**
+ * The entries (or stockouts, without type and tier) matching the filters. An entry is filed under
+ * its own pair (`pairId`) and that pair's program area only, even when its findings concern other
+ * pairs too (a report or an HMIS series they share): so each entry is counted once, the program
+ * areas' lists add up to the list of all areas, and the cut per area (`cutEntries`) counts the
+ * entries each area lists. `sharedElsewhere` counts those the pair or area filter leaves out so.
+ */
+export const filterEntries = <E extends FilteredEntry>(
     entries: readonly E[],
     filters: EntryFilters,
     areaOfPair: ReadonlyMap<string, string>
 ): E[] =>
     entries.filter(
         (entry) =>
-            (filters.level === null || entry.level === filters.level) &&
-            (filters.pairId === null || entry.pairIds.includes(filters.pairId)) &&
-            (filters.areaId === null ||
-                entry.pairIds.some((id) => areaOfPair.get(id) === filters.areaId)) &&
-            (filters.tier === null || entry.tier === undefined || entry.tier === filters.tier) &&
-            (filters.type === null ||
-                entry.reasons === undefined ||
-                entry.reasons.some((r) => r.alert.type === filters.type))
+            (filters.pairId === null || entry.pairId === filters.pairId) &&
+            (filters.areaId === null || areaOfPair.get(entry.pairId) === filters.areaId) &&
+            matchesOtherFilters(entry, filters)
     )
+
+/**
+ * How many entries the pair or program area filter leaves out although some of their findings
+ * concern the pair or area chosen (a report or a series shared with the entry's own pair, which is
+ * of another area or is another pair): each entry is listed once, under its own pair.
+ */
+export const sharedElsewhere = (
+    entries: readonly FilteredEntry[],
+    filters: EntryFilters,
+    areaOfPair: ReadonlyMap<string, string>
+): number =>
+    filters.pairId === null && filters.areaId === null
+        ? 0
+        : entries.filter(
+              (entry) =>
+                  matchesOtherFilters(entry, filters) &&
+                  !(
+                      (filters.pairId === null || entry.pairId === filters.pairId) &&
+                      (filters.areaId === null || areaOfPair.get(entry.pairId) === filters.areaId)
+                  ) &&
+                  entry.pairIds.some(
+                      (id) =>
+                          (filters.pairId === null || id === filters.pairId) &&
+                          (filters.areaId === null || areaOfPair.get(id) === filters.areaId)
+                  )
+          ).length
 
 /** How many entries have a finding of each type (for the type filter's labels) */
 export const countEntriesByType = (

@@ -68,3 +68,12 @@ export const parseThreshold = (text: string, min: number, max?: number): number 
     }
     return value
 }
+
+/** A threshold as the user's language writes numbers (`3,5` in French), `locale` unknown: English */
+export const formatThreshold = (value: number, locale: string): string => {
+    try {
+        return new Intl.NumberFormat(locale || 'en', { maximumFractionDigits: 2 }).format(value)
+    } catch {
+        return new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(value)
+    }
+}

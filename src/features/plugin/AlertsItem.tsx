@@ -12,6 +12,7 @@ import {
     alertNames,
     alertViewState,
     areaOfPairs,
+    entryPairName,
     orgUnitsById,
     pairsById,
 } from '../alerts/alert-view'
@@ -232,7 +233,7 @@ export const AlertsItem = ({
                                         {unit?.name ?? entry.orgUnitId}
                                     </strong>
                                     <span className={classes.muted}>
-                                        {pair?.name ?? entry.pairId}
+                                        {entryPairName(entry, pair)}
                                     </span>
                                     {followUp && followUp.history.length > 0 && (
                                         <span

@@ -5,11 +5,11 @@ import { alertTypeLabel, describeAlert } from '../../../domain/alerts'
 import type { Config } from '../../../domain/config'
 import type { EffectiveFollowUp } from '../../../domain/follow-up/follow-up'
 import { downloadText, fileNamePart } from '../../../shared/download'
-import { alertNames, orgUnitsById, pairsById, tierLabel } from '../alert-view'
+import { alertNames, entryPairName, orgUnitsById, pairsById, tierLabel } from '../alert-view'
 import type { ScanData } from '../scan-data'
 import type { ScanEntry } from '../scan-entries'
 import { alertsCsv, followUpKeyOf, type ExportRow, type FollowUpFilter } from './alert-entries'
-import { assigneeLabel, effectiveStatusLabel, eventLine, formatWhen } from './follow-up-text'
+import { assigneeLabel, effectiveStatusLabel, eventLine, sortableWhen } from './follow-up-text'
 import classes from './FollowUp.module.css'
 
 export interface ExportContext {
@@ -34,7 +34,7 @@ export const exportRows = (entries: readonly ScanEntry[], ctx: ExportContext): E
             orgUnit: unit?.name ?? entry.orgUnitId,
             path: unit ? unit.ancestorNames.join(' / ') : '',
             level: ctx.levelName(entry.level),
-            pair: pair?.name ?? entry.pairId,
+            pair: entryPairName(entry, pair),
             periods: entry.periods.map(ctx.periodName).join(', '),
             reasons: entry.reasons.map(
                 (reason) =>
@@ -78,7 +78,8 @@ export const downloadAlertsCsv = (entries: readonly ScanEntry[], ctx: ExportCont
         status: (f) => (f ? effectiveStatusLabel(f) : i18n.t('Open')),
         assignee: (f) => (f.assignee ? assigneeLabel(f.assignee) : ''),
         event: eventLine,
-        when: (iso) => formatWhen(iso, ctx.locale),
+        // Sortable in a spreadsheet (the screen and the print keep the user's format)
+        when: sortableWhen,
     })
     const month = ctx.scan.window.months[ctx.scan.window.months.length - 1] ?? ''
     downloadText(`${fileNamePart(i18n.t('alerts'), 'alerts')}-${month}.csv`, csv)

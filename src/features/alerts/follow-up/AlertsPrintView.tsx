@@ -159,13 +159,13 @@ export const AlertsPrintView = ({
                             </ul>
                             <div className={classes.charts} data-test="print-charts">
                                 {chart(
-                                    pair ? serviceName(pair, ctx.scan.itemNames) : row.pair,
+                                    pair ? serviceName(pair, ctx.scan.itemNames) : entry.pairId,
                                     s?.cases,
                                     'hmis'
                                 )}
                                 {chart(
                                     i18n.t('{{commodity}} consumption', {
-                                        commodity: pair?.commodity.name ?? row.pair,
+                                        commodity: pair?.commodity.name ?? entry.pairId,
                                         interpolation: { escapeValue: false },
                                     }),
                                     s?.consumption,

@@ -67,6 +67,20 @@ export const eventLine = (event: FollowUpEvent): string => {
 }
 
 /** A date-time in the user's language; the stored text when it is no date */
+/**
+ * A moment for a spreadsheet: ISO 8601 date and time to the minute in the user's time zone, as
+ * on screen (`2026-12-05 06:02`), which sorts as text and is read as a date by spreadsheets;
+ * not a date: as given
+ */
+export const sortableWhen = (iso: string): string => {
+    const date = new Date(iso)
+    if (Number.isNaN(date.getTime())) return iso
+    const two = (n: number) => String(n).padStart(2, '0')
+    return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(
+        date.getHours()
+    )}:${two(date.getMinutes())}`
+}
+
 export const formatWhen = (iso: string, locale: string): string => {
     const date = new Date(iso)
     if (Number.isNaN(date.getTime())) return iso
