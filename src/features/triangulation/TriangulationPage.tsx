@@ -9,6 +9,7 @@ import {
 } from '@dhis2/ui'
 import React, {
     memo,
+    Suspense,
     useCallback,
     useDeferredValue,
     useEffect,
@@ -32,9 +33,9 @@ import {
 import { useInstanceCalendar } from '../../data/use-calendar'
 import { dataViewRoots, useUser, type Me } from '../../data/use-me'
 import { useOrgUnit, useViewOrgUnit } from '../../data/use-org-unit'
-import { OrgUnitFallbackNotice } from '../../shared/navigation/OrgUnitFallbackNotice'
 import { useMaxOrgUnitLevel } from '../../data/use-org-unit-levels'
 import { ErrorNotice } from '../../shared/api-errors'
+import { lazyWithRetry } from '../../shared/api-errors/LoadBoundary'
 import { useLastSettled } from '../../shared/hooks/use-last-settled'
 import { LazyMount, useProgressiveCount } from '../../shared/lazy/LazyMount'
 import { drillParent, type ViewState } from '../../shared/navigation'
@@ -68,6 +69,13 @@ import { markOnce } from '../../shared/perf/mark'
 import { loadChart } from '../../shared/charts/LazyChart'
 
 markOnce('view-module')
+
+// Shown only when a link names an org unit the user may not see: its code is not in the first
+// view (a failed download goes to the page's "Try again", as the view's other parts)
+const OrgUnitFallbackNotice = lazyWithRetry(
+    () => import('../../shared/navigation/OrgUnitFallbackNotice'),
+    (m) => m.OrgUnitFallbackNotice
+)
 
 const PERIOD_CHOICES: RelativePeriod[] = RELATIVE_PERIODS.filter(
     (p) => !['THIS_MONTH', 'LAST_MONTH', 'THIS_QUARTER', 'LAST_QUARTER'].includes(p)
@@ -604,7 +612,9 @@ export const TriangulationView = ({
         <div>
             {/* Drawn once the org unit shown instead is named: never "Showing  instead" */}
             {viewOu.fallback && orgUnitName && (
-                <OrgUnitFallbackNotice fallback={viewOu.fallback} shownName={orgUnitName} />
+                <Suspense fallback={null}>
+                    <OrgUnitFallbackNotice fallback={viewOu.fallback} shownName={orgUnitName} />
+                </Suspense>
             )}
             {!compact && (
                 <div className={classes.toolbar} data-test="view-toolbar">
