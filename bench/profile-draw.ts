@@ -4,14 +4,12 @@
  *
  *     npx tsx bench/profile-draw.ts [--area newborn-health] [--runs 3] [--filter onmessage]
  */
-import { readFileSync, readdirSync } from 'node:fs'
-import path from 'node:path'
+import { readFileSync } from 'node:fs'
 import { launchChromium } from '../test/browser/support/chromium'
-import { ADMIN, installApp, startDemoProcess } from '../test/browser/support/demo-process'
-import { openApp } from '../test/browser/support/session'
-import { readZip } from './lib/js-size'
-import { CARD, waitViewportDrawn } from './lib/browser'
-import { decodeMappings, type MappingSegment } from './lib/source-map'
+import { installApp, startDemoProcess } from '../test/browser/support/demo-process'
+import { builtZipPath, readZip } from './lib/js-size'
+import { openWarmView, waitViewportDrawn } from './lib/browser'
+import { frameSource, zipSourceMaps } from './lib/source-map'
 
 const arg = (name: string, fallback: string): string => {
     const i = process.argv.indexOf(`--${name}`)
@@ -29,38 +27,10 @@ const main = async () => {
     const area = arg('area', 'newborn-health')
     const runs = Number(arg('runs', '3'))
     const filter = arg('filter', 'onmessage')
-    const zipDir = 'build/bundle'
-    const zipPath = path.join(
-        zipDir,
-        readdirSync(zipDir).find((f) => f.endsWith('.zip'))!
-    )
-    const files = await readZip(readFileSync(zipPath))
-    const maps = new Map<string, { sources: string[]; lines: MappingSegment[][] }>()
-    for (const [name, data] of files) {
-        if (!name.endsWith('.js.map')) continue
-        const map = JSON.parse(data.toString()) as { sources: string[]; mappings: string }
-        maps.set(path.basename(name, '.map'), {
-            sources: map.sources,
-            lines: decodeMappings(map.mappings).map((s) => s.filter((x) => x.source !== null)),
-        })
-    }
-    const label = (f: ProfileNode['callFrame']): string => {
-        const file = f.url.split('/').pop() ?? ''
-        const m = maps.get(file)
-        const segs = m?.lines[f.lineNumber]
-        if (m && segs?.length) {
-            let best = segs[0]!
-            for (const s of segs) {
-                if (s.column > f.columnNumber) break
-                best = s
-            }
-            const src = (m.sources[best.source!] ?? '?')
-                .replace(/^.*node_modules\//, '')
-                .replace(/^.*src\/D2App\//, '')
-            return `${f.functionName || '?'} ${src}:${best.line + 1}`
-        }
-        return `${f.functionName || '?'} ${file}`
-    }
+    const zipPath = builtZipPath()
+    const maps = zipSourceMaps(await readZip(readFileSync(zipPath)))
+    const label = (f: ProfileNode['callFrame']): string =>
+        `${f.functionName || '?'} ${frameSource(maps, f) ?? f.url.split('/').pop() ?? ''}`
     const demo = await startDemoProcess({ facilities: 6000 })
     const browser = await launchChromium({ viewport: { width: 1440, height: 900 } })
     const inclusive = new Map<string, number>()
@@ -68,15 +38,7 @@ const main = async () => {
     let total = 0
     try {
         await installApp(demo.url, zipPath, readFileSync(zipPath))
-        const { page } = await openApp(browser, demo.url, ADMIN, `#/view?area=${area}`)
-        await waitViewportDrawn(page, 1)
-        const expected = await page.locator(CARD).count()
-        const url = `${demo.url}/api/apps/triangulate/index.html#/view?area=${area}`
-        for (let i = 0; i < 2; i++) {
-            await page.goto('about:blank')
-            await page.goto(url)
-            await waitViewportDrawn(page, expected)
-        }
+        const { page, url, cards: expected } = await openWarmView(browser, demo.url, area)
         const cdp = await browser.newCDPSession(page)
         for (let run = 0; run < runs; run++) {
             await page.goto('about:blank')

@@ -11,8 +11,7 @@
  * the longest main-thread tasks with what they spent their time on (a task: a run of samples
  * without idle between them).
  */
-import { readFileSync, readdirSync } from 'node:fs'
-import path from 'node:path'
+import { readFileSync } from 'node:fs'
 import type { CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../test/browser/support/chromium'
 import {
@@ -22,7 +21,7 @@ import {
     type DemoProcess,
 } from '../test/browser/support/demo-process'
 import { openApp } from '../test/browser/support/session'
-import { readZip } from './lib/js-size'
+import { builtZipPath, readZip } from './lib/js-size'
 import {
     CARD,
     POINT_IN_CARD,
@@ -33,7 +32,7 @@ import {
 } from './lib/browser'
 import { BENCH_AREA, benchConfig } from './lib/configs'
 import { adminApi } from './lib/demo'
-import { decodeMappings, packageOf, type MappingSegment } from './lib/source-map'
+import { packageOf, zipSourceMaps, type SourceLookup } from './lib/source-map'
 
 const arg = (name: string, fallback: string): string => {
     const i = process.argv.indexOf(`--${name}`)
@@ -48,44 +47,6 @@ interface Profile {
     nodes: ProfileNode[]
     samples: number[]
     timeDeltas: number[]
-}
-
-/** Generated position → source file and line, through a chunk's source map */
-class SourceLookup {
-    private readonly lines: MappingSegment[][]
-    constructor(
-        private readonly sources: readonly string[],
-        mappings: string
-    ) {
-        this.lines = decodeMappings(mappings).map((segments) =>
-            segments.filter((segment) => segment.source !== null)
-        )
-    }
-
-    find(line: number, column: number): { source: string; line: number } | null {
-        const segments = this.lines[line]
-        if (!segments?.length) return null
-        let best = segments[0]
-        for (const s of segments) {
-            if (s.column > column) break
-            best = s
-        }
-        return best && best.source !== null
-            ? { source: this.sources[best.source] ?? '?', line: best.line + 1 }
-            : null
-    }
-}
-
-const loadMaps = async (zipPath: string): Promise<Map<string, SourceLookup>> => {
-    const files = await readZip(readFileSync(zipPath))
-    const maps = new Map<string, SourceLookup>()
-    for (const [name, data] of files) {
-        if (name.endsWith('.js.map')) {
-            const map = JSON.parse(data.toString()) as { sources: string[]; mappings: string }
-            maps.set(path.basename(name, '.map'), new SourceLookup(map.sources, map.mappings))
-        }
-    }
-    return maps
 }
 
 const summarize = (title: string, profile: Profile, maps: Map<string, SourceLookup>): void => {
@@ -210,11 +171,8 @@ const main = async () => {
     const pairCount = Number(arg('pairs', '0'))
     const area = pairCount > 0 ? BENCH_AREA : arg('area', 'newborn-health')
     const clicks = Number(arg('clicks', '5'))
-    const zipDir = 'build/bundle'
-    const zipName = readdirSync(zipDir).find((f) => f.endsWith('.zip'))
-    if (!zipName) throw new Error('No build/bundle/*.zip: run npm run build first')
-    const zipPath = path.join(zipDir, zipName)
-    const maps = await loadMaps(zipPath)
+    const zipPath = builtZipPath()
+    const maps = zipSourceMaps(await readZip(readFileSync(zipPath)))
     const demo: DemoProcess = await startDemoProcess({ facilities })
     const browser = await launchChromium({ viewport: { width: 1440, height: 900 } })
     try {

@@ -5,14 +5,12 @@
  *
  *     npx tsx bench/trace-nav.ts [--facilities 6000] [--area newborn-health] [--runs 3]
  */
-import { readFileSync, readdirSync } from 'node:fs'
-import path from 'node:path'
+import { readFileSync } from 'node:fs'
 import { launchChromium } from '../test/browser/support/chromium'
-import { ADMIN, installApp, startDemoProcess } from '../test/browser/support/demo-process'
-import { openApp } from '../test/browser/support/session'
-import { readZip } from './lib/js-size'
-import { CARD, waitViewportDrawn } from './lib/browser'
-import { decodeMappings, type MappingSegment } from './lib/source-map'
+import { installApp, startDemoProcess } from '../test/browser/support/demo-process'
+import { builtZipPath, readZip } from './lib/js-size'
+import { openWarmView, waitViewportDrawn } from './lib/browser'
+import { frameSource, zipSourceMaps } from './lib/source-map'
 
 const arg = (name: string, fallback: string): string => {
     const i = process.argv.indexOf(`--${name}`)
@@ -42,57 +40,19 @@ interface Frame {
     columnNumber: number
 }
 
-const loadMaps = async (zipPath: string) => {
-    const files = await readZip(readFileSync(zipPath))
-    const maps = new Map<string, { sources: string[]; lines: MappingSegment[][] }>()
-    for (const [name, data] of files) {
-        if (!name.endsWith('.js.map')) continue
-        const map = JSON.parse(data.toString()) as { sources: string[]; mappings: string }
-        maps.set(path.basename(name, '.map'), {
-            sources: map.sources,
-            lines: decodeMappings(map.mappings).map((s) => s.filter((x) => x.source !== null)),
-        })
-    }
-    return maps
-}
-
 const main = async () => {
     const facilities = Number(arg('facilities', '6000'))
     const area = arg('area', 'newborn-health')
     const runs = Number(arg('runs', '3'))
-    const zipDir = 'build/bundle'
-    const zipName = readdirSync(zipDir).find((f) => f.endsWith('.zip'))
-    if (!zipName) throw new Error('no zip')
-    const zipPath = path.join(zipDir, zipName)
-    const maps = await loadMaps(zipPath)
-    const where = (f: Frame): string => {
-        const file = f.url.split('/').pop() ?? ''
-        const m = maps.get(file)
-        const segs = m?.lines[f.lineNumber]
-        if (m && segs?.length) {
-            let best = segs[0]!
-            for (const s of segs) {
-                if (s.column > f.columnNumber) break
-                best = s
-            }
-            const src = (m.sources[best.source!] ?? '?').replace(/^.*node_modules\//, '')
-            return `${f.functionName || '?'}@${src.replace(/^.*src\/D2App\//, '')}:${best.line + 1}`
-        }
-        return `${f.functionName || '?'}@${file}`
-    }
+    const zipPath = builtZipPath()
+    const maps = zipSourceMaps(await readZip(readFileSync(zipPath)))
+    const where = (f: Frame): string =>
+        `${f.functionName || '?'}@${frameSource(maps, f) ?? f.url.split('/').pop() ?? ''}`
     const demo = await startDemoProcess({ facilities })
     const browser = await launchChromium({ viewport: { width: 1440, height: 900 } })
     try {
         await installApp(demo.url, zipPath, readFileSync(zipPath))
-        const { page } = await openApp(browser, demo.url, ADMIN, `#/view?area=${area}`)
-        await waitViewportDrawn(page, 1)
-        const expected = await page.locator(CARD).count()
-        const url = `${demo.url}/api/apps/triangulate/index.html#/view?area=${area}`
-        for (let i = 0; i < 2; i++) {
-            await page.goto('about:blank')
-            await page.goto(url)
-            await waitViewportDrawn(page, expected)
-        }
+        const { page, url, cards: expected } = await openWarmView(browser, demo.url, area)
         const cdp = await browser.newCDPSession(page)
         const summary: number[][] = []
         for (let run = 0; run < runs; run++) {

@@ -4,6 +4,8 @@
  * round trips are not part of the figures.
  */
 import type { BrowserContext, Page, Request } from 'playwright-core'
+import { ADMIN } from '../../test/browser/support/demo-process'
+import { openApp } from '../../test/browser/support/session'
 
 export const CARD = '[data-test^="pair-card-"]'
 /**
@@ -399,3 +401,25 @@ export const scriptsLoaded = (page: Page, appKey: string): Promise<string[]> =>
         }
         return [...files].sort()
     }, `/api/apps/${appKey}/`)
+
+/**
+ * Logs in and opens the view of `area`, then visits it twice more through `about:blank`, so that
+ * the service worker controls the page and the browser's caches are warm, as in the bench's
+ * navigations. Returns the page, the view's URL and its number of cards.
+ */
+export const openWarmView = async (
+    browser: BrowserContext,
+    demoUrl: string,
+    area: string
+): Promise<{ page: Page; url: string; cards: number }> => {
+    const { page } = await openApp(browser, demoUrl, ADMIN, `#/view?area=${area}`)
+    await waitViewportDrawn(page, 1)
+    const cards = await page.locator(CARD).count()
+    const url = `${demoUrl}/api/apps/triangulate/index.html#/view?area=${area}`
+    for (let i = 0; i < 2; i++) {
+        await page.goto('about:blank')
+        await page.goto(url)
+        await waitViewportDrawn(page, cards)
+    }
+    return { page, url, cards }
+}

@@ -3,6 +3,8 @@
  * zlib as a server would send them, and the chunk graph (static / dynamic imports) from the HTML
  * entry points, to tell eager chunks from lazy ones.
  */
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import yauzl from 'yauzl'
 
@@ -99,4 +101,12 @@ export const totalGzip = (files: Map<string, Buffer>, names?: Iterable<string>):
         if (data) total += gzipSize(data)
     }
     return total
+}
+
+/** The app's zip built by `npm run build` (`build/bundle/*.zip`) */
+export const builtZipPath = (): string => {
+    const zipDir = 'build/bundle'
+    const zipName = readdirSync(zipDir).find((f) => f.endsWith('.zip'))
+    if (!zipName) throw new Error('No build/bundle/*.zip: run npm run build first')
+    return path.join(zipDir, zipName)
 }

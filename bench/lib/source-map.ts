@@ -4,6 +4,8 @@
  * source-map-explorer does. Shares of the raw bytes; the gzip share is estimated in proportion.
  */
 
+import path from 'node:path'
+
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const B64_VALUES = new Map([...B64].map((c, i) => [c, i]))
 
@@ -101,4 +103,55 @@ export const chunkComposition = (code: string, mapJson: string): PackageShare[] 
         })
     }
     return [...totals].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes)
+}
+
+/** Generated position → source file and line, through a chunk's source map */
+export class SourceLookup {
+    private readonly lines: MappingSegment[][]
+    constructor(
+        private readonly sources: readonly string[],
+        mappings: string
+    ) {
+        this.lines = decodeMappings(mappings).map((segments) =>
+            segments.filter((segment) => segment.source !== null)
+        )
+    }
+
+    find(line: number, column: number): { source: string; line: number } | null {
+        const segments = this.lines[line]
+        if (!segments?.length) return null
+        let best = segments[0]
+        for (const s of segments) {
+            if (s.column > column) break
+            best = s
+        }
+        return best && best.source !== null
+            ? { source: this.sources[best.source] ?? '?', line: best.line + 1 }
+            : null
+    }
+}
+
+/** The source maps of an app zip's files (`readZip`), by chunk file name (`index-x.js`) */
+export const zipSourceMaps = (files: Map<string, Buffer>): Map<string, SourceLookup> => {
+    const maps = new Map<string, SourceLookup>()
+    for (const [name, data] of files) {
+        if (name.endsWith('.js.map')) {
+            const map = JSON.parse(data.toString()) as { sources: string[]; mappings: string }
+            maps.set(path.basename(name, '.map'), new SourceLookup(map.sources, map.mappings))
+        }
+    }
+    return maps
+}
+
+/** A profiler or trace frame's position in the app's sources: `src/x.ts:12`, `pkg/file.js:3` */
+export const frameSource = (
+    maps: Map<string, SourceLookup>,
+    frame: { url: string; lineNumber: number; columnNumber: number }
+): string | null => {
+    const position = maps
+        .get(frame.url.split('/').pop() ?? '')
+        ?.find(frame.lineNumber, frame.columnNumber)
+    if (!position) return null
+    const source = position.source.replace(/^.*node_modules\//, '').replace(/^.*src\/D2App\//, '')
+    return `${source}:${position.line}`
 }
