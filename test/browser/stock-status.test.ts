@@ -111,28 +111,37 @@ const expected = (lmis: LmisJson, month: string) => {
 
 const card = (page: Page) => page.locator('[data-test="pair-card-oxytocin-deliveries"]')
 
+/**
+ * The maternal health view, monthly, once the oxytocin pair's stock status is shown: its period
+ * (a month) and the pair's mapping as stored
+ */
+const openOxytocinStock = async () => {
+    const { page, errors } = await openApp(
+        browser,
+        demoUrl,
+        ADMIN,
+        '#/view?area=maternal-health&grain=monthly'
+    )
+    await card(page).locator('[data-test="stock-stocked-out"]').waitFor({ timeout: 30_000 })
+    const period = await card(page)
+        .locator('[data-test="stock-status"]')
+        .getAttribute('data-period')
+    expect(period).toMatch(/^\d{6}$/)
+    const config = await apiGet(page, '/api/dataStore/triangulate/config')
+    const pair = (
+        config.body as { programAreas: { pairs: { id: string; lmis: LmisJson }[] }[] }
+    ).programAreas
+        .flatMap((a) => a.pairs)
+        .find((p) => p.id === 'oxytocin-deliveries')
+    if (!pair) throw new Error('no oxytocin pair')
+    return { page, errors, period: period as string, pair }
+}
+
 describe('stock status', () => {
     it('shows the national % stocked out and months of stock computed from the facilities’ own reports', async () => {
-        const { page, errors } = await openApp(
-            browser,
-            demoUrl,
-            ADMIN,
-            '#/view?area=maternal-health&grain=monthly'
-        )
+        const { page, errors, period, pair } = await openOxytocinStock()
         const stockedOut = card(page).locator('[data-test="stock-stocked-out"]')
-        await stockedOut.waitFor({ timeout: 30_000 })
-        const period = await card(page)
-            .locator('[data-test="stock-status"]')
-            .getAttribute('data-period')
-        expect(period).toMatch(/^\d{6}$/)
-        const config = await apiGet(page, '/api/dataStore/triangulate/config')
-        const pair = (
-            config.body as { programAreas: { pairs: { id: string; lmis: LmisJson }[] }[] }
-        ).programAreas
-            .flatMap((a) => a.pairs)
-            .find((p) => p.id === 'oxytocin-deliveries')
-        if (!pair) throw new Error('no oxytocin pair')
-        const want = expected(pair.lmis, period as string)
+        const want = expected(pair.lmis, period)
         const text = (await stockedOut.textContent()) ?? ''
         expect(text).toContain(`${want.percent.toFixed(1)}%`)
         expect(text).toContain(`(${want.stockedOut} of ${want.reporting} facilities)`)
@@ -157,22 +166,8 @@ describe('stock status', () => {
     })
 
     it('counts a drilled district’s own facilities, never more than it has', async () => {
-        const { page, errors } = await openApp(
-            browser,
-            demoUrl,
-            ADMIN,
-            '#/view?area=maternal-health&grain=monthly'
-        )
+        const { page, errors, period, pair } = await openOxytocinStock()
         const status = card(page).locator('[data-test="stock-status"]')
-        await card(page).locator('[data-test="stock-stocked-out"]').waitFor({ timeout: 30_000 })
-        const period = (await status.getAttribute('data-period')) as string
-        const config = await apiGet(page, '/api/dataStore/triangulate/config')
-        const pair = (
-            config.body as { programAreas: { pairs: { id: string; lmis: LmisJson }[] }[] }
-        ).programAreas
-            .flatMap((a) => a.pairs)
-            .find((p) => p.id === 'oxytocin-deliveries')
-        if (!pair) throw new Error('no oxytocin pair')
         // A region, then its first district: the trend stays the country's
         const units = async (query: string) =>
             (
