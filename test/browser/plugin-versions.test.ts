@@ -48,7 +48,10 @@ describe('DHIS2 2.40 (oldest supported): the dashboard shows the app as an ifram
                 filters: { ou: [{ id: 'LEVEL-notALevel01' }] },
             },
         ])
-        expect(await page.locator('body').getAttribute('data-mode')).toBe('iframe')
+        // the host sets it once it has read the server's version
+        await expect
+            .poll(() => page.locator('body').getAttribute('data-mode'), { timeout: 30_000 })
+            .toBe('iframe')
         const first = item(page, 'oldItem')
         await setUp(first)
         // The item view alone: no header bar, no tabs of the app
@@ -119,7 +122,9 @@ describe('DHIS2 2.42 (newest): the dashboard renders the plugin', () => {
                 filters: { pe: [{ id: 'MONTHS_THIS_YEAR' }], ou: [{ id: 'USER_ORGUNIT' }] },
             },
         ])
-        expect(await page.locator('body').getAttribute('data-mode')).toBe('plugin')
+        await expect
+            .poll(() => page.locator('body').getAttribute('data-mode'), { timeout: 30_000 })
+            .toBe('plugin')
         const weeks = item(page, 'newWeeks')
         await setUp(weeks)
         // Weeks: resolved by DHIS2 analytics, shown as the months covering them, said in words
