@@ -419,7 +419,7 @@ describe('the dashboard alerts item', () => {
         // The detectors ran in the web worker of the app's build, not in the dashboard's page
         expect(workers.filter((url) => /scan\.worker/.test(url)).length).toBeGreaterThan(0)
         await screenshot(page, 'plugin-alerts-items')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
         await browser.close()
         // three items scanning at once on a shared machine
@@ -548,7 +548,7 @@ describe('the dashboard alerts item', () => {
             await expect
                 .poll(() => panelText('alerts-count'), { timeout: 60_000 })
                 .toContain(`of ${count} entries`)
-            expect(errors).toEqual([])
+            expect(errors, errors.join('\n')).toEqual([])
 
             // The page reached from the link, in English and French, on a desktop and a phone
             for (const lang of ['en', 'fr'] as Lang[]) {

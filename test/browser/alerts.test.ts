@@ -138,7 +138,7 @@ describe('alerts', () => {
             .first()
             .waitFor({ timeout: 30_000 })
         await screenshot(page, 'alerts-drilled')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -168,7 +168,7 @@ describe('alerts', () => {
             expect(rights.every((right) => right <= pageWidth)).toBe(true)
             await screenshot(page, `alerts-print-${lang}-${width}x${height}`)
             await page.emulateMedia({ media: 'screen' })
-            expect(errors).toEqual([])
+            expect(errors, errors.join('\n')).toEqual([])
             await page.close()
             await setUiLocale(demoUrl, ADMIN, 'en')
         })

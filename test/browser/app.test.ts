@@ -32,7 +32,7 @@ describe('the installed app', () => {
             .getByRole('heading', { name: 'HMIS/LMIS Triangulation' })
             .waitFor({ timeout: 30_000 })
         await screenshot(page, 'app-admin')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -93,7 +93,7 @@ describe('the installed app', () => {
         expect(
             worker.urls.filter((url) => /ethiopian-periods|julian-periods|\/es-/.test(url))
         ).toEqual([])
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -148,7 +148,7 @@ describe('the installed app', () => {
         expect(times.told).toBeGreaterThan(0)
         // Before: about 1 s after the other page's request; now the message's round trip
         expect(times.told - times.asked).toBeLessThan(400)
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await busy.close()
         await page.close()
     })

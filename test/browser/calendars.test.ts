@@ -142,7 +142,7 @@ describe('an Ethiopian-calendar DHIS2', () => {
         expect(await loaded(appScripts, ETHIOPIAN_CHUNK)).toBe(true)
         expect(await loaded(appScripts, TEMPORAL_POLYFILL)).toBe(false)
         await screenshot(app, 'calendar-ethiopian-view')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await app.close()
     })
 
@@ -178,7 +178,7 @@ describe('an Ethiopian-calendar DHIS2', () => {
             .locator('[data-test="chart-hmis"] .highcharts-root')
             .waitFor({ timeout: 30_000 })
         await screenshot(page, 'calendar-ethiopian-drilled')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -209,7 +209,7 @@ describe('an Ethiopian-calendar DHIS2', () => {
             .first()
             .waitFor({ timeout: 30_000 })
         await screenshot(page, 'calendar-ethiopian-alert-drilled')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 })
@@ -234,7 +234,7 @@ describe('the other calendars DHIS2 offers', () => {
         await page.waitForLoadState('networkidle')
         expect(await loaded(scripts, ETHIOPIAN_CHUNK)).toBe(false)
         expect(await loaded(scripts, TEMPORAL_POLYFILL)).toBe(false)
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -252,7 +252,7 @@ describe('the other calendars DHIS2 offers', () => {
                 !['iso8601', 'julian'].includes(calendar)
             )
             await screenshot(page, `calendar-${calendar}`)
-            expect(errors).toEqual([])
+            expect(errors, errors.join('\n')).toEqual([])
             await page.close()
         })
     }
@@ -268,7 +268,7 @@ describe('the other calendars DHIS2 offers', () => {
             expect(text).toContain(missing)
             expect(await page.locator('[data-test^="pair-card-"]').count()).toBe(0)
             await screenshot(page, `calendar-${calendar}`)
-            expect(errors).toEqual([])
+            expect(errors, errors.join('\n')).toEqual([])
             await page.close()
         })
     }

@@ -148,7 +148,7 @@ describe('facility matching', () => {
         )
         await gaps.locator('[data-test="gaps-unmatched-lmis"] summary').click()
         await screenshot(page, 'facilities-quality-gaps')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -169,7 +169,7 @@ describe('facility matching', () => {
         )
         expect(await page.locator('[data-test="facility-match"]').count()).toBe(0)
         await screenshot(page, 'facilities-broken-file')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 })

@@ -146,7 +146,7 @@ describe.each(SIZES)('at $width×$height ($name)', (size: Size) => {
             await shoot(page, `${size.name}-${lang}-${tab.slice(4)}`)
             expect(await inspect(page, lang), tab).toEqual({ layout: [], english: [] })
         }
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 })
@@ -289,7 +289,7 @@ describe('a program manager walks the app', () => {
             await page.locator('[data-test="settings-pair-row"]').first().click()
             await step('mapping')
 
-            expect(errors).toEqual([])
+            expect(errors, errors.join('\n')).toEqual([])
             await page.close()
         }
     )
@@ -332,7 +332,7 @@ describe('the dashboard plugin at the sizes dashboards give', () => {
                     english: [],
                 })
             }
-            expect(errors).toEqual([])
+            expect(errors, errors.join('\n')).toEqual([])
         } finally {
             await browser.close()
         }

@@ -222,7 +222,7 @@ describe('the chart layout', () => {
                     .allTextContents()
             expect(await names('chart-hmis')).toEqual(await names('chart-lmis'))
         }
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -276,7 +276,7 @@ describe('the chart layout', () => {
         await page.waitForLoadState('networkidle')
         expect(await page.locator('[data-test="drill-breadcrumbs"]').count()).toBe(0)
         expect(await page.locator('[data-test^="error-"]').count()).toBe(0)
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -336,7 +336,7 @@ describe('the chart layout', () => {
         await chartsDrawn(large)
         await expectLaidOut(large, 'drilled item 940×560')
         await shot(page, 'plugin-items-drilled')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -363,7 +363,7 @@ describe('the chart layout', () => {
                 .locator('[data-test="pair-download"] button')
                 .evaluate((button) => button === document.activeElement)
         ).toBe(true)
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 })

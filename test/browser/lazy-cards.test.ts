@@ -177,7 +177,7 @@ describe('a program area of 40 pairs', () => {
             expect(Math.abs(card.top - was.top), `${card.id} top`).toBeLessThanOrEqual(2)
         })
         expect((await longTasks(page)).filter((t) => t > 200)).toEqual([])
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -216,7 +216,7 @@ describe('a program area of 40 pairs', () => {
             .toContain(' in ')
         expect((await longTasks(page)).slice(tasksBefore).filter((t) => t > 200)).toEqual([])
         await screenshot(page, 'lazy-cards-drilled')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 })

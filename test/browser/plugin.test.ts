@@ -152,7 +152,7 @@ describe('the dashboard plugin', () => {
             ...errors.filter((e) => !e.startsWith('HTTP 403 PUT') && !e.includes('403 (Forbidden)'))
         )
         await screenshot(page, 'plugin-analyst')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
         await analyst.close()
     })
@@ -331,7 +331,7 @@ describe('dashboard filters of every shape (DHIS2 resolves them; the item sums a
             expect(appErrors).toEqual([])
             await app.close()
         }
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
         await browser.close()
     })

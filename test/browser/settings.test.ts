@@ -58,7 +58,7 @@ describe('the mapping editor', () => {
         await page
             .getByRole('heading', { name: 'Oxytocin ↔ Births (edited)' })
             .waitFor({ timeout: 30_000 })
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -206,7 +206,7 @@ describe('the mapping editor', () => {
         await minMax.waitFor({ timeout: 60_000 })
         expect(await minMax.locator('dt').textContent()).toContain('2–4')
         await screenshot(page, 'settings-stock-fields-card')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
         await putConfig(original)
     })

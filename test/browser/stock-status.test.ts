@@ -161,7 +161,7 @@ describe('stock status', () => {
         }
         await page.mouse.click(2, 2)
         await screenshot(page, 'stock-status')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -219,7 +219,7 @@ describe('stock status', () => {
         expect(total).toBe(reporting)
         expect(total).toBeLessThanOrEqual(facilities)
         await screenshot(page, 'stock-status-drilled-district')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -262,7 +262,7 @@ describe('stock status', () => {
             /^\d[\d.]*% of reports with a stockout \(\d[\d,]* of \d[\d,]* LMIS reports\)$/
         )
         await screenshot(page, 'stock-incomplete-quarter')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 })

@@ -74,7 +74,7 @@ describe('the org unit picker', () => {
             .waitFor({ timeout: 15_000 })
         await page.waitForLoadState('networkidle')
         await shot(page, 'picker-open')
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         expect(warnings).toEqual([])
         await page.close()
     })
@@ -157,7 +157,7 @@ describe('the org unit picker', () => {
         await page.keyboard.press('Escape')
         await modal.waitFor({ state: 'detached' })
         expect(page.url()).toContain(`ou=${facility.id}`)
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         expect(warnings).toEqual([])
         await page.close()
     })
@@ -353,7 +353,7 @@ describe('on a phone and a small window', () => {
                     }
                 }
                 expect(await overflow()).toBeLessThanOrEqual(0)
-                expect(errors).toEqual([])
+                expect(errors, errors.join('\n')).toEqual([])
                 await page.close()
             } finally {
                 await small.close()

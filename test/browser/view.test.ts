@@ -70,7 +70,7 @@ describe('the triangulation view', () => {
         await firstCard(page).locator('[data-test="stock-stocked-out"]').waitFor()
         await page.waitForLoadState('networkidle')
         expect(analytics()).toBe(6)
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -197,7 +197,7 @@ describe('the triangulation view', () => {
         await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(chartOrder.length)
         const rowNames = (await rows.allTextContents()).slice(0, chartOrder.length)
         rowNames.forEach((name, index) => expect(squeeze(name)).toContain(chartOrder[index]))
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -265,7 +265,7 @@ describe('the triangulation view', () => {
         const rows = (await readDownload(csv)).toString('utf8').split('\r\n')
         expect(rows[0]).toMatch(/^\uFEFFPeriod id,Period,/)
         expect(rows.length).toBeGreaterThanOrEqual(13)
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -290,7 +290,7 @@ describe('the triangulation view', () => {
         } finally {
             expect(await setCalendar('iso8601')).toBe(200)
         }
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
@@ -321,7 +321,7 @@ describe('the triangulation view', () => {
             .toContain('<img src=x onerror=alert(1)>')
         expect(await page.locator('img[src="x"]').count()).toBe(0)
         expect(dialogs).toBe(0)
-        expect(errors).toEqual([])
+        expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 })
