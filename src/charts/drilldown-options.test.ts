@@ -64,6 +64,12 @@ describe('buildDrilldownOptions', () => {
         expect(data[1]).toMatchObject({ color: '#ef6c00', borderWidth: 2 })
     })
 
+    it('has layout rules that name no series (undoing them would remove a level drilled in place)', () => {
+        const rules = options.responsive?.rules ?? []
+        expect(rules.length).toBeGreaterThan(0)
+        expect(rules.filter((rule) => rule.chartOptions?.series !== undefined)).toEqual([])
+    })
+
     it('keeps accessibility and offline exporting on', () => {
         expect(options.accessibility?.enabled).toBe(true)
         expect(options.exporting).toMatchObject({ local: true, fallbackToExportServer: false })

@@ -351,7 +351,12 @@ export const buildDrilldownLevel = (input: DrilldownInput): DrilldownLevel => {
         layout: {
             shortTitle,
             yAxisIds: ['value'],
-            seriesIds: [DRILLDOWN_SERIES_ID],
+            // No series in the layout rules: a level drops none at small sizes, and a rule that
+            // names series is undone (`Chart#setResponsive`) with the series of the options the
+            // chart was created with, by place — in a chart drilled in place, the trend's. Undoing
+            // it removed the level's series, and the module's drill-up then failed on it
+            // (`Drilldown.js`, `drillUp`: "Cannot read properties of undefined (reading
+            // 'setColumn')"): at narrow widths, from the second level down.
             labelRotations: [-90],
         },
     }

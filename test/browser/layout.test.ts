@@ -280,6 +280,59 @@ describe('the chart layout', () => {
         await page.close()
     })
 
+    it('drills two levels down and back up with the browser at the phone and laptop sizes', async () => {
+        for (const size of [
+            { width: 390, height: 844 },
+            { width: 1100, height: 620 },
+        ]) {
+            const { page, errors, analytics } = await openApp(browser, demoUrl, ADMIN)
+            await page.setViewportSize(size)
+            await chartsDrawn(page)
+            await page.waitForLoadState('networkidle')
+            const card = page.locator('[data-test^="pair-card-"]').first()
+            const titles = () =>
+                card
+                    .locator('.highcharts-title')
+                    .allTextContents()
+                    .then((all) => all.map((t) => t.replace(/[\s\u200b]+/g, ' ')))
+            const trendTitles = await titles()
+            const hmisPoints = card.locator(
+                '[data-test="chart-hmis"] .highcharts-series-group .highcharts-series-0 .highcharts-point'
+            )
+            await clickChartPoint(
+                page,
+                hmisPoints.nth(5),
+                page.locator('[data-test="drill-breadcrumbs"]')
+            )
+            await expect
+                .poll(titles)
+                .toEqual([expect.stringMatching(/ in /), expect.stringMatching(/ in /)])
+            // A region's districts, from the logistics chart (its partner drills with it)
+            await clickChartPoint(
+                page,
+                card
+                    .locator('[data-test="chart-lmis"] .highcharts-series-group .highcharts-point')
+                    .first()
+            )
+            await expect.poll(() => page.url()).toMatch(/dpath=/)
+            await page.waitForLoadState('networkidle')
+            await page.waitForTimeout(500) // the module's animation
+            const requests = analytics()
+            await page.goBack()
+            await expect.poll(() => page.url()).not.toMatch(/dpath=/)
+            await page.goBack()
+            await expect.poll(() => page.url()).not.toMatch(/dpe=/)
+            // The trend again, from the cache, in the same chart elements
+            await expect.poll(titles).toEqual(trendTitles)
+            expect(await page.locator('[data-test^="error-"]').count()).toBe(0)
+            await page.waitForTimeout(500)
+            await shot(page, `drill-up-${size.width}`)
+            expect(analytics()).toBe(requests)
+            expect(errors, errors.join('\n')).toEqual([])
+            await page.close()
+        }
+    })
+
     it('lays out dashboard items at the sizes a dashboard gives', async () => {
         const items = [
             { id: 'layout420', width: 420, height: 700 },
