@@ -299,6 +299,12 @@ describe('the chart layout', () => {
             const hmisPoints = card.locator(
                 '[data-test="chart-hmis"] .highcharts-series-group .highcharts-series-0 .highcharts-point'
             )
+            const onScreen = async () => {
+                const box = await card
+                    .locator('[data-test="chart-hmis"] .highcharts-plot-background')
+                    .boundingBox()
+                return Boolean(box && box.y >= 0 && box.y + box.height <= size.height)
+            }
             await clickChartPoint(
                 page,
                 hmisPoints.nth(5),
@@ -307,6 +313,15 @@ describe('the chart layout', () => {
             await expect
                 .poll(titles)
                 .toEqual([expect.stringMatching(/ in /), expect.stringMatching(/ in /)])
+            await page.waitForTimeout(500) // the module's animation
+            // The chart clicked is still on screen: no chart drilled with it takes the focus, and
+            // the page's scroll, away
+            expect(await onScreen()).toBe(true)
+            expect(
+                await page.evaluate(() =>
+                    Boolean(document.activeElement?.closest('.highcharts-container'))
+                )
+            ).toBe(false)
             // A region's districts, from the logistics chart (its partner drills with it)
             await clickChartPoint(
                 page,

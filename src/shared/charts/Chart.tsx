@@ -17,6 +17,7 @@ import { withMinPlotHeight, withRenderHandler } from './min-plot'
 import { withPointClick, type PointClick } from './point-click'
 import { ChartBox, ChartPlaceholder } from './ChartBox'
 import { markOnce } from '../perf/mark'
+import { keepFocusUnlessInChart } from './focus-guard'
 
 markOnce('chart-module')
 
@@ -150,6 +151,7 @@ export const Chart = ({
         const chart = inner.current?.chart
         if (!shown || !chart || chart === created.current) return
         created.current = chart
+        keepFocusUnlessInChart(chart)
         createdRef.current?.(chart, shown.levelKey)
     }, [shown])
     useEffect(() => {

@@ -1,0 +1,46 @@
+/**
+ * The accessibility module moves the browser's focus into a chart when the chart drills: to the
+ * first point of a level drilled down (`afterApplyDrilldown`), to its container after drilling up
+ * (`drillupall`, 10 ms later; `Accessibility/Components/SeriesComponent/SeriesKeyboardNavigation.js`).
+ * That is right for the chart a keyboard user drilled, but every chart of the view drills together:
+ * each took the focus in turn, and the browser scrolled the page to the last one — a click on a
+ * month of the first card showed the second card's drilled charts, the clicked one out of sight.
+ *
+ * A chart may move the focus only when the focus is already in it (its `renderTo`, which holds the
+ * chart and its accessibility proxies): keyboard navigation, which starts when the user tabs into
+ * the chart, is unchanged; a chart drilled with another, or by a mouse click, takes no focus.
+ */
+import type Highcharts from 'highcharts'
+
+interface FocusingChart {
+    renderTo?: HTMLElement
+    container?: HTMLElement
+    /** The accessibility module's (`Accessibility/FocusBorder.js`) */
+    setFocusToElement?: (...args: unknown[]) => void
+}
+
+const guarded = new WeakSet<object>()
+
+/** Whether `element` is `root` or inside it */
+export const holdsFocus = (root: Element | undefined, element: Element | null): boolean =>
+    Boolean(root && element && root.contains(element))
+
+export const keepFocusUnlessInChart = (chart: Highcharts.Chart): void => {
+    const target = chart as unknown as FocusingChart
+    if (guarded.has(target)) return
+    guarded.add(target)
+    const inChart = () => holdsFocus(target.renderTo ?? target.container, document.activeElement)
+    const setFocus = target.setFocusToElement
+    if (typeof setFocus === 'function') {
+        target.setFocusToElement = function (this: unknown, ...args: unknown[]) {
+            if (inChart()) setFocus.apply(this, args)
+        }
+    }
+    const container = target.container
+    if (container) {
+        const focus = container.focus.bind(container)
+        container.focus = (options?: FocusOptions) => {
+            if (inChart()) focus(options)
+        }
+    }
+}
