@@ -348,6 +348,43 @@ describe('the chart layout', () => {
         }
     })
 
+    it('drills with the keyboard, the focus going on in the level opened', async () => {
+        const { page, errors } = await openApp(browser, demoUrl, ADMIN)
+        await page.setViewportSize({ width: 1100, height: 620 })
+        await chartsDrawn(page)
+        await page.waitForLoadState('networkidle')
+        const focused = () =>
+            page.evaluate(() => {
+                const active = document.activeElement
+                return {
+                    card: active?.closest('[data-test^="pair-card-"]')?.getAttribute('data-test'),
+                    chart: active?.closest('[data-test^="chart-"]')?.getAttribute('data-test'),
+                    label: active?.getAttribute('aria-label') ?? '',
+                }
+            })
+        // Into the first chart as Tab does, then to a month with the arrow keys
+        await page
+            .locator('[data-test^="pair-card-"] [data-test="chart-hmis"] .highcharts-container')
+            .first()
+            .focus()
+        for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight')
+        const month = await focused()
+        expect(month.chart).toBe('chart-hmis')
+        await page.keyboard.press('Enter')
+        await expect.poll(() => page.url()).toContain('dpe=')
+        // The focus is on the first org unit of the level, in the same chart (not in another
+        // chart drilled with it), and the arrow keys go on from there
+        await expect.poll(async () => (await focused()).label).toMatch(/Region|Région/)
+        const drilled = await focused()
+        expect(drilled).toMatchObject({ card: month.card, chart: 'chart-hmis' })
+        await page.keyboard.press('ArrowRight')
+        const next = await focused()
+        expect(next).toMatchObject({ card: month.card, chart: 'chart-hmis' })
+        expect(next.label).not.toBe(drilled.label)
+        expect(errors, errors.join('\n')).toEqual([])
+        await page.close()
+    })
+
     it('lays out dashboard items at the sizes a dashboard gives', async () => {
         const items = [
             { id: 'layout420', width: 420, height: 700 },

@@ -6,9 +6,11 @@
  * each took the focus in turn, and the browser scrolled the page to the last one — a click on a
  * month of the first card showed the second card's drilled charts, the clicked one out of sight.
  *
- * A chart may move the focus only when the focus is already in it (its `renderTo`, which holds the
- * chart and its accessibility proxies): keyboard navigation, which starts when the user tabs into
- * the chart, is unchanged; a chart drilled with another, or by a mouse click, takes no focus.
+ * A chart may move the focus only when the focus is in it (its `renderTo`, which holds the chart and
+ * its accessibility proxies), or was last in it and went nowhere else (drilling removes the
+ * focused point: the focus falls back to the page's body): keyboard navigation, which starts when
+ * the user tabs into the chart, is unchanged, and Enter on a point goes on in the level it opens;
+ * a chart drilled with another, or by a mouse click, takes no focus.
  */
 import type Highcharts from 'highcharts'
 
@@ -21,6 +23,22 @@ interface FocusingChart {
 
 const guarded = new WeakSet<object>()
 
+/** The chart the focus was last in (`null`: it went elsewhere since) */
+let lastFocused: FocusingChart | null = null
+let listening = false
+const listen = () => {
+    if (listening) return
+    listening = true
+    document.addEventListener(
+        'focusin',
+        (event) => {
+            const root = lastFocused?.renderTo ?? lastFocused?.container
+            if (!holdsFocus(root, event.target as Element | null)) lastFocused = null
+        },
+        true
+    )
+}
+
 /** Whether `element` is `root` or inside it */
 export const holdsFocus = (root: Element | undefined, element: Element | null): boolean =>
     Boolean(root && element && root.contains(element))
@@ -29,7 +47,15 @@ export const keepFocusUnlessInChart = (chart: Highcharts.Chart): void => {
     const target = chart as unknown as FocusingChart
     if (guarded.has(target)) return
     guarded.add(target)
-    const inChart = () => holdsFocus(target.renderTo ?? target.container, document.activeElement)
+    const root = target.renderTo ?? target.container
+    listen()
+    root?.addEventListener('focusin', () => {
+        lastFocused = target
+    })
+    const inChart = () =>
+        holdsFocus(root, document.activeElement) ||
+        (lastFocused === target &&
+            (document.activeElement === null || document.activeElement === document.body))
     const setFocus = target.setFocusToElement
     if (typeof setFocus === 'function') {
         target.setFocusToElement = function (this: unknown, ...args: unknown[]) {
