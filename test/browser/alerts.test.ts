@@ -87,6 +87,17 @@ describe('alerts', () => {
                 .locator('[data-test="alert-reason"][data-alert-type="stockoutWithCases"]')
                 .count()
         ).toBe(0)
+        // ...with their total, and as many shown as the count says
+        const stockouts = page.locator('[data-test="stockout-item"]')
+        if ((await stockouts.count()) > 0) {
+            const [shown, total] = (
+                ((await page.locator('[data-test="stockouts-count"]').textContent()) ?? '').match(
+                    /[\d,]+/g
+                ) ?? []
+            ).map((n) => Number(n.replace(/,/g, '')))
+            expect(shown).toBe(await stockouts.count())
+            expect(total).toBeGreaterThanOrEqual(shown ?? 0)
+        }
         expect(await layoutProblems(page)).toEqual([])
         await screenshot(page, 'alerts')
         // Each entry is listed under one program area: the areas' counts add up to all of them

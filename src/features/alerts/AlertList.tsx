@@ -449,6 +449,14 @@ export const AlertList = ({
                     })}
                 </ul>
             )}
+            {filteredStockouts.length > 0 && (
+                <p className={classes.hint} data-test="stockouts-count">
+                    {i18n.t('{{shown}} of {{total}} shown', {
+                        shown: String(Math.min(stockoutsShown, filteredStockouts.length)),
+                        total: String(filteredStockouts.length),
+                    })}
+                </p>
+            )}
             {filteredStockouts.length > stockoutsShown && (
                 <Button small secondary onClick={stockoutPages.more} dataTest="stockouts-more">
                     {i18n.t('Show {{number}} more', {
