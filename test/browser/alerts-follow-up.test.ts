@@ -476,6 +476,19 @@ describe('the dashboard alerts item', () => {
                 /^All (\d+) in the app$/.exec((await all.textContent()) ?? '')?.[1]
             )
             expect(count).toBeGreaterThan(0)
+            // The dashboard's "Open in app" (setDashboardItemDetails) opens the same scan
+            const allHref = (await all.getAttribute('href')) ?? ''
+            expect(allHref).toContain('run=1')
+            await expect
+                .poll(
+                    async () =>
+                        JSON.parse(
+                            (await page
+                                .locator(`[data-test="dashboard-item-${item.id}"]`)
+                                .getAttribute('data-details')) || '{}'
+                        ).appUrl
+                )
+                .toBe(allHref.slice(allHref.indexOf('#')))
             const itemEntries = frame.locator('[data-test="alerts-item-entry"]')
             const firstCount = Math.min(3, await itemEntries.count())
             const itemFirst: { tier: string | null; text: string }[] = []

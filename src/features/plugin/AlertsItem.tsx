@@ -1,6 +1,6 @@
 import i18n from '@dhis2/d2-i18n'
 import { CircularLoader, NoticeBox } from '@dhis2/ui'
-import React, { useEffect, useMemo } from 'react'
+import React, { useEffect, useMemo, useRef } from 'react'
 import { EntryBadges } from '../alerts/EntryBadges'
 import { alertTypeLabel, describeAlert } from '../../domain/alerts'
 import type { Config } from '../../domain/config'
@@ -8,6 +8,7 @@ import { periodName as calendarPeriodName, todayInCalendar } from '../../domain/
 import { useInstanceCalendar } from '../../data/use-calendar'
 import { useOrgUnit } from '../../data/use-org-unit'
 import { ErrorNotice } from '../../shared/api-errors'
+import type { ViewState } from '../../shared/navigation'
 import {
     alertNames,
     alertViewState,
@@ -51,8 +52,14 @@ export const AlertsItem = ({
     orgUnitId,
     locale,
     dashboardPeriod,
+    onAlertsPage,
 }: {
     config: Config
+    /**
+     * The Alerts page on this item's scan (area, org unit, levels, months, run on opening): what
+     * the dashboard's "Open in app" opens, as the item's "All N in the app" link does
+     */
+    onAlertsPage?: (state: ViewState) => void
     areaId: string
     orgUnitId: string
     locale: string
@@ -106,6 +113,25 @@ export const AlertsItem = ({
             window,
         }
     }, [metadata.data, counts.data, maxLevel, scanLevels, pairs, roots, window])
+    const alertsPageState = useMemo(
+        () =>
+            scanLevels.length
+                ? itemAlertsPageState({
+                      areaId,
+                      orgUnitId,
+                      levels: scanLevels,
+                      end: window.months[window.months.length - 1] ?? '',
+                      baselineMonths: window.baselineMonths,
+                      testMonths: window.testMonths,
+                  })
+                : null,
+        [areaId, orgUnitId, scanLevels, window]
+    )
+    const toldAlertsPage = useRef(onAlertsPage)
+    toldAlertsPage.current = onAlertsPage
+    useEffect(() => {
+        if (alertsPageState) toldAlertsPage.current?.(alertsPageState)
+    }, [alertsPageState])
     const scan = useAlertScan(input)
     const { run } = scan
     const scanned = Boolean(scan.data)
@@ -164,16 +190,7 @@ export const AlertsItem = ({
     const areas = areaOfPairs(config)
     const top = entries.slice(0, ITEM_ALERTS)
     // The Alerts page on this scan: same area, org unit, levels and months, run on opening
-    const alertsPage = appLink(
-        itemAlertsPageState({
-            areaId: area.id,
-            orgUnitId,
-            levels: scanLevels,
-            end: window.months[window.months.length - 1] ?? '',
-            baselineMonths: window.baselineMonths,
-            testMonths: window.testMonths,
-        })
-    )
+    const alertsPage = appLink(alertsPageState)
     return (
         <div className={classes.item} data-test="alerts-item">
             <div className={classes.header}>

@@ -352,8 +352,15 @@ export const DashboardItem = ({
         [resolved.ouItems, ouFailed, givenOu, filterNames.data]
     )
     const combinedLine = combined ? viewCombinedLine : null
+    // An alerts item: the Alerts page on its scan, once the item knows it (`AlertsItem`)
+    const [alertsPage, setAlertsPage] = useState<ViewState | null>(null)
     const hash =
-        view && settings.data ? serializeViewState(itemAppState(settings.data, view)) : null
+        view && settings.data
+            ? serializeViewState(
+                  (showsAlerts(settings.data) ? alertsPage : null) ??
+                      itemAppState(settings.data, view)
+              )
+            : null
     // The dashboard's "Open in app" (item menu) opens the same view (dashboard-app v101+); told
     // once per view, whatever the identity of the callback the dashboard passes
     const toldHash = useRef<string | null>(null)
@@ -609,6 +616,7 @@ export const DashboardItem = ({
                                     }
                                     locale={me.data?.settings?.keyUiLocale ?? 'en'}
                                     dashboardPeriod={dashboardPeriod}
+                                    onAlertsPage={setAlertsPage}
                                 />
                             ) : pairExists ? (
                                 <TriangulationView
