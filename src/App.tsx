@@ -160,7 +160,12 @@ const Main = () => {
                                         replace={replace}
                                     />
                                 ) : state.page === 'quality' ? (
-                                    <DataQualityPage config={config} state={state} push={push} />
+                                    <DataQualityPage
+                                        config={config}
+                                        state={state}
+                                        push={push}
+                                        replace={replace}
+                                    />
                                 ) : (
                                     <TriangulationView
                                         config={config}

@@ -153,6 +153,52 @@ describe('alerts', () => {
         await page.close()
     })
 
+    it('keeps the Data quality page in its link: the scan, the level and the month shown', async () => {
+        const { page, errors } = await openApp(browser, demoUrl, ADMIN, '#/alerts')
+        await runScan(page)
+        await page.locator('[data-test="tab-quality"]').click()
+        await page.locator('[data-test="quality-row"]').first().waitFor({ timeout: 30_000 })
+        expect(page.url()).toMatch(/#\/quality\?.*run=1/)
+        // Another level and one month
+        const choose = async (select: string, option: (labels: string[]) => string) => {
+            await page.locator(`[data-test="${select}"]`).click()
+            const options = page.locator('[data-test="dhis2-uicore-singleselectoption"]')
+            await options.first().waitFor()
+            const label = option(await options.allTextContents())
+            expect(label).not.toBe('')
+            await options.filter({ hasText: label }).first().click()
+            return label
+        }
+        const level = await choose('quality-level', (labels) => labels[labels.length - 1] ?? '')
+        await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('qlv=')
+        const month = await choose(
+            'quality-period',
+            (labels) => labels.filter((label) => !/^All /.test(label))[1] ?? ''
+        )
+        await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/qpe=\d{6}/)
+        const rows = async () =>
+            (await page.locator('[data-test="quality-row"]').allTextContents()).slice(0, 5)
+        const shown = await rows()
+        // Back returns to all the months, forward to the month chosen
+        await page.goBack()
+        await expect.poll(() => page.url(), { timeout: 10_000 }).not.toContain('qpe=')
+        await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('qlv=')
+        await page.goForward()
+        await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/qpe=\d{6}/)
+        await expect.poll(rows, { timeout: 10_000 }).toEqual(shown)
+        // The link, opened anew: the same scan is run, the same level and month shown
+        const link = page.url()
+        await page.goto('about:blank')
+        await page.goto(link)
+        await page.locator('[data-test="quality-row"]').first().waitFor({ timeout: 90_000 })
+        expect(await page.locator('[data-test="quality-level"]').textContent()).toContain(level)
+        expect(await page.locator('[data-test="quality-period"]').textContent()).toContain(month)
+        expect(await rows()).toEqual(shown)
+        await screenshot(page, 'quality-link')
+        expect(errors, errors.join('\n')).toEqual([])
+        await page.close()
+    })
+
     for (const [lang, width, height] of [
         ['fr', 1440, 900],
         ['en', 390, 844],

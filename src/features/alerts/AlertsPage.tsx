@@ -1,6 +1,6 @@
 import i18n from '@dhis2/d2-i18n'
 import { CircularLoader, NoticeBox } from '@dhis2/ui'
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import React, { useEffect, useMemo, useState } from 'react'
 import type { Config } from '../../domain/config'
 import { ErrorNotice } from '../../shared/api-errors'
 import type { ViewState } from '../../shared/navigation'
@@ -18,11 +18,10 @@ import { AlertsPrintView } from './follow-up/AlertsPrintView'
 import { useAlertFollowUps } from './follow-up/use-alert-follow-ups'
 import { listedEntries, NO_ENTRY_FILTERS, type EntryFilters } from './scan-entries'
 import { ScanPanel } from './ScanPanel'
-import type { PageScanSettings } from './scan-settings'
-import { scanFromUrl, withScanSettings } from './scan-url'
+import { scanFromUrl } from './scan-url'
 import { ThresholdPanel } from './ThresholdPanel'
 import { useScanAlerts } from './use-scan-alerts'
-import { useScanSetup } from './use-scan-setup'
+import { useUrlScanSetup } from './use-url-scan-setup'
 import classes from './AlertsPage.module.css'
 
 export interface AlertsPageProps {
@@ -32,15 +31,6 @@ export interface AlertsPageProps {
     /** Changes the URL without a history entry (the page's own corrections) */
     replace?: (state: ViewState) => void
 }
-
-/** What identifies a link's scan (its checked settings and whether to run it) */
-const urlScanKey = (state: ViewState, config: Config): string =>
-    JSON.stringify(
-        scanFromUrl(
-            state,
-            config.programAreas.map((area) => area.id)
-        )
-    )
 
 /**
  * Alerts: scan the user's data-view roots (or one org unit's tree) at the chosen levels, up to the
@@ -54,53 +44,17 @@ const urlScanKey = (state: ViewState, config: Config): string =>
  * opens the triangulation view drilled to its point.
  */
 export const AlertsPage = ({ config, state, push, replace = push }: AlertsPageProps) => {
-    // The scan's settings of the URL (a dashboard item's link, a shared link, the history), checked;
-    // none: the session's, as when the page is opened from its tab
-    const urlKey = urlScanKey(state, config)
-    const fromUrl = useMemo(() => JSON.parse(urlKey) as ReturnType<typeof scanFromUrl>, [urlKey])
-    const stateRef = useRef(state)
-    stateRef.current = state
-    // A change of the settings is a new URL (shared as is; back returns to the settings before)
-    const onSettings = useCallback(
-        (next: PageScanSettings, current: PageScanSettings) => {
-            const now = stateRef.current
-            // Opened without settings in the URL: those shown are written first, for back
-            if (!now.scan) replace(withScanSettings(now, current))
-            push(withScanSettings(now, next))
-        },
-        [push, replace]
-    )
-    // The link's org unit is outside the user's org units, or unknown: theirs, with a notice
-    const onRootFallback = useCallback(() => {
-        const now = stateRef.current
-        if (now.scan?.root) replace({ ...now, scan: { ...now.scan, root: undefined } })
-    }, [replace])
-    const setup = useScanSetup(config, {
-        settings: fromUrl?.settings ?? null,
-        onSettings,
-        onRootFallback,
-    })
+    const { setup, onRun } = useUrlScanSetup(config, state, push, replace)
     const { scan, session, update } = setup
-    // The Data quality page scans the same (the session's settings follow the URL's)
-    useEffect(() => {
-        if (fromUrl) update({ settings: fromUrl.settings })
-    }, [fromUrl, update])
-    // Run on opening when the link says so (once per link: a cancelled scan stays cancelled)
-    const ranFor = useRef<string | null>(null)
-    const runScan = scan.run
-    const ready = setup.input !== null && !setup.loading
-    const hasScan = Boolean(scan.data)
-    useEffect(() => {
-        if (!fromUrl?.run || !ready || hasScan || scan.running || ranFor.current === urlKey) return
-        ranFor.current = urlKey
-        runScan()
-    }, [fromUrl, ready, hasScan, scan.running, urlKey, runScan])
-    // Run by hand: the URL says so, so that the link shared opens on the list
-    const onRun = () => {
-        const next = withScanSettings(stateRef.current, setup.settings, { run: true })
-        ranFor.current = urlScanKey(next, config)
-        replace(next)
-    }
+    // The scan's settings of the URL, checked (the list's program area follows the link's)
+    const fromUrl = useMemo(
+        () =>
+            scanFromUrl(
+                state,
+                config.programAreas.map((area) => area.id)
+            ),
+        [state, config.programAreas]
+    )
     const [filters, setFilters] = useState<EntryFilters>(() => ({
         ...NO_ENTRY_FILTERS,
         areaId: config.programAreas.some((area) => area.id === state.area)

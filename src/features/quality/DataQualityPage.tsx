@@ -21,7 +21,7 @@ import { FacilityMappingGaps } from '../facilities/FacilityMappingGaps'
 import { serializeViewState, type ViewState } from '../../shared/navigation'
 import { areaOfPairs, orgUnitViewState, pairsById } from '../alerts/alert-view'
 import { ScanPanel } from '../alerts/ScanPanel'
-import { useScanSetup } from '../alerts/use-scan-setup'
+import { useUrlScanSetup } from '../alerts/use-url-scan-setup'
 import { fileNamePart, downloadText } from '../../shared/download'
 import { gapsCsv } from './csv'
 import {
@@ -44,6 +44,8 @@ export interface DataQualityPageProps {
     config: Config
     state: ViewState
     push: (state: ViewState) => void
+    /** Changes the URL without a history entry (the page's own corrections) */
+    replace?: (state: ViewState) => void
 }
 
 /** The gap as the alert types name it */
@@ -87,11 +89,17 @@ const RateCell = ({
  * master-list gaps (org units with data in one system and none in the other), with a CSV export.
  * It reads the same cached scan as the Alerts page: no request of its own once a scan is there.
  */
-export const DataQualityPage = ({ config, state, push }: DataQualityPageProps) => {
-    const setup = useScanSetup(config)
+export const DataQualityPage = ({ config, state, push, replace = push }: DataQualityPageProps) => {
+    // The scan's settings live in the URL as on the Alerts page: a shared link opens the same scan
+    const { setup, onRun } = useUrlScanSetup(config, state, push, replace)
     const { scan } = setup
-    const [levelChoice, setLevelChoice] = useState<number | null>(null)
-    const [period, setPeriod] = useState<string | null>(null)
+    // The level and month shown are in the URL: a link, reload and back give the same table
+    const levelChoice = state.quality?.level ?? null
+    const period = state.quality?.period ?? null
+    const setLevelChoice = (level: number) =>
+        push({ ...state, quality: { ...state.quality, level } })
+    const setPeriod = (month: string | null) =>
+        push({ ...state, quality: { ...state.quality, period: month ?? undefined } })
     const [sort, setSort] = useState<{ column: SortColumn; direction: SortDirection }>({
         column: 'hmis',
         direction: 'asc',
@@ -207,7 +215,7 @@ export const DataQualityPage = ({ config, state, push }: DataQualityPageProps) =
     if (setup.error) return <ErrorNotice error={setup.error} onRetry={setup.retry} />
     return (
         <div className={classes.page} data-test="quality-page">
-            <ScanPanel config={config} setup={setup} />
+            <ScanPanel config={config} setup={setup} onRun={onRun} />
             <FacilityMappingGaps />
             {!data && !scan.running && !scan.error && (
                 <NoticeBox title={i18n.t('No scan yet')} dataTest="quality-no-scan">

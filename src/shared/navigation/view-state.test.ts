@@ -108,3 +108,33 @@ describe('the alert scan settings in the URL', () => {
         expect(parseViewState('#/quality?end=202506').scan).toEqual({ end: '202506' })
     })
 })
+
+describe("the Data quality page's choices in the URL", () => {
+    it('round-trips the level and the month shown', () => {
+        const state: ViewState = {
+            page: 'quality',
+            pe: 'LAST_12_MONTHS',
+            grain: 'monthly',
+            area: 'mnh',
+            scan: { root: 'ImspTQPwCqd', levels: [2, 4] },
+            quality: { level: 4, period: '202605' },
+        }
+        const hash = serializeViewState(state)
+        expect(hash).toBe('#/quality?area=mnh&root=ImspTQPwCqd&lv=2%2C4&qlv=4&qpe=202605')
+        expect(parseViewState(hash)).toEqual(state)
+    })
+
+    it('leaves out what has the wrong shape, and belongs to the Data quality page only', () => {
+        expect(parseViewState('#/quality?qlv=x&qpe=2026-05').quality).toBeUndefined()
+        expect(parseViewState('#/quality?qlv=3&qpe=2026-05').quality).toEqual({ level: 3 })
+        expect(parseViewState('#/alerts?qlv=3&qpe=202605').quality).toBeUndefined()
+        expect(
+            serializeViewState({
+                page: 'view',
+                pe: 'LAST_12_MONTHS',
+                grain: 'monthly',
+                quality: { level: 3 },
+            })
+        ).toBe('#/view')
+    })
+})

@@ -28,6 +28,15 @@ export interface ViewState {
     highlight?: string
     /** The alert scan's settings (Alerts and Data quality pages), e.g. from a dashboard item */
     scan?: ScanParams
+    /** What the Data quality page shows of the scan: an org unit level and one tested month */
+    quality?: QualityParams
+}
+
+/** The Data quality page's choices (`qlv`, `qpe`); checked against the scan by the page */
+export interface QualityParams {
+    level?: number
+    /** A tested month, `yyyyMM` (else all the tested months) */
+    period?: string
 }
 
 /**
@@ -112,6 +121,17 @@ export const writeScanParams = (query: URLSearchParams, scan: ScanParams): void 
     if (scan.run) query.set('run', '1')
 }
 
+/** The Data quality page's choices of a link's query: each of the right shape, else left out */
+export const parseQualityParams = (query: URLSearchParams): QualityParams | undefined => {
+    const level = query.get('qlv')
+    const period = query.get('qpe')
+    const params: QualityParams = {
+        ...(level !== null && SMALL_INT.test(level) ? { level: Number(level) } : {}),
+        ...(period !== null && MONTH_ID.test(period) ? { period } : {}),
+    }
+    return Object.keys(params).length > 0 ? params : undefined
+}
+
 /** The pages whose URL carries the scan's settings (one scan serves both) */
 const SCAN_PAGES: Page[] = ['alerts', 'quality']
 
@@ -137,6 +157,7 @@ export const parseViewState = (hash: string): ViewState => {
         drill: drillPeriod ? { period: drillPeriod, path: drillPath } : undefined,
         highlight: clean(query.get('hl')),
         scan: SCAN_PAGES.includes(page) ? parseScanParams(query) : undefined,
+        quality: page === 'quality' ? parseQualityParams(query) : undefined,
     }
 }
 
@@ -154,6 +175,10 @@ export const serializeViewState = (state: ViewState): string => {
     }
     if (state.highlight) query.set('hl', state.highlight)
     if (state.scan && SCAN_PAGES.includes(state.page)) writeScanParams(query, state.scan)
+    if (state.page === 'quality' && state.quality) {
+        if (state.quality.level !== undefined) query.set('qlv', String(state.quality.level))
+        if (state.quality.period) query.set('qpe', state.quality.period)
+    }
     const search = query.toString()
     return `#/${state.page}${search ? `?${search}` : ''}`
 }
