@@ -338,7 +338,7 @@ describe('the chart layout', () => {
             await page.goBack()
             await expect.poll(() => page.url()).not.toMatch(/dpe=/)
             // The trend again, from the cache, in the same chart elements
-            await expect.poll(titles).toEqual(trendTitles)
+            await expect.poll(titles, { timeout: 10_000 }).toEqual(trendTitles)
             expect(await page.locator('[data-test^="error-"]').count()).toBe(0)
             await page.waitForTimeout(500)
             await shot(page, `drill-up-${size.width}`)

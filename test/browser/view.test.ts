@@ -170,7 +170,7 @@ describe('the triangulation view', () => {
             .toBe(3)
         await page.goBack()
         await expect.poll(() => page.url()).not.toMatch(/dpe=/)
-        await expect.poll(titles).toEqual(trendTitles)
+        await expect.poll(titles, { timeout: 10_000 }).toEqual(trendTitles)
         expect(await page.locator('[data-test="drill-breadcrumbs"]').count()).toBe(0)
         expect(await sameRoots()).toBe(true)
         await page.waitForLoadState('networkidle')
