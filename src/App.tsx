@@ -20,16 +20,18 @@ import { useInstanceCalendar } from './data/use-calendar'
 
 markOnce('app-module')
 
-// The view's code (with Highcharts), loaded once the app has asked for the mapping, the user and
-// the view's first requests (`startRequests`): its evaluation delays none of them, and it is ready
-// when they answer
+// The view's code, then Highcharts (`loadChart`), loaded once the app has asked for the mapping,
+// the user and the view's first requests (`startRequests`): their evaluation delays none of them,
+// and both are ready when the data answers (Highcharts evaluated after the view's first answer
+// was on the critical path: the answer waited for it, bench/nav-probe.ts)
 let viewModule: Promise<typeof import('./features/triangulation/TriangulationPage')> | null = null
 const loadView = () => {
     if (!viewModule) {
         viewModule = import('./features/triangulation/TriangulationPage')
         // A failed download is shown by the LoadBoundary when the view renders, not as an
-        // unhandled error
+        // unhandled error (the chart's by the chart's boundary)
         viewModule.catch(() => undefined)
+        viewModule.then((m) => m.loadChart()).catch(() => undefined)
     }
     return viewModule
 }

@@ -70,6 +70,9 @@ import { loadChart } from '../../shared/charts/LazyChart'
 
 markOnce('view-module')
 
+/** Highcharts and the chart component (`LazyChart`), for the app to load after the view's code */
+export { loadChart }
+
 // Shown only when a link names an org unit the user may not see: its code is not in the first
 // view (a failed download goes to the page's "Try again", as the view's other parts)
 const OrgUnitFallbackNotice = lazyWithRetry(
@@ -437,44 +440,43 @@ export const TriangulationView = ({
 
     // The cards are drawn from a deferred copy of what they show: React renders them (40 pairs =
     // 40 cards, their charts' options) in slices between other tasks, not in one long task when
-    // the data arrives; a render of the view for anything else does not render them again
-    const cardsView = useDeferredValue(
-        useMemo(
-            (): CardsView => ({
-                pairs,
-                trend: shownTrend,
-                drill: shownDrill,
-                // A combined selection (several org units summed) has no facility stock status
-                stock:
-                    stockInput && !combined
-                        ? {
-                              input: stockInput,
-                              periodName: nameOf(stockInput.period),
-                              loading: stockTable.isFetching,
-                              orgUnitName: state.drill
-                                  ? (parentData?.displayName ?? '')
-                                  : orgUnitName,
-                          }
-                        : null,
-                canDrillPeriod: combined ? false : levelBelow,
-                drillOrigin,
-            }),
-            [
-                pairs,
-                shownTrend,
-                shownDrill,
-                stockInput,
-                nameOf,
-                stockTable.isFetching,
-                state.drill,
-                parentData,
-                orgUnitName,
-                levelBelow,
-                combined,
-                drillOrigin,
-            ]
-        )
+    // the data arrives; a render of the view for anything else does not render them again. The
+    // view's first trends are the exception (`firstCardsView`): nothing is shown yet, the cards in
+    // the window are rendered at once (the others are mounted later, `CardList`)
+    const liveCardsView = useMemo(
+        (): CardsView => ({
+            pairs,
+            trend: shownTrend,
+            drill: shownDrill,
+            // A combined selection (several org units summed) has no facility stock status
+            stock:
+                stockInput && !combined
+                    ? {
+                          input: stockInput,
+                          periodName: nameOf(stockInput.period),
+                          loading: stockTable.isFetching,
+                          orgUnitName: state.drill ? (parentData?.displayName ?? '') : orgUnitName,
+                      }
+                    : null,
+            canDrillPeriod: combined ? false : levelBelow,
+            drillOrigin,
+        }),
+        [
+            pairs,
+            shownTrend,
+            shownDrill,
+            stockInput,
+            nameOf,
+            stockTable.isFetching,
+            state.drill,
+            parentData,
+            orgUnitName,
+            levelBelow,
+            combined,
+            drillOrigin,
+        ]
     )
+    const cardsView = firstCardsView(useDeferredValue(liveCardsView), liveCardsView)
     // Stable callbacks (the card list is not rendered again for a new closure), reading the
     // view's latest state
     const latest = useRef({ state, push })
@@ -784,6 +786,15 @@ interface DrillView {
     canDrillFurther: boolean
     highlight?: string
 }
+
+/**
+ * The cards' view to render: the deferred one, except while it has no trend and the live one has
+ * its first (the view's first data: rendered at once, not in slices after other tasks)
+ */
+export const firstCardsView = <V extends { trend: { trends: ReadonlyMap<string, unknown> } }>(
+    deferred: V,
+    live: V
+): V => (deferred.trend.trends.size === 0 && live.trend.trends.size > 0 ? live : deferred)
 
 /** What the cards of the view show (see `cardsView`) */
 interface CardsView {
