@@ -76,7 +76,8 @@ const main = async () => {
             const pageFetch = window.fetch.bind(window)
             window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
                 const at = performance.now()
-                const url = typeof input === 'string' ? input : 'url' in input ? input.url : input.href
+                const url =
+                    typeof input === 'string' ? input : 'url' in input ? input.url : input.href
                 const answer = pageFetch(input, init)
                 void answer.then(
                     () => fetches.push([at, performance.now(), url]),

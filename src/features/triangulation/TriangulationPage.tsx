@@ -64,6 +64,7 @@ import {
 } from './use-view-data'
 import { viewPeriods } from './view-periods'
 import { viewArea, viewPairs } from './view-requests'
+import { firstCardsView } from './first-view'
 import classes from './TriangulationPage.module.css'
 import { markOnce } from '../../shared/perf/mark'
 import { loadChart } from '../../shared/charts/LazyChart'
@@ -786,15 +787,6 @@ interface DrillView {
     canDrillFurther: boolean
     highlight?: string
 }
-
-/**
- * The cards' view to render: the deferred one, except while it has no trend and the live one has
- * its first (the view's first data: rendered at once, not in slices after other tasks)
- */
-export const firstCardsView = <V extends { trend: { trends: ReadonlyMap<string, unknown> } }>(
-    deferred: V,
-    live: V
-): V => (deferred.trend.trends.size === 0 && live.trend.trends.size > 0 ? live : deferred)
 
 /** What the cards of the view show (see `cardsView`) */
 interface CardsView {
