@@ -1,5 +1,5 @@
 import { useDataEngine } from '@dhis2/app-runtime'
-import { QueryClient, QueryClientProvider, notifyManager } from '@tanstack/react-query'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import React, { useMemo } from 'react'
 import type { ReactNode } from 'react'
 import { isRetryable } from './api-errors/describe-error'
@@ -13,10 +13,6 @@ let sharedClient: QueryClient | null = null
 
 export const getQueryClient = (): QueryClient => {
     if (!sharedClient) {
-        // A query's news (an answer, an error) reaches its components in the task that brought it
-        // (a microtask), not in a later timer task (React Query's default `setTimeout(0)`), which
-        // on a busy page waits behind other tasks: the first view's data is rendered as it arrives
-        notifyManager.setScheduler(queueMicrotask)
         sharedClient = new QueryClient({
             defaultOptions: {
                 queries: {
