@@ -28,6 +28,8 @@ const arg = (name: string, fallback: string): string => {
 declare global {
     interface Window {
         __probeCharts?: [number, string][]
+        /** The page's own `fetch()` calls: called at, answered at (headers), url */
+        __probeFetches?: [number, number, string][]
     }
 }
 
@@ -67,6 +69,22 @@ const main = async () => {
         await context.addInitScript(() => {
             const drawn: [number, string][] = []
             window.__probeCharts = drawn
+            // When the page asks (fetch called) and has its answer, besides the resource timing
+            // (which the service worker's own fetch may start later)
+            const fetches: [number, number, string][] = []
+            window.__probeFetches = fetches
+            const pageFetch = window.fetch.bind(window)
+            window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+                const at = performance.now()
+                const url =
+                    typeof input === 'string' ? input : 'url' in input ? input.url : input.href
+                const answer = pageFetch(input, init)
+                void answer.then(
+                    () => fetches.push([at, performance.now(), url]),
+                    () => fetches.push([at, performance.now(), `${url} (failed)`])
+                )
+                return answer
+            }
             const seen = new Set<Element>()
             new MutationObserver(() => {
                 document.querySelectorAll('[data-test^="chart-"]').forEach((chart) => {
@@ -121,6 +139,15 @@ const main = async () => {
                 }
                 for (const [at, what] of window.__probeCharts ?? []) {
                     if (at <= to) out.push({ what, start: at, end: at })
+                }
+                for (const [start, end, href] of window.__probeFetches ?? []) {
+                    if (start > to) continue
+                    const url = new URL(href, location.href)
+                    out.push({
+                        what: `  fetch() ${url.pathname.replace(/^\/api\/\d+\//, '/api/')}${url.search ? `?${url.search.length - 1}` : ''}`,
+                        start,
+                        end,
+                    })
                 }
                 for (const [start, duration] of window.__benchLongTasks ?? []) {
                     if (start <= to) out.push({ what: 'long task', start, end: start + duration })

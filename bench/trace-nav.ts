@@ -3,7 +3,8 @@
  * analytics response until the charts in the window are drawn, what it spent its time on (script,
  * style, layout — forced by script or not —, paint), and who forced each layout.
  *
- *     npx tsx bench/trace-nav.ts [--facilities 6000] [--area newborn-health] [--runs 3]
+ *     npx tsx bench/trace-nav.ts [--facilities 6000] [--area newborn-health] [--runs 3] [--detail]
+ *         [--from <ms from navigation>]
  */
 import { readFileSync } from 'node:fs'
 import { launchChromium } from '../test/browser/support/chromium'
@@ -103,8 +104,10 @@ const main = async () => {
             const main = events.filter(
                 (e) => e.pid === markEvent.pid && e.tid === markEvent.tid && e.ph === 'X'
             )
-            const from =
-                marks.find((m) => m[0] === 'triangulate:first-analytics-response')?.[1] ?? 0
+            // `--from <ms>`: the tasks from that time (from navigation) instead of the first answer
+            const from = process.argv.includes('--from')
+                ? Number(arg('from', '0'))
+                : (marks.find((m) => m[0] === 'triangulate:first-analytics-response')?.[1] ?? 0)
             console.log(`\n# run ${run + 1}: drawn at ${drawnAt.toFixed(0)} ms`)
             console.log(
                 marks.map(([n, t]) => `${n.replace('triangulate:', '')} ${t.toFixed(0)}`).join(', ')
@@ -195,13 +198,14 @@ const main = async () => {
                     .map(
                         (e) =>
                             e.name +
-                            (e.args?.data?.functionName ? `:${e.args.data.functionName}` : '')
+                            (e.args?.data?.functionName ? `:${e.args.data.functionName}` : '') +
+                            (e.args?.data?.url ? `@${e.args.data.url.split('/').pop()}` : '')
                     )
                 const marksIn = marks
                     .filter(([, t]) => t >= at(start) && t <= at(end))
                     .map(([n]) => n.replace('triangulate:', ''))
                 console.log(
-                    `${at(start).toFixed(0).padStart(6)} +${dur.toFixed(1).padStart(6)} cpu ${((task.tdur ?? 0) / 1000).toFixed(1)} style ${styleAll.toFixed(1)} (forced ${styleForced.toFixed(1)}), layout ${layoutAll.toFixed(1)} (forced ${layoutForced.toFixed(1)}), paint ${paint.toFixed(1)}, gc ${gc.toFixed(1)}  [${[...new Set(top)].slice(0, 3).join(' ')}] ${marksIn.join(' ')}`
+                    `${at(start).toFixed(0).padStart(6)} +${dur.toFixed(1).padStart(6)} cpu ${((task.tdur ?? 0) / 1000).toFixed(1)} style ${styleAll.toFixed(1)} (forced ${styleForced.toFixed(1)}), layout ${layoutAll.toFixed(1)} (forced ${layoutForced.toFixed(1)}), paint ${paint.toFixed(1)}, gc ${gc.toFixed(1)}  [${[...new Set(top)].slice(0, 4).join(' ')}] ${marksIn.join(' ')}`
                 )
                 if (dur > 8) {
                     const forced = inside.filter(

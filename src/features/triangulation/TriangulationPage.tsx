@@ -64,11 +64,15 @@ import {
 } from './use-view-data'
 import { viewPeriods } from './view-periods'
 import { viewArea, viewPairs } from './view-requests'
+import { firstCardsView } from './first-view'
 import classes from './TriangulationPage.module.css'
 import { markOnce } from '../../shared/perf/mark'
 import { loadChart } from '../../shared/charts/LazyChart'
 
 markOnce('view-module')
+
+/** Highcharts and the chart component (`LazyChart`), for the app to load after the view's code */
+export { loadChart }
 
 // Shown only when a link names an org unit the user may not see: its code is not in the first
 // view (a failed download goes to the page's "Try again", as the view's other parts)
@@ -437,44 +441,43 @@ export const TriangulationView = ({
 
     // The cards are drawn from a deferred copy of what they show: React renders them (40 pairs =
     // 40 cards, their charts' options) in slices between other tasks, not in one long task when
-    // the data arrives; a render of the view for anything else does not render them again
-    const cardsView = useDeferredValue(
-        useMemo(
-            (): CardsView => ({
-                pairs,
-                trend: shownTrend,
-                drill: shownDrill,
-                // A combined selection (several org units summed) has no facility stock status
-                stock:
-                    stockInput && !combined
-                        ? {
-                              input: stockInput,
-                              periodName: nameOf(stockInput.period),
-                              loading: stockTable.isFetching,
-                              orgUnitName: state.drill
-                                  ? (parentData?.displayName ?? '')
-                                  : orgUnitName,
-                          }
-                        : null,
-                canDrillPeriod: combined ? false : levelBelow,
-                drillOrigin,
-            }),
-            [
-                pairs,
-                shownTrend,
-                shownDrill,
-                stockInput,
-                nameOf,
-                stockTable.isFetching,
-                state.drill,
-                parentData,
-                orgUnitName,
-                levelBelow,
-                combined,
-                drillOrigin,
-            ]
-        )
+    // the data arrives; a render of the view for anything else does not render them again. The
+    // view's first trends are the exception (`firstCardsView`): nothing is shown yet, the cards in
+    // the window are rendered at once (the others are mounted later, `CardList`)
+    const liveCardsView = useMemo(
+        (): CardsView => ({
+            pairs,
+            trend: shownTrend,
+            drill: shownDrill,
+            // A combined selection (several org units summed) has no facility stock status
+            stock:
+                stockInput && !combined
+                    ? {
+                          input: stockInput,
+                          periodName: nameOf(stockInput.period),
+                          loading: stockTable.isFetching,
+                          orgUnitName: state.drill ? (parentData?.displayName ?? '') : orgUnitName,
+                      }
+                    : null,
+            canDrillPeriod: combined ? false : levelBelow,
+            drillOrigin,
+        }),
+        [
+            pairs,
+            shownTrend,
+            shownDrill,
+            stockInput,
+            nameOf,
+            stockTable.isFetching,
+            state.drill,
+            parentData,
+            orgUnitName,
+            levelBelow,
+            combined,
+            drillOrigin,
+        ]
     )
+    const cardsView = firstCardsView(useDeferredValue(liveCardsView), liveCardsView)
     // Stable callbacks (the card list is not rendered again for a new closure), reading the
     // view's latest state
     const latest = useRef({ state, push })

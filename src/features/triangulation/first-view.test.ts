@@ -12,7 +12,7 @@ import { itemMetadataQuery } from '../../data/use-metadata'
 import { queryKeys } from '../../data/query-keys'
 import { parseViewState } from '../../shared/navigation'
 import { DE, DS, OU, ors, oxytocin } from '../alerts/test-fixtures'
-import { firstViewPairs, firstViewPeriods, startFirstView } from './first-view'
+import { firstCardsView, firstViewPairs, firstViewPeriods, startFirstView } from './first-view'
 import { viewPeriods } from './view-periods'
 import { pairsMetadataIds, staggeredTableRequest, trendRequest } from './view-requests'
 
@@ -237,5 +237,23 @@ describe('startFirstView', () => {
     it('asks nothing for another page or a dashboard item', async () => {
         expect((await start('#/alerts')).asked).toEqual([])
         expect((await start('#/view', { embedded: true })).asked).toEqual([])
+    })
+})
+
+describe('firstCardsView', () => {
+    const cards = (pairs: string[]) => ({
+        trend: { trends: new Map(pairs.map((id) => [id, { id }])) },
+    })
+
+    it("is the live content when it brings the view's first trends", () => {
+        const live = cards(['a', 'b'])
+        expect(firstCardsView(cards([]), live)).toBe(live)
+    })
+
+    it('is the deferred content once that has trends, and while neither has any', () => {
+        const shown = cards(['a'])
+        expect(firstCardsView(shown, cards(['a', 'b']))).toBe(shown)
+        const empty = cards([])
+        expect(firstCardsView(empty, cards([]))).toBe(empty)
     })
 })

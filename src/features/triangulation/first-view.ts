@@ -111,3 +111,14 @@ export const startFirstView = async ({
         if (staggered) void client.prefetchQuery(analyticsQuery(engine, staggered.query))
     })
 }
+
+/**
+ * The cards' content to render (`TriangulationView`): its deferred copy (`useDeferredValue`, cards
+ * rendered in slices between other tasks), except when that copy has no trend yet and the live
+ * one has its first: the view's first data is rendered at once, not after other tasks (nothing is
+ * shown in its place yet: nothing to keep responsive)
+ */
+export const firstCardsView = <V extends { trend: { trends: ReadonlyMap<string, unknown> } }>(
+    deferred: V,
+    live: V
+): V => (deferred.trend.trends.size === 0 && live.trend.trends.size > 0 ? live : deferred)
