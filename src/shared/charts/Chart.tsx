@@ -17,6 +17,9 @@ import { withMinPlotHeight, withRenderHandler } from './min-plot'
 import { withPointClick, type PointClick } from './point-click'
 import { ChartBox, ChartPlaceholder } from './ChartBox'
 import { markOnce } from '../perf/mark'
+import { installFontSizeShortcut } from './font-size'
+
+installFontSizeShortcut(Highcharts)
 
 markOnce('chart-module')
 

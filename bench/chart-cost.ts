@@ -1,0 +1,148 @@
+/**
+ * What drawing one chart costs, without the rest of the navigation: in the built app on the demo
+ * DHIS2, once the view's charts in the window are drawn, each chart of the first card is drawn
+ * again `--draws` times from the very options the app gave Highcharts (read from the
+ * `HighchartsReact` element's props), in a box of the same width beside it, and each draw is
+ * timed (`performance.now()` around `Highcharts.chart`: the script and the style and layout it
+ * forces; the chart is destroyed after each). The minimum is what a draw costs when no other
+ * process takes the CPU; the median what it cost on the machine as loaded.
+ *
+ * Several builds are compared in alternation (`--zips a.zip,b.zip`, `--rounds N`), each in a fresh
+ * browser profile, so that a change in the machine's load falls on all of them alike.
+ *
+ *     npx tsx bench/chart-cost.ts [--zips build/bundle/x.zip,...] [--rounds 3] [--draws 15]
+ *       [--area newborn-health] [--width 1440]
+ */
+import { readFileSync } from 'node:fs'
+import os from 'node:os'
+import type { CDPSession, Page } from 'playwright-core'
+import { launchChromium } from '../test/browser/support/chromium'
+import { installApp, startDemoProcess } from '../test/browser/support/demo-process'
+import { builtZipPath } from './lib/js-size'
+import { openWarmView } from './lib/browser'
+import { summarize } from './lib/stats'
+
+const arg = (name: string, fallback: string): string => {
+    const i = process.argv.indexOf(`--${name}`)
+    return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback
+}
+
+/** Per chart test id: the time of each draw (ms) */
+type Draws = Record<string, number[]>
+/** Per chart test id: per round, the draws' CPU time, style passes and layouts, per draw */
+type Costs = Record<string, { cpu: number; styles: number; layouts: number }[]>
+
+/**
+ * Draws each chart of the first card `draws` times in the page; see the file comment. Plain
+ * JavaScript in a string: what tsx compiles would name its functions with a helper the page has
+ * not got.
+ */
+const drawAgain = (page: Page, test: string, draws: number): Promise<number[]> =>
+    page.evaluate(`(async (count, test) => {
+        const props = (element) => {
+            const key = Object.keys(element).find((k) => k.startsWith('__reactFiber$'))
+            for (let fiber = key ? element[key] : null; fiber; fiber = fiber.return) {
+                if (fiber.memoizedProps && fiber.memoizedProps.highcharts) return fiber.memoizedProps
+            }
+            return undefined
+        }
+        const card = document.querySelector('[data-test^="pair-card-"]')
+        {
+            const box = card && card.querySelector('[data-test="' + test + '"]')
+            const root = box && box.querySelector('.highcharts-container')
+            const container = root && root.parentElement
+            const found = container && props(container)
+            if (!found) throw new Error('No drawn ' + test + ' in the first card')
+            const times = []
+            for (let i = 0; i < count; i++) {
+                // A task of its own, as the draw queue's: the page's own work settles in between
+                await new Promise((resolve) => setTimeout(resolve, 30))
+                const target = document.createElement('div')
+                target.style.width = container.clientWidth + 'px'
+                box.parentElement.appendChild(target)
+                const start = performance.now()
+                const chart = found.highcharts.chart(target, found.options)
+                times.push(performance.now() - start)
+                chart.destroy()
+                target.remove()
+            }
+            return times
+        }
+    })(${draws}, ${JSON.stringify(test)})`)
+
+/** The main thread's CPU time and the count of style and layout passes (DevTools metrics) */
+const metrics = async (cdp: CDPSession): Promise<Record<string, number>> => {
+    const { metrics: list } = (await cdp.send('Performance.getMetrics')) as {
+        metrics: { name: string; value: number }[]
+    }
+    return Object.fromEntries(list.map(({ name, value }) => [name, value]))
+}
+
+const CHARTS = ['chart-hmis', 'chart-lmis']
+
+const main = async () => {
+    const area = arg('area', 'newborn-health')
+    const rounds = Number(arg('rounds', '3'))
+    const draws = Number(arg('draws', '15'))
+    const width = Number(arg('width', '1440'))
+    const zips = arg('zips', '').split(',').filter(Boolean)
+    if (zips.length === 0) zips.push(builtZipPath())
+    const demo = await startDemoProcess({ facilities: 6000 })
+    const all = new Map<string, Draws>()
+    const costs = new Map<string, Costs>()
+    try {
+        for (let round = 0; round < rounds; round++) {
+            for (const zip of zips) {
+                await installApp(demo.url, zip, readFileSync(zip))
+                const browser = await launchChromium({ viewport: { width, height: 900 } })
+                try {
+                    const { page } = await openWarmView(browser, demo.url, area)
+                    const load = os.loadavg()[0]!.toFixed(2)
+                    const cdp = await browser.newCDPSession(page)
+                    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' })
+                    const mine = all.get(zip) ?? {}
+                    const cost = costs.get(zip) ?? {}
+                    for (const test of CHARTS) {
+                        const before = await metrics(cdp)
+                        const times = await drawAgain(page, test, draws)
+                        const after = await metrics(cdp)
+                        const per = (name: string) =>
+                            ((after[name] ?? 0) - (before[name] ?? 0)) / draws
+                        const c = {
+                            cpu: per('ThreadTime') * 1000,
+                            styles: per('RecalcStyleCount'),
+                            layouts: per('LayoutCount'),
+                        }
+                        cost[test] = [...(cost[test] ?? []), c]
+                        mine[test] = [...(mine[test] ?? []), ...times]
+                        const s = summarize(times)!
+                        console.log(
+                            `round ${round + 1} ${zip} ${test}: min ${s.min.toFixed(1)} median ${s.median.toFixed(1)} ms; CPU ${c.cpu.toFixed(1)} ms, ${c.styles.toFixed(1)} style passes, ${c.layouts.toFixed(1)} layouts per draw (load ${load})`
+                        )
+                    }
+                    all.set(zip, mine)
+                    costs.set(zip, cost)
+                } finally {
+                    await browser.close()
+                }
+            }
+        }
+    } finally {
+        await demo.stop()
+    }
+    console.log(`\nAll rounds (${rounds} × ${draws} draws per chart):`)
+    for (const [zip, draws] of all) {
+        for (const [test, times] of Object.entries(draws)) {
+            const s = summarize(times)!
+            const cpu = summarize((costs.get(zip)?.[test] ?? []).map((c) => c.cpu))
+            console.log(
+                `${zip} ${test}: min ${s.min.toFixed(1)}, median ${s.median.toFixed(1)}, max ${s.max.toFixed(1)} ms; CPU per draw, median of rounds ${cpu?.median.toFixed(1)} ms (${(costs.get(zip)?.[test] ?? []).map((c) => c.cpu.toFixed(1)).join(', ')})`
+            )
+        }
+    }
+}
+
+main().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+})
