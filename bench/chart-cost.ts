@@ -10,8 +10,11 @@
  * Several builds are compared in alternation (`--zips a.zip,b.zip`, `--rounds N`), each in a fresh
  * browser profile, so that a change in the machine's load falls on all of them alike.
  *
+ * Before that, per round, `--navigations` navigations to the view (from about:blank until the
+ * charts in the window are drawn): the main thread's CPU time and its style and layout passes.
+ *
  *     npx tsx bench/chart-cost.ts [--zips build/bundle/x.zip,...] [--rounds 3] [--draws 15]
- *       [--area newborn-health] [--width 1440]
+ *       [--navigations 3] [--area newborn-health] [--width 1440]
  */
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
@@ -19,7 +22,7 @@ import type { CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../test/browser/support/chromium'
 import { installApp, startDemoProcess } from '../test/browser/support/demo-process'
 import { builtZipPath } from './lib/js-size'
-import { openWarmView } from './lib/browser'
+import { openWarmView, waitViewportDrawn } from './lib/browser'
 import { summarize } from './lib/stats'
 
 const arg = (name: string, fallback: string): string => {
@@ -80,6 +83,30 @@ const metrics = async (cdp: CDPSession): Promise<Record<string, number>> => {
 
 const CHARTS = ['chart-hmis', 'chart-lmis']
 
+/**
+ * The navigation to the view until the charts in the window are drawn, from about:blank: the
+ * main thread's CPU time and its style and layout passes (the whole page's, not the charts' only:
+ * what else the page does is the same in every build compared here).
+ */
+const navigationCost = async (
+    page: Page,
+    cdp: CDPSession,
+    url: string,
+    cards: number
+): Promise<{ cpu: number; styles: number; layouts: number }> => {
+    await page.goto('about:blank')
+    const before = await metrics(cdp)
+    await page.goto(url, { waitUntil: 'commit' })
+    await waitViewportDrawn(page, cards)
+    const after = await metrics(cdp)
+    const delta = (name: string) => (after[name] ?? 0) - (before[name] ?? 0)
+    return {
+        cpu: delta('ThreadTime') * 1000,
+        styles: delta('RecalcStyleCount'),
+        layouts: delta('LayoutCount'),
+    }
+}
+
 const main = async () => {
     const area = arg('area', 'newborn-health')
     const rounds = Number(arg('rounds', '3'))
@@ -90,16 +117,25 @@ const main = async () => {
     const demo = await startDemoProcess({ facilities: 6000 })
     const all = new Map<string, Draws>()
     const costs = new Map<string, Costs>()
+    const navs = new Map<string, { cpu: number; styles: number; layouts: number }[]>()
+    const navigations = Number(arg('navigations', '3'))
     try {
         for (let round = 0; round < rounds; round++) {
             for (const zip of zips) {
                 await installApp(demo.url, zip, readFileSync(zip))
                 const browser = await launchChromium({ viewport: { width, height: 900 } })
                 try {
-                    const { page } = await openWarmView(browser, demo.url, area)
+                    const { page, url, cards } = await openWarmView(browser, demo.url, area)
                     const load = os.loadavg()[0]!.toFixed(2)
                     const cdp = await browser.newCDPSession(page)
                     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' })
+                    for (let n = 0; n < navigations; n++) {
+                        const nav = await navigationCost(page, cdp, url, cards)
+                        navs.set(zip, [...(navs.get(zip) ?? []), nav])
+                        console.log(
+                            `round ${round + 1} ${zip} navigation: CPU ${nav.cpu.toFixed(0)} ms, ${nav.styles} style passes, ${nav.layouts} layouts (load ${load})`
+                        )
+                    }
                     const mine = all.get(zip) ?? {}
                     const cost = costs.get(zip) ?? {}
                     for (const test of CHARTS) {
@@ -130,7 +166,15 @@ const main = async () => {
     } finally {
         await demo.stop()
     }
-    console.log(`\nAll rounds (${rounds} × ${draws} draws per chart):`)
+    console.log(`\nAll rounds (${rounds} × ${navigations} navigations, ${draws} draws per chart):`)
+    for (const [zip, list] of navs) {
+        const cpu = summarize(list.map((n) => n.cpu))
+        const styles = summarize(list.map((n) => n.styles))
+        const layouts = summarize(list.map((n) => n.layouts))
+        console.log(
+            `${zip} navigation: CPU median ${cpu?.median.toFixed(0)} (min ${cpu?.min.toFixed(0)}) ms, style passes ${styles?.median}, layouts ${layouts?.median}`
+        )
+    }
     for (const [zip, draws] of all) {
         for (const [test, times] of Object.entries(draws)) {
             const s = summarize(times)!

@@ -18,8 +18,10 @@ import { withPointClick, type PointClick } from './point-click'
 import { ChartBox, ChartPlaceholder } from './ChartBox'
 import { markOnce } from '../perf/mark'
 import { installFontSizeShortcut } from './font-size'
+import { shareTextBoxCache } from './text-box-cache'
 
 installFontSizeShortcut(Highcharts)
+shareTextBoxCache(Highcharts)
 
 markOnce('chart-module')
 

@@ -33,7 +33,7 @@ describe('installFontSizeShortcut', () => {
         const container = document.createElement('div')
         document.body.appendChild(container)
         const renderer = new Highcharts.SVGRenderer(container, 200, 100)
-        renderer.rootFontSize = '16px'
+        Object.assign(renderer, { rootFontSize: '16px' })
         const group = renderer.g().css({ fontSize: '2em' }).add()
         const text = renderer.text('a b', 0, 10).css({ fontSize: '0.5em' }).add(group)
         const computed = vi.spyOn(window, 'getComputedStyle')
