@@ -14,7 +14,11 @@
  * charts in the window are drawn): the main thread's CPU time and its style and layout passes.
  *
  *     npx tsx bench/chart-cost.ts [--zips build/bundle/x.zip,...] [--rounds 3] [--draws 15]
- *       [--navigations 3] [--area newborn-health] [--width 1440]
+ *       [--navigations 3] [--clicks 0] [--area newborn-health] [--width 1440]
+ *
+ * With `--clicks N`, then N drill-down clicks on the first card's service chart (as
+ * `drill-time.ts`): per click the time until the clicked pair is drawn, and the main thread's CPU
+ * time and style and layout passes from the click until every chart in the window is drilled.
  */
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
@@ -22,7 +26,18 @@ import type { CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../test/browser/support/chromium'
 import { installApp, startDemoProcess } from '../test/browser/support/demo-process'
 import { builtZipPath } from './lib/js-size'
-import { openWarmView, waitViewportDrawn } from './lib/browser'
+import {
+    CARD,
+    POINT_IN_CARD,
+    chartTitles,
+    clearClickTime,
+    clickTime,
+    instrument,
+    openWarmView,
+    waitTitles,
+    waitViewportDrawn,
+    watchDrill,
+} from './lib/browser'
 import { summarize } from './lib/stats'
 
 const arg = (name: string, fallback: string): string => {
@@ -83,6 +98,54 @@ const metrics = async (cdp: CDPSession): Promise<Record<string, number>> => {
 
 const CHARTS = ['chart-hmis', 'chart-lmis']
 
+interface Cost {
+    cpu: number
+    styles: number
+    layouts: number
+}
+
+/**
+ * Drill-down clicks on the first card's service chart (months not drilled before), each until
+ * every chart in the window shows the drilled view, then back: per click the time to the clicked
+ * pair drawn, and the main thread's CPU time and style and layout passes from just before the
+ * click until then.
+ */
+const drillCost = async (
+    page: Page,
+    cdp: CDPSession,
+    clicks: number
+): Promise<(Cost & { ms: number })[]> => {
+    const result: (Cost & { ms: number })[] = []
+    for (let i = 0; i < clicks; i++) {
+        const before = await chartTitles(page)
+        const point = page.locator(CARD).first().locator(POINT_IN_CARD).nth(i)
+        await point.scrollIntoViewIfNeeded()
+        const box = await point.boundingBox()
+        if (!box) throw new Error('no point')
+        await clearClickTime(page)
+        const watch = await watchDrill(page, before)
+        await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 4))
+        const start = await metrics(cdp)
+        await page.mouse.click(box.x + box.width / 2, box.y + Math.min(box.height / 2, 4))
+        const drilled = await watch.done
+        const end = await metrics(cdp)
+        const clickedAt = await clickTime(page)
+        if (clickedAt === undefined) throw new Error('no click time')
+        const delta = (name: string) => (end[name] ?? 0) - (start[name] ?? 0)
+        result.push({
+            ms: drilled.pair - clickedAt,
+            cpu: delta('ThreadTime') * 1000,
+            styles: delta('RecalcStyleCount'),
+            layouts: delta('LayoutCount'),
+        })
+        await page.waitForLoadState('networkidle')
+        await page.goBack()
+        await waitTitles(page, before)
+        await page.waitForLoadState('networkidle')
+    }
+    return result
+}
+
 /**
  * The navigation to the view until the charts in the window are drawn, from about:blank: the
  * main thread's CPU time and its style and layout passes (the whole page's, not the charts' only:
@@ -119,11 +182,14 @@ const main = async () => {
     const costs = new Map<string, Costs>()
     const navs = new Map<string, { cpu: number; styles: number; layouts: number }[]>()
     const navigations = Number(arg('navigations', '3'))
+    const clicks = Number(arg('clicks', '0'))
+    const drills = new Map<string, (Cost & { ms: number })[]>()
     try {
         for (let round = 0; round < rounds; round++) {
             for (const zip of zips) {
                 await installApp(demo.url, zip, readFileSync(zip))
                 const browser = await launchChromium({ viewport: { width, height: 900 } })
+                await instrument(browser)
                 try {
                     const { page, url, cards } = await openWarmView(browser, demo.url, area)
                     const load = os.loadavg()[0]!.toFixed(2)
@@ -158,6 +224,17 @@ const main = async () => {
                     }
                     all.set(zip, mine)
                     costs.set(zip, cost)
+                    if (clicks > 0) {
+                        await page.goto(url)
+                        await waitViewportDrawn(page, cards)
+                        await page.waitForLoadState('networkidle')
+                        for (const d of await drillCost(page, cdp, clicks)) {
+                            drills.set(zip, [...(drills.get(zip) ?? []), d])
+                            console.log(
+                                `round ${round + 1} ${zip} drill: pair drawn ${d.ms.toFixed(0)} ms; CPU ${d.cpu.toFixed(0)} ms, ${d.styles} style passes, ${d.layouts} layouts (load ${os.loadavg()[0]!.toFixed(2)})`
+                            )
+                        }
+                    }
                 } finally {
                     await browser.close()
                 }
@@ -173,6 +250,13 @@ const main = async () => {
         const layouts = summarize(list.map((n) => n.layouts))
         console.log(
             `${zip} navigation: CPU median ${cpu?.median.toFixed(0)} (min ${cpu?.min.toFixed(0)}) ms, style passes ${styles?.median}, layouts ${layouts?.median}`
+        )
+    }
+    for (const [zip, list] of drills) {
+        const med = (pick: (d: Cost & { ms: number }) => number) =>
+            summarize(list.map(pick))?.median.toFixed(0)
+        console.log(
+            `${zip} drill (${list.length} clicks): pair drawn median ${med((d) => d.ms)} ms, CPU median ${med((d) => d.cpu)} ms, style passes ${med((d) => d.styles)}, layouts ${med((d) => d.layouts)}`
         )
     }
     for (const [zip, draws] of all) {

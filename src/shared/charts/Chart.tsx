@@ -19,9 +19,11 @@ import { ChartBox, ChartPlaceholder } from './ChartBox'
 import { markOnce } from '../perf/mark'
 import { installFontSizeShortcut } from './font-size'
 import { shareTextBoxCache } from './text-box-cache'
+import { installDrillFocusGuard } from './drill-focus'
 
 installFontSizeShortcut(Highcharts)
 shareTextBoxCache(Highcharts)
+installDrillFocusGuard(Highcharts)
 
 markOnce('chart-module')
 

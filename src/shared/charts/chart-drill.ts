@@ -14,6 +14,7 @@ import { DRILL_ANIMATION_MS } from '../../charts/common'
 import { drillPlan, drillStep } from '../../charts/drill-levels'
 import type { DrilldownLevel } from '../../charts/drilldown-options'
 import { responsiveRules } from '../../charts/layout'
+import { drillKeepingFocus } from './drill-focus'
 
 /** The drilldown module's additions to a chart (`highcharts/modules/drilldown`) */
 interface DrillChart extends Highcharts.Chart {
@@ -150,10 +151,13 @@ const drillDown = (
         }
     })
     chart.tooltip?.update({ shared: false })
-    chart.addSeriesAsDrilldown(point, {
-        ...level.series,
-        animation: animate ? { duration: DRILL_ANIMATION_MS } : false,
-    })
+    // The accessibility module's focus move to the new series: only in a chart that has the focus
+    drillKeepingFocus(chart, () =>
+        chart.addSeriesAsDrilldown(point, {
+            ...level.series,
+            animation: animate ? { duration: DRILL_ANIMATION_MS } : false,
+        })
+    )
     stack.push({ key, level, restore })
     return true
 }
