@@ -3,8 +3,12 @@
  * analytics response until the charts in the window are drawn, what it spent its time on (script,
  * style, layout — forced by script or not —, paint), and who forced each layout.
  *
- *     npx tsx bench/trace-nav.ts [--facilities 6000] [--area newborn-health] [--runs 3] [--detail]
- *         [--from <ms from navigation>]
+ *     npx tsx bench/trace-nav.ts [--facilities 6000] [--area newborn-health] [--runs 3]
+ *       [--from <ms from navigation>] [--detail [--forced-min-ms 0.3] [--forced-top 6] [--forced-depth 4]]
+ *
+ * With `--detail`, per task of more than 8 ms, the forced style and layout passes longer than
+ * `--forced-min-ms`, grouped by the top `--forced-depth` frames of their stack, the
+ * `--forced-top` groups that took longest.
  */
 import { readFileSync } from 'node:fs'
 import { launchChromium } from '../test/browser/support/chromium'
@@ -40,6 +44,10 @@ interface Frame {
     lineNumber: number
     columnNumber: number
 }
+
+const forcedMinUs = Number(arg('forced-min-ms', '0.3')) * 1000
+const forcedTop = Number(arg('forced-top', '6'))
+const forcedDepth = Number(arg('forced-depth', '4'))
 
 const main = async () => {
     const facilities = Number(arg('facilities', '6000'))
@@ -212,19 +220,19 @@ const main = async () => {
                         (e) =>
                             (e.name === 'Layout' || e.name === 'UpdateLayoutTree') &&
                             inScript(e) &&
-                            (e.dur ?? 0) > 300
+                            (e.dur ?? 0) > forcedMinUs
                     )
                     const byStack = new Map<string, [number, number]>()
                     for (const e of forced) {
                         const stack =
                             e.args?.beginData?.stackTrace ?? e.args?.data?.stackTrace ?? []
-                        const key = `${e.name} ${stack.slice(0, 4).map(where).join(' < ')}`
+                        const key = `${e.name} ${stack.slice(0, forcedDepth).map(where).join(' < ')}`
                         const v = byStack.get(key) ?? [0, 0]
                         byStack.set(key, [v[0] + (e.dur ?? 0) / 1000, v[1] + 1])
                     }
                     for (const [key, [ms, n]] of [...byStack]
                         .sort((a, b) => b[1][0] - a[1][0])
-                        .slice(0, 6))
+                        .slice(0, forcedTop))
                         console.log(`          ${ms.toFixed(1)} ms ×${n}  ${key}`)
                 }
             }

@@ -18,6 +18,11 @@ import { withPointClick, type PointClick } from './point-click'
 import { ChartBox, ChartPlaceholder } from './ChartBox'
 import { markOnce } from '../perf/mark'
 import { keepFocusUnlessInChart } from './focus-guard'
+import { installFontSizeShortcut } from './font-size'
+import { shareTextBoxCache } from './text-box-cache'
+
+installFontSizeShortcut(Highcharts)
+shareTextBoxCache(Highcharts)
 
 markOnce('chart-module')
 
