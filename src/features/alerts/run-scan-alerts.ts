@@ -7,6 +7,7 @@
 import type { Pair } from '../../domain/config'
 import { detectScanAlertsAsync, type ScanAlert, type ScanOverrides } from './scan-alerts'
 import type { ScanData } from './scan-data'
+import { measureSince, perfNow } from '../../shared/perf/mark'
 import {
     scanEntries,
     stockoutsByDuration,
@@ -71,7 +72,10 @@ export const runScanAlerts = (
         worker.onmessage = (event: MessageEvent<ScanWorkerResponse>) => {
             signal?.removeEventListener('abort', stop)
             worker.terminate()
+            const receiving = perfNow()
             const data = event.data
+            measureSince('scan:receive', receiving)
+            measureSince('scan:worker', posted, data.ok ? data.milliseconds : undefined)
             if (data.ok) resolve(data.result)
             else reject(new Error(data.message))
         }
@@ -80,6 +84,8 @@ export const runScanAlerts = (
             worker.terminate()
             reject(new Error(event.message || 'The alert scan worker failed'))
         }
+        const posted = perfNow()
         worker.postMessage(request)
+        measureSince('scan:post', posted)
     })
 }

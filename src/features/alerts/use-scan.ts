@@ -13,6 +13,7 @@ import {
     type ScanWindow,
 } from './scan-plan'
 import { runScanLevels, type FetchTable } from './scan-run'
+import { measureSince, perfNow } from '../../shared/perf/mark'
 
 /**
  * Facilities above which a scan of the facility level runs region by region (the roots'
@@ -168,11 +169,16 @@ export const useAlertScan = (input: ScanInput | null) => {
         async ({ signal }: { signal: AbortSignal }): Promise<ScanData> => {
             if (!input) throw new Error('Nothing to scan')
             const fetchTable: FetchTable = async (query: AnalyticsQuery, abort) => {
+                const asked = perfNow()
                 const { analytics } = await engine.query(
                     { analytics: query },
                     { signal: abort ?? signal }
                 )
-                return parseAnalyticsResponse(analytics)
+                measureSince('scan:request', asked)
+                const parsing = perfNow()
+                const table = parseAnalyticsResponse(analytics)
+                measureSince('scan:parse', parsing)
+                return table
             }
             // Large facility scans: region by region (the roots' children), one region's
             // tables held at a time; else the plan in one go
