@@ -24,6 +24,8 @@ export type AnalyticsParams = {
     aggregationType?: string
     /** Metadata only (no rows): e.g. to let DHIS2 resolve relative periods */
     skipData?: boolean
+    /** Rows only, no `metaData` (DHIS2's "exclude the meta data part of the response") */
+    skipMeta?: boolean
     /** Item details in `metaData.items` (a period's `startDate` and `endDate`) */
     includeMetadataDetails?: boolean
 }
@@ -86,6 +88,12 @@ export interface AnalyticsRequest {
      * parameter), e.g. `LAST_IN_PERIOD` for stock counts reported in the period only
      */
     aggregationType?: 'LAST_IN_PERIOD'
+    /**
+     * No `metaData` in the answer (DHIS2's `skipMeta`, in the Web API since 2.12: "exclude the
+     * meta data part of the response"): the rows and headers only. `showHierarchy` and
+     * `hierarchyMeta` are then left out, as they only add to the metaData
+     */
+    skipMeta?: boolean
 }
 
 /**
@@ -114,8 +122,11 @@ export const buildAnalyticsQuery = (request: AnalyticsRequest): AnalyticsQuery =
         )
     }
     if (request.includeNumDen) params.includeNumDen = true
-    if (request.showHierarchy) params.showHierarchy = true
-    if (request.hierarchyMeta) params.hierarchyMeta = true
+    if (request.skipMeta) params.skipMeta = true
+    else {
+        if (request.showHierarchy) params.showHierarchy = true
+        if (request.hierarchyMeta) params.hierarchyMeta = true
+    }
     if (request.aggregationType) params.aggregationType = request.aggregationType
     return { resource: 'analytics', params }
 }

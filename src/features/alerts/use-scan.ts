@@ -6,8 +6,10 @@ import type { Pair } from '../../domain/config'
 import { buildScanData, mergeScanData, type ScanData } from './scan-data'
 import {
     facilityOffsetsOf,
+    batchRoots,
     planScan,
     reportingGroupOffsets,
+    type ScanBatch,
     type MetadataMaps,
     type ScanRequest,
     type ScanWindow,
@@ -51,10 +53,47 @@ export const useNamedLevels = () => {
     })
 }
 
+type Engine = ReturnType<typeof useDataEngine>
+
 /**
- * How many org units each level has under the roots (one small metadata request per root and
- * level, asking only for the pager's total): the scan plan needs it to keep analytics responses
- * under DHIS2's row limit.
+ * How many org units each level has under each root (one small metadata request per root and
+ * level, asking only for the pager's total, all in one data engine query).
+ */
+export const countOrgUnits = async (
+    engine: Engine,
+    roots: readonly string[],
+    levels: readonly number[],
+    signal?: AbortSignal
+): Promise<Record<string, Record<number, number>>> => {
+    const keys = levels.flatMap((level) => roots.map((root) => ({ level, root })))
+    const query = Object.fromEntries(
+        keys.map(({ level, root }, i) => [
+            `c${i}`,
+            {
+                resource: 'organisationUnits',
+                params: {
+                    filter: [`level:eq:${level}`, `path:like:${root}`],
+                    fields: 'id',
+                    pageSize: 1,
+                },
+            },
+        ])
+    )
+    const result = (await engine.query(query, signal ? { signal } : {})) as Record<
+        string,
+        { pager?: { total?: number } }
+    >
+    const counts: Record<string, Record<number, number>> = {}
+    keys.forEach(({ level, root }, i) => {
+        const byLevel = (counts[root] ??= {})
+        byLevel[level] = result[`c${i}`]?.pager?.total ?? 0
+    })
+    return counts
+}
+
+/**
+ * How many org units each level has under the roots: the scan plan needs it to keep analytics
+ * responses under DHIS2's row limit.
  */
 export const useLevelCounts = (roots: readonly string[], levels: readonly number[]) => {
     const engine = useDataEngine()
@@ -63,28 +102,13 @@ export const useLevelCounts = (roots: readonly string[], levels: readonly number
         enabled: roots.length > 0 && levels.length > 0,
         staleTime: 30 * 60 * 1000,
         queryFn: async ({ signal }): Promise<Record<number, number>> => {
-            const keys = levels.flatMap((level) => roots.map((root) => ({ level, root })))
-            const query = Object.fromEntries(
-                keys.map(({ level, root }, i) => [
-                    `c${i}`,
-                    {
-                        resource: 'organisationUnits',
-                        params: {
-                            filter: [`level:eq:${level}`, `path:like:${root}`],
-                            fields: 'id',
-                            pageSize: 1,
-                        },
-                    },
-                ])
-            )
-            const result = (await engine.query(query, { signal })) as Record<
-                string,
-                { pager?: { total?: number } }
-            >
+            const byRoot = await countOrgUnits(engine, roots, levels, signal)
             const counts: Record<number, number> = {}
-            keys.forEach(({ level }, i) => {
-                counts[level] = (counts[level] ?? 0) + (result[`c${i}`]?.pager?.total ?? 0)
-            })
+            for (const root of roots) {
+                for (const level of levels) {
+                    counts[level] = (counts[level] ?? 0) + (byRoot[root]?.[level] ?? 0)
+                }
+            }
             return counts
         },
     })
@@ -180,15 +204,22 @@ export const useAlertScan = (input: ScanInput | null) => {
                 measureSince('scan:parse', parsing)
                 return table
             }
-            // Large facility scans: region by region (the roots' children), one region's
-            // tables held at a time; else the plan in one go
+            // Large facility scans: by batches of the roots' children (regions), one batch's
+            // tables held at a time, each planned with its own sizes; else the plan in one go
             const facilities = input.levels.find((l) => l.level >= input.maxLevel)?.orgUnits ?? 0
-            const batches: (readonly string[])[] =
-                facilities > FACILITIES_PER_BATCH
-                    ? await childrenOf(input.roots, signal).then((ids) =>
-                          ids.length > 1 ? ids.map((id) => [id]) : [input.roots]
-                      )
-                    : [input.roots]
+            let batches: ScanBatch[] | null = null
+            if (facilities > FACILITIES_PER_BATCH) {
+                const children = await childrenOf(input.roots, signal)
+                if (children.length > 1) {
+                    const scanned = input.levels.map((l) => l.level)
+                    const counts = await countOrgUnits(engine, children, scanned, signal)
+                    batches = batchRoots(
+                        children.map((id) => ({ id, orgUnits: counts[id] ?? {} })),
+                        scanned,
+                        FACILITIES_PER_BATCH
+                    )
+                }
+            }
             // Facilities of staggered reporting groups: their group's members (one metadata
             // request), only when facilities are scanned and the mapping names groups
             const groupOffsets = reportingGroupOffsets(input.pairs)
@@ -222,15 +253,16 @@ export const useAlertScan = (input: ScanInput | null) => {
                     : undefined
             const parts: ScanData[] = []
             let requestsDone = 0
-            for (const [b, roots] of batches.entries()) {
+            const batchList = batches ?? [{ roots: [...input.roots], levels: [...input.levels] }]
+            for (const [b, batch] of batchList.entries()) {
                 const plan =
-                    batches.length === 1
+                    batches === null
                         ? requests
                         : planScan({
                               pairs: input.pairs,
                               metadata: input.metadata,
-                              roots,
-                              levels: input.levels,
+                              roots: batch.roots,
+                              levels: batch.levels,
                               window: input.window,
                           })
                 // Each response is folded into its level's values as it comes (only the values
@@ -242,10 +274,10 @@ export const useAlertScan = (input: ScanInput | null) => {
                             phase: 'requests',
                             done: requestsDone + done,
                             total:
-                                batches.length === 1
+                                batchList.length === 1
                                     ? total
                                     : Math.round(
-                                          ((requestsDone + total) * batches.length) / (b + 1)
+                                          ((requestsDone + total) * batchList.length) / (b + 1)
                                       ),
                         }),
                 })
