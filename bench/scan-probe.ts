@@ -28,7 +28,7 @@
  * `bench/run.ts` runs it once (`--runs 1`) for its figure 6b.
  */
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -71,9 +71,11 @@ export interface ScanProbeRun {
     longTasksOver200: number
     longestTaskMs: number
     longTasksMs: number
+    /** Each task over 200 ms: its length, start and the app's steps it overlapped */
+    longTaskSteps: string[]
     /** Entries shown (the list's items) */
     entries: number
-    /** The list's text, to compare two builds' lists */
+    /** The list's text 1.5 s after it was shown, to compare two builds' lists */
     listDigest: string
     urls: string[]
 }
@@ -124,6 +126,8 @@ const measureScan = async (page: Page, url: string, zip: string): Promise<ScanPr
         )
     ).jsonValue()) as number
     const clickedAt = (await clickTime(page)) ?? NaN
+    // The list as it stays (its follow-ups and notices loaded), for the digest
+    await page.waitForTimeout(1500)
     const inPage = await page.evaluate(
         ({ from, to, pattern }) => {
             const analytics = new RegExp(pattern)
@@ -144,6 +148,28 @@ const measureScan = async (page: Page, url: string, zip: string): Promise<ScanPr
             const tasks = (window.__benchLongTasks ?? []).filter(
                 ([start, duration]) => start + duration > from && start < to
             )
+            // What each task over 200 ms overlapped: the app's measures, else "other"
+            const scanMeasures = performance
+                .getEntriesByType('measure')
+                .filter(
+                    (e) =>
+                        e.name.startsWith('triangulate:scan:') &&
+                        e.name !== 'triangulate:scan:worker'
+                )
+            const longOnes = tasks
+                .filter(([, duration]) => duration > 200)
+                .map(([start, duration]) => {
+                    const names = new Set(
+                        scanMeasures
+                            .filter(
+                                (e) =>
+                                    e.startTime < start + duration &&
+                                    e.startTime + e.duration > start
+                            )
+                            .map((e) => e.name.slice('triangulate:scan:'.length))
+                    )
+                    return `${Math.round(duration)} ms at +${Math.round(start - from)} ms (${[...names].join(', ') || 'other'})`
+                })
             const list = document.querySelector('[data-test="alerts-list"]')
             return {
                 resources: resources.map((e) => ({
@@ -158,6 +184,7 @@ const measureScan = async (page: Page, url: string, zip: string): Promise<ScanPr
                 measures,
                 workerOwnMs,
                 tasks: tasks.map(([, duration]) => duration),
+                longOnes,
                 entries: list ? list.children.length : 0,
                 listText: list?.textContent ?? document.querySelector('body')?.innerText ?? '',
             }
@@ -191,6 +218,7 @@ const measureScan = async (page: Page, url: string, zip: string): Promise<ScanPr
         longTasksOver200: inPage.tasks.filter((d) => d > LONG_TASK_MS).length,
         longestTaskMs: inPage.tasks.length ? Math.max(...inPage.tasks) : 0,
         longTasksMs: sum(inPage.tasks),
+        longTaskSteps: inPage.longOnes,
         entries: inPage.entries,
         listDigest: hash.toString(16),
         urls: resources.map((r) => r.url),
@@ -232,7 +260,7 @@ export const describeRun = (run: ScanProbeRun): string => {
         `  requests ${run.requests}, ${mb(run.decodedBytes)} decoded (${mb(run.transferBytes)} transferred), first sent → last received ${ms(run.requestSpanMs)}; Σ waiting for the first byte ${ms(run.waitMs)}, Σ receiving ${ms(run.receiveMs)}; Σ data engine request (network + JSON parse) ${ms(engineMs)}`,
         `  main thread: parse ${ms(m('scan:parse'))}, fold ${ms(m('scan:fold'))}, build ${ms(m('scan:build'))}, post to worker ${ms(m('scan:post'))}, receive result ${ms(m('scan:receive'))}`,
         `  worker: posted → result ${ms(m('scan:worker'))} (its own scan ${run.workerOwnMs === null ? '?' : ms(run.workerOwnMs)})`,
-        `  long tasks > 50 ms: ${run.longTasks} (Σ ${ms(run.longTasksMs)}), > 200 ms: ${run.longTasksOver200}, longest ${Math.round(run.longestTaskMs)} ms; entries ${run.entries}, list digest ${run.listDigest}`,
+        `  long tasks > 50 ms: ${run.longTasks} (Σ ${ms(run.longTasksMs)}), > 200 ms: ${run.longTasksOver200}, longest ${Math.round(run.longestTaskMs)} ms${run.longTaskSteps.length ? ` [${run.longTaskSteps.join('; ')}]` : ''}; entries ${run.entries}, list digest ${run.listDigest}`,
     ].join('\n')
 }
 
@@ -244,6 +272,8 @@ export const scanProbe = async (options: {
     area?: string
     zips: string[]
     replay?: boolean
+    /** A directory to write each run's page text to (to compare two builds' lists) */
+    dumpDir?: string
     log?: (line: string) => void
 }): Promise<{
     runs: ScanProbeRun[]
@@ -272,6 +302,14 @@ export const scanProbe = async (options: {
             }
             const page = context.pages().at(-1) as Page
             const run = await measureScan(page, url, zip)
+            if (options.dumpDir) {
+                writeFileSync(
+                    path.join(options.dumpDir, `${path.basename(zip)}-${i + 1}.txt`),
+                    await page.evaluate(
+                        () => document.querySelector('main, body')?.textContent ?? ''
+                    )
+                )
+            }
             runs.push(run)
             log(describeRun(run))
         }
@@ -304,6 +342,7 @@ const main = async () => {
         level: Number(arg('level', '4')),
         area: process.argv.includes('--area') ? arg('area', '') : undefined,
         zips,
+        ...(process.argv.includes('--dump') ? { dumpDir: arg('dump', '.') } : {}),
     })
     if (process.argv.includes('--json')) {
         console.log(

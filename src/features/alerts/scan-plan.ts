@@ -315,6 +315,13 @@ const groupRequests = (
     }))
 }
 
+/**
+ * Facilities above which a scan of the facility level runs by batches of regions (the roots'
+ * children, `batchRoots`, at most this many org units a batch): the values of one batch at a
+ * time are held, folded and dropped, which bounds the page's memory on a national scan.
+ */
+export const FACILITIES_PER_BATCH = 1500
+
 /** Org units of a scan's part: one or more of the roots' children, and their sizes */
 export interface ScanBatch {
     roots: string[]

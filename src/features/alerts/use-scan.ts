@@ -6,6 +6,7 @@ import type { Pair } from '../../domain/config'
 import { buildScanData, mergeScanData, type ScanData } from './scan-data'
 import {
     facilityOffsetsOf,
+    FACILITIES_PER_BATCH,
     batchRoots,
     planScan,
     reportingGroupOffsets,
@@ -17,13 +18,7 @@ import {
 import { runScanLevels, type FetchTable } from './scan-run'
 import { measureSince, perfNow } from '../../shared/perf/mark'
 
-/**
- * Facilities above which a scan of the facility level runs region by region (the roots'
- * children): the analytics tables of one region at a time are held, parsed and dropped, which
- * bounds the page's memory on a national scan (6,000 facilities: about 70 MB of tables a region
- * rather than the country's at once).
- */
-export const FACILITIES_PER_BATCH = 1500
+export { FACILITIES_PER_BATCH } from './scan-plan'
 
 export interface NamedLevel {
     level: number
@@ -251,37 +246,52 @@ export const useAlertScan = (input: ScanInput | null) => {
                           ).groups.organisationUnitGroups ?? []
                       )
                     : undefined
-            const parts: ScanData[] = []
-            let requestsDone = 0
             const batchList = batches ?? [{ roots: [...input.roots], levels: [...input.levels] }]
-            for (const [b, batch] of batchList.entries()) {
-                const plan =
-                    batches === null
-                        ? requests
-                        : planScan({
-                              pairs: input.pairs,
-                              metadata: input.metadata,
-                              roots: batch.roots,
-                              levels: batch.levels,
-                              window: input.window,
-                          })
-                // Each response is folded into its level's values as it comes (only the values
-                // are held, not the rows)
-                const levels = await runScanLevels(plan, fetchTable, input.maxLevel, {
-                    signal,
-                    onProgress: (done, total) =>
-                        setProgress({
-                            phase: 'requests',
-                            done: requestsDone + done,
-                            total:
-                                batchList.length === 1
-                                    ? total
-                                    : Math.round(
-                                          ((requestsDone + total) * batchList.length) / (b + 1)
-                                      ),
-                        }),
-                })
+            const plans = batchList.map((batch) =>
+                batches === null
+                    ? requests
+                    : planScan({
+                          pairs: input.pairs,
+                          metadata: input.metadata,
+                          roots: batch.roots,
+                          levels: batch.levels,
+                          window: input.window,
+                      })
+            )
+            const totalRequests = plans.reduce((sum, plan) => sum + plan.length, 0)
+            let requestsDone = 0
+            let building = false
+            // Each response is folded into its level's values as it comes (only the values are
+            // held, not the rows)
+            const fetchBatch = (b: number) => {
+                const before = requestsDone
+                const plan = plans[b] ?? []
                 requestsDone += plan.length
+                const fetched = runScanLevels(plan, fetchTable, input.maxLevel, {
+                    signal,
+                    onProgress: (done) => {
+                        // While a batch is analysed, its progress is shown
+                        if (!building) {
+                            setProgress({
+                                phase: 'requests',
+                                done: before + done,
+                                total: totalRequests,
+                            })
+                        }
+                    },
+                })
+                // Awaited later; a failure meanwhile is not left unhandled
+                fetched.catch(() => undefined)
+                return fetched
+            }
+            const parts: ScanData[] = []
+            // The next batch's requests are in flight while a batch is analysed (the server
+            // answers while the page builds the series): two batches' values held at most
+            let next = fetchBatch(0)
+            for (let b = 0; b < batchList.length; b++) {
+                const levels = await next
+                if (b + 1 < batchList.length) next = fetchBatch(b + 1)
+                building = true
                 parts.push(
                     await buildScanData(
                         {
@@ -299,6 +309,7 @@ export const useAlertScan = (input: ScanInput | null) => {
                         }
                     )
                 )
+                building = false
             }
             const scan = mergeScanData(parts)
             if (!scan) throw new Error('Nothing to scan')
