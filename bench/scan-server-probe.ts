@@ -27,7 +27,7 @@ const arg = (name: string, fallback: string): string => {
 const main = () => {
     const facilities = Number(arg('facilities', '6000'))
     const runs = Number(arg('runs', '3'))
-    const db = generateCountry({ facilities })
+    const db = generateCountry({ facilities, seed: 42 })
     const config = parseConfig(buildDemoConfig(db)).config
     if (!config) throw new Error('the demo configuration does not parse')
     const pairs = config.programAreas.flatMap((area) => area.pairs)
