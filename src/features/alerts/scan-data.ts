@@ -186,6 +186,7 @@ export const pairOrgUnitSeries = (
             ou,
             labels: LABELS,
             facilityOffset: offset,
+            scanSeriesOnly: true,
             // Periods not over by the window's last month are left out (a quarter with one
             // reporting group in is not a fall): as the view does
             currentMonth: periods.months.length
