@@ -90,8 +90,11 @@ export interface AnalyticsRequest {
     aggregationType?: 'LAST_IN_PERIOD'
     /**
      * No `metaData` in the answer (DHIS2's `skipMeta`, in the Web API since 2.12: "exclude the
-     * meta data part of the response"): the rows and headers only. `showHierarchy` and
-     * `hierarchyMeta` are then left out, as they only add to the metaData
+     * meta data part of the response"): the rows and headers only, as the @dhis2/analytics
+     * library asks its data requests (the recorded DHIS2 answers in
+     * `../shared/fixtures/dhis2/analytics/*.data.json`, the demo's checked against them by
+     * `test/contract/demo-analytics-shape.test.ts`). `showHierarchy` and `hierarchyMeta` are then
+     * left out, as they only add to the metaData
      */
     skipMeta?: boolean
 }
