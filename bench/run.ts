@@ -22,6 +22,7 @@ import type { DemoProcess } from '../test/browser/support/demo-process'
 import { clickChartPoint } from '../test/browser/support/page'
 import { openApp } from '../test/browser/support/session'
 import type { AnalyticsBenchResult } from './analytics'
+import { scanProbe, type ScanProbeRun } from './scan-probe'
 import { BASELINE_HEADING, BASELINE_KEY, buildBaselineZip } from './lib/baseline'
 import {
     CARD,
@@ -58,6 +59,10 @@ const DRILL_CLICKS = 20
 /** A main-thread task longer than this blocks clicks and scrolling noticeably: none is allowed */
 const LONG_TASK_MS = 200
 const ALERT_RUNS = 5
+/** Runs of the national facility-level scan (figure 6b): about a minute each on a loaded machine */
+const FACILITY_SCAN_RUNS = 2
+/** The demo country's facility level (national → regions → districts → facilities) */
+const DEMO_FACILITY_LEVEL = 4
 /** What the alerts page shows when a scan is done: the list, or the notice that there is none */
 const ALERTS_RESULT = '[data-test="alerts-list"], [data-test="alerts-empty"]'
 const RESULTS_FILE = path.resolve('bench/results.json')
@@ -435,6 +440,90 @@ const measureAlerts = async (s: Session, runs: number) => {
     return { times, note: notes.join('; ') || undefined }
 }
 
+/** Figure 6b: the national facility scan's time and where it goes (`bench/scan-probe.ts`) */
+const facilityScanFigures = (runs: ScanProbeRun[], note?: string): Figure[] => {
+    const of = (pick: (run: ScanProbeRun) => number) => runs.map(pick)
+    const step = (name: string) => of((run) => run.measures[name] ?? 0)
+    const label = 'Alert scan at facility level, national, default window'
+    return [
+        figure(
+            'alerts.scan.facility',
+            `${label}: run → list shown`,
+            'ms',
+            of((run) => run.totalMs),
+            { max: 15_000, text: '≤ 15 s' },
+            note
+        ),
+        figure(
+            'alerts.scan.facility.requests',
+            '  analytics requests (info)',
+            'requests',
+            of((run) => run.requests)
+        ),
+        figure(
+            'alerts.scan.facility.bytes',
+            '  bytes received, decoded (info)',
+            'MB',
+            of((run) => run.decodedBytes / 1e6)
+        ),
+        figure(
+            'alerts.scan.facility.span',
+            '  first request sent → last answer received (info)',
+            'ms',
+            of((run) => run.requestSpanMs)
+        ),
+        figure(
+            'alerts.scan.facility.wait',
+            '  Σ waiting for the answers (first byte, server and queue; info)',
+            'ms',
+            of((run) => run.waitMs)
+        ),
+        figure(
+            'alerts.scan.facility.receive',
+            '  Σ receiving the answers (first → last byte; info)',
+            'ms',
+            of((run) => run.receiveMs)
+        ),
+        figure(
+            'alerts.scan.facility.parse',
+            '  main thread: answers read and folded (scan:parse + scan:fold; info)',
+            'ms',
+            runs.map((run) => (run.measures['scan:parse'] ?? 0) + (run.measures['scan:fold'] ?? 0))
+        ),
+        figure(
+            'alerts.scan.facility.build',
+            "  main thread: the detectors' inputs built (scan:build, in slices; info)",
+            'ms',
+            step('scan:build')
+        ),
+        figure(
+            'alerts.scan.facility.post',
+            '  main thread: posted to the worker (scan:post, in pieces; info)',
+            'ms',
+            step('scan:post')
+        ),
+        figure(
+            'alerts.scan.facility.worker',
+            '  worker: the scan (its own time; info)',
+            'ms',
+            of((run) => run.workerOwnMs ?? NaN).filter((v) => !Number.isNaN(v))
+        ),
+        figure(
+            'alerts.scan.facility.longTasks',
+            '  long tasks > 200 ms during the scan (per run)',
+            '',
+            of((run) => run.longTasksOver200),
+            { max: 0, text: '0 in every run', every: true }
+        ),
+        figure(
+            'alerts.scan.facility.longest',
+            '  longest main-thread task during the scan (info)',
+            'ms',
+            of((run) => run.longestTaskMs)
+        ),
+    ]
+}
+
 /** Figure 5 (analytics engine): `bench/analytics.ts` in its own process. */
 const runAnalyticsBench = (facilities: number, runs: number): Promise<AnalyticsBenchResult> =>
     new Promise((resolve, reject) => {
@@ -575,6 +664,29 @@ const main = async () => {
     await browser.close()
     const memory = demoMemory(demo.stateDir)
     await server.stop()
+
+    // -- figure 6b: the national facility scan, in its own demo and browser ----------------------
+    log('alert scan at facility level, national (bench/scan-probe.ts)')
+    const scanZip = path.join(os.tmpdir(), `triangulate-bench-scan-${process.pid}.zip`)
+    writeFileSync(scanZip, appZip)
+    onCleanup('scan zip', () => rmSync(scanZip, { force: true }))
+    let facilityScan: ScanProbeRun[] = []
+    let facilityScanNote: string | undefined
+    try {
+        facilityScan = (
+            await scanProbe({
+                facilities: opts.facilities,
+                runs: FACILITY_SCAN_RUNS,
+                level: DEMO_FACILITY_LEVEL,
+                zips: [scanZip],
+                replay: false,
+                log: (line) => log(line),
+            })
+        ).runs
+    } catch (error) {
+        facilityScanNote = String(error).split('\n')[0]
+        notes.push(`facility scan: ${facilityScanNote}`)
+    }
 
     // -- demo startups and the analytics engine, with nothing else running ---------------------
     for (let i = 1; i < opts.runs; i++) {
@@ -796,7 +908,8 @@ const main = async () => {
             alerts.times,
             undefined,
             alerts.note
-        )
+        ),
+        ...facilityScanFigures(facilityScan, facilityScanNote)
     )
 
     // -- output ----------------------------------------------------------------------------------

@@ -65,6 +65,25 @@ describe('buildAnalyticsQuery', () => {
         })
     })
 
+    it('asks for the rows only with skipMeta, without the hierarchy metaData', () => {
+        const base = { dx: ['a'], pe: ['202401'], ou: { id: 'O6uvpzGd5pu', level: 4 } }
+        expect(
+            buildAnalyticsQuery({ ...base, showHierarchy: true, hierarchyMeta: true }).params
+        ).toMatchObject({ showHierarchy: true, hierarchyMeta: true })
+        expect(
+            buildAnalyticsQuery({
+                ...base,
+                showHierarchy: true,
+                hierarchyMeta: true,
+                skipMeta: true,
+            }).params
+        ).toEqual({
+            dimension: ['dx:a', 'pe:202401', 'ou:O6uvpzGd5pu;LEVEL-4'],
+            displayProperty: 'NAME',
+            skipMeta: true,
+        })
+    })
+
     it('names reporting-rate items as DHIS2 does', () => {
         expect(reportingRateItem('QX4ZTUbOt3a', 'ACTUAL_REPORTS')).toBe(
             'QX4ZTUbOt3a.ACTUAL_REPORTS'

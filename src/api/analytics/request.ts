@@ -24,6 +24,8 @@ export type AnalyticsParams = {
     aggregationType?: string
     /** Metadata only (no rows): e.g. to let DHIS2 resolve relative periods */
     skipData?: boolean
+    /** Rows only, no `metaData` (DHIS2's "exclude the meta data part of the response") */
+    skipMeta?: boolean
     /** Item details in `metaData.items` (a period's `startDate` and `endDate`) */
     includeMetadataDetails?: boolean
 }
@@ -86,6 +88,15 @@ export interface AnalyticsRequest {
      * parameter), e.g. `LAST_IN_PERIOD` for stock counts reported in the period only
      */
     aggregationType?: 'LAST_IN_PERIOD'
+    /**
+     * No `metaData` in the answer (DHIS2's `skipMeta`, in the Web API since 2.12: "exclude the
+     * meta data part of the response"): the rows and headers only, as the @dhis2/analytics
+     * library asks its data requests (the recorded DHIS2 answers in
+     * `../shared/fixtures/dhis2/analytics/*.data.json`, the demo's checked against them by
+     * `test/contract/demo-analytics-shape.test.ts`). `showHierarchy` and `hierarchyMeta` are then
+     * left out, as they only add to the metaData
+     */
+    skipMeta?: boolean
 }
 
 /**
@@ -114,8 +125,11 @@ export const buildAnalyticsQuery = (request: AnalyticsRequest): AnalyticsQuery =
         )
     }
     if (request.includeNumDen) params.includeNumDen = true
-    if (request.showHierarchy) params.showHierarchy = true
-    if (request.hierarchyMeta) params.hierarchyMeta = true
+    if (request.skipMeta) params.skipMeta = true
+    else {
+        if (request.showHierarchy) params.showHierarchy = true
+        if (request.hierarchyMeta) params.hierarchyMeta = true
+    }
     if (request.aggregationType) params.aggregationType = request.aggregationType
     return { resource: 'analytics', params }
 }

@@ -4,9 +4,8 @@
  * the facility matcher does), or in the page in slices where workers are not available (tests in
  * jsdom). Cancelling terminates the worker.
  */
-import type { Pair } from '../../domain/config'
-import { detectScanAlertsAsync, type ScanAlert, type ScanOverrides } from './scan-alerts'
-import type { ScanData } from './scan-data'
+import { measureSince, perfNow } from '../../shared/perf/mark'
+import { detectScanAlertsAsync, type ScanAlert } from './scan-alerts'
 import {
     scanEntries,
     stockoutsByDuration,
@@ -14,13 +13,10 @@ import {
     type StockoutEntry,
 } from './scan-entries'
 
-export interface ScanWorkerRequest {
-    scan: ScanData
-    pairs: readonly Pair[]
-    overrides: ScanOverrides
-    /** The deepest (facility) level of the instance, when known */
-    facilityLevel: number | null
-}
+import { scanMessages, type ScanWorkerRequest } from './scan-transfer'
+import { nextTask } from './yield'
+
+export type { ScanWorkerRequest } from './scan-transfer'
 
 export interface ScanResult {
     alerts: ScanAlert[]
@@ -71,7 +67,10 @@ export const runScanAlerts = (
         worker.onmessage = (event: MessageEvent<ScanWorkerResponse>) => {
             signal?.removeEventListener('abort', stop)
             worker.terminate()
+            const receiving = perfNow()
             const data = event.data
+            measureSince('scan:receive', receiving)
+            measureSince('scan:worker', posted, data.ok ? data.milliseconds : undefined)
             if (data.ok) resolve(data.result)
             else reject(new Error(data.message))
         }
@@ -80,6 +79,16 @@ export const runScanAlerts = (
             worker.terminate()
             reject(new Error(event.message || 'The alert scan worker failed'))
         }
-        worker.postMessage(request)
+        const posted = perfNow()
+        // The scan in pieces, each posted in its own task (`scan-transfer.ts`)
+        void (async () => {
+            for (const message of scanMessages(request)) {
+                if (signal?.aborted) return
+                const posting = perfNow()
+                worker.postMessage(message)
+                measureSince('scan:post', posting)
+                await nextTask()
+            }
+        })()
     })
 }

@@ -17,6 +17,7 @@ import {
 import type { ViewPeriods } from '../triangulation/view-periods'
 import type { ScanTable } from './merge-tables'
 import { slicer } from './yield'
+import { measureSince, perfNow } from '../../shared/perf/mark'
 import type { MetadataMaps, ScanWindow } from './scan-plan'
 
 /** Values aligned to the window's months (or a data set's quarters); `null` where none */
@@ -185,6 +186,7 @@ export const pairOrgUnitSeries = (
             ou,
             labels: LABELS,
             facilityOffset: offset,
+            scanSeriesOnly: true,
             // Periods not over by the window's last month are left out (a quarter with one
             // reporting group in is not a fall): as the view does
             currentMonth: periods.months.length
@@ -318,6 +320,7 @@ export const buildScanData = async (
     onProgress?.(0, total)
     const out: LevelScanData[] = []
     const slice = slicer(batch)
+    let sliceStart = perfNow()
     for (const { level, facilityLevel, table, groupTable, groupSet, orgUnits } of merged) {
         const series: PairOrgUnitSeries[] = []
         const reports: LevelScanData['reports'] = {}
@@ -343,11 +346,14 @@ export const buildScanData = async (
             done += 1
             if (slice.due()) {
                 if (slice.reportDue()) onProgress?.(done, total)
+                measureSince('scan:build', sliceStart)
                 await slice.yield()
+                sliceStart = perfNow()
             }
         }
         out.push({ level, facilityLevel, orgUnits, series, reports })
     }
+    measureSince('scan:build', sliceStart)
     onProgress?.(done, total)
     const itemNames: Record<string, string> = {}
     for (const pair of pairs) {

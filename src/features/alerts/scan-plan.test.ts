@@ -5,6 +5,7 @@ import {
     lastCompleteMonth,
     lastDueMonth,
     planScan,
+    batchRoots,
     scanPairs,
     scanWindow,
 } from './scan-plan'
@@ -260,5 +261,63 @@ describe('staggered groups at aggregate levels', () => {
             planScan({ ...base, pairs: [oxytocin], facilityLevel: 4 }).some((r) => r.groupSet)
         ).toBe(false)
         expect(planScan({ ...base, pairs: [staggered] }).some((r) => r.groupSet)).toBe(false)
+    })
+})
+
+describe('batchRoots', () => {
+    const child = (id: string, facilities: number, districts = 0) => ({
+        id,
+        orgUnits: { 3: districts, 4: facilities },
+    })
+
+    it('groups consecutive children up to the size, each batch with its own counts', () => {
+        const children = [
+            child('A', 600, 5),
+            child('B', 700, 6),
+            child('C', 400, 3),
+            child('D', 1600, 9),
+        ]
+        expect(batchRoots(children, [4], 1500)).toEqual([
+            { roots: ['A', 'B'], levels: [{ level: 4, orgUnits: 1300 }] },
+            { roots: ['C'], levels: [{ level: 4, orgUnits: 400 }] },
+            // larger than a batch: alone
+            { roots: ['D'], levels: [{ level: 4, orgUnits: 1600 }] },
+        ])
+        // Every scanned level counts towards the size
+        expect(batchRoots(children.slice(0, 2), [3, 4], 1305).map((b) => b.roots)).toEqual([
+            ['A'],
+            ['B'],
+        ])
+        expect(batchRoots(children.slice(0, 2), [3, 4], 1311)[0]?.levels).toEqual([
+            { level: 3, orgUnits: 11 },
+            { level: 4, orgUnits: 1300 },
+        ])
+        expect(batchRoots([], [4], 1500)).toEqual([])
+    })
+
+    it('plans a batch of a few regions in far fewer requests than with the country size', () => {
+        const window = scanWindow('202610', 12, 6)
+        const plan = (orgUnits: number) =>
+            planScan({
+                pairs: [oxytocin, ors, zinc],
+                metadata,
+                roots: [OU.region, OU.a],
+                levels: [{ level: 4, orgUnits }],
+                window,
+                limits: { maxRows: 2000 },
+            })
+        expect(plan(20).length).toBeLessThan(plan(200).length)
+        // Metadata with the level's first request only
+        const requests = plan(20)
+        expect(requests[0]?.query.params).toMatchObject({
+            hierarchyMeta: true,
+            showHierarchy: true,
+        })
+        expect(requests[0]?.query.params.skipMeta).toBeUndefined()
+        expect(requests[0]?.query.params.dimension).toContain(`ou:${OU.region};LEVEL-4;${OU.a}`)
+        for (const request of requests.slice(1)) {
+            expect(request.query.params.skipMeta).toBe(true)
+            expect(request.query.params.hierarchyMeta).toBeUndefined()
+        }
     })
 })

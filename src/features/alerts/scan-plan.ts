@@ -220,6 +220,7 @@ export const planScan = ({
     }
     const requests: ScanRequest[] = []
     if (roots.length === 0) return requests
+    const withMeta = new Set<number>()
     for (const { level, orgUnits } of levels) {
         const units = Math.max(1, orgUnits)
         for (const periodType of ['MONTHLY', 'QUARTERLY'] as const) {
@@ -234,6 +235,11 @@ export const planScan = ({
             for (const pe of splitEvenly(periods, Math.ceil(periods.length / periodsPerChunk))) {
                 const perChunk = Math.max(1, Math.floor(maxRows / (pe.length * units)))
                 for (const chunk of chunkItems(items, perChunk, maxChars)) {
+                    // The level's org units, names and hierarchies come with its first request;
+                    // the others are rows only (`skipMeta`): every request of a level has the
+                    // same org units, and their metaData would be the same each time
+                    const skipMeta = withMeta.has(level)
+                    withMeta.add(level)
                     requests.push({
                         level,
                         periodType,
@@ -246,6 +252,7 @@ export const planScan = ({
                             ou: roots.map((id) => ({ id, level })),
                             hierarchyMeta: true,
                             showHierarchy: true,
+                            skipMeta,
                         }),
                     })
                 }
@@ -302,10 +309,64 @@ const groupRequests = (
             pe,
             ou: roots.map((id) => ({ id, level })),
             dimensions: { [reporting.groupSet]: groupIds },
-            hierarchyMeta: true,
-            showHierarchy: true,
+            // Only their values are read (the org units come with the level's other requests)
+            skipMeta: true,
         }),
     }))
+}
+
+/**
+ * Facilities above which a scan of the facility level runs by batches of regions (the roots'
+ * children, `batchRoots`, at most this many org units a batch): the values of one batch at a
+ * time are held, folded and dropped, which bounds the page's memory on a national scan.
+ */
+export const FACILITIES_PER_BATCH = 1500
+
+/** Org units of a scan's part: one or more of the roots' children, and their sizes */
+export interface ScanBatch {
+    roots: string[]
+    /** The scanned levels and how many org units each has under `roots` */
+    levels: { level: number; orgUnits: number }[]
+}
+
+/**
+ * The roots' children (regions under a national root) in batches of consecutive children of at
+ * most `maxOrgUnits` org units of the scanned levels together (a child larger than that is a
+ * batch alone), in order: a large facility scan holds one batch's tables at a time, and each
+ * batch is planned with its own sizes, so that its requests are as few as DHIS2's row limit
+ * allows (planned with the country's size, a region's requests were split ~25 times too finely).
+ */
+export const batchRoots = (
+    children: readonly { id: string; orgUnits: Readonly<Record<number, number>> }[],
+    levels: readonly number[],
+    maxOrgUnits: number
+): ScanBatch[] => {
+    const batches: ScanBatch[] = []
+    let current: { roots: string[]; counts: Record<number, number>; size: number } | null = null
+    const flush = () => {
+        if (current) {
+            const counts = current.counts
+            batches.push({
+                roots: current.roots,
+                levels: levels.map((level) => ({ level, orgUnits: counts[level] ?? 0 })),
+            })
+        }
+    }
+    for (const child of children) {
+        const size = levels.reduce((sum, level) => sum + (child.orgUnits[level] ?? 0), 0)
+        if (current && current.size + size > maxOrgUnits) {
+            flush()
+            current = null
+        }
+        current ??= { roots: [], counts: {}, size: 0 }
+        current.roots.push(child.id)
+        current.size += size
+        for (const level of levels) {
+            current.counts[level] = (current.counts[level] ?? 0) + (child.orgUnits[level] ?? 0)
+        }
+    }
+    flush()
+    return batches
 }
 
 /** The staggered reporting groups the pairs name: group id → months its window is shifted by. */

@@ -6,6 +6,7 @@
 import type { AnalyticsQuery, AnalyticsTable } from '../../api/analytics'
 import { ScanTableMerger, type ScanTable } from './merge-tables'
 import { SCAN_CONCURRENCY, type ScanRequest } from './scan-plan'
+import { measureSince, perfNow } from '../../shared/perf/mark'
 
 export type FetchTable = (query: AnalyticsQuery, signal?: AbortSignal) => Promise<AnalyticsTable>
 
@@ -102,6 +103,7 @@ export const runScanLevels = async (
     const pending = new Map<number, AnalyticsTable>()
     let folded = 0
     const receive = (index: number, table: AnalyticsTable) => {
+        const folding = perfNow()
         pending.set(index, table)
         for (let next = pending.get(folded); next; next = pending.get(folded)) {
             pending.delete(folded)
@@ -113,6 +115,7 @@ export const runScanLevels = async (
             // Group set tables are read above the facility level only
             else if (request.level < maxLevel) (level.grouped ??= new ScanTableMerger()).add(next)
         }
+        measureSince('scan:fold', folding)
     }
     await fetchEach(requests, fetchTable, receive, options)
     return [...levels].map(([level, { plain, grouped, groupSet }]) => ({

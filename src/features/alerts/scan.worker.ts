@@ -5,16 +5,21 @@
  */
 import { detectScanAlerts } from './scan-alerts'
 import { scanEntries, stockoutsByDuration } from './scan-entries'
-import type { ScanWorkerRequest, ScanWorkerResponse } from './run-scan-alerts'
+import type { ScanWorkerResponse } from './run-scan-alerts'
+import { ScanAssembler, type ScanWorkerMessage } from './scan-transfer'
 
 const scope = self as unknown as {
-    onmessage: ((event: MessageEvent<ScanWorkerRequest>) => void) | null
+    onmessage: ((event: MessageEvent<ScanWorkerMessage>) => void) | null
     postMessage: (message: ScanWorkerResponse) => void
 }
 
+const assembler = new ScanAssembler()
+
 scope.onmessage = (event) => {
     try {
-        const { scan, pairs, overrides, facilityLevel } = event.data
+        // The scan comes in pieces (`scanMessages`), the last one `run`
+        if (!assembler.add(event.data)) return
+        const { scan, pairs, overrides, facilityLevel } = assembler.scan()
         const started = performance.now()
         const alerts = detectScanAlerts(scan, pairs, overrides)
         const entries = scanEntries(alerts, { facilityLevel, outlierZ: overrides.zScore })

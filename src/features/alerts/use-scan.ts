@@ -6,21 +6,19 @@ import type { Pair } from '../../domain/config'
 import { buildScanData, mergeScanData, type ScanData } from './scan-data'
 import {
     facilityOffsetsOf,
+    FACILITIES_PER_BATCH,
+    batchRoots,
     planScan,
     reportingGroupOffsets,
+    type ScanBatch,
     type MetadataMaps,
     type ScanRequest,
     type ScanWindow,
 } from './scan-plan'
 import { runScanLevels, type FetchTable } from './scan-run'
+import { measureSince, perfNow } from '../../shared/perf/mark'
 
-/**
- * Facilities above which a scan of the facility level runs region by region (the roots'
- * children): the analytics tables of one region at a time are held, parsed and dropped, which
- * bounds the page's memory on a national scan (6,000 facilities: about 70 MB of tables a region
- * rather than the country's at once).
- */
-export const FACILITIES_PER_BATCH = 1500
+export { FACILITIES_PER_BATCH } from './scan-plan'
 
 export interface NamedLevel {
     level: number
@@ -50,10 +48,47 @@ export const useNamedLevels = () => {
     })
 }
 
+type Engine = ReturnType<typeof useDataEngine>
+
 /**
- * How many org units each level has under the roots (one small metadata request per root and
- * level, asking only for the pager's total): the scan plan needs it to keep analytics responses
- * under DHIS2's row limit.
+ * How many org units each level has under each root (one small metadata request per root and
+ * level, asking only for the pager's total, all in one data engine query).
+ */
+export const countOrgUnits = async (
+    engine: Engine,
+    roots: readonly string[],
+    levels: readonly number[],
+    signal?: AbortSignal
+): Promise<Record<string, Record<number, number>>> => {
+    const keys = levels.flatMap((level) => roots.map((root) => ({ level, root })))
+    const query = Object.fromEntries(
+        keys.map(({ level, root }, i) => [
+            `c${i}`,
+            {
+                resource: 'organisationUnits',
+                params: {
+                    filter: [`level:eq:${level}`, `path:like:${root}`],
+                    fields: 'id',
+                    pageSize: 1,
+                },
+            },
+        ])
+    )
+    const result = (await engine.query(query, signal ? { signal } : {})) as Record<
+        string,
+        { pager?: { total?: number } }
+    >
+    const counts: Record<string, Record<number, number>> = {}
+    keys.forEach(({ level, root }, i) => {
+        const byLevel = (counts[root] ??= {})
+        byLevel[level] = result[`c${i}`]?.pager?.total ?? 0
+    })
+    return counts
+}
+
+/**
+ * How many org units each level has under the roots: the scan plan needs it to keep analytics
+ * responses under DHIS2's row limit.
  */
 export const useLevelCounts = (roots: readonly string[], levels: readonly number[]) => {
     const engine = useDataEngine()
@@ -62,28 +97,13 @@ export const useLevelCounts = (roots: readonly string[], levels: readonly number
         enabled: roots.length > 0 && levels.length > 0,
         staleTime: 30 * 60 * 1000,
         queryFn: async ({ signal }): Promise<Record<number, number>> => {
-            const keys = levels.flatMap((level) => roots.map((root) => ({ level, root })))
-            const query = Object.fromEntries(
-                keys.map(({ level, root }, i) => [
-                    `c${i}`,
-                    {
-                        resource: 'organisationUnits',
-                        params: {
-                            filter: [`level:eq:${level}`, `path:like:${root}`],
-                            fields: 'id',
-                            pageSize: 1,
-                        },
-                    },
-                ])
-            )
-            const result = (await engine.query(query, { signal })) as Record<
-                string,
-                { pager?: { total?: number } }
-            >
+            const byRoot = await countOrgUnits(engine, roots, levels, signal)
             const counts: Record<number, number> = {}
-            keys.forEach(({ level }, i) => {
-                counts[level] = (counts[level] ?? 0) + (result[`c${i}`]?.pager?.total ?? 0)
-            })
+            for (const root of roots) {
+                for (const level of levels) {
+                    counts[level] = (counts[level] ?? 0) + (byRoot[root]?.[level] ?? 0)
+                }
+            }
             return counts
         },
     })
@@ -168,21 +188,33 @@ export const useAlertScan = (input: ScanInput | null) => {
         async ({ signal }: { signal: AbortSignal }): Promise<ScanData> => {
             if (!input) throw new Error('Nothing to scan')
             const fetchTable: FetchTable = async (query: AnalyticsQuery, abort) => {
+                const asked = perfNow()
                 const { analytics } = await engine.query(
                     { analytics: query },
                     { signal: abort ?? signal }
                 )
-                return parseAnalyticsResponse(analytics)
+                measureSince('scan:request', asked)
+                const parsing = perfNow()
+                const table = parseAnalyticsResponse(analytics)
+                measureSince('scan:parse', parsing)
+                return table
             }
-            // Large facility scans: region by region (the roots' children), one region's
-            // tables held at a time; else the plan in one go
+            // Large facility scans: by batches of the roots' children (regions), one batch's
+            // tables held at a time, each planned with its own sizes; else the plan in one go
             const facilities = input.levels.find((l) => l.level >= input.maxLevel)?.orgUnits ?? 0
-            const batches: (readonly string[])[] =
-                facilities > FACILITIES_PER_BATCH
-                    ? await childrenOf(input.roots, signal).then((ids) =>
-                          ids.length > 1 ? ids.map((id) => [id]) : [input.roots]
-                      )
-                    : [input.roots]
+            let batches: ScanBatch[] | null = null
+            if (facilities > FACILITIES_PER_BATCH) {
+                const children = await childrenOf(input.roots, signal)
+                if (children.length > 1) {
+                    const scanned = input.levels.map((l) => l.level)
+                    const counts = await countOrgUnits(engine, children, scanned, signal)
+                    batches = batchRoots(
+                        children.map((id) => ({ id, orgUnits: counts[id] ?? {} })),
+                        scanned,
+                        FACILITIES_PER_BATCH
+                    )
+                }
+            }
             // Facilities of staggered reporting groups: their group's members (one metadata
             // request), only when facilities are scanned and the mapping names groups
             const groupOffsets = reportingGroupOffsets(input.pairs)
@@ -214,36 +246,52 @@ export const useAlertScan = (input: ScanInput | null) => {
                           ).groups.organisationUnitGroups ?? []
                       )
                     : undefined
-            const parts: ScanData[] = []
+            const batchList = batches ?? [{ roots: [...input.roots], levels: [...input.levels] }]
+            const plans = batchList.map((batch) =>
+                batches === null
+                    ? requests
+                    : planScan({
+                          pairs: input.pairs,
+                          metadata: input.metadata,
+                          roots: batch.roots,
+                          levels: batch.levels,
+                          window: input.window,
+                      })
+            )
+            const totalRequests = plans.reduce((sum, plan) => sum + plan.length, 0)
             let requestsDone = 0
-            for (const [b, roots] of batches.entries()) {
-                const plan =
-                    batches.length === 1
-                        ? requests
-                        : planScan({
-                              pairs: input.pairs,
-                              metadata: input.metadata,
-                              roots,
-                              levels: input.levels,
-                              window: input.window,
-                          })
-                // Each response is folded into its level's values as it comes (only the values
-                // are held, not the rows)
-                const levels = await runScanLevels(plan, fetchTable, input.maxLevel, {
-                    signal,
-                    onProgress: (done, total) =>
-                        setProgress({
-                            phase: 'requests',
-                            done: requestsDone + done,
-                            total:
-                                batches.length === 1
-                                    ? total
-                                    : Math.round(
-                                          ((requestsDone + total) * batches.length) / (b + 1)
-                                      ),
-                        }),
-                })
+            let building = false
+            // Each response is folded into its level's values as it comes (only the values are
+            // held, not the rows)
+            const fetchBatch = (b: number) => {
+                const before = requestsDone
+                const plan = plans[b] ?? []
                 requestsDone += plan.length
+                const fetched = runScanLevels(plan, fetchTable, input.maxLevel, {
+                    signal,
+                    onProgress: (done) => {
+                        // While a batch is analysed, its progress is shown
+                        if (!building) {
+                            setProgress({
+                                phase: 'requests',
+                                done: before + done,
+                                total: totalRequests,
+                            })
+                        }
+                    },
+                })
+                // Awaited later; a failure meanwhile is not left unhandled
+                fetched.catch(() => undefined)
+                return fetched
+            }
+            const parts: ScanData[] = []
+            // The next batch's requests are in flight while a batch is analysed (the server
+            // answers while the page builds the series): two batches' values held at most
+            let next = fetchBatch(0)
+            for (let b = 0; b < batchList.length; b++) {
+                const levels = await next
+                if (b + 1 < batchList.length) next = fetchBatch(b + 1)
+                building = true
                 parts.push(
                     await buildScanData(
                         {
@@ -261,6 +309,7 @@ export const useAlertScan = (input: ScanInput | null) => {
                         }
                     )
                 )
+                building = false
             }
             const scan = mergeScanData(parts)
             if (!scan) throw new Error('Nothing to scan')

@@ -185,6 +185,43 @@ describe('a pair trend', () => {
         expect(t.consumption?.points.map((p) => p.value)).toEqual([40, 40, 40, 40, 40, 40])
         expect(t.consumption?.points[0]?.estimated).toBe(false)
     })
+
+    it("builds an alert scan's series only, the same as the whole trend's", () => {
+        const full = buildPairTrend({
+            pair,
+            table: table(rows),
+            items,
+            dataSets,
+            periods,
+            ou: 'OU',
+            labels,
+            currentMonth: '202407',
+        })
+        const scan = buildPairTrend({
+            pair,
+            table: table(rows),
+            items,
+            dataSets,
+            periods,
+            ou: 'OU',
+            labels,
+            currentMonth: '202407',
+            scanSeriesOnly: true,
+        })
+        expect(full.consumption).not.toBeNull()
+        for (const key of ['hmis', 'consumption', 'stockOnHand', 'stockoutDays'] as const) {
+            expect(scan[key]).toEqual(full[key])
+        }
+        expect(scan.hmisStatus).toEqual(full.hmisStatus)
+        expect(scan.lmisStatus).toEqual(full.lmisStatus)
+        expect(full.hmisCompleteness).not.toBeNull()
+        expect([scan.losses, scan.received, scan.stockoutRate, scan.hmisCompleteness]).toEqual([
+            null,
+            null,
+            null,
+            null,
+        ])
+    })
 })
 
 describe('the facilities stocked out (the stocked-out flag, summed by DHIS2)', () => {

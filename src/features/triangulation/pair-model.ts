@@ -551,6 +551,7 @@ export const buildPairTrend = ({
     withStockOnHand = true,
     groupTable = null,
     facilityOffset = null,
+    scanSeriesOnly = false,
 }: {
     pair: Pair
     table: TableValues
@@ -573,6 +574,12 @@ export const buildPairTrend = ({
     groupTable?: TableValues | null
     /** A facility in a staggered group: the months its group's window is shifted by */
     facilityOffset?: number | null
+    /**
+     * Only what an alert scan reads (`pairOrgUnitSeries`): the HMIS series, consumption, stock on
+     * hand and stockout days, with the systems' status; losses, received, the stockout rate and
+     * the reporting series are `null` (a scan builds 78,000 trends at 6,000 facilities)
+     */
+    scanSeriesOnly?: boolean
 }): PairTrend => {
     const { data, dataSets: dataSetIds } = pairDataItems(pair)
     const lmisItems = [
@@ -646,46 +653,64 @@ export const buildPairTrend = ({
             ? lmis('stockOnHand', labels.stockOnHand, pair.lmis.stockOnHand, 'level')
             : null,
         stockoutDays: lmis('stockoutDays', labels.stockoutDays, pair.lmis.stockoutDays, 'flow'),
-        losses: lmis('losses', labels.losses ?? 'losses', pair.lmis.losses, 'flow'),
-        received: lmis('received', labels.received ?? 'received', pair.lmis.received, 'flow'),
-        stockoutRate: withoutIncomplete(
-            stockoutRateSeries(
-                pair,
-                table,
-                items,
-                dataSets,
-                periods,
-                ou,
-                labels.stockoutRate ?? 'stockoutRate',
-                stockoutCounts
-            ),
-            lmisStatus
-        ),
-        stockoutCounts,
-        hmisCompleteness: completeness(
-            'hmisCompleteness',
-            labels.hmisCompleteness,
-            pair.hmis.dataSet,
-            REPORTS_ACTUAL
-        ),
-        lmisCompleteness: completeness(
-            'lmisCompleteness',
-            labels.lmisCompleteness,
-            pair.lmis.dataSet,
-            REPORTS_ACTUAL
-        ),
-        hmisOnTime: completeness(
-            'hmisOnTime',
-            labels.hmisOnTime ?? 'hmisOnTime',
-            pair.hmis.dataSet,
-            REPORTS_ON_TIME
-        ),
-        lmisOnTime: completeness(
-            'lmisOnTime',
-            labels.lmisOnTime ?? 'lmisOnTime',
-            pair.lmis.dataSet,
-            REPORTS_ON_TIME
-        ),
+        ...(scanSeriesOnly
+            ? {
+                  losses: null,
+                  received: null,
+                  stockoutRate: null,
+                  stockoutCounts,
+                  hmisCompleteness: null,
+                  lmisCompleteness: null,
+                  hmisOnTime: null,
+                  lmisOnTime: null,
+              }
+            : {
+                  losses: lmis('losses', labels.losses ?? 'losses', pair.lmis.losses, 'flow'),
+                  received: lmis(
+                      'received',
+                      labels.received ?? 'received',
+                      pair.lmis.received,
+                      'flow'
+                  ),
+                  stockoutRate: withoutIncomplete(
+                      stockoutRateSeries(
+                          pair,
+                          table,
+                          items,
+                          dataSets,
+                          periods,
+                          ou,
+                          labels.stockoutRate ?? 'stockoutRate',
+                          stockoutCounts
+                      ),
+                      lmisStatus
+                  ),
+                  stockoutCounts,
+                  hmisCompleteness: completeness(
+                      'hmisCompleteness',
+                      labels.hmisCompleteness,
+                      pair.hmis.dataSet,
+                      REPORTS_ACTUAL
+                  ),
+                  lmisCompleteness: completeness(
+                      'lmisCompleteness',
+                      labels.lmisCompleteness,
+                      pair.lmis.dataSet,
+                      REPORTS_ACTUAL
+                  ),
+                  hmisOnTime: completeness(
+                      'hmisOnTime',
+                      labels.hmisOnTime ?? 'hmisOnTime',
+                      pair.hmis.dataSet,
+                      REPORTS_ON_TIME
+                  ),
+                  lmisOnTime: completeness(
+                      'lmisOnTime',
+                      labels.lmisOnTime ?? 'lmisOnTime',
+                      pair.lmis.dataSet,
+                      REPORTS_ON_TIME
+                  ),
+              }),
         hmisStatus,
         lmisStatus,
         missingItems: [...data, ...dataSetIds].filter((id) => !items.has(id) && !dataSets.has(id)),
