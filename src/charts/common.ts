@@ -17,7 +17,7 @@ import type {
 } from 'highcharts'
 import { describeAlignment, type AlignedPoint } from '../domain/periods'
 import { escapeHtml } from '../domain/text'
-import { fileNamePart } from '../shared/download/csv'
+import { fileNamePart } from '../shared/download/file-name'
 import { formatNumber, type NumberKind } from '../shared/format/number'
 import { layoutOptions, type ResponsiveSpec } from './layout'
 import { PALETTE } from './palette'

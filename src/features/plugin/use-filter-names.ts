@@ -1,6 +1,6 @@
 import { useDataEngine } from '@dhis2/app-runtime'
 import { useQuery } from '@tanstack/react-query'
-import { namedObjectIds, type FilterItem, type FilterNames } from './dashboard-filters'
+import { namedObjectIds, type FilterItem, type FilterNames } from './filter-labels'
 
 type Named = { id: string; displayName: string; level?: number }
 type NamedLists = {

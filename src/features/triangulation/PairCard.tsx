@@ -48,12 +48,11 @@ import { Chart } from '../../shared/charts/LazyChart'
 import { setChartBase, syncChartDrill } from '../../shared/charts/chart-drill'
 import { downloadChartImage, type ChartImageType } from '../../shared/charts/export-chart'
 import { useChartGrid } from '../../shared/charts/use-chart-grid'
-import { downloadText } from '../../shared/download'
 import { formatNumber } from '../../shared/format/number'
 import { completenessSentence } from './completeness-text'
 import { periodClick, type ChildValue, type PairDrill } from './drill-model'
 import { trendLabels } from './labels'
-import { pairCsv, periodValues } from './pair-export'
+import { periodValues } from './pair-export'
 import { latestCompleteness, type PairTrend, type SeriesData } from './pair-model'
 import type { PairStockFigures } from './stock-model'
 import classes from './PairCard.module.css'
@@ -132,12 +131,17 @@ const DownloadMenu = ({
     onCsv,
 }: {
     charts: Record<ChartKind, Highcharts.Options | null>
-    onCsv: () => void
+    /** Resolves once the CSV is downloaded (its code is loaded on demand) */
+    onCsv: () => Promise<void>
 }) => {
     const [open, setOpen] = useState(false)
     const anchor = useRef<HTMLSpanElement>(null)
     const { show: showError } = useAlert(
         () => i18n.t('The image could not be made. Check your connection and try again.'),
+        { critical: true }
+    )
+    const { show: showCsvError } = useAlert(
+        () => i18n.t('The spreadsheet could not be made. Check your connection and try again.'),
         { critical: true }
     )
     useEffect(() => {
@@ -185,7 +189,7 @@ const DownloadMenu = ({
                             label={i18n.t('Numbers as a spreadsheet (CSV)')}
                             onClick={() => {
                                 setOpen(false)
-                                onCsv()
+                                onCsv().catch(() => showCsvError())
                             }}
                             dataTest="pair-download-csv"
                         />
@@ -835,8 +839,12 @@ export const PairCard = ({
         if (!id) onDrilldown(point)
     }
 
-    const downloadCsv = () => {
+    const downloadCsv = async () => {
         if (!trend) return
+        const [{ pairCsv }, { downloadText }] = await Promise.all([
+            import('./pair-csv'),
+            import('../../shared/download'),
+        ])
         const csv = pairCsv(trend, drill?.data ?? null, periods, {
             ...trendLabels(),
             period: i18n.t('Period'),

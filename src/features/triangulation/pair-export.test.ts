@@ -1,7 +1,8 @@
 import type { AlignedPoint } from '../../domain/periods'
 import type { PairDrill } from './drill-model'
 import { trendLabels } from './labels'
-import { drillRowOrder, measureKind, pairCsv, periodValues, trendColumns } from './pair-export'
+import { pairCsv } from './pair-csv'
+import { drillRowOrder, measureKind, periodValues, trendColumns } from './pair-export'
 import type { PairTrend } from './pair-model'
 
 const point = (period: string, value: number | null, estimated = false): AlignedPoint => ({

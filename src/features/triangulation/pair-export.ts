@@ -3,9 +3,8 @@
  * per period, or the drill-down, one row per org unit. Estimates are marked (their own column in
  * CSV), values rounded as the app shows them (`shared/format/number`), dot-decimal.
  */
-import { sharedDrilldownOrder, type ChartPeriod } from '../../charts'
-import { toCsv, type CsvCell } from '../../shared/download'
-import { csvNumber, type NumberKind } from '../../shared/format/number'
+import { sharedDrilldownOrder } from '../../charts'
+import type { NumberKind } from '../../shared/format/number'
 import type { TrendLabels } from './pair-model'
 import type { ChildValue, PairDrill } from './drill-model'
 import type { PairTrend, SeriesData } from './pair-model'
@@ -64,21 +63,6 @@ export const periodValues = (
         }
     })
 
-export interface PairCsvLabels extends TrendLabels {
-    period: string
-    periodId: string
-    orgUnit: string
-    orgUnitId: string
-    /** The last column: which values of the row are estimates */
-    estimates: string
-}
-
-const estimatesOf = (cells: { name: string; estimated: boolean; value: number | null }[]) =>
-    cells
-        .filter((cell) => cell.estimated && cell.value !== null)
-        .map((cell) => cell.name)
-        .join('; ')
-
 /**
  * The drill-down's rows (indexes of `drill.hmis`) in the order of the drilled charts
  * (`sharedDrilldownOrder`: by the service value, highest first, then consumption, then name), the
@@ -95,49 +79,4 @@ export const drillRowOrder = (drill: PairDrill): number[] => {
                 rankOf(a) - rankOf(b) ||
                 (drill.hmis[a]?.name ?? '').localeCompare(drill.hmis[b]?.name ?? '')
         )
-}
-
-/** The card's numbers as CSV: the drill-down when there is one, else the trend. */
-export const pairCsv = (
-    trend: PairTrend,
-    drill: PairDrill | null,
-    periods: readonly ChartPeriod[],
-    labels: PairCsvLabels
-): string => {
-    if (drill) {
-        const columns = drillColumns(drill, labels)
-        return toCsv([
-            [labels.orgUnitId, labels.orgUnit, ...columns.map((c) => c.name), labels.estimates],
-            ...drillRowOrder(drill).map((index): CsvCell[] => {
-                const child = drill.hmis[index] as ChildValue
-                const cells = columns.map((c) => {
-                    const estimated = c.values[index]?.estimated ?? false
-                    return {
-                        name: c.name,
-                        value: csvNumber(c.values[index]?.value, { kind: c.kind, estimated }),
-                        estimated,
-                    }
-                })
-                return [child.id, child.name, ...cells.map((c) => c.value), estimatesOf(cells)]
-            }),
-        ])
-    }
-    const columns = trendColumns(trend)
-    return toCsv([
-        [labels.periodId, labels.period, ...columns.map((c) => c.name), labels.estimates],
-        ...periods.map((period, index): CsvCell[] => {
-            const cells = columns.map((c) => {
-                const estimated = c.points[index]?.estimated ?? false
-                return {
-                    name: c.name,
-                    value: csvNumber(c.points[index]?.value, {
-                        kind: measureKind(c.id),
-                        estimated,
-                    }),
-                    estimated,
-                }
-            })
-            return [period.id, period.name, ...cells.map((c) => c.value), estimatesOf(cells)]
-        }),
-    ])
 }

@@ -1,4 +1,5 @@
-import { csvField, fileNamePart, toCsv } from './csv'
+import { csvField, toCsv } from './csv'
+import { fileNamePart } from './file-name'
 
 describe('csvField', () => {
     it('quotes fields with commas, quotes or line breaks', () => {

@@ -20,12 +20,3 @@ export const csvField = (cell: CsvCell): string => {
 /** A whole document: a header row then the rows */
 export const toCsv = (rows: readonly (readonly CsvCell[])[]): string =>
     '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
-
-/** A file name part from free text: lower-case letters, digits and dashes (`fallback` if none) */
-export const fileNamePart = (text: string, fallback = 'export'): string =>
-    text
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .replace(/[^A-Za-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .toLowerCase() || fallback

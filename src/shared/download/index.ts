@@ -1,2 +1,3 @@
-export { csvField, fileNamePart, toCsv, type CsvCell } from './csv'
+export { csvField, toCsv, type CsvCell } from './csv'
+export { fileNamePart } from './file-name'
 export { downloadText } from './download'
