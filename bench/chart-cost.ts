@@ -39,11 +39,7 @@ import {
     watchDrill,
 } from './lib/browser'
 import { summarize } from './lib/stats'
-
-const arg = (name: string, fallback: string): string => {
-    const i = process.argv.indexOf(`--${name}`)
-    return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback
-}
+import { scriptOption as arg } from '../demo/src/http/cliArgs'
 
 /** Per chart test id: the time of each draw (ms) */
 type Draws = Record<string, number[]>

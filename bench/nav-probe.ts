@@ -19,11 +19,7 @@ import { gotoFresh, instrument, waitViewportDrawn, waitVisible } from './lib/bro
 import { BENCH_AREA, benchConfig, largestArea } from './lib/configs'
 import { adminApi } from './lib/demo'
 import { summarize } from './lib/stats'
-
-const arg = (name: string, fallback: string): string => {
-    const i = process.argv.indexOf(`--${name}`)
-    return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback
-}
+import { scriptOption as arg } from '../demo/src/http/cliArgs'
 
 declare global {
     interface Window {

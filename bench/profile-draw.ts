@@ -10,11 +10,7 @@ import { installApp, startDemoProcess } from '../test/browser/support/demo-proce
 import { builtZipPath, readZip } from './lib/js-size'
 import { openWarmView, waitViewportDrawn } from './lib/browser'
 import { frameSource, zipSourceMaps } from './lib/source-map'
-
-const arg = (name: string, fallback: string): string => {
-    const i = process.argv.indexOf(`--${name}`)
-    return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback
-}
+import { scriptOption as arg } from '../demo/src/http/cliArgs'
 
 interface ProfileNode {
     id: number

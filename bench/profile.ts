@@ -33,11 +33,7 @@ import {
 import { BENCH_AREA, benchConfig } from './lib/configs'
 import { adminApi } from './lib/demo'
 import { packageOf, zipSourceMaps, type SourceLookup } from './lib/source-map'
-
-const arg = (name: string, fallback: string): string => {
-    const i = process.argv.indexOf(`--${name}`)
-    return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback
-}
+import { scriptOption as arg } from '../demo/src/http/cliArgs'
 
 interface ProfileNode {
     id: number

@@ -42,6 +42,7 @@ import {
 } from '../test/browser/support/demo-process'
 import { openApp } from '../test/browser/support/session'
 import { clearClickTime, clickTime, gotoFresh, instrument } from './lib/browser'
+import { scriptOption as arg } from '../demo/src/http/cliArgs'
 
 /** What the alerts page shows when a scan is done: the list, or the notice that there is none */
 const ALERTS_RESULT = '[data-test="alerts-list"], [data-test="alerts-empty"]'
@@ -78,11 +79,6 @@ export interface ScanProbeRun {
     /** The list's text 1.5 s after it was shown, to compare two builds' lists */
     listDigest: string
     urls: string[]
-}
-
-const arg = (name: string, fallback: string): string => {
-    const i = process.argv.indexOf(`--${name}`)
-    return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback
 }
 
 const uptime = (): string => {

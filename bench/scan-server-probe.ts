@@ -18,11 +18,7 @@ import {
 } from '../src/features/alerts/scan-plan'
 
 import { metadataOf, searchParams } from '../test/quality/alerts-harness'
-
-const arg = (name: string, fallback: string): string => {
-    const i = process.argv.indexOf(`--${name}`)
-    return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback
-}
+import { scriptOption as arg } from '../demo/src/http/cliArgs'
 
 const main = () => {
     const facilities = Number(arg('facilities', '6000'))

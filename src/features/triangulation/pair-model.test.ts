@@ -187,7 +187,7 @@ describe('a pair trend', () => {
     })
 
     it("builds an alert scan's series only, the same as the whole trend's", () => {
-        const full = buildPairTrend({
+        const input = {
             pair,
             table: table(rows),
             items,
@@ -196,18 +196,9 @@ describe('a pair trend', () => {
             ou: 'OU',
             labels,
             currentMonth: '202407',
-        })
-        const scan = buildPairTrend({
-            pair,
-            table: table(rows),
-            items,
-            dataSets,
-            periods,
-            ou: 'OU',
-            labels,
-            currentMonth: '202407',
-            scanSeriesOnly: true,
-        })
+        }
+        const full = buildPairTrend(input)
+        const scan = buildPairTrend({ ...input, scanSeriesOnly: true })
         expect(full.consumption).not.toBeNull()
         for (const key of ['hmis', 'consumption', 'stockOnHand', 'stockoutDays'] as const) {
             expect(scan[key]).toEqual(full[key])
