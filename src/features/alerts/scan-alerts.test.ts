@@ -425,6 +425,36 @@ describe('ScanAlertsInParts', () => {
         expect(listOf(alerts).entries.length).toBeGreaterThan(5)
     })
 
+    it('lists exactly what the whole scan lists from pieces of a few org units of one level', () => {
+        const parts = nationalScanParts(window, { seed: 5 })
+        // as `buildScanData` hands them on: each level's org units in order, a few at a time
+        const pieces = parts.flatMap((part) =>
+            part.levels.flatMap((level) =>
+                Array.from({ length: Math.ceil(level.orgUnits.length / 2) }, (_, i) => {
+                    const units = level.orgUnits.slice(i * 2, i * 2 + 2)
+                    const ids = new Set(units.map((u) => u.id))
+                    return {
+                        ...part,
+                        levels: [
+                            {
+                                ...level,
+                                orgUnits: units,
+                                series: level.series.filter((s) => ids.has(s.orgUnitId)),
+                                reports: Object.fromEntries(
+                                    Object.entries(level.reports).filter(([id]) => ids.has(id))
+                                ),
+                            },
+                        ],
+                    }
+                })
+            )
+        )
+        expect(pieces.length).toBeGreaterThan(parts.length * 3)
+        const { scan, alerts } = inParts(pieces)
+        expect(scan.detectedInParts).toBe(true)
+        expect(JSON.stringify(listOf(alerts))).toBe(JSON.stringify(listOf(whole(parts))))
+    })
+
     it('shares regions’ deviations of the national total, over every batch', () => {
         const parts = nationalScanParts(window)
         const { alerts } = inParts(parts)

@@ -120,7 +120,8 @@ export const parentTotalsBuilder = (scan: Pick<ScanData, 'window'>) => {
         }
     }
     const add = (level: Pick<LevelScanData, 'orgUnits' | 'series'>) => {
-        for (const u of level.orgUnits) parentOf.set(u.id, u.ancestors[u.ancestors.length - 1] ?? '')
+        for (const u of level.orgUnits)
+            parentOf.set(u.id, u.ancestors[u.ancestors.length - 1] ?? '')
         for (const series of level.series) {
             if (series.casesItem && !seenCases.has(`${series.orgUnitId}|${series.casesItem}`)) {
                 seenCases.add(`${series.orgUnitId}|${series.casesItem}`)
@@ -1138,7 +1139,8 @@ interface LevelInParts {
 }
 
 /**
- * A scan's alerts detected part by part as its batches of regions come (`add`), the same as
+ * A scan's alerts detected part by part as its parts come (`add`: the pieces of each batch of
+ * regions as they are built, `BuildScanOptions.onPiece`, each level's org units in order), the same as
  * `detectScanAlerts` over the parts merged (`mergeScanData`) gives: the detectors work per org unit
  * and per pair, with the org unit's own series and reports; what spans parts is computed on the
  * whole once the last part is in (`alerts`): an alert's share of its parent's total (a region's
@@ -1146,7 +1148,7 @@ interface LevelInParts {
  * order), and the ranking. Entries, the per-area cut and the stockout list are made from the
  * ranked alerts afterwards, as for a whole scan.
  *
- * Parts of disjoint org units (the batches of regions) are detected as they come. A part that
+ * Parts of disjoint org units (pieces of the batches of regions) are detected as they come. A part that
  * repeats an org unit of an earlier part (which `mergeScanData` keeps once), or lists series or
  * reports of org units it does not list, turns this off: the parts are then merged and scanned
  * whole at the end.

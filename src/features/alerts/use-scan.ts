@@ -154,9 +154,10 @@ export interface ScanAlertSettings {
  * aborts the requests in flight (the query's signal) and drops the partial scan.
  *
  * `alerts`: the thresholds the page will ask `useScanAlerts` for. With them, a worker scans each
- * part of the scan (a batch of regions) as soon as it is built, while the next one is fetched and
- * built, and the result is kept with the scan for `useScanAlerts` (`prepareScanResult`): once the
- * last answer is in, only the last part's scan and the ranking are left.
+ * piece of the scan (a few hundred org units of a batch of regions) as soon as it is built, while
+ * the rest is fetched and built, and the result is kept with the scan for `useScanAlerts`
+ * (`prepareScanResult`): once the last piece is built, only its scan and what spans the pieces
+ * (parents' totals, the ranking, the entries) are left.
  */
 export const useAlertScan = (input: ScanInput | null, alerts?: ScanAlertSettings) => {
     const alertSettings = useRef(alerts)
@@ -299,7 +300,8 @@ export const useAlertScan = (input: ScanInput | null, alerts?: ScanAlertSettings
                 fetched.catch(() => undefined)
                 return fetched
             }
-            // Each part is scanned by a worker as soon as it is built (when workers are there)
+            // Each piece of a batch is scanned by a worker as soon as it is built (when workers are
+            // there): after the last answer, only the last piece's scan and the ranking are left
             const settings = alertSettings.current
             const stopParts = new AbortController()
             const abortParts = () => stopParts.abort(signal.reason)
@@ -336,10 +338,11 @@ export const useAlertScan = (input: ScanInput | null, alerts?: ScanAlertSettings
                             signal,
                             onProgress: (done, total) =>
                                 setProgress({ phase: 'analysis', done, total }),
+                            // each piece (a few hundred org units) to the worker as it is built
+                            ...(inParts ? { onPiece: (piece) => void inParts.add(piece) } : {}),
                         }
                     )
                     parts.push(part)
-                    void inParts?.add(part)
                     building = false
                 }
                 const scan = mergeScanData(parts)
