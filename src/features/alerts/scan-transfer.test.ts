@@ -6,6 +6,7 @@ import {
     partMessages,
     scanMessages,
     startMessage,
+    type ScanWorkerMessage,
     type ScanWorkerRequest,
 } from './scan-transfer'
 import { DS, oxytocin, ors } from './test-fixtures'
@@ -128,7 +129,7 @@ describe('scan messages', () => {
     it('refuses a part cut short', () => {
         const assembler = new ScanAssembler()
         assembler.add(startMessage(request))
-        assembler.add([...partMessages(request.scan)][0] as ReturnType<typeof startMessage>)
+        assembler.add([...partMessages(request.scan)][0] as ScanWorkerMessage)
         expect(() => assembler.add({ kind: 'run' })).toThrow(/middle of a part/)
     })
 
