@@ -12,7 +12,9 @@
  *   network, the answer read into a table (`scan:parse`), folded into the level's values
  *   (`scan:fold`), the detectors' inputs built (`scan:build`), the scan posted to the worker
  *   (`scan:post`) and its result received (`scan:receive`);
- * - the worker's scan (`scan:worker`, and the worker's own time in its `detail`);
+ * - the worker's scan (`scan:worker`, and the worker's own time in its `detail`): the worker scans
+ *   each piece of the scan as it is built, so this is from the last message (`run`) to the result,
+ *   what is left after the last piece;
  * - the main thread's long tasks during the scan: how many over 200 ms (goal: none, the page
  *   must not freeze) and the longest.
  *

@@ -29,11 +29,19 @@ import {
     stockoutRateSeries,
     NO_FILTERS,
     dataSetIndex,
+    ScanAlertsInParts,
     type ScanAlert,
 } from './scan-alerts'
-import type { PairOrgUnitSeries, ReportCountSeries, ScanData, Series } from './scan-data'
+import { scanEntries, stockoutsByDuration } from './scan-entries'
+import {
+    mergeScanData,
+    type PairOrgUnitSeries,
+    type ReportCountSeries,
+    type ScanData,
+    type Series,
+} from './scan-data'
 import { scanWindow } from './scan-plan'
-import { DE, DS, OU, metadata, ors, oxytocin, zinc } from './test-fixtures'
+import { DE, DS, OU, metadata, nationalScanParts, ors, oxytocin, zinc } from './test-fixtures'
 
 const window = scanWindow('202412', 12, 6)
 const { months, quarters } = window
@@ -373,6 +381,127 @@ describe('detectScanAlerts', () => {
         )
         expect(batched).toEqual(detectScanAlerts(scan, [oxytocin, ors]))
         expect(progress).toEqual([1, 2, 2])
+    })
+})
+
+describe('ScanAlertsInParts', () => {
+    const pairs = [oxytocin, ors, zinc]
+    /** What the page lists from a scan's alerts: entries and stockouts, as the worker makes them */
+    const listOf = (alerts: ScanAlert[], zScore?: number) => ({
+        alerts,
+        entries: scanEntries(alerts, { facilityLevel: 4, outlierZ: zScore }),
+        stockouts: stockoutsByDuration(alerts),
+    })
+    const inParts = (parts: ScanData[], overrides = {}) => {
+        const scan = new ScanAlertsInParts(pairs, overrides)
+        for (const part of parts) scan.add(part)
+        return { scan, alerts: scan.alerts() }
+    }
+    const whole = (parts: ScanData[], overrides = {}) =>
+        detectScanAlerts(mergeScanData(parts) as ScanData, pairs, overrides)
+
+    it.each([
+        { name: 'batches of regions', options: {}, overrides: {} },
+        {
+            name: 'one region a batch, other thresholds',
+            options: { regions: 5, batches: [[0], [1], [2], [3], [4]], seed: 11 },
+            overrides: { zScore: 2.5, minDropPercent: 40, completenessThreshold: 90 },
+        },
+        { name: 'one batch', options: { batches: [[0, 1, 2, 3]], seed: 3 }, overrides: {} },
+    ])('lists exactly what the whole scan lists: $name', ({ options, overrides }) => {
+        const parts = nationalScanParts(window, options)
+        const expected = whole(parts, overrides)
+        const { scan, alerts } = inParts(parts, overrides)
+        expect(scan.detectedInParts).toBe(true)
+        // the same alerts, entries and stockouts, in the same order, with the same fields
+        const zScore = (overrides as { zScore?: number }).zScore
+        expect(JSON.stringify(listOf(alerts, zScore))).toBe(
+            JSON.stringify(listOf(expected, zScore))
+        )
+        expect(listOf(alerts, zScore)).toEqual(listOf(expected, zScore))
+        // a fixture that finds things at every level, of several kinds
+        expect(new Set(alerts.map((a) => a.level))).toEqual(new Set([2, 3, 4]))
+        expect(new Set(types(alerts)).size).toBeGreaterThanOrEqual(3)
+        expect(listOf(alerts).entries.length).toBeGreaterThan(5)
+    })
+
+    it('lists exactly what the whole scan lists from pieces of a few org units of one level', () => {
+        const parts = nationalScanParts(window, { seed: 5 })
+        // as `buildScanData` hands them on: each level's org units in order, a few at a time
+        const pieces = parts.flatMap((part) =>
+            part.levels.flatMap((level) =>
+                Array.from({ length: Math.ceil(level.orgUnits.length / 2) }, (_, i) => {
+                    const units = level.orgUnits.slice(i * 2, i * 2 + 2)
+                    const ids = new Set(units.map((u) => u.id))
+                    return {
+                        ...part,
+                        levels: [
+                            {
+                                ...level,
+                                orgUnits: units,
+                                series: level.series.filter((s) => ids.has(s.orgUnitId)),
+                                reports: Object.fromEntries(
+                                    Object.entries(level.reports).filter(([id]) => ids.has(id))
+                                ),
+                            },
+                        ],
+                    }
+                })
+            )
+        )
+        expect(pieces.length).toBeGreaterThan(parts.length * 3)
+        const { scan, alerts } = inParts(pieces)
+        expect(scan.detectedInParts).toBe(true)
+        expect(JSON.stringify(listOf(alerts))).toBe(JSON.stringify(listOf(whole(parts))))
+    })
+
+    it('shares regions’ deviations of the national total, over every batch', () => {
+        const parts = nationalScanParts(window)
+        const { alerts } = inParts(parts)
+        const regional = alerts.filter((a) => a.level === 2 && typeof a.parentShare === 'number')
+        expect(regional.length).toBeGreaterThan(0)
+        // each region's share of its own batch's total would be larger: the country's is used
+        const expected = whole(parts)
+        expect(regional.map((a) => a.parentShare)).toEqual(
+            expected
+                .filter((a) => a.level === 2 && typeof a.parentShare === 'number')
+                .map((a) => a.parentShare)
+        )
+        const alone = inParts([parts[0] as ScanData]).alerts.filter(
+            (a) => a.level === 2 && typeof a.parentShare === 'number'
+        )
+        const first = regional.find((a) =>
+            alone.some((b) => b.alert.orgUnitId === a.alert.orgUnitId)
+        )
+        const same = alone.find(
+            (b) =>
+                b.alert.orgUnitId === first?.alert.orgUnitId &&
+                b.alert.period === first?.alert.period &&
+                b.alert.type === first?.alert.type &&
+                b.alert.pairId === first?.alert.pairId
+        )
+        expect(same?.parentShare).toBeGreaterThan(first?.parentShare as number)
+    })
+
+    it('scans the parts merged when a part repeats an org unit of an earlier one', () => {
+        const parts = nationalScanParts(window)
+        const [first, second, third] = parts as [ScanData, ScanData, ScanData]
+        // the second batch lists the first's region again
+        const repeated: ScanData = {
+            ...second,
+            levels: second.levels.map((level, i) =>
+                i === 0
+                    ? {
+                          ...level,
+                          orgUnits: [...level.orgUnits, ...(first.levels[0]?.orgUnits ?? [])],
+                          series: [...level.series, ...(first.levels[0]?.series ?? [])],
+                      }
+                    : level
+            ),
+        }
+        const { scan, alerts } = inParts([first, repeated, third])
+        expect(scan.detectedInParts).toBe(false)
+        expect(listOf(alerts)).toEqual(listOf(whole([first, repeated, third])))
     })
 })
 

@@ -44,7 +44,13 @@ import { detectRepeatedValues } from '../../domain/alerts/repeated'
 import { isMakeUpSensitive } from '../../domain/alerts/entries'
 import { reportingRate } from '../../domain/indicators'
 import { groupWindow, monthsOfQuarter, quarterOfMonth, reportQuarterOf } from '../../domain/periods'
-import type { LevelScanData, PairOrgUnitSeries, ScanData, Series } from './scan-data'
+import {
+    mergeScanData,
+    type LevelScanData,
+    type PairOrgUnitSeries,
+    type ScanData,
+    type Series,
+} from './scan-data'
 import { slicer } from './yield'
 
 /** The thresholds the analyst may change for exploration (not saved) */
@@ -81,22 +87,29 @@ export interface ScanAlert {
     partnerEvidence?: number | null
 }
 
+/** `deviation` as a share of the parent's total of `key` in `period`; `null` when unknown */
+export type ShareOfParent = (
+    orgUnitId: string,
+    key: string,
+    period: string,
+    deviation: number
+) => number | null
+
 /**
  * Per parent org unit, the total of each series over its children scanned at a level, by period:
  * cases by HMIS item (`h:<item>`), consumption by pair by month (`c:<pair>`) and by quarter
- * (`q:<pair>`).
+ * (`q:<pair>`), added part by part (`add`: a scan's batches of regions in order, each a part of
+ * the level's org units; the sums are made in the same order as over the whole level at once).
  */
-export const parentTotals = (
-    scan: Pick<ScanData, 'window'>,
-    level: Pick<LevelScanData, 'orgUnits' | 'series'>
-) => {
-    const parentOf = new Map(
-        level.orgUnits.map((u) => [u.id, u.ancestors[u.ancestors.length - 1] ?? ''])
-    )
+export const parentTotalsBuilder = (scan: Pick<ScanData, 'window'>) => {
+    const parentOf = new Map<string, string>()
     const monthIndex = new Map(scan.window.months.map((m, i) => [m, i]))
     const quarterIndex = new Map(scan.window.quarters.map((q, i) => [q, i]))
     const totals = new Map<string, Float64Array>()
-    const add = (orgUnitId: string, key: string, values: Series | null, length: number) => {
+    const seenCases = new Set<string>()
+    const months = scan.window.months.length
+    const quarters = scan.window.quarters.length
+    const sum = (orgUnitId: string, key: string, values: Series | null, length: number) => {
         if (!values) return
         const id = `${parentOf.get(orgUnitId) ?? ''}|${key}`
         let sums = totals.get(id)
@@ -106,31 +119,44 @@ export const parentTotals = (
             if (typeof v === 'number' && Number.isFinite(v)) sums[i] = (sums[i] as number) + v
         }
     }
-    const seenCases = new Set<string>()
-    const months = scan.window.months.length
-    const quarters = scan.window.quarters.length
-    for (const series of level.series) {
-        if (series.casesItem && !seenCases.has(`${series.orgUnitId}|${series.casesItem}`)) {
-            seenCases.add(`${series.orgUnitId}|${series.casesItem}`)
-            add(series.orgUnitId, `h:${series.casesItem}`, series.cases, months)
+    const add = (level: Pick<LevelScanData, 'orgUnits' | 'series'>) => {
+        for (const u of level.orgUnits)
+            parentOf.set(u.id, u.ancestors[u.ancestors.length - 1] ?? '')
+        for (const series of level.series) {
+            if (series.casesItem && !seenCases.has(`${series.orgUnitId}|${series.casesItem}`)) {
+                seenCases.add(`${series.orgUnitId}|${series.casesItem}`)
+                sum(series.orgUnitId, `h:${series.casesItem}`, series.cases, months)
+            }
+            sum(series.orgUnitId, `c:${series.pairId}`, series.consumption, months)
+            sum(
+                series.orgUnitId,
+                `q:${series.pairId}`,
+                series.quarterly?.consumption ?? null,
+                quarters
+            )
         }
-        add(series.orgUnitId, `c:${series.pairId}`, series.consumption, months)
-        add(series.orgUnitId, `q:${series.pairId}`, series.quarterly?.consumption ?? null, quarters)
     }
-    /** `deviation` as a share of the parent's total of `key` in `period`; `null` when unknown */
-    const share = (
-        orgUnitId: string,
-        key: string,
-        period: string,
-        deviation: number
-    ): number | null => {
+    const share: ShareOfParent = (orgUnitId, key, period, deviation) => {
         const sums = totals.get(`${parentOf.get(orgUnitId) ?? ''}|${key}`)
         const index = /Q/.test(period) ? quarterIndex.get(period) : monthIndex.get(period)
         if (!sums || index === undefined) return null
         const total = sums[index] as number
         return total > 0 ? Math.min(1, Math.abs(deviation) / total) : null
     }
-    return share
+    return { add, share }
+}
+
+/**
+ * Per parent org unit, the total of each series over its children scanned at a level
+ * (`parentTotalsBuilder` over the whole level): the share of the parent's total a deviation is.
+ */
+export const parentTotals = (
+    scan: Pick<ScanData, 'window'>,
+    level: Pick<LevelScanData, 'orgUnits' | 'series'>
+): ShareOfParent => {
+    const totals = parentTotalsBuilder(scan)
+    totals.add(level)
+    return totals.share
 }
 
 /** The deviation in units of an alert and the series key it is a share of (`parentTotals`) */
@@ -647,13 +673,27 @@ export const usualReporting = (rates: Series | null, index: number, baseline: nu
     return rate >= (medianOf(before) as number) - 1e-9
 }
 
-/** The alerts of a level, org unit by org unit */
+const parentShareOf =
+    (share: ShareOfParent) =>
+    (item: ScanAlert, orgUnitId: string, key: string, deviation: number): number | null =>
+        share(orgUnitId, key, item.alert.period, deviation)
+
+/**
+ * The alerts of a level, org unit by org unit. `share`: an alert's deviation as a share of its
+ * parent's total (by default over the level's org units given).
+ */
 function* detectLevel(
     scan: ScanData,
     level: LevelScanData,
     pairsById: ReadonlyMap<string, Pair>,
     known: DataSetIndex,
-    overrides: ScanOverrides
+    overrides: ScanOverrides,
+    share: (
+        item: ScanAlert,
+        orgUnitId: string,
+        key: string,
+        deviation: number
+    ) => number | null = parentShareOf(parentTotals(scan, level))
 ): Generator<ScanAlert[]> {
     const { months, quarters, testMonths, baselineMonths } = scan.window
     const testLast = testMonths
@@ -662,7 +702,6 @@ function* detectLevel(
     // Quarters ending in the tested months (a quarter not over yet has no values)
     const testedQuarters = quarters.filter((q) => monthsOfQuarter(q)[2] >= firstTestedMonth).length
     const byOrgUnit = new Map<string, PairOrgUnitSeries[]>()
-    const share = parentTotals(scan, level)
     for (const series of level.series) {
         const list = byOrgUnit.get(series.orgUnitId) ?? []
         list.push(series)
@@ -1034,9 +1073,7 @@ function* detectLevel(
         for (const item of out) {
             const casesItem = list.find((x) => x.pairId === item.alert.pairId)?.casesItem ?? null
             const dev = deviationOf(item.alert, casesItem)
-            item.parentShare = dev
-                ? share(orgUnitId, dev.key, item.alert.period, dev.deviation)
-                : null
+            item.parentShare = dev ? share(item, orgUnitId, dev.key, dev.deviation) : null
             if (item.alert.type === 'spike' || item.alert.type === 'collapse') {
                 item.orgUnitShift = shiftOf(casesItem, item.alert.period)
                 const partner = partnerOf(item.alert)
@@ -1090,6 +1127,136 @@ export const detectScanAlerts = (
     const all: ScanAlert[] = []
     for (const alerts of detectAll(scan, pairs, overrides)) all.push(...alerts)
     return ranked(all)
+}
+
+interface LevelInParts {
+    /** The level's kind as in its first part (as `mergeScanData` keeps it) */
+    facilityLevel: boolean
+    /** Org unit ids of the earlier parts (their org units, series and reports) */
+    seen: Set<string>
+    totals: ReturnType<typeof parentTotalsBuilder>
+    alerts: ScanAlert[]
+}
+
+/**
+ * A scan's alerts detected part by part as its parts come (`add`: the pieces of each batch of
+ * regions as they are built, `BuildScanOptions.onPiece`, each level's org units in order), the same as
+ * `detectScanAlerts` over the parts merged (`mergeScanData`) gives: the detectors work per org unit
+ * and per pair, with the org unit's own series and reports; what spans parts is computed on the
+ * whole once the last part is in (`alerts`): an alert's share of its parent's total (a region's
+ * parent is the country, above every batch, so the totals are summed over all parts, in their
+ * order), and the ranking. Entries, the per-area cut and the stockout list are made from the
+ * ranked alerts afterwards, as for a whole scan.
+ *
+ * Parts of disjoint org units (pieces of the batches of regions) are detected as they come. A part that
+ * repeats an org unit of an earlier part (which `mergeScanData` keeps once), or lists series or
+ * reports of org units it does not list, turns this off: the parts are then merged and scanned
+ * whole at the end.
+ */
+export class ScanAlertsInParts {
+    private readonly pairsById: ReadonlyMap<string, Pair>
+    private readonly parts: ScanData[] = []
+    private readonly levels = new Map<number, LevelInParts>()
+    private readonly pending: {
+        item: ScanAlert
+        level: LevelInParts
+        orgUnitId: string
+        key: string
+        deviation: number
+    }[] = []
+    private known: DataSetIndex | null = null
+    private inParts = true
+
+    constructor(
+        private readonly pairs: readonly Pair[],
+        private readonly overrides: ScanOverrides = {}
+    ) {
+        this.pairsById = new Map(pairs.map((pair) => [pair.id, pair]))
+    }
+
+    /** Whether each part so far was detected as it came (else: scanned whole at the end) */
+    get detectedInParts(): boolean {
+        return this.inParts
+    }
+
+    /** The next part of the scan, in order (the parts' windows and data sets are the first's) */
+    add(part: ScanData): void {
+        this.parts.push(part)
+        const first = this.parts[0] as ScanData
+        this.known ??= dataSetIndex(first)
+        if (!this.inParts) return
+        if (!this.disjoint(part)) {
+            this.inParts = false
+            return
+        }
+        const known = this.known
+        const scan: ScanData = { ...part, window: first.window, dataSets: first.dataSets }
+        for (const level of part.levels) {
+            let state = this.levels.get(level.level)
+            if (!state) {
+                state = {
+                    facilityLevel: level.facilityLevel,
+                    seen: new Set(),
+                    totals: parentTotalsBuilder(first),
+                    alerts: [],
+                }
+                this.levels.set(level.level, state)
+            }
+            const into = state
+            for (const id of idsOfLevel(level)) into.seen.add(id)
+            into.totals.add(level)
+            const record = (item: ScanAlert, orgUnitId: string, key: string, deviation: number) => {
+                this.pending.push({ item, level: into, orgUnitId, key, deviation })
+                return null
+            }
+            const detected = detectLevel(
+                scan,
+                { ...level, facilityLevel: into.facilityLevel },
+                this.pairsById,
+                known,
+                this.overrides,
+                record
+            )
+            for (const alerts of detected) into.alerts.push(...alerts)
+        }
+    }
+
+    /** Whether a part's org units are new at each level, its series and reports their own */
+    private disjoint(part: ScanData): boolean {
+        for (const level of part.levels) {
+            const state = this.levels.get(level.level)
+            if (!state) continue
+            const own = new Set(level.orgUnits.map((u) => u.id))
+            for (const id of idsOfLevel(level)) {
+                if (!own.has(id) || state.seen.has(id)) return false
+            }
+        }
+        return true
+    }
+
+    /** Every alert of the parts added, ranked by severity (highest first) */
+    alerts(): ScanAlert[] {
+        if (!this.inParts) {
+            const merged = mergeScanData(this.parts)
+            return merged ? detectScanAlerts(merged, this.pairs, this.overrides) : []
+        }
+        for (const { item, level, orgUnitId, key, deviation } of this.pending) {
+            item.parentShare = level.totals.share(orgUnitId, key, item.alert.period, deviation)
+        }
+        this.pending.length = 0
+        const all: ScanAlert[] = []
+        for (const number of [...this.levels.keys()].sort((a, b) => a - b)) {
+            all.push(...(this.levels.get(number) as LevelInParts).alerts)
+        }
+        return ranked(all)
+    }
+}
+
+/** The org unit ids a level's part names: its org units', its series' and its reports' */
+function* idsOfLevel(level: LevelScanData): Generator<string> {
+    for (const unit of level.orgUnits) yield unit.id
+    for (const series of level.series) yield series.orgUnitId
+    yield* Object.keys(level.reports)
 }
 
 /** Org units of the scan (over all levels) */

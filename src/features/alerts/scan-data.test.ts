@@ -193,6 +193,20 @@ describe('buildScanData', () => {
         expect(scan.itemNames[DE.diarrhoea]).toBe('Diarrhoea cases')
     })
 
+    it('hands on its pieces as they are built, which put together are the scan', async () => {
+        for (const pieceSize of [1, 2, 250]) {
+            const pieces: ScanData[] = []
+            const scan = await buildScanData(input, {
+                onPiece: (piece) => pieces.push(piece),
+                pieceSize,
+            })
+            expect(pieces).toHaveLength(pieceSize === 1 ? 2 : 1)
+            expect(pieces.every((p) => p.levels.length === 1)).toBe(true)
+            expect(pieces[0]?.levels[0]?.orgUnits.length).toBe(Math.min(pieceSize, 2))
+            expect(mergeScanData(pieces)).toEqual(scan)
+        }
+    })
+
     it('stops when the signal aborts', async () => {
         const controller = new AbortController()
         controller.abort()

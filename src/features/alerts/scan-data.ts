@@ -292,7 +292,18 @@ export interface BuildScanOptions {
     signal?: AbortSignal
     /** Most org units between yields to the event loop (else a slice is about one frame) */
     batch?: number
+    /**
+     * Called with each piece of the scan as soon as it is built: at most `pieceSize` consecutive
+     * org units of one level with their series and reports, in order (the pieces, put together
+     * with `mergeScanData`, are the scan returned), for a worker to scan them meanwhile
+     */
+    onPiece?: (piece: ScanData) => void
+    /** Most org units of a piece (`onPiece`) */
+    pieceSize?: number
 }
+
+/** Most org units of a piece of a scan handed on as it is built (`BuildScanOptions.onPiece`) */
+export const PIECE_ORG_UNITS = 250
 
 /**
  * The detectors' inputs for every pair and org unit of the scan, in slices of about one frame
@@ -300,7 +311,7 @@ export interface BuildScanOptions {
  */
 export const buildScanData = async (
     { pairs, metadata, window, roots, levels, facilityOffsets }: BuildScanInput,
-    { onProgress, signal, batch }: BuildScanOptions = {}
+    { onProgress, signal, batch, onPiece, pieceSize = PIECE_ORG_UNITS }: BuildScanOptions = {}
 ): Promise<ScanData> => {
     const periods = windowPeriods(window)
     const quarterPeriods = windowQuarterPeriods(window)
@@ -315,6 +326,13 @@ export const buildScanData = async (
         groupSet: groupSet ?? null,
         orgUnits: scanOrgUnits(table, level, roots),
     }))
+    const itemNames: Record<string, string> = {}
+    for (const pair of pairs) {
+        for (const item of pair.hmis.items) {
+            const name = item.name ?? metadata.items.get(item.id)?.name
+            if (name) itemNames[item.id] = name
+        }
+    }
     const total = merged.reduce((sum, level) => sum + level.orgUnits.length, 0)
     let done = 0
     onProgress?.(0, total)
@@ -324,7 +342,35 @@ export const buildScanData = async (
     for (const { level, facilityLevel, table, groupTable, groupSet, orgUnits } of merged) {
         const series: PairOrgUnitSeries[] = []
         const reports: LevelScanData['reports'] = {}
-        for (const unit of orgUnits) {
+        /** The org units and series handed on so far (`onPiece`) */
+        let unitsOut = 0
+        let seriesOut = 0
+        const handOn = (units: number) => {
+            if (!onPiece || units <= unitsOut) return
+            const pieceUnits = orgUnits.slice(unitsOut, units)
+            const pieceReports: LevelScanData['reports'] = {}
+            for (const unit of pieceUnits) {
+                const counts = reports[unit.id]
+                if (counts) pieceReports[unit.id] = counts
+            }
+            onPiece({
+                window,
+                dataSets,
+                itemNames,
+                levels: [
+                    {
+                        level,
+                        facilityLevel,
+                        orgUnits: pieceUnits,
+                        series: series.slice(seriesOut),
+                        reports: pieceReports,
+                    },
+                ],
+            })
+            unitsOut = units
+            seriesOut = series.length
+        }
+        for (const [index, unit] of orgUnits.entries()) {
             if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError')
             for (const pair of pairs) {
                 series.push(
@@ -344,6 +390,7 @@ export const buildScanData = async (
             }
             reports[unit.id] = reportCounts(table, dataSets, window, unit.id)
             done += 1
+            if (index + 1 - unitsOut >= pieceSize) handOn(index + 1)
             if (slice.due()) {
                 if (slice.reportDue()) onProgress?.(done, total)
                 measureSince('scan:build', sliceStart)
@@ -351,17 +398,11 @@ export const buildScanData = async (
                 sliceStart = perfNow()
             }
         }
+        handOn(orgUnits.length)
         out.push({ level, facilityLevel, orgUnits, series, reports })
     }
     measureSince('scan:build', sliceStart)
     onProgress?.(done, total)
-    const itemNames: Record<string, string> = {}
-    for (const pair of pairs) {
-        for (const item of pair.hmis.items) {
-            const name = item.name ?? metadata.items.get(item.id)?.name
-            if (name) itemNames[item.id] = name
-        }
-    }
     return { window, dataSets, itemNames, levels: out }
 }
 

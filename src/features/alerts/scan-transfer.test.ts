@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { LevelScanData, ScanData } from './scan-data'
 import { scanWindow } from './scan-plan'
-import { ScanAssembler, scanMessages, type ScanWorkerRequest } from './scan-transfer'
+import {
+    ScanAssembler,
+    partMessages,
+    scanMessages,
+    startMessage,
+    type ScanWorkerMessage,
+    type ScanWorkerRequest,
+} from './scan-transfer'
 import { DS, oxytocin, ors } from './test-fixtures'
 
 const window = scanWindow('202610', 12, 6)
@@ -84,9 +91,10 @@ describe('scan messages', () => {
         const done = messages.map((message) => assembler.add(structuredClone(message)))
         expect(done.slice(0, -1).every((d) => !d)).toBe(true)
         expect(done.at(-1)).toBe(true)
-        const whole = assembler.scan()
-        expect(whole).toEqual(request)
-        expect(Object.keys(whole.scan.levels[1]?.reports ?? {})).toEqual(
+        const [whole, ...more] = assembler.takeParts()
+        expect(more).toEqual([])
+        expect({ scan: whole, ...assembler.settings() }).toEqual(request)
+        expect(Object.keys(whole?.levels[1]?.reports ?? {})).toEqual(
             Object.keys(request.scan.levels[1]?.reports ?? {})
         )
     })
@@ -94,15 +102,40 @@ describe('scan messages', () => {
     it('sends an empty scan as start and run', () => {
         const empty = { ...request, scan: { ...request.scan, levels: [] } }
         const messages = [...scanMessages(empty)]
-        expect(messages.map((m) => m.kind)).toEqual(['start', 'run'])
+        expect(messages.map((m) => m.kind)).toEqual(['start', 'part', 'partDone', 'run'])
         const assembler = new ScanAssembler()
         messages.forEach((m) => assembler.add(m))
-        expect(assembler.scan()).toEqual(empty)
+        expect({ scan: assembler.takeParts()[0], ...assembler.settings() }).toEqual(empty)
+    })
+
+    it('gives each part as soon as it is whole, in order', () => {
+        const first = { ...request.scan, levels: [level(3, 2, false)] }
+        const second = { ...request.scan, levels: [level(3, 3, false), level(4, 4, true)] }
+        const assembler = new ScanAssembler()
+        assembler.add(startMessage(request))
+        const parts = [first, second].map((part) => {
+            const messages = [...partMessages(part, 2)]
+            messages.slice(0, -1).forEach((m) => assembler.add(structuredClone(m)))
+            // nothing before its end
+            expect(assembler.takeParts()).toEqual([])
+            expect(assembler.add(messages.at(-1) as (typeof messages)[number])).toBe(false)
+            return assembler.takeParts()
+        })
+        expect(parts).toEqual([[first], [second]])
+        expect(assembler.takeParts()).toEqual([])
+        expect(assembler.add({ kind: 'run' })).toBe(true)
+    })
+
+    it('refuses a part cut short', () => {
+        const assembler = new ScanAssembler()
+        assembler.add(startMessage(request))
+        assembler.add([...partMessages(request.scan)][0] as ScanWorkerMessage)
+        expect(() => assembler.add({ kind: 'run' })).toThrow(/middle of a part/)
     })
 
     it('refuses pieces before the start', () => {
         const assembler = new ScanAssembler()
         expect(() => assembler.add({ kind: 'series', level: 0, series: [] })).toThrow(/start/)
-        expect(() => assembler.scan()).toThrow()
+        expect(() => assembler.settings()).toThrow()
     })
 })

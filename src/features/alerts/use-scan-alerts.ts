@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { Pair } from '../../domain/config'
-import { runScanAlerts, type ScanResult } from './run-scan-alerts'
+import { preparedScanResult, runScanAlerts, type ScanResult } from './run-scan-alerts'
 import type { ScanOverrides } from './scan-alerts'
 import type { ScanData } from './scan-data'
 import type { ScanEntry, StockoutEntry } from './scan-entries'
@@ -12,7 +12,8 @@ interface Result extends ScanResult {
 
 /**
  * The scan's alerts with the analyst's thresholds, grouped into ranked entries and the stockout
- * list, computed in a Web Worker (the page never freezes, whatever the number of facilities):
+ * list, computed in a Web Worker (the page never freezes, whatever the number of facilities), or
+ * taken from the worker that scanned the scan's parts as they came (`useAlertScan`'s `alerts`):
  * changing a threshold restarts the computation and keeps the previous entries of the same scan
  * on screen meanwhile. No request is made.
  */
@@ -30,13 +31,18 @@ export const useScanAlerts = (
         const controller = new AbortController()
         setComputing(true)
         setProgress(null)
-        runScanAlerts(
-            { scan, pairs, overrides, facilityLevel },
-            {
-                signal: controller.signal,
-                onProgress: (done, total) => setProgress({ done, total }),
-            }
-        )
+        const run = () =>
+            runScanAlerts(
+                { scan, pairs, overrides, facilityLevel },
+                {
+                    signal: controller.signal,
+                    onProgress: (done, total) => setProgress({ done, total }),
+                }
+            )
+        // Computed while the scan came, part by part (`useAlertScan`), when of these thresholds;
+        // should that have failed, computed again
+        const prepared = preparedScanResult(scan, { pairs, overrides, facilityLevel })
+        ;(prepared ? prepared.catch(() => (controller.signal.aborted ? prepared : run())) : run())
             .then((computed) => {
                 if (controller.signal.aborted) return
                 setResult({ scan, overrides, ...computed })

@@ -110,7 +110,12 @@ export const useScanSetup = (config: Config, options: ScanSetupOptions = {}) => 
             window,
         }
     }, [rootPending, metadata.data, counts.data, maxLevel, rootIds, pairs, scanLevels, window])
-    const scan = useAlertScan(input)
+    // The page's alerts are computed with the session's thresholds (`AlertsPage`): a worker
+    // scans each batch as it comes
+    const scan = useAlertScan(input, {
+        overrides: session.overrides,
+        facilityLevel: maxLevel ?? null,
+    })
     const periodName = useCallback(
         (id: string) => {
             try {

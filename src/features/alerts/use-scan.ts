@@ -1,6 +1,6 @@
 import { useDataEngine } from '@dhis2/app-runtime'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { parseAnalyticsResponse, type AnalyticsQuery } from '../../api/analytics'
 import type { Pair } from '../../domain/config'
 import { buildScanData, mergeScanData, type ScanData } from './scan-data'
@@ -17,6 +17,8 @@ import {
 } from './scan-plan'
 import { runScanLevels, type FetchTable } from './scan-run'
 import { measureSince, perfNow } from '../../shared/perf/mark'
+import { prepareScanResult, scanInParts } from './run-scan-alerts'
+import type { ScanOverrides } from './scan-alerts'
 
 export { FACILITIES_PER_BATCH } from './scan-plan'
 
@@ -140,12 +142,26 @@ export const scanQueryKey = (input: ScanInput | null) =>
 
 const SCAN_STALE_TIME = 30 * 60 * 1000
 
+/** The thresholds and facility level a scan's alerts are computed with (`useScanAlerts`) */
+export interface ScanAlertSettings {
+    overrides: ScanOverrides
+    facilityLevel: number | null
+}
+
 /**
  * An alert scan, cached by React Query under `scanQueryKey`: nothing is requested until `run()`;
  * a scan already in the cache (e.g. on coming back to the page) is there at once. `cancel()`
  * aborts the requests in flight (the query's signal) and drops the partial scan.
+ *
+ * `alerts`: the thresholds the page will ask `useScanAlerts` for. With them, a worker scans each
+ * piece of the scan (a few hundred org units of a batch of regions) as soon as it is built, while
+ * the rest is fetched and built, and the result is kept with the scan for `useScanAlerts`
+ * (`prepareScanResult`): once the last piece is built, only its scan and what spans the pieces
+ * (parents' totals, the ranking, the entries) are left.
  */
-export const useAlertScan = (input: ScanInput | null) => {
+export const useAlertScan = (input: ScanInput | null, alerts?: ScanAlertSettings) => {
+    const alertSettings = useRef(alerts)
+    alertSettings.current = alerts
     const engine = useDataEngine()
     const queryClient = useQueryClient()
     const [progress, setProgress] = useState<ScanProgress | null>(null)
@@ -284,16 +300,32 @@ export const useAlertScan = (input: ScanInput | null) => {
                 fetched.catch(() => undefined)
                 return fetched
             }
-            const parts: ScanData[] = []
-            // The next batch's requests are in flight while a batch is analysed (the server
-            // answers while the page builds the series): two batches' values held at most
-            let next = fetchBatch(0)
-            for (let b = 0; b < batchList.length; b++) {
-                const levels = await next
-                if (b + 1 < batchList.length) next = fetchBatch(b + 1)
-                building = true
-                parts.push(
-                    await buildScanData(
+            // Each piece of a batch is scanned by a worker as soon as it is built (when workers are
+            // there): after the last answer, only the last piece's scan and the ranking are left
+            const settings = alertSettings.current
+            const stopParts = new AbortController()
+            const abortParts = () => stopParts.abort(signal.reason)
+            signal.addEventListener('abort', abortParts, { once: true })
+            const alertSettingsOfScan = settings
+                ? {
+                      pairs: input.pairs,
+                      overrides: settings.overrides,
+                      facilityLevel: settings.facilityLevel,
+                  }
+                : null
+            const inParts = alertSettingsOfScan
+                ? scanInParts(alertSettingsOfScan, { signal: stopParts.signal })
+                : null
+            try {
+                const parts: ScanData[] = []
+                // The next batch's requests are in flight while a batch is analysed (the server
+                // answers while the page builds the series): two batches' values held at most
+                let next = fetchBatch(0)
+                for (let b = 0; b < batchList.length; b++) {
+                    const levels = await next
+                    if (b + 1 < batchList.length) next = fetchBatch(b + 1)
+                    building = true
+                    const part = await buildScanData(
                         {
                             pairs: input.pairs,
                             metadata: input.metadata,
@@ -306,14 +338,25 @@ export const useAlertScan = (input: ScanInput | null) => {
                             signal,
                             onProgress: (done, total) =>
                                 setProgress({ phase: 'analysis', done, total }),
+                            // each piece (a few hundred org units) to the worker as it is built
+                            ...(inParts ? { onPiece: (piece) => void inParts.add(piece) } : {}),
                         }
                     )
-                )
-                building = false
+                    parts.push(part)
+                    building = false
+                }
+                const scan = mergeScanData(parts)
+                if (!scan) throw new Error('Nothing to scan')
+                if (inParts && alertSettingsOfScan) {
+                    prepareScanResult(scan, alertSettingsOfScan, inParts.finish())
+                }
+                return scan
+            } catch (error) {
+                stopParts.abort(error)
+                throw error
+            } finally {
+                signal.removeEventListener('abort', abortParts)
             }
-            const scan = mergeScanData(parts)
-            if (!scan) throw new Error('Nothing to scan')
-            return scan
         },
         [engine, input, requests, childrenOf]
     )

@@ -132,7 +132,7 @@ export const AlertsItem = ({
     useEffect(() => {
         if (alertsPageState) toldAlertsPage.current?.(alertsPageState)
     }, [alertsPageState])
-    const scan = useAlertScan(input)
+    const scan = useAlertScan(input, { overrides: NO_OVERRIDES, facilityLevel: maxLevel ?? null })
     const { run } = scan
     const scanned = Boolean(scan.data)
     useEffect(() => {
