@@ -322,6 +322,7 @@ describe('the chart layout', () => {
                     Boolean(document.activeElement?.closest('.highcharts-container'))
                 )
             ).toBe(false)
+            const drilledUrl = page.url()
             // A region's districts, from the logistics chart (its partner drills with it)
             await clickChartPoint(
                 page,
@@ -343,6 +344,19 @@ describe('the chart layout', () => {
             await page.waitForTimeout(500)
             await shot(page, `drill-up-${size.width}`)
             expect(analytics()).toBe(requests)
+            // Another month, clicked after drilling back up, drills into that month (not the first
+            // one, which the chart's keyboard navigation would have made the hovered point)
+            const firstMonth = /dpe=(\d+)/.exec(drilledUrl)?.[1]
+            await clickChartPoint(page, hmisPoints.nth(2))
+            await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/dpe=\d+/)
+            // (the months are consecutive: three before the first one clicked)
+            const year = Number(firstMonth?.slice(0, 4))
+            const month = Number(firstMonth?.slice(4)) - 3
+            const expected =
+                month > 0
+                    ? `${year}${String(month).padStart(2, '0')}`
+                    : `${year - 1}${String(month + 12).padStart(2, '0')}`
+            expect(/dpe=(\d+)/.exec(page.url())?.[1]).toBe(expected)
             expect(errors, errors.join('\n')).toEqual([])
             await page.close()
         }

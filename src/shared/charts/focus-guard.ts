@@ -25,10 +25,21 @@ const guarded = new WeakSet<object>()
 
 /** The chart the focus was last in (`null`: it went elsewhere since) */
 let lastFocused: FocusingChart | null = null
+/**
+ * How the user last acted: a chart moves the focus only for a keyboard user. After a mouse click,
+ * the module's focus on drilling up started its keyboard navigation in the chart clicked, which
+ * made its first point the hovered one: the next click on another month drilled into that first
+ * month.
+ */
+let keyboardUser = false
 let listening = false
 const listen = () => {
     if (listening) return
     listening = true
+    document.addEventListener('keydown', () => (keyboardUser = true), true)
+    for (const type of ['pointerdown', 'mousedown', 'touchstart']) {
+        document.addEventListener(type, () => (keyboardUser = false), true)
+    }
     document.addEventListener(
         'focusin',
         (event) => {
@@ -53,9 +64,10 @@ export const keepFocusUnlessInChart = (chart: Highcharts.Chart): void => {
         lastFocused = target
     })
     const inChart = () =>
-        holdsFocus(root, document.activeElement) ||
-        (lastFocused === target &&
-            (document.activeElement === null || document.activeElement === document.body))
+        keyboardUser &&
+        (holdsFocus(root, document.activeElement) ||
+            (lastFocused === target &&
+                (document.activeElement === null || document.activeElement === document.body)))
     const setFocus = target.setFocusToElement
     if (typeof setFocus === 'function') {
         target.setFocusToElement = function (this: unknown, ...args: unknown[]) {
