@@ -27,11 +27,10 @@ import { launchChromium } from '../test/browser/support/chromium'
 import { installApp, startDemoProcess } from '../test/browser/support/demo-process'
 import { builtZipPath } from './lib/js-size'
 import {
-    CARD,
-    POINT_IN_CARD,
     chartTitles,
     clearClickTime,
     clickTime,
+    firstCardPointTarget,
     instrument,
     openWarmView,
     waitTitles,
@@ -114,15 +113,12 @@ const drillCost = async (
     const result: (Cost & { ms: number })[] = []
     for (let i = 0; i < clicks; i++) {
         const before = await chartTitles(page)
-        const point = page.locator(CARD).first().locator(POINT_IN_CARD).nth(i)
-        await point.scrollIntoViewIfNeeded()
-        const box = await point.boundingBox()
-        if (!box) throw new Error('no point')
+        const target = await firstCardPointTarget(page, i)
         await clearClickTime(page)
         const watch = await watchDrill(page, before)
-        await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 4))
+        await page.mouse.move(target.x, target.y)
         const start = await metrics(cdp)
-        await page.mouse.click(box.x + box.width / 2, box.y + Math.min(box.height / 2, 4))
+        await page.mouse.click(target.x, target.y)
         const drilled = await watch.done
         const end = await metrics(cdp)
         const clickedAt = await clickTime(page)

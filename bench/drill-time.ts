@@ -15,11 +15,10 @@ import { launchChromium } from '../test/browser/support/chromium'
 import { ADMIN, installApp, startDemoProcess } from '../test/browser/support/demo-process'
 import { openApp } from '../test/browser/support/session'
 import {
-    CARD,
-    POINT_IN_CARD,
     chartTitles,
     clearClickTime,
     clickTime,
+    firstCardPointTarget,
     instrument,
     timeline,
     waitTitles,
@@ -50,16 +49,13 @@ const main = async () => {
         await waitViewportDrawn(page, 1)
         for (let i = 0; i < clicks; i++) {
             const before = await chartTitles(page)
-            const point = page.locator(CARD).first().locator(POINT_IN_CARD).nth(i)
-            await point.scrollIntoViewIfNeeded()
-            const box = await point.boundingBox()
-            if (!box) throw new Error('no point')
+            const target = await firstCardPointTarget(page, i)
             await clearClickTime(page)
             const requests = analytics()
             // the cards further down are drawn when scrolled near: the charts in the window
             const watch = await watchDrill(page, before)
-            await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 4))
-            await page.mouse.click(box.x + box.width / 2, box.y + Math.min(box.height / 2, 4))
+            await page.mouse.move(target.x, target.y)
+            await page.mouse.click(target.x, target.y)
             // Both times taken in the page, at each animation frame
             const drilled = await watch.done
             const times = { pairAt: drilled.pair, allAt: drilled.visible }

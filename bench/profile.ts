@@ -24,11 +24,11 @@ import { openApp } from '../test/browser/support/session'
 import { builtZipPath, readZip } from './lib/js-size'
 import {
     CARD,
-    POINT_IN_CARD,
     chartTitles,
-    watchDrill,
+    firstCardPointTarget,
     waitTitles,
     waitViewportDrawn,
+    watchDrill,
 } from './lib/browser'
 import { BENCH_AREA, benchConfig } from './lib/configs'
 import { adminApi } from './lib/demo'
@@ -222,13 +222,10 @@ const main = async () => {
 const drillClicks = async (page: Page, clicks: number): Promise<void> => {
     for (let i = 0; i < clicks; i++) {
         const before = await chartTitles(page)
-        const point = page.locator(CARD).first().locator(POINT_IN_CARD).nth(i)
-        await point.scrollIntoViewIfNeeded()
-        const box = await point.boundingBox()
-        if (!box) throw new Error('no point')
+        const target = await firstCardPointTarget(page, i)
         const drill = await watchDrill(page, before)
-        await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 4))
-        await page.mouse.click(box.x + box.width / 2, box.y + Math.min(box.height / 2, 4))
+        await page.mouse.move(target.x, target.y)
+        await page.mouse.click(target.x, target.y)
         await drill.done
         await page.waitForTimeout(500)
         await page.goBack()

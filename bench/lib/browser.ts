@@ -15,6 +15,22 @@ export const CARD = '[data-test^="pair-card-"]'
 export const POINT_IN_CARD =
     '[data-test="chart-hmis"] .highcharts-series-group .highcharts-series-0 .highcharts-point'
 
+/**
+ * Where a user clicks the first card's `index`-th point (`POINT_IN_CARD`), scrolled into view: its
+ * middle, at most 4 px below its top (a column's top, a marker's middle), as the browser tests'
+ * `clickChartPoint` does.
+ */
+export const firstCardPointTarget = async (
+    page: Page,
+    index: number
+): Promise<{ x: number; y: number }> => {
+    const point = page.locator(CARD).first().locator(POINT_IN_CARD).nth(index)
+    await point.scrollIntoViewIfNeeded()
+    const box = await point.boundingBox()
+    if (!box) throw new Error('no point')
+    return { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 4) }
+}
+
 declare global {
     interface Window {
         __benchClickAt?: number
