@@ -18,7 +18,6 @@ import { AlertsPrintView } from './follow-up/AlertsPrintView'
 import { useAlertFollowUps } from './follow-up/use-alert-follow-ups'
 import { listedEntries, NO_ENTRY_FILTERS, type EntryFilters } from './scan-entries'
 import { ScanPanel } from './ScanPanel'
-import { scanFromUrl } from './scan-url'
 import { ThresholdPanel } from './ThresholdPanel'
 import { useScanAlerts } from './use-scan-alerts'
 import { useUrlScanSetup } from './use-url-scan-setup'
@@ -44,17 +43,9 @@ export interface AlertsPageProps {
  * opens the triangulation view drilled to its point.
  */
 export const AlertsPage = ({ config, state, push, replace = push }: AlertsPageProps) => {
-    const { setup, onRun } = useUrlScanSetup(config, state, push, replace)
-    const { scan, session, update } = setup
     // The scan's settings of the URL, checked (the list's program area follows the link's)
-    const fromUrl = useMemo(
-        () =>
-            scanFromUrl(
-                state,
-                config.programAreas.map((area) => area.id)
-            ),
-        [state, config.programAreas]
-    )
+    const { setup, onRun, fromUrl } = useUrlScanSetup(config, state, push, replace)
+    const { scan, session, update } = setup
     const [filters, setFilters] = useState<EntryFilters>(() => ({
         ...NO_ENTRY_FILTERS,
         areaId: config.programAreas.some((area) => area.id === state.area)

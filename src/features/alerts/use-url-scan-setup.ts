@@ -19,14 +19,20 @@ const urlScanKey = (state: ViewState, config: Config): string =>
  * `scan-url.ts`): the link's settings, checked, else the session's, as when the page is opened
  * from its tab; a change of the settings is a new URL (shared as is; back returns to the settings
  * before); `run=1` runs it on opening, once per link (a cancelled scan stays cancelled). `onRun`:
- * runs it by hand, the URL saying so, so that the link shared opens on the results.
+ * runs it by hand, the URL saying so, so that the link shared opens on the results. `fromUrl`: the
+ * link's settings, checked.
  */
 export const useUrlScanSetup = (
     config: Config,
     state: ViewState,
     push: (state: ViewState) => void,
     replace: (state: ViewState) => void
-): { setup: ScanSetup; onRun: () => void } => {
+): {
+    setup: ScanSetup
+    onRun: () => void
+    /** The link's scan settings, checked (`null`: none in the URL) */
+    fromUrl: ReturnType<typeof scanFromUrl>
+} => {
     const urlKey = urlScanKey(state, config)
     const fromUrl = useMemo(() => JSON.parse(urlKey) as ReturnType<typeof scanFromUrl>, [urlKey])
     const stateRef = useRef(state)
@@ -69,5 +75,5 @@ export const useUrlScanSetup = (
         ranFor.current = urlScanKey(next, config)
         replace(next)
     }
-    return { setup, onRun }
+    return { setup, onRun, fromUrl }
 }

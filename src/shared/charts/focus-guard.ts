@@ -51,7 +51,7 @@ const listen = () => {
 }
 
 /** Whether `element` is `root` or inside it */
-export const holdsFocus = (root: Element | undefined, element: Element | null): boolean =>
+const holdsFocus = (root: Element | undefined, element: Element | null): boolean =>
     Boolean(root && element && root.contains(element))
 
 export const keepFocusUnlessInChart = (chart: Highcharts.Chart): void => {
