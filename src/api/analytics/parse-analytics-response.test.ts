@@ -165,6 +165,35 @@ describe('parseAnalyticsResponse', () => {
     })
 })
 
+describe('forEachValue', () => {
+    it("gives each row's dimension items and value in row order, as the rows read them", () => {
+        const table = parseAnalyticsResponse(response)
+        const seen: [string[], number | null][] = []
+        table.forEachValue((items, value) => seen.push([[...items], value]))
+        expect(table.dimensions).toEqual(['pe', 'dx', 'ou'])
+        expect(seen).toEqual(
+            table.rows.map((row) => [table.dimensions.map((d) => row.dims[d]), row.value])
+        )
+        expect(seen[3]).toEqual([['202402', 'inUid000001', 'ouUid000001'], null])
+    })
+
+    it('reads null dimension cells as empty ids and numbers as they are', () => {
+        const table = parseAnalyticsResponse({
+            headers: [header('dx'), header('value', false), header('co')],
+            rows: [
+                ['a', 5, null],
+                ['b', 'n/a', 'c1'],
+            ],
+        })
+        const seen: [string[], number | null][] = []
+        table.forEachValue((items, value) => seen.push([[...items], value]))
+        expect(seen).toEqual([
+            [['a', ''], 5],
+            [['b', 'c1'], null],
+        ])
+    })
+})
+
 describe('parseAnalyticsResponse errors', () => {
     const shapeError = (json: unknown): AnalyticsResponseError => {
         try {

@@ -196,13 +196,16 @@ const toItem = (id: string, raw: z.infer<typeof itemSchema>): AnalyticsItem => {
     return item
 }
 
+/** A dimension cell as an item id (`''` where none) */
+const dimensionItem = (cell: AnalyticsCell | undefined): string =>
+    cell === null || cell === undefined ? '' : String(cell)
+
 const isValueColumn = (name: string): name is ValueColumn =>
     (VALUE_COLUMNS as readonly string[]).includes(name)
 
 class ParsedAnalyticsTable implements AnalyticsTable {
     readonly headers: readonly AnalyticsHeader[]
     readonly dimensions: readonly string[]
-    readonly rows: readonly AnalyticsRow[]
     readonly items: Readonly<Record<string, AnalyticsItem>>
     readonly dimensionItems: Readonly<Record<string, readonly string[]>>
     readonly ouHierarchy: Readonly<Record<string, readonly string[]>>
@@ -211,39 +214,29 @@ class ParsedAnalyticsTable implements AnalyticsTable {
     /** Rows by their dimension items, built on the first lookup (a scan merges tables instead) */
     private index: Map<string, AnalyticsRow> | null = null
     private readonly idsInRows = new Map<string, string[]>()
+    /** The response's rows as they came: read into `rows` on first use */
+    private readonly cells: readonly (readonly AnalyticsCell[])[]
+    private readonly dimensionColumns: readonly number[]
+    private readonly columns: Readonly<Record<ValueColumn, number>>
+    private readRows: readonly AnalyticsRow[] | null = null
 
-    constructor(response: z.infer<typeof responseSchema>) {
-        this.headers = (response.headers ?? []).map(toHeader)
-        this.dimensions = this.headers
-            .map((header) => header.name)
-            .filter((name) => !isValueColumn(name))
-
-        const dimensionColumns = this.dimensions.map((name) =>
-            this.headers.findIndex((header) => header.name === name)
-        )
-        const valueColumn = (name: ValueColumn): number =>
-            this.headers.findIndex((header) => header.name === name)
-        const columns = {
-            value: valueColumn('value'),
-            numerator: valueColumn('numerator'),
-            denominator: valueColumn('denominator'),
-            factor: valueColumn('factor'),
-            multiplier: valueColumn('multiplier'),
-            divisor: valueColumn('divisor'),
-        }
+    /**
+     * The rows, read on first use: a scan folds its tables' values (`forEachValue`) without them,
+     * an object and its dimension record per row (hundreds of thousands per national scan)
+     */
+    get rows(): readonly AnalyticsRow[] {
+        if (this.readRows) return this.readRows
+        const { dimensionColumns, columns } = this
         const numberAt = (cells: readonly AnalyticsCell[], column: number): number | null =>
             column < 0 ? null : parseAnalyticsNumber(cells[column])
-
         const dimensionCount = this.dimensions.length
         const dimensionNames = this.dimensions
-        const rows: AnalyticsRow[] = new Array(response.rows.length)
-        for (let r = 0; r < response.rows.length; r++) {
-            const cells = response.rows[r] as readonly AnalyticsCell[]
+        const rows: AnalyticsRow[] = new Array(this.cells.length)
+        for (let r = 0; r < this.cells.length; r++) {
+            const cells = this.cells[r] as readonly AnalyticsCell[]
             const dims: Record<string, string> = {}
             for (let d = 0; d < dimensionCount; d++) {
-                const cell = cells[dimensionColumns[d] ?? -1]
-                dims[dimensionNames[d] as string] =
-                    cell === null || cell === undefined ? '' : String(cell)
+                dims[dimensionNames[d] as string] = dimensionItem(cells[dimensionColumns[d] ?? -1])
             }
             const rawCell = columns.value < 0 ? null : cells[columns.value]
             rows[r] = {
@@ -260,7 +253,41 @@ class ParsedAnalyticsTable implements AnalyticsTable {
                 divisor: numberAt(cells, columns.divisor),
             }
         }
-        this.rows = rows
+        this.readRows = rows
+        return rows
+    }
+
+    forEachValue(visit: (items: readonly string[], value: number | null) => void): void {
+        const { dimensionColumns, columns } = this
+        const items: string[] = new Array<string>(dimensionColumns.length).fill('')
+        for (const cells of this.cells) {
+            for (let d = 0; d < dimensionColumns.length; d++) {
+                items[d] = dimensionItem(cells[dimensionColumns[d] ?? -1])
+            }
+            visit(items, columns.value < 0 ? null : parseAnalyticsNumber(cells[columns.value]))
+        }
+    }
+
+    constructor(response: z.infer<typeof responseSchema>) {
+        this.headers = (response.headers ?? []).map(toHeader)
+        this.dimensions = this.headers
+            .map((header) => header.name)
+            .filter((name) => !isValueColumn(name))
+
+        this.dimensionColumns = this.dimensions.map((name) =>
+            this.headers.findIndex((header) => header.name === name)
+        )
+        const valueColumn = (name: ValueColumn): number =>
+            this.headers.findIndex((header) => header.name === name)
+        this.columns = {
+            value: valueColumn('value'),
+            numerator: valueColumn('numerator'),
+            denominator: valueColumn('denominator'),
+            factor: valueColumn('factor'),
+            multiplier: valueColumn('multiplier'),
+            divisor: valueColumn('divisor'),
+        }
+        this.cells = response.rows
 
         const metaData = response.metaData
         this.hasMetaData = metaData !== undefined

@@ -95,6 +95,12 @@ export interface AnalyticsTable {
     valueAt(coordinates: AnalyticsCoordinates): number | null
     /** The row at the given coordinates (every dimension column given) */
     row(coordinates: AnalyticsCoordinates): AnalyticsRow | undefined
+    /**
+     * Each row's dimension items (in `dimensions` order) and value, in row order, without
+     * reading the rows into objects (a scan folds millions of values). `items` is reused from
+     * one row to the next: copy what is kept.
+     */
+    forEachValue(visit: (items: readonly string[], value: number | null) => void): void
     /** Rows matching the given coordinates; dimension columns not given match any item */
     rowsWhere(coordinates: AnalyticsCoordinates): AnalyticsRow[]
     /** `metaData.items[id].name` */

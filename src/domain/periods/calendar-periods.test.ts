@@ -37,6 +37,12 @@ describe('period ids', () => {
         expect(quarterOfMonth('202412')).toBe('2024Q4')
         expect(monthsOfQuarter('2024Q1')).toEqual(['202401', '202402', '202403'])
         expect(monthsOfQuarter('2024Q4')).toEqual(['202410', '202411', '202412'])
+        // Its answers are kept, but each call gives its own array
+        const months = monthsOfQuarter('2024Q3')
+        months.reverse()
+        expect(monthsOfQuarter('2024Q3')).toEqual(['202407', '202408', '202409'])
+        expect(() => quarterOfMonth('2024Q1')).toThrow(RangeError)
+        expect(() => quarterOfMonth('2024Q1')).toThrow(RangeError)
         expect(quartersOfMonths(['202411', '202412', '202501', '202502'])).toEqual([
             '2024Q4',
             '2025Q1',

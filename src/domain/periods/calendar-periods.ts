@@ -263,17 +263,41 @@ export const periodsEndingWith = (last: string, count: number): string[] => {
     return Array.from({ length: Math.max(0, count) }, (_, index) => step(last, index - count + 1))
 }
 
-/** The quarter (`2024Q2`) a month (`202405`) belongs to. */
-export const quarterOfMonth = (id: string): string => {
-    const { year, month } = parseAs(id, 'MONTHLY')
-    return quarterId(year, Math.ceil(month / 3))
+/**
+ * A function of a period id whose results are kept, as `parsePeriodId`'s are: an alert scan asks
+ * for the quarter of the same few dozen months millions of times. Bounded.
+ */
+const keptById = <T>(compute: (id: string) => T): ((id: string) => T) => {
+    const kept = new Map<string, T>()
+    return (id) => {
+        let result = kept.get(id)
+        if (result === undefined) {
+            result = compute(id)
+            if (kept.size >= PARSED_MAX) kept.clear()
+            kept.set(id, result)
+        }
+        return result
+    }
 }
 
-/** The three months (`['202404', '202405', '202406']`) of a quarter (`2024Q2`), in order. */
-export const monthsOfQuarter = (id: string): [string, string, string] => {
+const quarterOfMonthKept = keptById((id: string): string => {
+    const { year, month } = parseAs(id, 'MONTHLY')
+    return quarterId(year, Math.ceil(month / 3))
+})
+
+/** The quarter (`2024Q2`) a month (`202405`) belongs to. */
+export const quarterOfMonth = (id: string): string => quarterOfMonthKept(id)
+
+const monthsOfQuarterKept = keptById((id: string): Readonly<[string, string, string]> => {
     const { year, quarter } = parseAs(id, 'QUARTERLY')
     const first = (quarter - 1) * 3 + 1
     return [monthId(year, first), monthId(year, first + 1), monthId(year, first + 2)]
+})
+
+/** The three months (`['202404', '202405', '202406']`) of a quarter (`2024Q2`), in order. */
+export const monthsOfQuarter = (id: string): [string, string, string] => {
+    const [first, second, third] = monthsOfQuarterKept(id)
+    return [first, second, third]
 }
 
 /** The quarters the months belong to, each once, in the order of the months. */

@@ -60,7 +60,12 @@ export const markIncompletePeriods = (
     periods: readonly Omit<PeriodCompleteness, 'incomplete'>[],
     lateRatio: number = LATE_RATIO
 ): PeriodCompleteness[] => {
-    const out = periods.map((p) => ({ ...p, incomplete: false }))
+    const out = periods.map((p): PeriodCompleteness => ({
+        period: p.period,
+        open: p.open,
+        reports: p.reports,
+        incomplete: false,
+    }))
     let index = out.length - 1
     // Open periods at the end first: they are incomplete whatever their counts
     while (index >= 0 && out[index]?.open) {
@@ -70,13 +75,16 @@ export const markIncompletePeriods = (
     for (; index >= 0; index -= 1) {
         const point = out[index] as PeriodCompleteness
         const rate = rateOf(point.reports)
-        // The usual rate: that of the periods before this one
-        const usual = median(
-            out
-                .slice(0, index)
-                .map((p) => rateOf(p.reports))
-                .filter((r): r is number => r !== null)
-        )
+        // The usual rate: that of the periods before this one (only needed with a rate)
+        const usual =
+            rate === null
+                ? null
+                : median(
+                      out
+                          .slice(0, index)
+                          .map((p) => rateOf(p.reports))
+                          .filter((r): r is number => r !== null)
+                  )
         if (point.open || (rate !== null && usual !== null && rate < lateRatio * usual)) {
             point.incomplete = true
             continue

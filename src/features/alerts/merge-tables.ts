@@ -23,7 +23,13 @@ const otherKey = (dims: Readonly<Record<string, string | undefined>>): string =>
 export type ScanTable = Pick<
     AnalyticsTable,
     'value' | 'itemName' | 'itemIds' | 'ouHierarchy' | 'ouNameHierarchy'
->
+> & {
+    /**
+     * One item's values at one org unit, by period (of the rows without other dimensions); what
+     * `value(dx, pe, ou)` gives for each period, in one lookup
+     */
+    periodValues?: (dx: string, ou: string) => ReadonlyMap<string, number | null> | undefined
+}
 
 /**
  * Several analytics tables of one scan (chunks of `dx`, monthly and quarterly requests) read as
@@ -51,21 +57,47 @@ export class ScanTableMerger {
     add(table: AnalyticsTable): void {
         const { index } = this
         const dimensions = table.dimensions
-        for (const row of table.rows) {
-            const { dims } = row
-            for (const dimension of dimensions) {
-                const id = dims[dimension]
-                if (id) (this.rowIds[dimension] ??= new Set()).add(id)
+        const at = (name: string) => dimensions.indexOf(name)
+        const [dxAt, peAt, ouAt] = [at('dx'), at('pe'), at('ou')]
+        // Other dimension columns, by name (the key `otherKey` gives), e.g. a group set
+        const others = dimensions
+            .map((name, column) => ({ name, column }))
+            .filter(({ name }) => name !== 'dx' && name !== 'pe' && name !== 'ou')
+            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        // Ids in row order, only of dimensions the table's metaData does not list (else never read)
+        const tracked = dimensions
+            .map((name, column) => ({ name, column }))
+            .filter(({ name }) => !table.dimensionItems[name])
+            .map(({ name, column }) => ({ ids: (this.rowIds[name] ??= new Set()), column }))
+        let lastDx: string | null = null
+        let byOrgUnit: Map<string, Map<string, number | null>> | undefined
+        table.forEachValue((items, value) => {
+            for (const { ids, column } of tracked) {
+                const id = items[column]
+                if (id) ids.add(id)
             }
-            const { dx = '', pe = '', ou = '' } = dims
-            const other = otherKey(dims)
-            const key = other ? `${pe}|${other}` : pe
-            let byOrgUnit = index.get(dx)
-            if (!byOrgUnit) index.set(dx, (byOrgUnit = new Map()))
+            const dx = dxAt < 0 ? '' : (items[dxAt] as string)
+            const pe = peAt < 0 ? '' : (items[peAt] as string)
+            const ou = ouAt < 0 ? '' : (items[ouAt] as string)
+            let key = pe
+            if (others.length > 0) {
+                const parts: string[] = []
+                for (const { name, column } of others) {
+                    const id = items[column]
+                    if (id) parts.push(`${name}=${id}`)
+                }
+                if (parts.length > 0) key = `${pe}|${parts.join('&')}`
+            }
+            // Rows come grouped by item: the item's map is looked up once per run of rows
+            if (dx !== lastDx || !byOrgUnit) {
+                byOrgUnit = index.get(dx)
+                if (!byOrgUnit) index.set(dx, (byOrgUnit = new Map()))
+                lastDx = dx
+            }
             let byPeriod = byOrgUnit.get(ou)
             if (!byPeriod) byOrgUnit.set(ou, (byPeriod = new Map()))
-            if (!byPeriod.has(key)) byPeriod.set(key, row.value)
-        }
+            if (!byPeriod.has(key)) byPeriod.set(key, value)
+        })
         for (const [id, item] of Object.entries(table.items)) this.items[id] ??= item.name
         for (const [dimension, ids] of Object.entries(table.dimensionItems)) {
             const list = (this.dimensionItems[dimension] ??= [])
@@ -96,6 +128,7 @@ export class ScanTableMerger {
         }
         return {
             value,
+            periodValues: (dx: string, ou: string) => index.get(dx)?.get(ou),
             itemName: (id: string) => items[id],
             itemIds: (dimension: string) =>
                 dimensionItems[dimension] ?? [...(rowIds[dimension] ?? [])],

@@ -1,7 +1,13 @@
 import { analyticsHeader } from '../../api/analytics/test-headers'
 import { parseAnalyticsResponse } from '../../api/analytics'
 import { ScanTableMerger, mergeTables } from './merge-tables'
-import { buildScanData, pairDataSetIds, pairOrgUnitSeries, scanOrgUnits } from './scan-data'
+import {
+    ScanStatuses,
+    buildScanData,
+    pairDataSetIds,
+    pairOrgUnitSeries,
+    scanOrgUnits,
+} from './scan-data'
 import { scanWindow } from './scan-plan'
 import { runScanLevels, runScanRequests } from './scan-run'
 import { DE, DS, OU, metadata, ors, oxytocin, rowsOf, table, zinc } from './test-fixtures'
@@ -53,6 +59,23 @@ describe('mergeTables', () => {
         expect(read.value(DE.oxyQ, '2024Q1', OU.a)).toBe(30)
         expect(read.value(DE.deliveries, '202401', OU.a)).toBe(10)
         expect(Object.keys(read)).not.toContain('rows')
+    })
+
+    it("gives an item's values at an org unit by period, as value() reads them", () => {
+        const byPeriod = merged.periodValues?.(DE.deliveries, OU.a)
+        expect(byPeriod?.get('202401')).toBe(10)
+        expect(byPeriod?.get('202402')).toBeUndefined()
+        expect(merged.periodValues?.(DE.oxyQ, OU.b)).toBeUndefined()
+    })
+
+    it('lists the org units of a table without metaData after one with, from the metaData', () => {
+        const bare = parseAnalyticsResponse({
+            headers: ['dx', 'pe', 'ou', 'value'].map(analyticsHeader),
+            rows: [[DE.deliveries, '202403', 'DistrictC01', '1']],
+        })
+        const read = mergeTables([monthly, bare])
+        expect(read.itemIds('ou')).toEqual([OU.a, OU.b])
+        expect(read.value(DE.deliveries, '202403', 'DistrictC01')).toBe(1)
     })
 
     it('lists the org units of rows in first-seen order when the response has no metaData', () => {
@@ -115,6 +138,39 @@ describe('pairOrgUnitSeries', () => {
         expect(series.consumption?.[0]).toBeCloseTo(300 / 3)
         expect(series.quarterly?.consumption).toEqual([300, 301, 302, 303])
         expect(series.quarterly?.cases).toEqual([120, 120, 120, 120])
+    })
+})
+
+describe('ScanStatuses', () => {
+    it('gives every org unit the status it would have on its own', () => {
+        const rows = [
+            ...rowsOf(DE.deliveries, OU.a, months, (i) => 100 + i),
+            ...rowsOf(DE.oxyM, OU.a, months, () => 90),
+            ...rowsOf(DE.deliveries, OU.b, months.slice(0, 8), () => 40),
+            ...rowsOf(DE.oxyQ, OU.b, quarters.slice(0, 2), (i) => 300 + i),
+        ]
+        const merged = mergeTables([table(rows)])
+        const periods = windowPeriods(window)
+        const quarterPeriods = windowQuarterPeriods(window)
+        const shared = new ScanStatuses(metadata, periods)
+        for (const pair of [oxytocin, zinc, ors]) {
+            for (const ou of [OU.a, OU.b]) {
+                const at = [
+                    pair,
+                    merged,
+                    metadata,
+                    periods,
+                    ou,
+                    quarterPeriods,
+                    null,
+                    null,
+                ] as const
+                expect(pairOrgUnitSeries(...at, shared)).toEqual(pairOrgUnitSeries(...at))
+            }
+        }
+        // Computed once per pair and grain
+        expect(shared.of(oxytocin, periods)).toBe(shared.of(oxytocin, periods))
+        expect(shared.currentMonth).toBe('202501')
     })
 })
 
@@ -420,9 +476,13 @@ describe('mergeTables with a group set dimension', () => {
             rows: [
                 [DE.oxyQ, '2026Q1', OU.a, 'GroupA00001', '30'],
                 [DE.oxyQ, '2026Q1', OU.a, 'GroupB00001', '60'],
+                [DE.oxyQ, '2026Q1', OU.a, null, '90'],
             ],
         })
         const merged = mergeTables([grouped])
+        // A row without a group is the org unit's own value
+        expect(merged.value(DE.oxyQ, '2026Q1', OU.a)).toBe(90)
+        expect(merged.periodValues?.(DE.oxyQ, OU.a)?.get('2026Q1')).toBe(90)
         expect(merged.value(DE.oxyQ, '2026Q1', OU.a, { GroupSet001: 'GroupA00001' })).toBe(30)
         expect(merged.value(DE.oxyQ, '2026Q1', OU.a, { GroupSet001: 'GroupB00001' })).toBe(60)
         expect(merged.value(DE.oxyQ, '2026Q1', OU.a, { GroupSet001: 'GroupC00001' })).toBeNull()

@@ -10,7 +10,9 @@ import {
     REPORTS_ACTUAL,
     REPORTS_EXPECTED,
     buildPairTrend,
+    pairStatus,
     type DataSetInfo,
+    type PairStatus,
     type SeriesData,
     type TrendLabels,
 } from '../triangulation/pair-model'
@@ -159,6 +161,48 @@ export const windowCases = (
     })
 }
 
+/** A scan reads no data set's report counts into its trends (the completeness is its own) */
+const NO_DATA_SETS: ReadonlyMap<string, DataSetInfo> = new Map()
+
+/**
+ * The status of each pair's systems in a scan (`pairStatus`), computed once per pair and period
+ * grain: the trends of a scan read no report counts (`NO_DATA_SETS`), so it is the same at every
+ * org unit (78,000 trends at 6,000 facilities; computing it for each was a quarter of the build).
+ * Periods not over by the window's last month are left out (a quarter with one reporting group in
+ * is not a fall), as the view does.
+ */
+export class ScanStatuses {
+    readonly currentMonth: string | undefined
+    private readonly known = new Map<Pair, Map<ViewPeriods, PairStatus>>()
+
+    constructor(
+        private readonly metadata: MetadataMaps,
+        periods: ViewPeriods
+    ) {
+        const last = periods.months[periods.months.length - 1]
+        this.currentMonth = last === undefined ? undefined : addMonths(last, 1)
+    }
+
+    of(pair: Pair, periods: ViewPeriods): PairStatus {
+        let byPeriods = this.known.get(pair)
+        if (!byPeriods) this.known.set(pair, (byPeriods = new Map()))
+        let status = byPeriods.get(periods)
+        if (!status) {
+            status = pairStatus({
+                pair,
+                table: { value: () => null },
+                items: this.metadata.items,
+                dataSets: NO_DATA_SETS,
+                periods,
+                ou: '',
+                currentMonth: this.currentMonth,
+            })
+            byPeriods.set(periods, status)
+        }
+        return status
+    }
+}
+
 /** One pair at one org unit of a (merged) scan table. */
 export const pairOrgUnitSeries = (
     pair: Pair,
@@ -173,7 +217,9 @@ export const pairOrgUnitSeries = (
      * An aggregate org unit: the quarterly LMIS flows by staggered group (the group set as a
      * dimension), shifted to the months each group's reports cover, then summed
      */
-    groupTable: ScanTable | null = null
+    groupTable: ScanTable | null = null,
+    /** The pairs' status computed once for the whole scan (else for this org unit) */
+    statuses: ScanStatuses = new ScanStatuses(metadata, periods)
 ): PairOrgUnitSeries => {
     const trendAt = (at: ViewPeriods, offset: number | null) =>
         buildPairTrend({
@@ -181,17 +227,14 @@ export const pairOrgUnitSeries = (
             pair,
             table,
             items: metadata.items,
-            dataSets: new Map(),
+            dataSets: NO_DATA_SETS,
             periods: at,
             ou,
             labels: LABELS,
             facilityOffset: offset,
             scanSeriesOnly: true,
-            // Periods not over by the window's last month are left out (a quarter with one
-            // reporting group in is not a fall): as the view does
-            currentMonth: periods.months.length
-                ? addMonths(periods.months[periods.months.length - 1] as string, 1)
-                : undefined,
+            currentMonth: statuses.currentMonth,
+            status: statuses.of(pair, at),
         })
     // By month, a staggered facility's reports are placed on the months they cover
     const trend = trendAt(periods, facilityOffset)
@@ -333,6 +376,7 @@ export const buildScanData = async (
             if (name) itemNames[item.id] = name
         }
     }
+    const statuses = new ScanStatuses(metadata, periods)
     const total = merged.reduce((sum, level) => sum + level.orgUnits.length, 0)
     let done = 0
     onProgress?.(0, total)
@@ -384,7 +428,8 @@ export const buildScanData = async (
                         facilityLevel ? (facilityOffsets?.get(unit.id) ?? null) : null,
                         groupTable && pair.lmis.reportingGroups?.groupSet === groupSet
                             ? groupTable
-                            : null
+                            : null,
+                        statuses
                     )
                 )
             }

@@ -4,6 +4,7 @@ import type { Pair } from '../../domain/config'
 import { buildPairDrill, singlePeriod } from './drill-model'
 import {
     buildPairTrend,
+    pairStatus,
     latestCompleteness,
     requestItems,
     sumPoints,
@@ -184,6 +185,25 @@ describe('a pair trend', () => {
         })
         expect(t.consumption?.points.map((p) => p.value)).toEqual([40, 40, 40, 40, 40, 40])
         expect(t.consumption?.points[0]?.estimated).toBe(false)
+    })
+
+    it('gives the same trend with its status computed beforehand (pairStatus)', () => {
+        const input = {
+            pair,
+            table: table(rows),
+            items,
+            dataSets,
+            periods,
+            ou: 'OU',
+            labels,
+            currentMonth: '202406',
+        }
+        const status = pairStatus(input)
+        expect(status.lmis.some((p) => p.incomplete)).toBe(true)
+        expect(buildPairTrend({ ...input, status })).toEqual(buildPairTrend(input))
+        // The status given is the one used
+        const none = { hmis: [], lmis: [] }
+        expect(buildPairTrend({ ...input, status: none }).lmisStatus).toEqual([])
     })
 
     it("builds an alert scan's series only, the same as the whole trend's", () => {

@@ -156,17 +156,28 @@ export const requestItems = (
     return [...items].sort()
 }
 
-/** What the trend reads of its table: the values (a scan's merged tables keep no more) */
-export type TableValues = Pick<AnalyticsTable, 'value'>
+/**
+ * What the trend reads of its table: the values (a scan's merged tables keep no more), and, where
+ * the table can give them at once, one item's values at one org unit by period
+ * (`ScanTableMerger`: a scan reads millions of values)
+ */
+export type TableValues = Pick<AnalyticsTable, 'value'> & {
+    periodValues?: (dx: string, ou: string) => ReadonlyMap<string, number | null> | undefined
+}
 
 const valuesOf = (
     table: TableValues,
     dx: string,
     periods: readonly string[],
     ou: string
-): Record<string, number | null> => {
-    const values: Record<string, number | null> = {}
-    for (const pe of periods) values[pe] = table.value(dx, pe, ou)
+): Map<string, number | null> => {
+    const values = new Map<string, number | null>()
+    if (table.periodValues) {
+        const byPeriod = table.periodValues(dx, ou)
+        for (const pe of periods) values.set(pe, byPeriod?.get(pe) ?? null)
+    } else {
+        for (const pe of periods) values.set(pe, table.value(dx, pe, ou))
+    }
     return values
 }
 
@@ -525,6 +536,69 @@ export const stockoutRateSeries = (
     return { id: 'stockoutRate', name, points }
 }
 
+/** The status of a pair's two systems, period by period (`systemStatus`) */
+export interface PairStatus {
+    hmis: PeriodCompleteness[]
+    lmis: PeriodCompleteness[]
+}
+
+/** The LMIS items a pair reads, of every measure */
+const lmisItemIds = (pair: Pair): string[] => [
+    ...idsOf(pair.lmis.consumption),
+    ...idsOf(pair.lmis.stockOnHand),
+    ...idsOf(pair.lmis.stockoutDays),
+    ...idsOf(pair.lmis.losses),
+    ...idsOf(pair.lmis.received),
+]
+
+/**
+ * Which periods of a pair's HMIS and LMIS data are incomplete at `ou` (`systemStatus`); without
+ * `currentMonth`, none (every period shown as it is).
+ */
+export const pairStatus = ({
+    pair,
+    table,
+    items,
+    dataSets,
+    periods,
+    ou,
+    currentMonth,
+}: {
+    pair: Pair
+    table: TableValues
+    items: ReadonlyMap<string, ItemInfo>
+    dataSets: ReadonlyMap<string, DataSetInfo>
+    periods: ViewPeriods
+    ou: string
+    currentMonth?: string | undefined
+}): PairStatus => {
+    const status = (dataSetList: readonly string[], itemIds: readonly string[]) =>
+        currentMonth === undefined
+            ? periods.display.map((period) => ({
+                  period,
+                  open: false,
+                  reports: null,
+                  incomplete: false,
+              }))
+            : systemStatus({
+                  dataSetIds: dataSetList,
+                  itemIds,
+                  table,
+                  items,
+                  dataSets,
+                  periods,
+                  ou,
+                  currentMonth,
+              })
+    return {
+        hmis: status(
+            idsOf(pair.hmis.dataSet),
+            pair.hmis.items.map((item) => item.id)
+        ),
+        lmis: status(idsOf(pair.lmis.dataSet), lmisItemIds(pair)),
+    }
+}
+
 export interface TrendLabels {
     consumption: string
     stockOnHand: string
@@ -552,6 +626,7 @@ export const buildPairTrend = ({
     groupTable = null,
     facilityOffset = null,
     scanSeriesOnly = false,
+    status: knownStatus,
 }: {
     pair: Pair
     table: TableValues
@@ -580,38 +655,15 @@ export const buildPairTrend = ({
      * the reporting series are `null` (a scan builds 78,000 trends at 6,000 facilities)
      */
     scanSeriesOnly?: boolean
+    /**
+     * The systems' status, when already known (`pairStatus`): a scan reads no data set's counts
+     * (`dataSets` empty), so the status is the same at every org unit and computed once per pair
+     */
+    status?: PairStatus
 }): PairTrend => {
     const { data, dataSets: dataSetIds } = pairDataItems(pair)
-    const lmisItems = [
-        ...idsOf(pair.lmis.consumption),
-        ...idsOf(pair.lmis.stockOnHand),
-        ...idsOf(pair.lmis.stockoutDays),
-        ...idsOf(pair.lmis.losses),
-        ...idsOf(pair.lmis.received),
-    ]
-    const status = (dataSetList: readonly string[], itemIds: readonly string[]) =>
-        currentMonth === undefined
-            ? periods.display.map((period) => ({
-                  period,
-                  open: false,
-                  reports: null,
-                  incomplete: false,
-              }))
-            : systemStatus({
-                  dataSetIds: dataSetList,
-                  itemIds,
-                  table,
-                  items,
-                  dataSets,
-                  periods,
-                  ou,
-                  currentMonth,
-              })
-    const hmisStatus = status(
-        idsOf(pair.hmis.dataSet),
-        pair.hmis.items.map((item) => item.id)
-    )
-    const lmisStatus = status(idsOf(pair.lmis.dataSet), lmisItems)
+    const { hmis: hmisStatus, lmis: lmisStatus } =
+        knownStatus ?? pairStatus({ pair, table, items, dataSets, periods, ou, currentMonth })
     const stockoutCounts: Record<string, StockoutCounts> = {}
     const staggered: StaggeredSource | null =
         groupTable && pair.lmis.reportingGroups
