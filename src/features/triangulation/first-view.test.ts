@@ -203,7 +203,7 @@ describe('startFirstView', () => {
         expect(analytics[0]?.params).toEqual(trend?.params)
     })
 
-    it('asks the staggered groups once the metadata says which flows are quarterly', async () => {
+    it('asks the staggered groups with the trend, the request the view makes with the metadata', async () => {
         const { client, analytics } = await start('#/view?area=child')
         expect(analytics).toHaveLength(2)
         const state = view('#/view?area=child')
@@ -215,6 +215,10 @@ describe('startFirstView', () => {
         const groups = staggeredTableRequest([ors, staggered], metadata, OU.root, periods)
         expect(groups).not.toBeNull()
         expect(analytics[1]?.params).toEqual(groups?.query.params)
+        // Asked without waiting for the metadata: the same request as with it
+        expect(
+            staggeredTableRequest([ors, staggered], undefined, OU.root, periods)?.query.params
+        ).toEqual(groups?.query.params)
         expect(client.getQueryState(queryKeys.analytics(groups?.query.params ?? {}))?.status).toBe(
             'success'
         )

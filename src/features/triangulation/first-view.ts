@@ -1,7 +1,7 @@
 /**
  * The first view's requests, asked as soon as their inputs arrive rather than once the view's code
  * is evaluated and rendered: the items' metadata and the org unit levels with the mapping, the
- * trend and its org unit with the user, the staggered groups with the metadata. Each goes into the
+ * trend, its org unit and the staggered groups with the user. Each goes into the
  * query the view reads (same query function, same key, from `view-requests.ts` and the data
  * hooks), so the view finds it asked or answered and nothing is asked twice. The URL is read by
  * the view's own `parseViewState`, the area, pairs, org unit and periods chosen by the view's own
@@ -57,8 +57,8 @@ export const firstViewPeriods = (state: ViewState, calendar: CalendarId): ViewPe
 
 /**
  * Asks the first view's requests into the app's query client (see the module's comment). Resolves
- * once the trend is asked (or nothing more will be asked before the metadata), the staggered
- * groups' request follows the metadata. Never rejects: a request that fails is in its query's
+ * once the trend and the staggered groups are asked (or nothing more will be asked before the
+ * metadata). Never rejects: a request that fails is in its query's
  * error state, and the view shows it (or asks again) as it would have.
  */
 export const startFirstView = async ({
@@ -106,10 +106,8 @@ export const startFirstView = async ({
     void client.prefetchQuery(orgUnitQuery(engine, ou))
     const trend = trendRequest(pairs, undefined, ou, periods.request)
     if (trend) void client.prefetchQuery(analyticsQuery(engine, trend))
-    void metadata.then((items) => {
-        const staggered = staggeredTableRequest(pairs, items, ou, periods)
-        if (staggered) void client.prefetchQuery(analyticsQuery(engine, staggered.query))
-    })
+    const staggered = staggeredTableRequest(pairs, undefined, ou, periods)
+    if (staggered) void client.prefetchQuery(analyticsQuery(engine, staggered.query))
 }
 
 /**

@@ -789,21 +789,47 @@ export const staggeredItems = (
 ]
 
 /**
- * The one request of the staggered groups of a view: the pairs' quarterly flows with the group
- * set as a dimension (each group's values apart), over the view's quarters and one on each side.
- * One group set per view: the first one a pair names (pairs naming another are shown by calendar
- * quarter).
+ * The flow items the view's staggered request asks for (`staggeredRequest`): every flow of the
+ * pairs that name staggered groups of `groupSet`, those the server has once `known`. Not only the
+ * quarterly ones: which are quarterly is known from the metadata, and the request does not wait
+ * for it (it goes out with the trend's); the monthly ones' group rows are not read.
+ */
+export const staggeredRequestItems = (
+    pairs: readonly Pair[],
+    known: ReadonlySet<string> | null,
+    groupSet: string
+): string[] =>
+    [
+        ...new Set(
+            pairs
+                .filter((pair) => pair.lmis.reportingGroups?.groupSet === groupSet)
+                .flatMap((pair) => [
+                    ...idsOf(pair.lmis.consumption),
+                    ...idsOf(pair.lmis.stockoutDays),
+                    ...idsOf(pair.lmis.losses),
+                    ...idsOf(pair.lmis.received),
+                ])
+                .filter((dx) => !known || known.has(dx))
+        ),
+    ].sort()
+
+/**
+ * The one request of the staggered groups of a view: the pairs' flows with the group set as a
+ * dimension (each group's values apart), over the view's quarters and one on each side; every
+ * flow before the metadata is known, those the server has after (`staggeredRequestItems`: the same
+ * request when all exist). One group set per view: the first one a pair names (pairs naming
+ * another are shown by calendar quarter).
  */
 export const staggeredRequest = (
     pairs: readonly Pair[],
-    items: ReadonlyMap<string, ItemInfo>,
+    known: ReadonlySet<string> | null,
     periods: ViewPeriods,
     /** One org unit, or several `ou` items summed by DHIS2 (as a filter) */
     ou: string | readonly string[]
 ): { groupSet: string; query: ReturnType<typeof buildAnalyticsQuery> } | null => {
     const groups = pairs.find((pair) => pair.lmis.reportingGroups)?.lmis.reportingGroups
     if (!groups) return null
-    const dx = staggeredItems(pairs, items, groups.groupSet)
+    const dx = staggeredRequestItems(pairs, known, groups.groupSet)
     if (dx.length === 0) return null
     const groupIds = [
         ...new Set(

@@ -57,7 +57,10 @@ export const trendRequest = (
         : buildAnalyticsQuery({ dx, pe: periods, ou: { id: ou as string } })
 }
 
-/** The staggered groups' request (`useStaggeredTable`), once the metadata is known */
+/**
+ * The staggered groups' request (`useStaggeredTable`): as the trend's, every flow of the pairs
+ * before the metadata is known (in parallel with it), the items the server has after
+ */
 export const staggeredTableRequest = (
     pairs: readonly Pair[],
     metadata: ItemMetadata | undefined,
@@ -65,6 +68,11 @@ export const staggeredTableRequest = (
     periods: ViewPeriods,
     combined?: readonly string[]
 ): ReturnType<typeof staggeredRequest> =>
-    metadata && (ou || combined)
-        ? staggeredRequest(pairs, metadata.items, periods, combined ?? (ou as string))
+    ou || combined
+        ? staggeredRequest(
+              pairs,
+              metadata ? knownIds(metadata) : null,
+              periods,
+              combined ?? (ou as string)
+          )
         : null
