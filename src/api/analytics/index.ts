@@ -1,6 +1,7 @@
 export {
     AnalyticsResponseError,
     parseAnalyticsNumber,
+    dimensionItem,
     parseAnalyticsResponse,
     valuesByPeriod,
 } from './parse-analytics-response'
@@ -8,6 +9,7 @@ export type { AnalyticsResponseIssue } from './parse-analytics-response'
 export { VALUE_COLUMNS } from './types'
 export type {
     AnalyticsCell,
+    AnalyticsCells,
     AnalyticsCoordinates,
     AnalyticsHeader,
     AnalyticsItem,

@@ -1,5 +1,6 @@
 import {
     AnalyticsResponseError,
+    dimensionItem,
     parseAnalyticsNumber,
     parseAnalyticsResponse,
     valuesByPeriod,
@@ -165,32 +166,29 @@ describe('parseAnalyticsResponse', () => {
     })
 })
 
-describe('forEachValue', () => {
-    it("gives each row's dimension items and value in row order, as the rows read them", () => {
+describe('cells', () => {
+    it('keeps the rows as they came, with where the dimensions and the value are', () => {
         const table = parseAnalyticsResponse(response)
-        const seen: [string[], number | null][] = []
-        table.forEachValue((items, value) => seen.push([[...items], value]))
         expect(table.dimensions).toEqual(['pe', 'dx', 'ou'])
-        expect(seen).toEqual(
-            table.rows.map((row) => [table.dimensions.map((d) => row.dims[d]), row.value])
-        )
-        expect(seen[3]).toEqual([['202402', 'inUid000001', 'ouUid000001'], null])
+        expect(table.cells?.dimensionColumns).toEqual([0, 1, 3])
+        expect(table.cells?.valueColumn).toBe(2)
+        expect(table.cells?.rows).toBe(response.rows)
+        // The rows read from them, on first use
+        expect(table.rows[2]?.dims).toEqual({ pe: '202401', dx: 'inUid000001', ou: 'ouUid000001' })
+        expect(table.rows[2]?.numerator).toBe(7)
+        expect(table.rows).toBe(table.rows)
     })
 
-    it('reads null dimension cells as empty ids and numbers as they are', () => {
+    it('reads a null dimension cell as no item', () => {
+        expect(dimensionItem(null)).toBe('')
+        expect(dimensionItem(undefined)).toBe('')
+        expect(dimensionItem(12)).toBe('12')
         const table = parseAnalyticsResponse({
-            headers: [header('dx'), header('value', false), header('co')],
-            rows: [
-                ['a', 5, null],
-                ['b', 'n/a', 'c1'],
-            ],
+            headers: [header('dx'), header('co'), header('value', false)],
+            rows: [['a', null, '5']],
         })
-        const seen: [string[], number | null][] = []
-        table.forEachValue((items, value) => seen.push([[...items], value]))
-        expect(seen).toEqual([
-            [['a', ''], 5],
-            [['b', 'c1'], null],
-        ])
+        expect(table.rows[0]?.dims).toEqual({ dx: 'a', co: '' })
+        expect(table.cells?.valueColumn).toBe(2)
     })
 })
 

@@ -2,6 +2,7 @@ import i18n from '@dhis2/d2-i18n'
 import { z } from 'zod'
 import type {
     AnalyticsCell,
+    AnalyticsCells,
     AnalyticsCoordinates,
     AnalyticsHeader,
     AnalyticsItem,
@@ -197,7 +198,7 @@ const toItem = (id: string, raw: z.infer<typeof itemSchema>): AnalyticsItem => {
 }
 
 /** A dimension cell as an item id (`''` where none) */
-const dimensionItem = (cell: AnalyticsCell | undefined): string =>
+export const dimensionItem = (cell: AnalyticsCell | undefined): string =>
     cell === null || cell === undefined ? '' : String(cell)
 
 const isValueColumn = (name: string): name is ValueColumn =>
@@ -214,26 +215,25 @@ class ParsedAnalyticsTable implements AnalyticsTable {
     /** Rows by their dimension items, built on the first lookup (a scan merges tables instead) */
     private index: Map<string, AnalyticsRow> | null = null
     private readonly idsInRows = new Map<string, string[]>()
-    /** The response's rows as they came: read into `rows` on first use */
-    private readonly cells: readonly (readonly AnalyticsCell[])[]
-    private readonly dimensionColumns: readonly number[]
+    readonly cells: AnalyticsCells
     private readonly columns: Readonly<Record<ValueColumn, number>>
     private readRows: readonly AnalyticsRow[] | null = null
 
     /**
-     * The rows, read on first use: a scan folds its tables' values (`forEachValue`) without them,
+     * The rows, read on first use: a scan folds its tables' values from `cells` without them,
      * an object and its dimension record per row (hundreds of thousands per national scan)
      */
     get rows(): readonly AnalyticsRow[] {
         if (this.readRows) return this.readRows
-        const { dimensionColumns, columns } = this
+        const { columns } = this
+        const { rows: cellRows, dimensionColumns } = this.cells
         const numberAt = (cells: readonly AnalyticsCell[], column: number): number | null =>
             column < 0 ? null : parseAnalyticsNumber(cells[column])
         const dimensionCount = this.dimensions.length
         const dimensionNames = this.dimensions
-        const rows: AnalyticsRow[] = new Array(this.cells.length)
-        for (let r = 0; r < this.cells.length; r++) {
-            const cells = this.cells[r] as readonly AnalyticsCell[]
+        const rows: AnalyticsRow[] = new Array(cellRows.length)
+        for (let r = 0; r < cellRows.length; r++) {
+            const cells = cellRows[r] as readonly AnalyticsCell[]
             const dims: Record<string, string> = {}
             for (let d = 0; d < dimensionCount; d++) {
                 dims[dimensionNames[d] as string] = dimensionItem(cells[dimensionColumns[d] ?? -1])
@@ -257,37 +257,27 @@ class ParsedAnalyticsTable implements AnalyticsTable {
         return rows
     }
 
-    forEachValue(visit: (items: readonly string[], value: number | null) => void): void {
-        const { dimensionColumns, columns } = this
-        const items: string[] = new Array<string>(dimensionColumns.length).fill('')
-        for (const cells of this.cells) {
-            for (let d = 0; d < dimensionColumns.length; d++) {
-                items[d] = dimensionItem(cells[dimensionColumns[d] ?? -1])
-            }
-            visit(items, columns.value < 0 ? null : parseAnalyticsNumber(cells[columns.value]))
-        }
-    }
-
     constructor(response: z.infer<typeof responseSchema>) {
         this.headers = (response.headers ?? []).map(toHeader)
         this.dimensions = this.headers
             .map((header) => header.name)
             .filter((name) => !isValueColumn(name))
 
-        this.dimensionColumns = this.dimensions.map((name) =>
-            this.headers.findIndex((header) => header.name === name)
-        )
-        const valueColumn = (name: ValueColumn): number =>
+        const columnOf = (name: string): number =>
             this.headers.findIndex((header) => header.name === name)
         this.columns = {
-            value: valueColumn('value'),
-            numerator: valueColumn('numerator'),
-            denominator: valueColumn('denominator'),
-            factor: valueColumn('factor'),
-            multiplier: valueColumn('multiplier'),
-            divisor: valueColumn('divisor'),
+            value: columnOf('value'),
+            numerator: columnOf('numerator'),
+            denominator: columnOf('denominator'),
+            factor: columnOf('factor'),
+            multiplier: columnOf('multiplier'),
+            divisor: columnOf('divisor'),
         }
-        this.cells = response.rows
+        this.cells = {
+            rows: response.rows,
+            dimensionColumns: this.dimensions.map((name) => columnOf(name)),
+            valueColumn: this.columns.value,
+        }
 
         const metaData = response.metaData
         this.hasMetaData = metaData !== undefined

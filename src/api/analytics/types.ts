@@ -75,6 +75,15 @@ export interface DisplayNameOptions {
     separator?: string
 }
 
+/** An analytics response's rows as they came (`AnalyticsTable.cells`) */
+export interface AnalyticsCells {
+    readonly rows: readonly (readonly AnalyticsCell[])[]
+    /** The column of each dimension, in `AnalyticsTable.dimensions` order */
+    readonly dimensionColumns: readonly number[]
+    /** The `value` column; -1 when none */
+    readonly valueColumn: number
+}
+
 export interface AnalyticsTable {
     readonly headers: readonly AnalyticsHeader[]
     /** Dimension columns of the rows, in header order, e.g. `['dx', 'pe', 'ou']` */
@@ -96,11 +105,11 @@ export interface AnalyticsTable {
     /** The row at the given coordinates (every dimension column given) */
     row(coordinates: AnalyticsCoordinates): AnalyticsRow | undefined
     /**
-     * Each row's dimension items (in `dimensions` order) and value, in row order, without
-     * reading the rows into objects (a scan folds millions of values). `items` is reused from
-     * one row to the next: copy what is kept.
+     * The response's rows as they came (arrays of cells), where its dimension columns (in
+     * `dimensions` order) and its value column are: a scan folds millions of values from them
+     * without reading the rows into objects. Absent from tables not read from a response.
      */
-    forEachValue(visit: (items: readonly string[], value: number | null) => void): void
+    readonly cells?: AnalyticsCells
     /** Rows matching the given coordinates; dimension columns not given match any item */
     rowsWhere(coordinates: AnalyticsCoordinates): AnalyticsRow[]
     /** `metaData.items[id].name` */

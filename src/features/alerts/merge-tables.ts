@@ -1,4 +1,9 @@
-import type { AnalyticsCoordinates, AnalyticsTable } from '../../api/analytics'
+import {
+    dimensionItem,
+    parseAnalyticsNumber,
+    type AnalyticsCoordinates,
+    type AnalyticsTable,
+} from '../../api/analytics'
 
 /** Dimensions of a row besides `dx`/`pe`/`ou` (e.g. an org unit group set), as one key */
 const otherKey = (dims: Readonly<Record<string, string | undefined>>): string => {
@@ -71,7 +76,7 @@ export class ScanTableMerger {
             .map(({ name, column }) => ({ ids: (this.rowIds[name] ??= new Set()), column }))
         let lastDx: string | null = null
         let byOrgUnit: Map<string, Map<string, number | null>> | undefined
-        table.forEachValue((items, value) => {
+        const fold = (items: readonly string[], value: number | null) => {
             for (const { ids, column } of tracked) {
                 const id = items[column]
                 if (id) ids.add(id)
@@ -97,7 +102,26 @@ export class ScanTableMerger {
             let byPeriod = byOrgUnit.get(ou)
             if (!byPeriod) byOrgUnit.set(ou, (byPeriod = new Map()))
             if (!byPeriod.has(key)) byPeriod.set(key, value)
-        })
+        }
+        // Each row's dimension items, in `dimensions` order (one array, reused)
+        const items: string[] = dimensions.map(() => '')
+        const { cells } = table
+        if (cells) {
+            // From the response's cells as they came: no row objects (a national scan folds
+            // millions of values)
+            const { dimensionColumns, valueColumn } = cells
+            for (const row of cells.rows) {
+                for (let d = 0; d < dimensionColumns.length; d++) {
+                    items[d] = dimensionItem(row[dimensionColumns[d] ?? -1])
+                }
+                fold(items, valueColumn < 0 ? null : parseAnalyticsNumber(row[valueColumn]))
+            }
+        } else {
+            for (const row of table.rows) {
+                dimensions.forEach((name, d) => (items[d] = row.dims[name] ?? ''))
+                fold(items, row.value)
+            }
+        }
         for (const [id, item] of Object.entries(table.items)) this.items[id] ??= item.name
         for (const [dimension, ids] of Object.entries(table.dimensionItems)) {
             const list = (this.dimensionItems[dimension] ??= [])

@@ -61,6 +61,37 @@ describe('mergeTables', () => {
         expect(Object.keys(read)).not.toContain('rows')
     })
 
+    it("folds a response's cells as it would its rows", () => {
+        const grouped = parseAnalyticsResponse({
+            headers: ['ou', 'GroupSet001', 'dx', 'value', 'pe'].map(analyticsHeader),
+            rows: [
+                [OU.a, 'GroupA00001', DE.oxyQ, '30', '2026Q1'],
+                [OU.a, null, DE.oxyQ, '90', '2026Q1'],
+                [OU.b, 'GroupA00001', DE.oxyQ, '', '2026Q1'],
+                [OU.a, 'GroupA00001', DE.oxyQ, '31', '2026Q1'],
+            ],
+        })
+        // The same table without its cells: folded from its rows
+        expect(grouped.cells).toBeDefined()
+        const withoutCells = {
+            dimensions: grouped.dimensions,
+            rows: grouped.rows,
+            items: grouped.items,
+            dimensionItems: grouped.dimensionItems,
+            ouHierarchy: grouped.ouHierarchy,
+            ouNameHierarchy: grouped.ouNameHierarchy,
+        } as unknown as typeof grouped
+        const fromCells = mergeTables([grouped])
+        const fromRows = mergeTables([withoutCells])
+        for (const read of [fromCells, fromRows]) {
+            expect(read.value(DE.oxyQ, '2026Q1', OU.a)).toBe(90)
+            expect(read.value(DE.oxyQ, '2026Q1', OU.a, { GroupSet001: 'GroupA00001' })).toBe(30)
+            expect(read.value(DE.oxyQ, '2026Q1', OU.b, { GroupSet001: 'GroupA00001' })).toBeNull()
+            expect(read.itemIds('ou')).toEqual([OU.a, OU.b])
+            expect(read.itemIds('GroupSet001')).toEqual(['GroupA00001'])
+        }
+    })
+
     it("gives an item's values at an org unit by period, as value() reads them", () => {
         const byPeriod = merged.periodValues?.(DE.deliveries, OU.a)
         expect(byPeriod?.get('202401')).toBe(10)

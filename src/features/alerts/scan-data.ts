@@ -10,7 +10,6 @@ import {
     REPORTS_ACTUAL,
     REPORTS_EXPECTED,
     buildPairTrend,
-    pairStatus,
     type DataSetInfo,
     type PairStatus,
     type SeriesData,
@@ -165,7 +164,7 @@ export const windowCases = (
 const NO_DATA_SETS: ReadonlyMap<string, DataSetInfo> = new Map()
 
 /**
- * The status of each pair's systems in a scan (`pairStatus`), computed once per pair and period
+ * The status of each pair's systems in a scan (`systemStatus`), computed once per pair and period
  * grain: the trends of a scan read no report counts (`NO_DATA_SETS`), so it is the same at every
  * org unit (78,000 trends at 6,000 facilities; computing it for each was a quarter of the build).
  * Periods not over by the window's last month are left out (a quarter with one reporting group in
@@ -188,15 +187,19 @@ export class ScanStatuses {
         if (!byPeriods) this.known.set(pair, (byPeriods = new Map()))
         let status = byPeriods.get(periods)
         if (!status) {
-            status = pairStatus({
+            // The status of a trend without any value: it reads no count (`NO_DATA_SETS`)
+            const trend = buildPairTrend({
                 pair,
                 table: { value: () => null },
                 items: this.metadata.items,
                 dataSets: NO_DATA_SETS,
                 periods,
                 ou: '',
+                labels: LABELS,
                 currentMonth: this.currentMonth,
+                scanSeriesOnly: true,
             })
+            status = { hmis: trend.hmisStatus, lmis: trend.lmisStatus }
             byPeriods.set(periods, status)
         }
         return status

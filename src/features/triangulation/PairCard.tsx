@@ -40,13 +40,12 @@ import {
     type DrilldownLevel,
 } from '../../charts'
 import type { Pair } from '../../domain/config'
-import { indicatorDefinitions } from '../../domain/indicators'
 import type { PeriodCompleteness } from '../../domain/periods'
 import type { Grain } from '../../domain/periods'
 import type { ChartHandle } from '../../shared/charts/Chart'
 import { Chart } from '../../shared/charts/LazyChart'
 import { setChartBase, syncChartDrill } from '../../shared/charts/chart-drill'
-import { downloadChartImage, type ChartImageType } from '../../shared/charts/export-chart'
+import type { ChartImageType } from '../../shared/charts/export-chart'
 import { useChartGrid } from '../../shared/charts/use-chart-grid'
 import { formatNumber } from '../../shared/format/number'
 import { completenessSentence } from './completeness-text'
@@ -59,6 +58,9 @@ import classes from './PairCard.module.css'
 
 // The table view is not part of the first view: loaded when first asked for
 const SeriesTable = lazy(() => import('./SeriesTable').then((m) => ({ default: m.SeriesTable })))
+const PairDefinitions = lazy(() =>
+    import('./PairDefinitions').then((m) => ({ default: m.PairDefinitions }))
+)
 
 /**
  * Reporting completeness of one system for the latest period the chart shows data for (a quarter
@@ -158,7 +160,12 @@ const DownloadMenu = ({
     const image = (kind: ChartKind, type: ChartImageType) => () => {
         setOpen(false)
         const options = charts[kind]
-        if (options) downloadChartImage(options, type).catch(() => showError())
+        // The image code (and Highcharts' exporting modules) load on the first download
+        if (options) {
+            import('../../shared/charts/export-chart')
+                .then(({ downloadChartImage }) => downloadChartImage(options, type))
+                .catch(() => showError())
+        }
     }
     const items: { kind: ChartKind; type: ChartImageType; label: string }[] = [
         { kind: 'hmis', type: 'image/png', label: i18n.t('Service chart as image (PNG)') },
@@ -917,15 +924,9 @@ export const PairCard = ({
                     <div className={classes.tips} data-test="pair-tips">
                         {tips && <p className={classes.tipText}>{tips}</p>}
                         <h3 className={classes.stockTitle}>{i18n.t('Definitions')}</h3>
-                        <dl className={classes.definitions} data-test="pair-definitions">
-                            {/* Made when shown: 18 translations, not on every render of every card */}
-                            {indicatorDefinitions().map((d) => (
-                                <React.Fragment key={d.id}>
-                                    <dt>{d.name}</dt>
-                                    <dd>{d.text}</dd>
-                                </React.Fragment>
-                            ))}
-                        </dl>
+                        <Suspense fallback={<CircularLoader small />}>
+                            <PairDefinitions className={classes.definitions} />
+                        </Suspense>
                     </div>
                 </Popover>
             )}

@@ -83,9 +83,7 @@ export const startFirstView = async ({
     if (!pairs) return
     const ids = pairsMetadataIds(pairs)
     const { enabled, ...metadataOptions } = itemMetadataQuery(engine, ids.data, ids.dataSets)
-    const metadata = enabled
-        ? client.fetchQuery(metadataOptions).catch(() => undefined)
-        : Promise.resolve(undefined)
+    if (enabled) void client.prefetchQuery(metadataOptions)
     void client.prefetchQuery(orgUnitLevelsQuery(engine))
     const periods = firstViewPeriods(state, calendar)
     const me = await user.catch(() => undefined)

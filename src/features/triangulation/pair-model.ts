@@ -542,63 +542,6 @@ export interface PairStatus {
     lmis: PeriodCompleteness[]
 }
 
-/** The LMIS items a pair reads, of every measure */
-const lmisItemIds = (pair: Pair): string[] => [
-    ...idsOf(pair.lmis.consumption),
-    ...idsOf(pair.lmis.stockOnHand),
-    ...idsOf(pair.lmis.stockoutDays),
-    ...idsOf(pair.lmis.losses),
-    ...idsOf(pair.lmis.received),
-]
-
-/**
- * Which periods of a pair's HMIS and LMIS data are incomplete at `ou` (`systemStatus`); without
- * `currentMonth`, none (every period shown as it is).
- */
-export const pairStatus = ({
-    pair,
-    table,
-    items,
-    dataSets,
-    periods,
-    ou,
-    currentMonth,
-}: {
-    pair: Pair
-    table: TableValues
-    items: ReadonlyMap<string, ItemInfo>
-    dataSets: ReadonlyMap<string, DataSetInfo>
-    periods: ViewPeriods
-    ou: string
-    currentMonth?: string | undefined
-}): PairStatus => {
-    const status = (dataSetList: readonly string[], itemIds: readonly string[]) =>
-        currentMonth === undefined
-            ? periods.display.map((period) => ({
-                  period,
-                  open: false,
-                  reports: null,
-                  incomplete: false,
-              }))
-            : systemStatus({
-                  dataSetIds: dataSetList,
-                  itemIds,
-                  table,
-                  items,
-                  dataSets,
-                  periods,
-                  ou,
-                  currentMonth,
-              })
-    return {
-        hmis: status(
-            idsOf(pair.hmis.dataSet),
-            pair.hmis.items.map((item) => item.id)
-        ),
-        lmis: status(idsOf(pair.lmis.dataSet), lmisItemIds(pair)),
-    }
-}
-
 export interface TrendLabels {
     consumption: string
     stockOnHand: string
@@ -656,14 +599,45 @@ export const buildPairTrend = ({
      */
     scanSeriesOnly?: boolean
     /**
-     * The systems' status, when already known (`pairStatus`): a scan reads no data set's counts
-     * (`dataSets` empty), so the status is the same at every org unit and computed once per pair
+     * The systems' status, when already known (a trend's `hmisStatus` and `lmisStatus`): a scan
+     * reads no data set's counts (`dataSets` empty), so the status is the same at every org unit
+     * and computed once per pair (`ScanStatuses`)
      */
     status?: PairStatus
 }): PairTrend => {
     const { data, dataSets: dataSetIds } = pairDataItems(pair)
-    const { hmis: hmisStatus, lmis: lmisStatus } =
-        knownStatus ?? pairStatus({ pair, table, items, dataSets, periods, ou, currentMonth })
+    const lmisItems = [
+        ...idsOf(pair.lmis.consumption),
+        ...idsOf(pair.lmis.stockOnHand),
+        ...idsOf(pair.lmis.stockoutDays),
+        ...idsOf(pair.lmis.losses),
+        ...idsOf(pair.lmis.received),
+    ]
+    const status = (dataSetList: readonly string[], itemIds: readonly string[]) =>
+        currentMonth === undefined
+            ? periods.display.map((period) => ({
+                  period,
+                  open: false,
+                  reports: null,
+                  incomplete: false,
+              }))
+            : systemStatus({
+                  dataSetIds: dataSetList,
+                  itemIds,
+                  table,
+                  items,
+                  dataSets,
+                  periods,
+                  ou,
+                  currentMonth,
+              })
+    const hmisStatus =
+        knownStatus?.hmis ??
+        status(
+            idsOf(pair.hmis.dataSet),
+            pair.hmis.items.map((item) => item.id)
+        )
+    const lmisStatus = knownStatus?.lmis ?? status(idsOf(pair.lmis.dataSet), lmisItems)
     const stockoutCounts: Record<string, StockoutCounts> = {}
     const staggered: StaggeredSource | null =
         groupTable && pair.lmis.reportingGroups
@@ -769,10 +743,15 @@ export const buildPairTrend = ({
     }
 }
 
-/** The quarterly flow items of the pairs that name staggered groups of `groupSet`. */
-export const staggeredItems = (
+/**
+ * The flow items the view's staggered request asks for (`staggeredRequest`): every flow of the
+ * pairs that name staggered groups of `groupSet`, those the server has once `known`. Not only the
+ * quarterly ones: which are quarterly is known from the metadata, and the request does not wait
+ * for it (it goes out with the trend's); the monthly ones' group rows are not read.
+ */
+export const staggeredRequestItems = (
     pairs: readonly Pair[],
-    items: ReadonlyMap<string, ItemInfo>,
+    known: ReadonlySet<string> | null,
     groupSet: string
 ): string[] => [
     ...new Set(
@@ -784,34 +763,19 @@ export const staggeredItems = (
                 ...idsOf(pair.lmis.losses),
                 ...idsOf(pair.lmis.received),
             ])
-            .filter((dx) => items.get(dx)?.periodType === 'QUARTERLY')
+            .filter((dx) => !known || known.has(dx))
     ),
 ]
 
-/**
- * The flow items the view's staggered request asks for (`staggeredRequest`): every flow of the
- * pairs that name staggered groups of `groupSet`, those the server has once `known`. Not only the
- * quarterly ones: which are quarterly is known from the metadata, and the request does not wait
- * for it (it goes out with the trend's); the monthly ones' group rows are not read.
- */
-export const staggeredRequestItems = (
+/** The quarterly flow items of the pairs that name staggered groups of `groupSet`. */
+export const staggeredItems = (
     pairs: readonly Pair[],
-    known: ReadonlySet<string> | null,
+    items: ReadonlyMap<string, ItemInfo>,
     groupSet: string
 ): string[] =>
-    [
-        ...new Set(
-            pairs
-                .filter((pair) => pair.lmis.reportingGroups?.groupSet === groupSet)
-                .flatMap((pair) => [
-                    ...idsOf(pair.lmis.consumption),
-                    ...idsOf(pair.lmis.stockoutDays),
-                    ...idsOf(pair.lmis.losses),
-                    ...idsOf(pair.lmis.received),
-                ])
-                .filter((dx) => !known || known.has(dx))
-        ),
-    ].sort()
+    staggeredRequestItems(pairs, null, groupSet).filter(
+        (dx) => items.get(dx)?.periodType === 'QUARTERLY'
+    )
 
 /**
  * The one request of the staggered groups of a view: the pairs' flows with the group set as a
