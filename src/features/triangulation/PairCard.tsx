@@ -916,19 +916,21 @@ export const PairCard = ({
                 </div>
             </header>
             {showTips && (
-                <Popover
-                    reference={tipsButton}
-                    placement="bottom-end"
-                    onClickOutside={() => setShowTips(false)}
-                >
-                    <div className={classes.tips} data-test="pair-tips">
-                        {tips && <p className={classes.tipText}>{tips}</p>}
-                        <h3 className={classes.stockTitle}>{i18n.t('Definitions')}</h3>
-                        <Suspense fallback={<CircularLoader small />}>
+                // The panel opens once its definitions are loaded (the first time: their code), so
+                // that it is placed with its whole content
+                <Suspense fallback={null}>
+                    <Popover
+                        reference={tipsButton}
+                        placement="bottom-end"
+                        onClickOutside={() => setShowTips(false)}
+                    >
+                        <div className={classes.tips} data-test="pair-tips">
+                            {tips && <p className={classes.tipText}>{tips}</p>}
+                            <h3 className={classes.stockTitle}>{i18n.t('Definitions')}</h3>
                             <PairDefinitions className={classes.definitions} />
-                        </Suspense>
-                    </div>
-                </Popover>
+                        </div>
+                    </Popover>
+                </Suspense>
             )}
             {fillHeight &&
                 ((trend && stock) ||
