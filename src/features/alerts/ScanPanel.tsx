@@ -20,7 +20,7 @@ import classes from './AlertsPage.module.css'
 /** Progress of a running scan: requests, then org units analysed; and a way to stop it. */
 const ScanProgressView = ({ setup }: { setup: ScanSetup }) => {
     const { progress, cancel } = setup.scan
-    const total = progress?.total ?? setup.scan.requests.length
+    const total = progress?.total ?? setup.scan.requests?.length ?? 0
     const done = progress?.done ?? 0
     const amount = total > 0 ? Math.round((done / total) * 100) : 0
     const text =
@@ -63,8 +63,9 @@ export const ScanPanel = ({
         levels.find((l) => l.level === level)?.name ??
         i18n.t('Level {{level}}', { level, interpolation: { escapeValue: false } })
     const orgUnits = scanLevels.reduce((sum, level) => sum + (counts?.[level] ?? 0), 0)
-    const requestCount = scan.requests.length
-    const canRun = setup.input !== null && requestCount > 0 && !scan.running
+    // null while a large scan's batches are asked (its count is not known yet)
+    const requestCount = scan.requests?.length ?? null
+    const canRun = setup.input !== null && requestCount !== 0 && !scan.running
     return (
         <section className={classes.panel} aria-label={i18n.t('Scan settings')}>
             <div className={classes.row}>
@@ -169,16 +170,23 @@ export const ScanPanel = ({
                     }
                 )}{' '}
                 {setup.input &&
-                    i18n.t(
-                        '{{orgUnits}} org units ({{levels}}), {{pairs}} pairs, {{requests}} analytics requests.',
-                        {
-                            levels: scanLevels.map(levelName).join(', '),
-                            orgUnits,
-                            pairs: setup.pairs.length,
-                            requests: requestCount,
-                            interpolation: { escapeValue: false },
-                        }
-                    )}
+                    (requestCount === null
+                        ? i18n.t('{{orgUnits}} org units ({{levels}}), {{pairs}} pairs.', {
+                              levels: scanLevels.map(levelName).join(', '),
+                              orgUnits,
+                              pairs: setup.pairs.length,
+                              interpolation: { escapeValue: false },
+                          })
+                        : i18n.t(
+                              '{{orgUnits}} org units ({{levels}}), {{pairs}} pairs, {{requests}} analytics requests.',
+                              {
+                                  levels: scanLevels.map(levelName).join(', '),
+                                  orgUnits,
+                                  pairs: setup.pairs.length,
+                                  requests: requestCount,
+                                  interpolation: { escapeValue: false },
+                              }
+                          ))}
             </p>
             {setup.input && requestCount === 0 && (
                 <NoticeBox warning title={i18n.t('Nothing to scan')}>

@@ -142,6 +142,72 @@ export const scanQueryKey = (input: ScanInput | null) =>
 
 const SCAN_STALE_TIME = 30 * 60 * 1000
 
+/** The children of the roots (regions under a national root), for a scan by batches */
+const childrenOf = async (
+    engine: Engine,
+    roots: readonly string[],
+    signal: AbortSignal | undefined
+): Promise<string[]> => {
+    const { children } = (await engine.query(
+        {
+            children: {
+                resource: 'organisationUnits',
+                params: {
+                    filter: `parent.id:in:[${roots.join(',')}]`,
+                    fields: 'id',
+                    paging: false,
+                },
+            },
+        },
+        signal ? { signal } : {}
+    )) as { children: { organisationUnits?: { id: string }[] } }
+    return (children.organisationUnits ?? []).map((unit) => unit.id)
+}
+
+/**
+ * A large facility scan's batches of regions (`batchRoots`): the roots' children and their org
+ * units per scanned level (two metadata requests); `null` when the roots have one child or none
+ * (the scan goes in one go). Enabled for scans of more than `FACILITIES_PER_BATCH` facilities.
+ */
+export const scanBatchesQuery = (engine: Engine, input: ScanInput | null) => {
+    const facilities = input?.levels.find((l) => l.level >= input.maxLevel)?.orgUnits ?? 0
+    const scanned = input?.levels.map((l) => l.level) ?? []
+    const roots = input?.roots ?? []
+    return {
+        queryKey: ['alertsScan', 'batches', [...roots], scanned] as const,
+        enabled: input !== null && facilities > FACILITIES_PER_BATCH,
+        staleTime: SCAN_STALE_TIME,
+        queryFn: async ({ signal }: { signal?: AbortSignal }): Promise<ScanBatch[] | null> => {
+            const children = await childrenOf(engine, roots, signal)
+            if (children.length <= 1) return null
+            const counts = await countOrgUnits(engine, children, scanned, signal)
+            return batchRoots(
+                children.map((id) => ({ id, orgUnits: counts[id] ?? {} })),
+                scanned,
+                FACILITIES_PER_BATCH
+            )
+        },
+    }
+}
+
+/** Each batch's requests, each planned with its own sizes (no batches: the plan in one go) */
+export const scanPlans = (
+    input: ScanInput,
+    requests: ScanRequest[],
+    batches: ScanBatch[] | null
+): ScanRequest[][] =>
+    batches === null
+        ? [requests]
+        : batches.map((batch) =>
+              planScan({
+                  pairs: input.pairs,
+                  metadata: input.metadata,
+                  roots: batch.roots,
+                  levels: batch.levels,
+                  window: input.window,
+              })
+          )
+
 /** The thresholds and facility level a scan's alerts are computed with (`useScanAlerts`) */
 export interface ScanAlertSettings {
     overrides: ScanOverrides
@@ -180,26 +246,17 @@ export const useAlertScan = (input: ScanInput | null, alerts?: ScanAlertSettings
                 : [],
         [input]
     )
-    /** The children of the roots (regions under a national root), for a scan by batches */
-    const childrenOf = useCallback(
-        async (roots: readonly string[], signal: AbortSignal): Promise<string[]> => {
-            const { children } = (await engine.query(
-                {
-                    children: {
-                        resource: 'organisationUnits',
-                        params: {
-                            filter: `parent.id:in:[${roots.join(',')}]`,
-                            fields: 'id',
-                            paging: false,
-                        },
-                    },
-                },
-                { signal }
-            )) as { children: { organisationUnits?: { id: string }[] } }
-            return (children.organisationUnits ?? []).map((unit) => unit.id)
-        },
-        [engine]
-    )
+    // A large facility scan goes by batches of regions, each planned with its own sizes: the
+    // batches (two small metadata requests) are asked as the settings are chosen, so that the
+    // panel says how many requests the scan will send, and the scan reads them from the cache
+    const batchesQuery = useMemo(() => scanBatchesQuery(engine, input), [engine, input])
+    const batchPlan = useQuery({ ...batchesQuery, enabled: batchesQuery.enabled })
+    /** The scan's requests, batch by batch (one batch: the plan in one go); `null` while asked */
+    const plans: ScanRequest[][] | null = useMemo(() => {
+        if (!input) return []
+        if (!batchesQuery.enabled) return [requests]
+        return batchPlan.data === undefined ? null : scanPlans(input, requests, batchPlan.data)
+    }, [input, requests, batchesQuery.enabled, batchPlan.data])
     const queryFn = useCallback(
         async ({ signal }: { signal: AbortSignal }): Promise<ScanData> => {
             if (!input) throw new Error('Nothing to scan')
@@ -217,20 +274,9 @@ export const useAlertScan = (input: ScanInput | null, alerts?: ScanAlertSettings
             }
             // Large facility scans: by batches of the roots' children (regions), one batch's
             // tables held at a time, each planned with its own sizes; else the plan in one go
-            const facilities = input.levels.find((l) => l.level >= input.maxLevel)?.orgUnits ?? 0
-            let batches: ScanBatch[] | null = null
-            if (facilities > FACILITIES_PER_BATCH) {
-                const children = await childrenOf(input.roots, signal)
-                if (children.length > 1) {
-                    const scanned = input.levels.map((l) => l.level)
-                    const counts = await countOrgUnits(engine, children, scanned, signal)
-                    batches = batchRoots(
-                        children.map((id) => ({ id, orgUnits: counts[id] ?? {} })),
-                        scanned,
-                        FACILITIES_PER_BATCH
-                    )
-                }
-            }
+            const batches = batchesQuery.enabled
+                ? await queryClient.fetchQuery({ ...batchesQuery, staleTime: SCAN_STALE_TIME })
+                : null
             // Facilities of staggered reporting groups: their group's members (one metadata
             // request), only when facilities are scanned and the mapping names groups
             const groupOffsets = reportingGroupOffsets(input.pairs)
@@ -263,17 +309,7 @@ export const useAlertScan = (input: ScanInput | null, alerts?: ScanAlertSettings
                       )
                     : undefined
             const batchList = batches ?? [{ roots: [...input.roots], levels: [...input.levels] }]
-            const plans = batchList.map((batch) =>
-                batches === null
-                    ? requests
-                    : planScan({
-                          pairs: input.pairs,
-                          metadata: input.metadata,
-                          roots: batch.roots,
-                          levels: batch.levels,
-                          window: input.window,
-                      })
-            )
+            const plans = scanPlans(input, requests, batches)
             const totalRequests = plans.reduce((sum, plan) => sum + plan.length, 0)
             let requestsDone = 0
             let building = false
@@ -358,7 +394,7 @@ export const useAlertScan = (input: ScanInput | null, alerts?: ScanAlertSettings
                 signal.removeEventListener('abort', abortParts)
             }
         },
-        [engine, input, requests, childrenOf]
+        [engine, input, requests, batchesQuery, queryClient]
     )
     const query = useQuery({
         queryKey,
@@ -393,7 +429,11 @@ export const useAlertScan = (input: ScanInput | null, alerts?: ScanAlertSettings
         /** When the cached scan was made */
         updatedAt: query.dataUpdatedAt,
         progress,
-        requests,
+        /**
+         * The requests the scan will send (batch by batch for a large facility scan); `null`
+         * while the batches are asked
+         */
+        requests: plans === null ? null : plans.flat(),
         run,
         cancel,
     }
