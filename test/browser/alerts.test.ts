@@ -37,21 +37,40 @@ const watchFrames = (page: Page) =>
 const longestFrameGap = (page: Page) =>
     page.evaluate(() => (window as unknown as { __gap: number }).__gap)
 
-const runScan = async (page: Page) => {
+/**
+ * Runs a facility-level scan; with `analytics` (the page's analytics request count), checks that
+ * the panel said how many requests the scan sends
+ */
+const runScan = async (page: Page, analytics?: () => number) => {
     await page.locator('[data-test="alerts-run"]').waitFor({ timeout: 60_000 })
     await addScanLevel(page, 'Facility')
+    let said = NaN
+    if (analytics) {
+        const size = page.locator('[data-test="alerts-size"]')
+        await expect
+            .poll(() => size.textContent(), { timeout: 30_000 })
+            .toMatch(/analytics requests/)
+        const text = (await size.textContent()) ?? ''
+        said = Number(/([\d,]+) analytics requests/.exec(text)?.[1]?.replace(/,/g, ''))
+    }
+    const before = analytics?.() ?? 0
     await page.locator('[data-test="alerts-run"]').click()
     const first = page.locator('[data-test="alert-item"]').first()
     await first.waitFor({ timeout: 90_000 })
+    if (analytics) {
+        expect(said).toBeGreaterThan(0)
+        expect(analytics() - before).toBe(said)
+    }
     return first
 }
 
 describe('alerts', () => {
     it('lists entries with tiers and reasons in words, ranked, while the page stays responsive; one click opens the drilled chart', async () => {
-        const { page, errors } = await openApp(browser, demoUrl, ADMIN, '#/alerts')
+        const { page, errors, analytics } = await openApp(browser, demoUrl, ADMIN, '#/alerts')
         await page.locator('[data-test="alerts-run"]').waitFor({ timeout: 60_000 })
         await watchFrames(page)
-        const first = await runScan(page)
+        // The panel says how many analytics requests the scan sends, and it sends that many
+        const first = await runScan(page, analytics)
         // The detectors run in a web worker: the page kept drawing frames during the scan
         expect(await longestFrameGap(page)).toBeLessThan(1000)
         // One entry per org unit × pair: a rank, a tier, reasons in words

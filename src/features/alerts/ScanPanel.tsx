@@ -11,6 +11,7 @@ import {
 import React from 'react'
 import type { Config } from '../../domain/config'
 import { ErrorNotice } from '../../shared/api-errors'
+import { formatNumber } from '../../shared/format/number'
 import { OrgUnitPicker } from '../triangulation/OrgUnitPicker'
 import { BASELINE_CHOICES, TEST_WINDOW_CHOICES } from './scan-plan'
 import { AreaSelect, MonthsSelect } from './SelectFields'
@@ -157,7 +158,7 @@ export const ScanPanel = ({
                     {scan.data ? i18n.t('Scan again') : i18n.t('Run the scan')}
                 </Button>
             </div>
-            <p className={classes.hint}>
+            <p className={classes.hint} data-test="alerts-size">
                 {i18n.t(
                     'Each month from {{first}} to {{last}} is compared with the {{baseline}} months before it.',
                     {
@@ -173,7 +174,7 @@ export const ScanPanel = ({
                     (requestCount === null
                         ? i18n.t('{{orgUnits}} org units ({{levels}}), {{pairs}} pairs.', {
                               levels: scanLevels.map(levelName).join(', '),
-                              orgUnits,
+                              orgUnits: formatNumber(orgUnits, { locale: i18n.language }),
                               pairs: setup.pairs.length,
                               interpolation: { escapeValue: false },
                           })
@@ -181,9 +182,9 @@ export const ScanPanel = ({
                               '{{orgUnits}} org units ({{levels}}), {{pairs}} pairs, {{requests}} analytics requests.',
                               {
                                   levels: scanLevels.map(levelName).join(', '),
-                                  orgUnits,
+                                  orgUnits: formatNumber(orgUnits, { locale: i18n.language }),
                                   pairs: setup.pairs.length,
-                                  requests: requestCount,
+                                  requests: formatNumber(requestCount, { locale: i18n.language }),
                                   interpolation: { escapeValue: false },
                               }
                           ))}
