@@ -172,6 +172,19 @@ describe('alignValues, monthly view', () => {
                 kind: 'flow',
             })
         ).toThrow(RangeError)
+        // A list found right for one grain is checked again for the other
+        const months = ['202401', '202402']
+        const align = (grain: 'monthly' | 'quarterly') =>
+            alignValues({
+                grain,
+                periods: months,
+                values: {},
+                sourcePeriodType: 'MONTHLY',
+                kind: 'flow',
+            })
+        expect(align('monthly')).toHaveLength(2)
+        expect(() => align('quarterly')).toThrow(RangeError)
+        expect(align('monthly')).toHaveLength(2)
     })
 })
 

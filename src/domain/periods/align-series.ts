@@ -187,6 +187,9 @@ const expectedPeriodType = (grain: Grain): SeriesPeriodType =>
     grain === 'monthly' ? 'MONTHLY' : 'QUARTERLY'
 
 /** Aligns one measure's values to the view's periods (see the rules above). */
+/** Lists of display periods found to be all of one type (`alignValues`) */
+const checkedPeriods = new WeakMap<readonly string[], SeriesPeriodType>()
+
 export const alignValues = ({
     grain,
     periods,
@@ -195,10 +198,16 @@ export const alignValues = ({
     kind,
 }: AlignValuesInput): AlignedPoint[] => {
     const outputType = expectedPeriodType(grain)
-    return periods.map((period) => {
-        if (seriesPeriodTypeOf(period) !== outputType) {
-            throw new RangeError(`Period ${period} is not ${outputType.toLowerCase()}`)
+    // Checked once per list of periods and type (a scan aligns millions of series on one list)
+    if (checkedPeriods.get(periods) !== outputType) {
+        for (const period of periods) {
+            if (seriesPeriodTypeOf(period) !== outputType) {
+                throw new RangeError(`Period ${period} is not ${outputType.toLowerCase()}`)
+            }
         }
+        checkedPeriods.set(periods, outputType)
+    }
+    return periods.map((period) => {
         if (sourcePeriodType === outputType) {
             return identity(period, values)
         }

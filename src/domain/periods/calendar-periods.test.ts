@@ -63,6 +63,15 @@ describe('period ids', () => {
         expect(addMonths('202401', -1)).toBe('202312')
         expect(addMonths('202312', 1)).toBe('202401')
         expect(addMonths('202406', -18)).toBe('202212')
+        // kept by step and month: the same month shifted by other steps, and again
+        for (let round = 0; round < 2; round++) {
+            expect(addMonths('202401', 1)).toBe('202402')
+            expect(addMonths('202401', -13)).toBe('202212')
+            expect(addMonths('202401', 0)).toBe('202401')
+            expect(addMonths('202411', 2)).toBe('202501')
+        }
+        expect(() => addMonths('2024Q1', 1)).toThrow(RangeError)
+        expect(() => addMonths('2024Q1', 1)).toThrow(RangeError)
         expect(addQuarters('2024Q1', -1)).toBe('2023Q4')
         expect(addQuarters('2023Q4', 5)).toBe('2025Q1')
         expect(periodsEndingWith('202402', 4)).toEqual(['202311', '202312', '202401', '202402'])

@@ -242,11 +242,26 @@ const parseAs = <T extends ParsedPeriodId['periodType']>(
 export const seriesPeriodTypeOf = (id: string): SeriesPeriodType | null =>
     parsePeriodId(id)?.periodType ?? null
 
+/** `addMonths`' results, by step then month */
+const shiftedMonths = new Map<number, Map<string, string>>()
+
 /** The month `steps` months after (negative: before) `id`. */
 export const addMonths = (id: string, steps: number): string => {
-    const { year, month } = parseAs(id, 'MONTHLY')
-    const index = year * 12 + (month - 1) + steps
-    return monthId(Math.floor(index / 12), (index % 12) + 1)
+    // Kept by step and month (a scan shifts each staggered facility's months: millions of calls)
+    let byMonth = shiftedMonths.get(steps)
+    if (byMonth === undefined) {
+        byMonth = new Map()
+        shiftedMonths.set(steps, byMonth)
+    }
+    let result = byMonth.get(id)
+    if (result === undefined) {
+        const { year, month } = parseAs(id, 'MONTHLY')
+        const index = year * 12 + (month - 1) + steps
+        result = monthId(Math.floor(index / 12), (index % 12) + 1)
+        if (byMonth.size >= PARSED_MAX) byMonth.clear()
+        byMonth.set(id, result)
+    }
+    return result
 }
 
 /** The quarter `steps` quarters after (negative: before) `id`. */

@@ -124,10 +124,18 @@ const LABELS: TrendLabels = {
 const valuesOf = (series: SeriesData | null | undefined): Series | null =>
     series ? series.points.map((point) => point.value) : null
 
-const anyValue = (lists: readonly (SeriesData | null | undefined)[], length: number): boolean[] =>
-    Array.from({ length }, (_, index) =>
-        lists.some((series) => (series?.points[index]?.value ?? null) !== null)
-    )
+/** Per period, whether any of the series has a value (in loops: called per pair and org unit) */
+const anyValue = (lists: readonly (SeriesData | null | undefined)[], length: number): boolean[] => {
+    const out = new Array<boolean>(length).fill(false)
+    for (const series of lists) {
+        if (!series) continue
+        const points = series.points
+        for (let index = 0; index < length; index++) {
+            if (!out[index] && (points[index]?.value ?? null) !== null) out[index] = true
+        }
+    }
+    return out
+}
 
 /**
  * Cases over the months a staggered group's report of each quarter covers (`groupWindow`): the
@@ -280,8 +288,13 @@ export const reportCounts = (
     const out: Record<string, ReportCountSeries> = {}
     for (const dataSet of dataSets) {
         const periods = dataSet.periodType === 'QUARTERLY' ? window.quarters : window.months
-        const read = (kind: string) =>
-            periods.map((pe) => table.value(`${dataSet.id}.${kind}`, pe, ou))
+        const read = (kind: string) => {
+            const dx = `${dataSet.id}.${kind}`
+            const byPeriod = table.periodValues?.(dx, ou)
+            return byPeriod
+                ? periods.map((pe) => byPeriod.get(pe) ?? null)
+                : periods.map((pe) => table.value(dx, pe, ou))
+        }
         out[dataSet.id] = { actual: read(REPORTS_ACTUAL), expected: read(REPORTS_EXPECTED) }
     }
     return out

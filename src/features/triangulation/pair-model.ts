@@ -165,19 +165,22 @@ export type TableValues = Pick<AnalyticsTable, 'value'> & {
     periodValues?: (dx: string, ou: string) => ReadonlyMap<string, number | null> | undefined
 }
 
+const NO_VALUES: ReadonlyMap<string, number | null> = new Map()
+
+/**
+ * One item's values at one org unit by period: the table's own map when it has one (read as it
+ * is, not copied: the alignment reads only the periods it needs, and a scan's tables hold only
+ * the periods it asked for), else the `periods` read one by one
+ */
 const valuesOf = (
     table: TableValues,
     dx: string,
     periods: readonly string[],
     ou: string
-): Map<string, number | null> => {
+): ReadonlyMap<string, number | null> => {
+    if (table.periodValues) return table.periodValues(dx, ou) ?? NO_VALUES
     const values = new Map<string, number | null>()
-    if (table.periodValues) {
-        const byPeriod = table.periodValues(dx, ou)
-        for (const pe of periods) values.set(pe, byPeriod?.get(pe) ?? null)
-    } else {
-        for (const pe of periods) values.set(pe, table.value(dx, pe, ou))
-    }
+    for (const pe of periods) values.set(pe, table.value(dx, pe, ou))
     return values
 }
 
