@@ -186,17 +186,20 @@ describe('a pair trend', () => {
         expect(t.consumption?.points[0]?.estimated).toBe(false)
     })
 
+    /** The trend's input on the table of `rows`, in `currentMonth` */
+    const trendInput = (currentMonth: string) => ({
+        pair,
+        table: table(rows),
+        items,
+        dataSets,
+        periods,
+        ou: 'OU',
+        labels,
+        currentMonth,
+    })
+
     it('gives the same trend with its status computed beforehand', () => {
-        const input = {
-            pair,
-            table: table(rows),
-            items,
-            dataSets,
-            periods,
-            ou: 'OU',
-            labels,
-            currentMonth: '202406',
-        }
+        const input = trendInput('202406')
         const trend = buildPairTrend(input)
         const status = { hmis: trend.hmisStatus, lmis: trend.lmisStatus }
         expect(status.lmis.some((p) => p.incomplete)).toBe(true)
@@ -207,16 +210,7 @@ describe('a pair trend', () => {
     })
 
     it("builds an alert scan's series only, the same as the whole trend's", () => {
-        const input = {
-            pair,
-            table: table(rows),
-            items,
-            dataSets,
-            periods,
-            ou: 'OU',
-            labels,
-            currentMonth: '202407',
-        }
+        const input = trendInput('202407')
         const full = buildPairTrend(input)
         const scan = buildPairTrend({ ...input, scanSeriesOnly: true })
         expect(full.consumption).not.toBeNull()
@@ -232,6 +226,32 @@ describe('a pair trend', () => {
             null,
             null,
         ])
+    })
+
+    it("reads a table's values by period as it gives them, the same as value by value", () => {
+        const input = trendInput('202407')
+        const byPeriod = new Map<string, Map<string, Map<string, number | null>>>()
+        for (const [dx, pe, ou, v] of rows) {
+            const byOu = byPeriod.get(dx) ?? new Map<string, Map<string, number | null>>()
+            byPeriod.set(dx, byOu)
+            const values = byOu.get(ou) ?? new Map<string, number | null>()
+            byOu.set(ou, values)
+            values.set(pe, v)
+        }
+        const withMaps = {
+            ...input,
+            table: {
+                value: (...args: Parameters<typeof input.table.value>) =>
+                    input.table.value(...args),
+                periodValues: (dx: string, ou: string) => byPeriod.get(dx)?.get(ou),
+            },
+        }
+        const trend = buildPairTrend(withMaps)
+        expect(trend.consumption?.points.some((p) => p.value !== null)).toBe(true)
+        expect(trend).toEqual(buildPairTrend(input))
+        // An item without values at the org unit: no values, as read value by value
+        const elsewhere = { ...withMaps, ou: 'A' }
+        expect(buildPairTrend(elsewhere)).toEqual(buildPairTrend({ ...input, ou: 'A' }))
     })
 })
 
