@@ -1,6 +1,6 @@
 /** @vitest-environment jsdom */
 import { planScan, scanWindow } from './scan-plan'
-import { OU, metadata, ors, oxytocin } from './test-fixtures'
+import { DE, OU, metadata, ors, oxytocin } from './test-fixtures'
 import { scanBatchesQuery, scanPlans, type ScanInput } from './use-scan'
 
 type Engine = Parameters<typeof scanBatchesQuery>[0]
@@ -79,5 +79,36 @@ describe('a scan by batches', () => {
         expect(batches).toBeNull()
         const whole = planScan({ ...input(4000) })
         expect(scanPlans(input(4000), whole, null)).toEqual([whole])
+    })
+
+    it('asks the levels above the facilities by staggered group in every batch, as in one go', () => {
+        const staggered = {
+            ...oxytocin,
+            lmis: {
+                ...oxytocin.lmis,
+                reportingGroups: {
+                    groupSet: 'GroupSet001',
+                    groups: [
+                        { id: 'GroupA00001', monthOffset: 0 },
+                        { id: 'GroupB00001', monthOffset: 1 },
+                    ],
+                },
+            },
+        }
+        const scan = { ...input(4000), pairs: [staggered, ors] }
+        const whole = planScan({ ...scan, facilityLevel: 4 })
+        const grouped = (plan: readonly { level: number; groupSet?: string; dx: string[] }[]) =>
+            plan.filter((r) => r.groupSet).map((r) => [r.level, r.groupSet, r.dx])
+        expect(grouped(whole)).toEqual([[3, 'GroupSet001', [DE.oxyQ]]])
+        const batches = ['RegionUnitA', 'RegionUnitB'].map((id) => ({
+            roots: [id],
+            levels: [
+                { level: 3, orgUnits: 30 },
+                { level: 4, orgUnits: 2000 },
+            ],
+        }))
+        for (const plan of scanPlans(scan, whole, batches)) {
+            expect(grouped(plan)).toEqual([[3, 'GroupSet001', [DE.oxyQ]]])
+        }
     })
 })

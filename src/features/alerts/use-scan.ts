@@ -205,6 +205,8 @@ export const scanPlans = (
                   roots: batch.roots,
                   levels: batch.levels,
                   window: input.window,
+                  // the levels above the facilities also by staggered group, as in one go
+                  facilityLevel: input.maxLevel,
               })
           )
 
