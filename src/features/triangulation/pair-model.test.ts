@@ -119,7 +119,8 @@ describe('a pair trend', () => {
         [`${DS.lmisQ}.ACTUAL_REPORTS`, '2024Q1', 'OU', 3],
         [`${DS.lmisQ}.EXPECTED_REPORTS`, '2024Q1', 'OU', 6],
     ]
-    const trend = buildPairTrend({
+    /** The trend's input on the table of `rows` (in `currentMonth`, when given) */
+    const trendInput = (currentMonth?: string) => ({
         pair,
         table: table(rows),
         items,
@@ -127,7 +128,9 @@ describe('a pair trend', () => {
         periods,
         ou: 'OU',
         labels,
+        ...(currentMonth ? { currentMonth } : {}),
     })
+    const trend = buildPairTrend(trendInput())
 
     it('keeps HMIS values as they are', () => {
         expect(trend.hmis[0]?.points.map((p) => p.value)).toEqual([100, 101, 102, 103, 104, 105])
@@ -158,44 +161,16 @@ describe('a pair trend', () => {
             ...pair,
             hmis: { ...pair.hmis, items: [{ id: 'zzzzzzzzzz9' }] },
         }
-        const t = buildPairTrend({
-            pair: withDeleted,
-            table: table(rows),
-            items,
-            dataSets,
-            periods,
-            ou: 'OU',
-            labels,
-        })
+        const t = buildPairTrend({ ...trendInput(), pair: withDeleted })
         expect(t.missingItems).toEqual(['zzzzzzzzzz9'])
         expect(t.hmis).toEqual([])
     })
 
     it('leaves out an item that has no data at all for the org unit', () => {
         const onlyMonthly = rows.filter(([dx]) => dx !== DE.consQ)
-        const t = buildPairTrend({
-            pair,
-            table: table(onlyMonthly),
-            items,
-            dataSets,
-            periods,
-            ou: 'OU',
-            labels,
-        })
+        const t = buildPairTrend({ ...trendInput(), table: table(onlyMonthly) })
         expect(t.consumption?.points.map((p) => p.value)).toEqual([40, 40, 40, 40, 40, 40])
         expect(t.consumption?.points[0]?.estimated).toBe(false)
-    })
-
-    /** The trend's input on the table of `rows`, in `currentMonth` */
-    const trendInput = (currentMonth: string) => ({
-        pair,
-        table: table(rows),
-        items,
-        dataSets,
-        periods,
-        ou: 'OU',
-        labels,
-        currentMonth,
     })
 
     it('gives the same trend with its status computed beforehand', () => {
