@@ -49,7 +49,7 @@ const runScan = async (page: Page, analytics?: () => number) => {
         const size = page.locator('[data-test="alerts-size"]')
         await expect
             .poll(() => size.textContent(), { timeout: 30_000 })
-            .toMatch(/analytics requests/)
+            .toMatch(/\(.*Facility.*\).*analytics requests/)
         const text = (await size.textContent()) ?? ''
         said = Number(/([\d,]+) analytics requests/.exec(text)?.[1]?.replace(/,/g, ''))
     }

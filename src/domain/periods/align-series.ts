@@ -186,10 +186,10 @@ const quarterFromMonths = (
 const expectedPeriodType = (grain: Grain): SeriesPeriodType =>
     grain === 'monthly' ? 'MONTHLY' : 'QUARTERLY'
 
-/** Aligns one measure's values to the view's periods (see the rules above). */
 /** Lists of display periods found to be all of one type (`alignValues`) */
 const checkedPeriods = new WeakMap<readonly string[], SeriesPeriodType>()
 
+/** Aligns one measure's values to the view's periods (see the rules above). */
 export const alignValues = ({
     grain,
     periods,

@@ -67,6 +67,17 @@ export const ScanPanel = ({
     // null while a large scan's batches are asked (its count is not known yet)
     const requestCount = scan.requests?.length ?? null
     const canRun = setup.input !== null && requestCount !== 0 && !scan.running
+    /** The scan's size, as the panel states it */
+    const size = {
+        levels: scanLevels.map(levelName).join(', '),
+        orgUnits: formatNumber(orgUnits, { locale: i18n.language }),
+        pairs: setup.pairs.length,
+        interpolation: { escapeValue: false },
+    }
+    const sizeWithRequests = {
+        ...size,
+        requests: formatNumber(requestCount, { locale: i18n.language }),
+    }
     return (
         <section className={classes.panel} aria-label={i18n.t('Scan settings')}>
             <div className={classes.row}>
@@ -172,21 +183,10 @@ export const ScanPanel = ({
                 )}{' '}
                 {setup.input &&
                     (requestCount === null
-                        ? i18n.t('{{orgUnits}} org units ({{levels}}), {{pairs}} pairs.', {
-                              levels: scanLevels.map(levelName).join(', '),
-                              orgUnits: formatNumber(orgUnits, { locale: i18n.language }),
-                              pairs: setup.pairs.length,
-                              interpolation: { escapeValue: false },
-                          })
+                        ? i18n.t('{{orgUnits}} org units ({{levels}}), {{pairs}} pairs.', size)
                         : i18n.t(
                               '{{orgUnits}} org units ({{levels}}), {{pairs}} pairs, {{requests}} analytics requests.',
-                              {
-                                  levels: scanLevels.map(levelName).join(', '),
-                                  orgUnits: formatNumber(orgUnits, { locale: i18n.language }),
-                                  pairs: setup.pairs.length,
-                                  requests: formatNumber(requestCount, { locale: i18n.language }),
-                                  interpolation: { escapeValue: false },
-                              }
+                              sizeWithRequests
                           ))}
             </p>
             {setup.input && requestCount === 0 && (

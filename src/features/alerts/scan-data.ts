@@ -10,6 +10,7 @@ import {
     REPORTS_ACTUAL,
     REPORTS_EXPECTED,
     buildPairTrend,
+    itemValuesByPeriod,
     type DataSetInfo,
     type PairStatus,
     type SeriesData,
@@ -289,11 +290,8 @@ export const reportCounts = (
     for (const dataSet of dataSets) {
         const periods = dataSet.periodType === 'QUARTERLY' ? window.quarters : window.months
         const read = (kind: string) => {
-            const dx = `${dataSet.id}.${kind}`
-            const byPeriod = table.periodValues?.(dx, ou)
-            return byPeriod
-                ? periods.map((pe) => byPeriod.get(pe) ?? null)
-                : periods.map((pe) => table.value(dx, pe, ou))
+            const values = itemValuesByPeriod(table, `${dataSet.id}.${kind}`, periods, ou)
+            return periods.map((pe) => values.get(pe) ?? null)
         }
         out[dataSet.id] = { actual: read(REPORTS_ACTUAL), expected: read(REPORTS_EXPECTED) }
     }

@@ -252,7 +252,7 @@ export const useAlertScan = (input: ScanInput | null, alerts?: ScanAlertSettings
     // batches (two small metadata requests) are asked as the settings are chosen, so that the
     // panel says how many requests the scan will send, and the scan reads them from the cache
     const batchesQuery = useMemo(() => scanBatchesQuery(engine, input), [engine, input])
-    const batchPlan = useQuery({ ...batchesQuery, enabled: batchesQuery.enabled })
+    const batchPlan = useQuery(batchesQuery)
     /** The scan's requests, batch by batch (one batch: the plan in one go); `null` while asked */
     const plans: ScanRequest[][] | null = useMemo(() => {
         if (!input) return []
@@ -276,9 +276,7 @@ export const useAlertScan = (input: ScanInput | null, alerts?: ScanAlertSettings
             }
             // Large facility scans: by batches of the roots' children (regions), one batch's
             // tables held at a time, each planned with its own sizes; else the plan in one go
-            const batches = batchesQuery.enabled
-                ? await queryClient.fetchQuery({ ...batchesQuery, staleTime: SCAN_STALE_TIME })
-                : null
+            const batches = batchesQuery.enabled ? await queryClient.fetchQuery(batchesQuery) : null
             // Facilities of staggered reporting groups: their group's members (one metadata
             // request), only when facilities are scanned and the mapping names groups
             const groupOffsets = reportingGroupOffsets(input.pairs)
@@ -310,7 +308,6 @@ export const useAlertScan = (input: ScanInput | null, alerts?: ScanAlertSettings
                           ).groups.organisationUnitGroups ?? []
                       )
                     : undefined
-            const batchList = batches ?? [{ roots: [...input.roots], levels: [...input.levels] }]
             const plans = scanPlans(input, requests, batches)
             const totalRequests = plans.reduce((sum, plan) => sum + plan.length, 0)
             let requestsDone = 0
@@ -359,9 +356,9 @@ export const useAlertScan = (input: ScanInput | null, alerts?: ScanAlertSettings
                 // The next batch's requests are in flight while a batch is analysed (the server
                 // answers while the page builds the series): two batches' values held at most
                 let next = fetchBatch(0)
-                for (let b = 0; b < batchList.length; b++) {
+                for (let b = 0; b < plans.length; b++) {
                     const levels = await next
-                    if (b + 1 < batchList.length) next = fetchBatch(b + 1)
+                    if (b + 1 < plans.length) next = fetchBatch(b + 1)
                     building = true
                     const part = await buildScanData(
                         {

@@ -169,10 +169,10 @@ const NO_VALUES: ReadonlyMap<string, number | null> = new Map()
 
 /**
  * One item's values at one org unit by period: the table's own map when it has one (read as it
- * is, not copied: the alignment reads only the periods it needs, and a scan's tables hold only
+ * is, not copied: its readers ask only for the periods they need, and a scan's tables hold only
  * the periods it asked for), else the `periods` read one by one
  */
-const valuesOf = (
+export const itemValuesByPeriod = (
     table: TableValues,
     dx: string,
     periods: readonly string[],
@@ -202,7 +202,7 @@ export const alignItem = (
     return alignValues({
         grain: periods.grain,
         periods: periods.display,
-        values: valuesOf(table, dx, sourcePeriods, ou),
+        values: itemValuesByPeriod(table, dx, sourcePeriods, ou),
         sourcePeriodType,
         kind,
     })
