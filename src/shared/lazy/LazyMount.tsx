@@ -70,6 +70,9 @@ export interface DrawGate {
 
 const DrawGateContext = createContext<DrawGate | null>(null)
 
+/** The longest wait for a paint before the charts below the view are drawn (a hidden page) */
+const AFTER_PAINT_WAIT_MS = 100
+
 /** One queue for the page: the browser's next task through a message (no 4 ms timer clamp) */
 let pageQueue: DrawQueue | null = null
 const drawQueue = (): DrawQueue => {
@@ -79,14 +82,32 @@ const drawQueue = (): DrawQueue => {
     if (channel) {
         channel.port1.onmessage = () => pending.shift()?.()
     }
+    const schedule = (task: () => void) => {
+        if (!channel) {
+            setTimeout(task, 0)
+            return
+        }
+        pending.push(task)
+        channel.port2.postMessage(null)
+    }
     pageQueue = createDrawQueue({
-        schedule: (task) => {
-            if (!channel) {
-                setTimeout(task, 0)
+        schedule,
+        // The next frame, then a task after its paint; a hidden page has no frames: at most
+        // `AFTER_PAINT_WAIT_MS` then
+        scheduleAfterPaint: (task) => {
+            if (typeof requestAnimationFrame === 'undefined') {
+                schedule(task)
                 return
             }
-            pending.push(task)
-            channel.port2.postMessage(null)
+            let done = false
+            const once = () => {
+                if (done) return
+                done = true
+                clearTimeout(timer)
+                task()
+            }
+            const timer = setTimeout(once, AFTER_PAINT_WAIT_MS)
+            requestAnimationFrame(() => schedule(once))
         },
         now: () => performance.now(),
         // A chart costs tens of ms: one per task, cheap ones a few together

@@ -169,6 +169,38 @@ describe('createDrawQueue', () => {
         expect(s.names()).toEqual(['next'])
     })
 
+    it('lets the page paint what is in view before drawing what is near it', () => {
+        const tasks: (() => void)[] = []
+        const afterPaint: (() => void)[] = []
+        const log: string[] = []
+        const queue = createDrawQueue({
+            schedule: (task) => tasks.push(task),
+            scheduleAfterPaint: (task) => afterPaint.push(task),
+            now: () => 0,
+            budgetMs: 1000,
+        })
+        const job = (name: string) => () => log.push(name)
+        queue.add(job('near'), ticket(DRAW_NEAR, 2))
+        queue.add(job('view 1'), ticket(DRAW_IN_VIEW, 0))
+        queue.add(job('view 2'), ticket(DRAW_IN_VIEW, 1))
+        tasks.shift()?.()
+        // both in-view jobs in one task (under the budget), then a wait for the paint
+        expect(log).toEqual(['view 1', 'view 2'])
+        expect(tasks).toHaveLength(0)
+        expect(afterPaint).toHaveLength(1)
+        // one task at a time, even while waiting for the paint
+        queue.wake()
+        expect(tasks).toHaveLength(0)
+        afterPaint.shift()?.()
+        expect(log).toEqual(['view 1', 'view 2', 'near'])
+        // near jobs follow one another without waiting for a paint
+        queue.add(job('near 2'), ticket(DRAW_NEAR, 3))
+        queue.add(job('near 3'), ticket(DRAW_NEAR, 4))
+        tasks.shift()?.()
+        expect(log.slice(3)).toEqual(['near 2', 'near 3'])
+        expect(afterPaint).toHaveLength(0)
+    })
+
     it('schedules one task at a time', () => {
         const s = setup()
         s.queue.add(s.job('a', 1), ticket(DRAW_IN_VIEW, 0))

@@ -51,6 +51,13 @@ export interface DrawQueueOptions {
     schedule: (task: () => void) => void
     /** A clock in milliseconds (`performance.now`) */
     now: () => number
+    /**
+     * Runs `task` in a main-thread task after the page has next been painted (e.g. an animation
+     * frame, then a message). Used once the last job in view has run, before the jobs near it:
+     * queued tasks may otherwise keep the browser from painting the charts in view until the
+     * charts below them are drawn too. Without it, `schedule`.
+     */
+    scheduleAfterPaint?: (task: () => void) => void
     /** A task runs jobs while under this (at least one job per task) */
     budgetMs?: number
 }
@@ -65,7 +72,12 @@ export interface DrawQueue {
 }
 
 /** A queue of deferred drawings: see the file comment. */
-export const createDrawQueue = ({ schedule, now, budgetMs = 50 }: DrawQueueOptions): DrawQueue => {
+export const createDrawQueue = ({
+    schedule,
+    scheduleAfterPaint = schedule,
+    now,
+    budgetMs = 50,
+}: DrawQueueOptions): DrawQueue => {
     interface Job {
         run: () => void
         ticket: () => DrawTicket
@@ -73,10 +85,10 @@ export const createDrawQueue = ({ schedule, now, budgetMs = 50 }: DrawQueueOptio
     const jobs = new Set<Job>()
     let scheduled = false
 
-    const wake = () => {
+    const wake = (afterPaint = false) => {
         if (scheduled || jobs.size === 0) return
         scheduled = true
-        schedule(pump)
+        ;(afterPaint ? scheduleAfterPaint : schedule)(pump)
     }
 
     function pump() {
@@ -85,6 +97,7 @@ export const createDrawQueue = ({ schedule, now, budgetMs = 50 }: DrawQueueOptio
         for (;;) {
             const job = pickNext(jobs, (j) => j.ticket())
             if (!job) return
+            const rank = job.ticket().rank
             jobs.delete(job)
             try {
                 job.run()
@@ -92,6 +105,14 @@ export const createDrawQueue = ({ schedule, now, budgetMs = 50 }: DrawQueueOptio
                 // The other jobs still run, in a next task
                 wake()
                 throw error
+            }
+            // What is in view is painted before anything below it is drawn
+            if (rank === DRAW_IN_VIEW) {
+                const next = pickNext(jobs, (j) => j.ticket())
+                if (next && next.ticket().rank !== DRAW_IN_VIEW) {
+                    wake(true)
+                    return
+                }
             }
             // Whatever a job costs, the next one runs in a new task once the budget is spent
             if (now() - start >= budgetMs) {
@@ -110,7 +131,7 @@ export const createDrawQueue = ({ schedule, now, budgetMs = 50 }: DrawQueueOptio
                 jobs.delete(job)
             }
         },
-        wake,
+        wake: () => wake(),
         size: () => jobs.size,
     }
 }
