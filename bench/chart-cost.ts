@@ -11,7 +11,8 @@
  * browser profile, so that a change in the machine's load falls on all of them alike.
  *
  * Before that, per round, `--navigations` navigations to the view (from about:blank until the
- * charts in the window are drawn): the main thread's CPU time and its style and layout passes.
+ * charts in the window are drawn): when they were drawn (from the navigation), the main thread's
+ * CPU time and its style and layout passes.
  *
  *     npx tsx bench/chart-cost.ts [--zips build/bundle/x.zip,...] [--rounds 3] [--draws 15]
  *       [--navigations 3] [--clicks 0] [--area newborn-health] [--width 1440]
@@ -148,14 +149,15 @@ const navigationCost = async (
     cdp: CDPSession,
     url: string,
     cards: number
-): Promise<{ cpu: number; styles: number; layouts: number }> => {
+): Promise<{ ms: number; cpu: number; styles: number; layouts: number }> => {
     await page.goto('about:blank')
     const before = await metrics(cdp)
     await page.goto(url, { waitUntil: 'commit' })
-    await waitViewportDrawn(page, cards)
+    const ms = await waitViewportDrawn(page, cards)
     const after = await metrics(cdp)
     const delta = (name: string) => (after[name] ?? 0) - (before[name] ?? 0)
     return {
+        ms,
         cpu: delta('ThreadTime') * 1000,
         styles: delta('RecalcStyleCount'),
         layouts: delta('LayoutCount'),
@@ -172,7 +174,7 @@ const main = async () => {
     const demo = await startDemoProcess({ facilities: 6000 })
     const all = new Map<string, Draws>()
     const costs = new Map<string, Costs>()
-    const navs = new Map<string, { cpu: number; styles: number; layouts: number }[]>()
+    const navs = new Map<string, { ms: number; cpu: number; styles: number; layouts: number }[]>()
     const navigations = Number(arg('navigations', '3'))
     const clicks = Number(arg('clicks', '0'))
     const drills = new Map<string, (Cost & { ms: number })[]>()
@@ -191,7 +193,7 @@ const main = async () => {
                         const nav = await navigationCost(page, cdp, url, cards)
                         navs.set(zip, [...(navs.get(zip) ?? []), nav])
                         console.log(
-                            `round ${round + 1} ${zip} navigation: CPU ${nav.cpu.toFixed(0)} ms, ${nav.styles} style passes, ${nav.layouts} layouts (load ${load})`
+                            `round ${round + 1} ${zip} navigation: drawn at ${nav.ms.toFixed(0)} ms, CPU ${nav.cpu.toFixed(0)} ms, ${nav.styles} style passes, ${nav.layouts} layouts (load ${load})`
                         )
                     }
                     const mine = all.get(zip) ?? {}
@@ -238,10 +240,11 @@ const main = async () => {
     console.log(`\nAll rounds (${rounds} × ${navigations} navigations, ${draws} draws per chart):`)
     for (const [zip, list] of navs) {
         const cpu = summarize(list.map((n) => n.cpu))
+        const ms = summarize(list.map((n) => n.ms))
         const styles = summarize(list.map((n) => n.styles))
         const layouts = summarize(list.map((n) => n.layouts))
         console.log(
-            `${zip} navigation: CPU median ${cpu?.median.toFixed(0)} (min ${cpu?.min.toFixed(0)}) ms, style passes ${styles?.median}, layouts ${layouts?.median}`
+            `${zip} navigation: drawn at median ${ms?.median.toFixed(0)} (min ${ms?.min.toFixed(0)}) ms, CPU median ${cpu?.median.toFixed(0)} (min ${cpu?.min.toFixed(0)}) ms, style passes ${styles?.median}, layouts ${layouts?.median}`
         )
     }
     for (const [zip, list] of drills) {
