@@ -1,8 +1,14 @@
 /**
  * Draw only what is seen: a program area of 40 pairs (80 charts) at 1440×900. The cards near the
  * view are drawn after navigation, the others when scrolled to, in placeholders of their final
- * size (nothing moves when a chart is drawn), no main-thread task over 200 ms on the way, and a
+ * size (nothing moves when a chart is drawn), a few charts per main-thread task at most, and a
  * card not drawn yet still downloads its numbers.
+ *
+ * How long the tasks take is the bench's figure (long tasks over 200 ms, `npm run bench`), which
+ * depends on the machine; what is tested here is what keeps them short on any machine: the charts
+ * are drawn a few per task, never all of a view in one. The charts a task drew are counted by a
+ * MutationObserver, whose callback runs once at the end of each task that changed the page
+ * (the microtask checkpoint; a chart is drawn synchronously, within one task).
  */
 import { readFile } from 'node:fs/promises'
 import { inject } from 'vitest'
@@ -26,9 +32,18 @@ let original: unknown
 
 declare global {
     interface Window {
-        __longTasks?: number[]
+        /** Per main-thread task that changed a drawn chart: how many charts it changed */
+        __chartsPerTask?: number[]
     }
 }
+
+/**
+ * At most this many charts drawn or redrawn in one task: the draw queue runs one chart per task,
+ * more only while the task is under 20 ms (`LazyMount.tsx`); a drill redraws the clicked pair
+ * together. Without the queue a view draws every chart near the window in one task (8 or more
+ * here).
+ */
+const MAX_CHARTS_PER_TASK = 4
 
 const putConfig = async (config: unknown) => {
     const response = await fetch(CONFIG_URL, {
@@ -41,13 +56,20 @@ const putConfig = async (config: unknown) => {
 
 beforeAll(async () => {
     browser = await launchChromium({ viewport: { width: 1440, height: 900 } })
-    // Every main-thread long task of every document, from its start
+    // Every task that changed drawn charts, from the document's start
     await browser.addInitScript(() => {
-        const tasks: number[] = []
-        window.__longTasks = tasks
-        new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) tasks.push(Math.round(entry.duration))
-        }).observe({ type: 'longtask', buffered: true })
+        const counts: number[] = []
+        window.__chartsPerTask = counts
+        new MutationObserver((records) => {
+            const charts = new Set<Element>()
+            for (const record of records) {
+                const target =
+                    record.target instanceof Element ? record.target : record.target.parentElement
+                const chart = target?.closest('[data-test="chart-hmis"], [data-test="chart-lmis"]')
+                if (chart?.querySelector('.highcharts-root')) charts.add(chart)
+            }
+            if (charts.size > 0) counts.push(charts.size)
+        }).observe(document, { childList: true, subtree: true, attributes: true })
     })
     original = await (await fetch(CONFIG_URL, { headers })).json()
     await putConfig(benchConfig(original, PAIRS))
@@ -85,7 +107,12 @@ const cardStates = (page: Page) =>
         })
     }, CARD)
 
-const longTasks = (page: Page) => page.evaluate(() => window.__longTasks ?? [])
+/** Per task that changed drawn charts since the document's start: how many charts */
+const chartsPerTask = (page: Page) => page.evaluate(() => window.__chartsPerTask ?? [])
+
+/** The tasks (since the `from`th) that changed more charts than the draw queue would */
+const crowdedTasks = async (page: Page, from = 0) =>
+    (await chartsPerTask(page)).slice(from).filter((n) => n > MAX_CHARTS_PER_TASK)
 
 /** Waits until nothing is drawn any more (the queue of drawings is empty) for `quietMs`. */
 const waitQuiet = async (page: Page, quietMs = 1_000) => {
@@ -102,7 +129,7 @@ const waitQuiet = async (page: Page, quietMs = 1_000) => {
 }
 
 describe('a program area of 40 pairs', () => {
-    it('draws the cards near the view, the others when scrolled to, in placeholders of their size, without long tasks', async () => {
+    it('draws the cards near the view, the others when scrolled to, in placeholders of their size, a few charts per task', async () => {
         const { page, errors } = await openApp(browser, demoUrl, ADMIN, `#/view?area=${BENCH_AREA}`)
         await expect.poll(() => page.locator(CARD).count(), { timeout: 60_000 }).toBe(PAIRS)
         const first = page.locator(CARD).first()
@@ -135,7 +162,7 @@ describe('a program area of 40 pairs', () => {
             for (const h of card.chartHeights)
                 expect(Math.abs(h - drawnHeight)).toBeLessThanOrEqual(2)
         }
-        expect((await longTasks(page)).filter((t) => t > 200)).toEqual([])
+        expect(await crowdedTasks(page)).toEqual([])
 
         // The numbers of a card not drawn yet: CSV (opened without scrolling to the card)
         const last = page.locator(CARD).last()
@@ -176,19 +203,19 @@ describe('a program area of 40 pairs', () => {
             expect(Math.abs(card.height - was.height), `${card.id} height`).toBeLessThanOrEqual(2)
             expect(Math.abs(card.top - was.top), `${card.id} top`).toBeLessThanOrEqual(2)
         })
-        expect((await longTasks(page)).filter((t) => t > 200)).toEqual([])
+        expect(await crowdedTasks(page)).toEqual([])
         expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })
 
-    it('drills the clicked card first, without long tasks, the others when scrolled to', async () => {
+    it('drills the clicked card first, a few charts per task, the others when scrolled to', async () => {
         const { page, errors } = await openApp(browser, demoUrl, ADMIN, `#/view?area=${BENCH_AREA}`)
         const first = page.locator(CARD).first()
         await first
             .locator('[data-test="chart-hmis"] .highcharts-root')
             .waitFor({ timeout: 60_000 })
         await waitQuiet(page)
-        const tasksBefore = (await longTasks(page)).length
+        const tasksBefore = (await chartsPerTask(page)).length
         await clickChartPoint(
             page,
             first.locator('[data-test="chart-hmis"] .highcharts-series-0 .highcharts-point').nth(6)
@@ -204,7 +231,7 @@ describe('a program area of 40 pairs', () => {
                 .toContain(' in ')
         }
         await waitQuiet(page)
-        expect((await longTasks(page)).slice(tasksBefore).filter((t) => t > 200)).toEqual([])
+        expect(await crowdedTasks(page, tasksBefore)).toEqual([])
         // A far card: drilled when it comes into view
         const far = page.locator(CARD).nth(30)
         expect(await far.locator('.highcharts-root').count()).toBe(0)
@@ -214,7 +241,7 @@ describe('a program area of 40 pairs', () => {
                 timeout: 15_000,
             })
             .toContain(' in ')
-        expect((await longTasks(page)).slice(tasksBefore).filter((t) => t > 200)).toEqual([])
+        expect(await crowdedTasks(page, tasksBefore)).toEqual([])
         await screenshot(page, 'lazy-cards-drilled')
         expect(errors, errors.join('\n')).toEqual([])
         await page.close()
