@@ -148,6 +148,11 @@ describe('stock status', () => {
         expect(await card(page).locator('[data-test="stock-mos"]').textContent()).toContain(
             want.mos.toFixed(1)
         )
+        // The trend's own org unit: its losses, receipts and reports on time beside them
+        for (const figure of ['losses', 'received', 'on-time']) {
+            expect(await card(page).locator(`[data-test="figure-${figure}"]`).count()).toBe(1)
+        }
+        expect(await card(page).locator('[data-test="figure-trend-figures"]').count()).toBe(0)
         // Each figure has its definition in the "How to interpret" panel
         await card(page).locator('[data-test="pair-tips-button"]').click()
         const definitions =
@@ -218,6 +223,16 @@ describe('stock status', () => {
         expect(reporting).toBeGreaterThan(0)
         expect(total).toBe(reporting)
         expect(total).toBeLessThanOrEqual(facilities)
+        // Losses, receipts, reports on time and consumption per case are the trend's (the
+        // country's): not shown as the district's, the card says where to read them
+        const figures = card(page).locator('[data-test^="figure-"]')
+        await expect
+            .poll(() => figures.evaluateAll((all) => all.map((f) => f.getAttribute('data-test'))))
+            .not.toContain('figure-losses')
+        const trendFigures = card(page).locator('[data-test="figure-trend-figures"]')
+        expect(await trendFigures.textContent()).toContain(
+            `Read from an org unit’s own trend – show the trend for ${district.name}`
+        )
         await screenshot(page, 'stock-status-drilled-district')
         expect(errors, errors.join('\n')).toEqual([])
         await page.close()

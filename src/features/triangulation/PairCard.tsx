@@ -328,7 +328,18 @@ const StockFigures = ({
     })
     // From the org unit's totals (too many facilities to read one by one): no facility counted
     const totalsOnly = figures?.scope === 'orgUnit'
-    const notCounted = i18n.t('Not counted at this level – choose a smaller org unit')
+    // A drilled org unit's facilities are counted from their flags one by one, which is not done
+    // when they are too many: its trend (the trend's counts) has them
+    const drilledHint = i18n.t('show the trend for {{name}}', {
+        name: stock.orgUnitName,
+        interpolation: { escapeValue: false },
+    })
+    const notCounted = figures?.drilled
+        ? i18n.t('Not counted for a drilled org unit – {{hint}}', {
+              hint: drilledHint,
+              interpolation: { escapeValue: false },
+          })
+        : i18n.t('Not counted at this level – choose a smaller org unit')
     const stockedOut = summary ? (
         <span data-test="stock-stocked-out">
             {totalsOnly && summary.stockedOutPercent === null
@@ -388,7 +399,17 @@ const StockFigures = ({
             }
         )
     }
-    if (figures) {
+    if (figures?.drilled) {
+        // Of the trend's org unit, not of this one: not shown as if they were
+        entries.push({
+            id: 'trend-figures',
+            label: i18n.t('Losses, receipts, reports on time, consumption per case'),
+            value: i18n.t('Read from an org unit’s own trend – {{hint}}', {
+                hint: drilledHint,
+                interpolation: { escapeValue: false },
+            }),
+        })
+    } else if (figures) {
         entries.push(
             {
                 id: 'losses',

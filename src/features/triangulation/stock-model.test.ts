@@ -1,7 +1,7 @@
 import { analyticsHeader } from '../../api/analytics/test-headers'
 import { parseAnalyticsResponse } from '../../api/analytics'
 import type { Pair } from '../../domain/config'
-import type { ItemInfo, PairTrend } from './pair-model'
+import type { ItemInfo, PairTrend, SeriesData } from './pair-model'
 import {
     STOCK_ROW_BUDGET,
     expectedFacilities,
@@ -380,6 +380,67 @@ describe('the stock status of a drilled org unit below the trend’s', () => {
             trendOu: 'roehPCo0v0g',
         })
         expect(region.summary).toMatchObject({ stockedOut: 13, reporting: 143 })
+    })
+
+    it('gives none of the trend’s figures of the period as the drilled org unit’s', () => {
+        // The region's trend: its losses, receipts, reports on time, consumption and cases
+        const series = (value: number): SeriesData => ({
+            id: 'x',
+            name: 'x',
+            points: [
+                {
+                    period: '202608',
+                    value,
+                    estimated: false,
+                    partial: false,
+                    sourcePeriods: ['202608'],
+                    missingPeriods: [],
+                    reason: null,
+                },
+            ],
+        })
+        const trend: PairTrend = {
+            ...regionTrend,
+            hmis: [series(400)],
+            consumption: series(500),
+            losses: series(694.7),
+            received: series(35187),
+            hmisOnTime: series(80.8),
+            lmisOnTime: series(83.9),
+        }
+        const withRatio: Pair = { ...miso, ratio: { expectedLow: 0.8, expectedHigh: 1.5 } }
+        const figuresOf = (ou: string) =>
+            pairStockFigures({
+                pair: withRatio,
+                trend,
+                table: parseAnalyticsResponse(drilledDistrict),
+                items: known,
+                grain: 'monthly',
+                period: '202608',
+                ou,
+                trendOu: 'roehPCo0v0g',
+            })
+        const district = figuresOf('cmcHtfPFKGl')
+        expect(district).toMatchObject({
+            drilled: true,
+            losses: null,
+            received: null,
+            hmisOnTime: null,
+            lmisOnTime: null,
+            ratio: null,
+        })
+        // its own stock status is still given
+        expect(district.summary).toMatchObject({ stockedOut: 2, reporting: 30 })
+        // the trend's own org unit has them
+        const region = figuresOf('roehPCo0v0g')
+        expect(region).toMatchObject({
+            drilled: false,
+            losses: 694.7,
+            received: 35187,
+            hmisOnTime: 80.8,
+            lmisOnTime: 83.9,
+        })
+        expect(region.ratio?.value).toBeCloseTo(1.25)
     })
 
     it('does not count a drilled org unit read from its totals', () => {

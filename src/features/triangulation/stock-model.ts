@@ -289,6 +289,12 @@ export interface PairStockFigures {
      * counted once per month it reported, not of facilities
      */
     stockedOutOfReports: boolean
+    /**
+     * The stock status is of a drilled org unit below the trend's: losses, receipts, reports on
+     * time and consumption per case come from the trend, which is of another org unit, so they are
+     * not given (`null`), nor the facilities stocked out from the trend's counts
+     */
+    drilled: boolean
 }
 
 const pointAt = (series: SeriesData | null | undefined, period: string) =>
@@ -360,8 +366,11 @@ export const pairStockFigures = ({
                   stockedOutPercent: stockoutRate(counts),
               }
             : totals
-    const consumption = pointAt(trend.consumption, period)?.value ?? null
-    const cases = pointAt(trend.hmis[0], period)?.value ?? null
+    // The trend's figures of the period, when the trend is of the stock status' org unit
+    const of = (series: SeriesData | null | undefined) =>
+        sameOrgUnit ? pointAt(series, period) : null
+    const consumption = of(trend.consumption)?.value ?? null
+    const cases = of(trend.hmis[0])?.value ?? null
     const value = consumptionPerCase(pair, consumption, cases)
     const [low, high] = pair.thresholds?.ratioBand ?? [
         pair.ratio?.expectedLow,
@@ -370,15 +379,19 @@ export const pairStockFigures = ({
     return {
         period,
         summary,
-        losses: pointAt(trend.losses, period)?.value ?? null,
-        received: pointAt(trend.received, period)?.value ?? null,
-        lossesEstimated: pointAt(trend.losses, period)?.estimated ?? false,
-        receivedEstimated: pointAt(trend.received, period)?.estimated ?? false,
-        hmisOnTime: pointAt(trend.hmisOnTime, period)?.value ?? null,
-        lmisOnTime: pointAt(trend.lmisOnTime, period)?.value ?? null,
-        ratio: pair.ratio ? { value, status: ratioStatus(pair, value), low, high } : null,
+        losses: of(trend.losses)?.value ?? null,
+        received: of(trend.received)?.value ?? null,
+        lossesEstimated: of(trend.losses)?.estimated ?? false,
+        receivedEstimated: of(trend.received)?.estimated ?? false,
+        hmisOnTime: of(trend.hmisOnTime)?.value ?? null,
+        lmisOnTime: of(trend.lmisOnTime)?.value ?? null,
+        ratio:
+            pair.ratio && sameOrgUnit
+                ? { value, status: ratioStatus(pair, value), low, high }
+                : null,
         scope,
         stockedOutOfReports: Boolean(summary && counts?.monthlyReports),
+        drilled: !sameOrgUnit,
     }
 }
 
