@@ -219,11 +219,46 @@ describe('the triangulation view', () => {
             (await first.page.locator('[data-test="pair-tips"]').textContent())?.length
         ).toBeGreaterThan(20)
         await first.page.mouse.click(2, 2) // outside the popover closes it
+        await expect.poll(() => first.page.locator('[data-test="pair-tips"]').count()).toBe(0)
+        // Escape closes it too, and so does its Close button, the focus back on the button
+        const tipsButton = firstCard(first.page).locator('[data-test="pair-tips-button"]')
+        for (const close of [
+            () => first.page.keyboard.press('Escape'),
+            () => first.page.locator('[data-test="pair-tips-close"]').click(),
+        ]) {
+            await tipsButton.click()
+            await first.page.locator('[data-test="pair-tips"]').waitFor()
+            await close()
+            await expect.poll(() => first.page.locator('[data-test="pair-tips"]').count()).toBe(0)
+            expect(await tipsButton.evaluate((span) => span.contains(document.activeElement))).toBe(
+                true
+            )
+        }
         await firstCard(first.page).locator('[data-test="pair-table-toggle"]').click()
         // The table view's code loads on the first click
         await expect
             .poll(() => firstCard(first.page).locator('[data-test="pair-table"] tbody tr').count())
             .toBeGreaterThanOrEqual(4)
+        // On a phone the table keeps words whole and scrolls sideways (it broke "Period" into
+        // one letter or two per line)
+        await first.page.setViewportSize({ width: 390, height: 844 })
+        const table = firstCard(first.page).locator('[data-test="pair-table"]').first()
+        const layout = await table.evaluate((el) => {
+            const box = el.closest('[data-test="pair-table-scrollbox"]') ?? el.parentElement!
+            const header = el.querySelector('th')!
+            const text = document.createTreeWalker(header, NodeFilter.SHOW_TEXT).nextNode()!
+            const range = document.createRange()
+            range.selectNodeContents(text)
+            return {
+                text: header.textContent,
+                lines: new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)))
+                    .size,
+                scrolls: box.scrollWidth > box.clientWidth,
+            }
+        })
+        expect(layout).toEqual({ text: 'Period', lines: 1, scrolls: true })
+        await table.scrollIntoViewIfNeeded()
+        await screenshot(first.page, 'view-table-390x844')
         expect(first.errors).toEqual([])
         await first.page.close()
     })

@@ -574,6 +574,20 @@ export const PairCard = ({
     // A period chosen where there is no level below (a facility): marked and its numbers shown
     const [selected, setSelected] = useState<number | null>(null)
     const tipsButton = useRef<HTMLSpanElement>(null)
+    // The tips panel closes with Escape or its Close button too (on a phone it covers the button
+    // that opened it), the focus back on that button
+    const closeTips = useCallback(() => {
+        setShowTips(false)
+        tipsButton.current?.querySelector('button')?.focus()
+    }, [])
+    useEffect(() => {
+        if (!showTips) return
+        const onKey = (event: KeyboardEvent) => {
+            if (event.key === 'Escape') closeTips()
+        }
+        document.addEventListener('keydown', onKey)
+        return () => document.removeEventListener('keydown', onKey)
+    }, [showTips, closeTips])
     const tips = tipsFor(pair, locale)
     const serviceName = trend?.hmis.map((s) => s.name).join(', ') || pair.name
     const { ref: chartsRef, grid } = useChartGrid(fillHeight)
@@ -949,6 +963,16 @@ export const PairCard = ({
                             {tips && <p className={classes.tipText}>{tips}</p>}
                             <h3 className={classes.stockTitle}>{i18n.t('Definitions')}</h3>
                             <PairDefinitions className={classes.definitions} />
+                            <div className={classes.tipsClose}>
+                                <Button
+                                    small
+                                    secondary
+                                    onClick={closeTips}
+                                    dataTest="pair-tips-close"
+                                >
+                                    {i18n.t('Close')}
+                                </Button>
+                            </div>
                         </div>
                     </Popover>
                 </Suspense>

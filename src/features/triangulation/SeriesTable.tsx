@@ -15,6 +15,7 @@ import type { PairDrill } from './drill-model'
 import type { PairTrend } from './pair-model'
 import { trendLabels } from './labels'
 import { drillColumns, drillRowOrder, measureKind, trendColumns } from './pair-export'
+import classes from './SeriesTable.module.css'
 
 const format = (
     point: Pick<AlignedPoint, 'value' | 'estimated'> | undefined,
@@ -39,7 +40,7 @@ export const SeriesTable = ({
     if (drill) {
         const columns = drillColumns(drill, labels)
         return (
-            <DataTable scrollHeight="420px" dataTest="pair-table">
+            <DataTable scrollHeight="420px" dataTest="pair-table" className={classes.table}>
                 <DataTableHead>
                     <DataTableRow>
                         <DataTableColumnHeader fixed top="0">
@@ -71,7 +72,7 @@ export const SeriesTable = ({
     const hasEstimates = series.some((s) => s.points.some((p) => p.estimated && p.value !== null))
     return (
         <>
-            <DataTable scrollHeight="420px" dataTest="pair-table">
+            <DataTable scrollHeight="420px" dataTest="pair-table" className={classes.table}>
                 <DataTableHead>
                     <DataTableRow>
                         <DataTableColumnHeader fixed top="0">
