@@ -57,6 +57,11 @@ export const PairEditor = ({
 }) => {
     const errorsOf = (field: PairField) => pairMessages(issues, areaIndex, pairIndex, field)
     const warningsOf = (field: PairField) => warningsFor(warnings, field)
+    /** A band's number: its own issues, and those of the band as a whole (e.g. low above high) */
+    const bandErrors = (band: 'ratioBand' | 'monthsOfStock', bound: 'low' | 'high') => [
+        ...errorsOf(`thresholds.${band}`),
+        ...errorsOf(`thresholds.${band}.${bound}`),
+    ]
     const dxTypes: readonly DxType[] = DX_TYPES
 
     const pickHmis = (item: MetadataItem) => {
@@ -372,7 +377,7 @@ export const PairEditor = ({
                                 }
                                 inputWidth="120px"
                                 dataTest="settings-threshold-band-low"
-                                {...fieldProps(errorsOf('thresholds.ratioBand'))}
+                                {...fieldProps(bandErrors('ratioBand', 'low'))}
                             />
                             <InputField
                                 label={i18n.t('Alert band – high')}
@@ -383,7 +388,7 @@ export const PairEditor = ({
                                 }
                                 inputWidth="120px"
                                 dataTest="settings-threshold-band-high"
-                                {...fieldProps(errorsOf('thresholds.ratioBand'))}
+                                {...fieldProps(bandErrors('ratioBand', 'high'))}
                             />
                         </>
                     )}
@@ -402,7 +407,7 @@ export const PairEditor = ({
                         }
                         inputWidth="120px"
                         dataTest="settings-threshold-mos-min"
-                        {...fieldProps(errorsOf('thresholds.monthsOfStock'))}
+                        {...fieldProps(bandErrors('monthsOfStock', 'low'))}
                     />
                     <InputField
                         label={i18n.t('Months of stock – maximum')}
@@ -416,7 +421,7 @@ export const PairEditor = ({
                         }
                         inputWidth="120px"
                         dataTest="settings-threshold-mos-max"
-                        {...fieldProps(errorsOf('thresholds.monthsOfStock'))}
+                        {...fieldProps(bandErrors('monthsOfStock', 'high'))}
                     />
                 </div>
                 <FieldMessages errors={errorsOf('thresholds')} />

@@ -25,7 +25,10 @@ describe('validation placed next to the fields', () => {
         expect(pairField(['lmis', 'dataSet'])).toBe('lmis.dataSet')
         expect(pairField(['ratio', 'expectedLow'])).toBe('ratio.expectedLow')
         expect(pairField(['tips', 'fr'])).toBe('tips')
-        expect(pairField(['thresholds', 'ratioBand', 1])).toBe('thresholds.ratioBand')
+        // a band's number is its own field; the band as a whole (low above high) both's
+        expect(pairField(['thresholds', 'ratioBand', 1])).toBe('thresholds.ratioBand.high')
+        expect(pairField(['thresholds', 'monthsOfStock', 0])).toBe('thresholds.monthsOfStock.low')
+        expect(pairField(['thresholds', 'monthsOfStock'])).toBe('thresholds.monthsOfStock')
     })
 
     it('has nothing to say about a valid draft', () => {

@@ -33,6 +33,8 @@ export type PairField =
     | 'thresholds.minDropPercent'
     | 'thresholds.ratioBand'
     | 'thresholds.monthsOfStock'
+    /** One bound of a band (its low / high number), apart from the band as a whole */
+    | `thresholds.${'ratioBand' | 'monthsOfStock'}.${'low' | 'high'}`
 
 export type AreaField = 'area' | 'id' | 'name' | 'pairs'
 
@@ -125,13 +127,18 @@ export const pairField = (below: readonly (string | number)[]): PairField => {
                 : 'ratio'
         case 'tips':
             return 'tips'
-        case 'thresholds':
-            return second === 'zScore' ||
-                second === 'minDropPercent' ||
-                second === 'ratioBand' ||
-                second === 'monthsOfStock'
+        case 'thresholds': {
+            if (second === 'ratioBand' || second === 'monthsOfStock') {
+                // A band is [low, high]: an issue of one of its numbers is that number's field
+                const bound = below[below.indexOf(second) + 1]
+                return bound === 0 || bound === 1
+                    ? `thresholds.${second}.${bound === 0 ? 'low' : 'high'}`
+                    : `thresholds.${second}`
+            }
+            return second === 'zScore' || second === 'minDropPercent'
                 ? `thresholds.${second}`
                 : 'thresholds'
+        }
         default:
             return 'pair'
     }

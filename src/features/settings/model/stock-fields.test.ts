@@ -138,9 +138,12 @@ describe('the stock fields of a pair in the editor', () => {
         expect(pairMessages(again, 0, 0, 'lmis.reportingGroups')).toEqual([
             'Give at least one group its reporting window, or remove the group set',
         ])
-        expect(pairMessages(again, 0, 0, 'thresholds.monthsOfStock')).toEqual([
+        // the minimum is wrong, not the maximum
+        expect(pairMessages(again, 0, 0, 'thresholds.monthsOfStock.low')).toEqual([
             'Wrong type – expected a number',
         ])
+        expect(pairMessages(again, 0, 0, 'thresholds.monthsOfStock.high')).toEqual([])
+        expect(pairMessages(again, 0, 0, 'thresholds.monthsOfStock')).toEqual([])
     })
 
     it('warns about a flag not summed and groups not in the set', () => {
