@@ -185,6 +185,11 @@ export const FacilitiesPage = () => {
     )
     const pageCount = Math.max(1, Math.ceil(shown.length / PAGE_SIZE))
     const pageRows = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+    // Which row each DHIS2 facility is matched to: choosing it for another row takes it from there
+    const heldBy = useMemo(
+        () => new Map(rows.flatMap((r) => (r.dhisId ? [[r.dhisId, r] as const] : []))),
+        [rows]
+    )
 
     const decide = useCallback((index: number, decision: Decision | undefined) => {
         setDecisions((previous) => {
@@ -426,6 +431,7 @@ export const FacilitiesPage = () => {
                             rows={pageRows}
                             dhis={done.side.facilities}
                             dhisById={dhisById}
+                            heldBy={heldBy}
                             focus={focus}
                             setFocus={setFocus}
                             decide={decide}

@@ -32,6 +32,8 @@ export interface ReviewTableProps {
     focus: number
     setFocus: (position: number) => void
     decide: (index: number, decision: Decision | undefined) => void
+    /** The row each DHIS2 facility is matched to now, of the whole list */
+    heldBy: ReadonlyMap<string, ResolvedRow>
     canEdit: boolean
 }
 
@@ -59,9 +61,15 @@ export const ReviewTable = ({
     focus,
     setFocus,
     decide,
+    heldBy,
     canEdit,
 }: ReviewTableProps) => {
     const refs = useRef<Array<HTMLTableRowElement | null>>([])
+    /** The name of the other row a DHIS2 facility is matched to, if any */
+    const heldByOther = (dhisId: string, row?: number) => {
+        const holder = heldBy.get(dhisId)
+        return holder && holder.index !== row ? holder.lmis.name : null
+    }
     useEffect(() => {
         const element = refs.current[focus]
         if (
@@ -168,6 +176,25 @@ export const ReviewTable = ({
                                                     <span className={classes.sub}>
                                                         {c.reasons.map(reasonText).join(', ')}
                                                     </span>
+                                                    {!chosen && heldByOther(f.id, row.index) && (
+                                                        <span
+                                                            className={classes.sub}
+                                                            data-test="facility-held-by"
+                                                        >
+                                                            {i18n.t(
+                                                                'Matched to “{{name}}” now – choosing it here takes it from that row',
+                                                                {
+                                                                    name: heldByOther(
+                                                                        f.id,
+                                                                        row.index
+                                                                    ),
+                                                                    interpolation: {
+                                                                        escapeValue: false,
+                                                                    },
+                                                                }
+                                                            )}
+                                                        </span>
+                                                    )}
                                                 </span>
                                                 {canEdit && !chosen && (
                                                     <Button

@@ -111,7 +111,7 @@ export const flagText = (f: Flag): string => {
         case 'closed':
             return i18n.t('Closed in the LMIS')
         case 'duplicate':
-            return i18n.t('Duplicate')
+            return i18n.t('Same facility as another row')
         case 'coordinatesSwapped':
             return i18n.t('Coordinates swapped')
         case 'unknownArea':
