@@ -119,6 +119,12 @@ describe('the triangulation view', () => {
             .toBe(2 * cards)
         // ...in place: the same chart elements, drilled by the drilldown module
         expect(await sameRoots()).toBe(true)
+        // What screen readers are told the chart shows is the drilled level's too
+        const readerText = () =>
+            firstCard(page)
+                .locator('[data-test="chart-hmis"] [id^="highcharts-screen-reader-region-before"]')
+                .textContent()
+        await expect.poll(readerText).toMatch(/ in .* for each org unit in .*, highest first\./)
         expect(
             await firstCard(page).locator('.highcharts-drilldown-axis-label').count()
         ).toBeGreaterThan(0)
@@ -171,6 +177,7 @@ describe('the triangulation view', () => {
         await page.goBack()
         await expect.poll(() => page.url()).not.toMatch(/dpe=/)
         await expect.poll(titles, { timeout: 10_000 }).toEqual(trendTitles)
+        await expect.poll(readerText).not.toContain('for each org unit in')
         expect(await page.locator('[data-test="drill-breadcrumbs"]').count()).toBe(0)
         expect(await sameRoots()).toBe(true)
         await page.waitForLoadState('networkidle')

@@ -27,6 +27,8 @@ interface DrillChart extends Highcharts.Chart {
 interface Restore {
     title: string
     subtitle: string
+    /** What screen readers are told the chart shows (accessibility module) */
+    description: string
     rules: Highcharts.ResponsiveRulesOptions[]
     plotBands: Highcharts.XAxisPlotBandsOptions[]
     yTitle: string
@@ -58,9 +60,17 @@ export const setChartBase = (chart: Highcharts.Chart, key: string): void => {
     stacks.set(chart, [{ key, level: null, restore: null }])
 }
 
+/** The description screen readers get with the chart, for the level it shows (drawn with it) */
+const setDescription = (chart: Highcharts.Chart, description: string) => {
+    if (chart.options.accessibility?.description !== description) {
+        chart.update({ accessibility: { description } }, false)
+    }
+}
+
 const capture = (chart: Highcharts.Chart): Restore => ({
     title: String(chart.options.title?.text ?? ''),
     subtitle: String(chart.options.subtitle?.text ?? ''),
+    description: String(chart.options.accessibility?.description ?? ''),
     rules: chart.options.responsive?.rules ?? [],
     plotBands: [...(chart.xAxis[0]?.options.plotBands ?? [])],
     yTitle: String(chart.yAxis[0]?.options.title?.text ?? ''),
@@ -133,6 +143,7 @@ const drillDown = (
         })
     )
     chart.setTitle({ text: level.title }, { text: level.subtitle }, false)
+    setDescription(chart, level.description)
     const [xAxis] = chart.xAxis
     if (xAxis && restore.plotBands.length > 0) xAxis.update({ plotBands: [] }, false)
     chart.yAxis.forEach((axis, index) => {
@@ -167,6 +178,7 @@ const drillUp = (chart: DrillChart, stack: Shown[], animate: boolean) => {
     chart.setResponsive?.(false, true)
     setRules(chart, restore.rules)
     chart.setTitle({ text: restore.title }, { text: restore.subtitle }, false)
+    setDescription(chart, restore.description)
     const [xAxis] = chart.xAxis
     if (xAxis && restore.plotBands.length > 0) {
         xAxis.update({ plotBands: restore.plotBands }, false)
