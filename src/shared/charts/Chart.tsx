@@ -1,3 +1,4 @@
+import i18n from '@dhis2/d2-i18n'
 import Highcharts from 'highcharts'
 import 'highcharts/modules/accessibility'
 // Highcharts 12's modules are UMD: imported after `highcharts`, each extends that one copy (the
@@ -20,11 +21,22 @@ import { markOnce } from '../perf/mark'
 import { keepFocusUnlessInChart } from './focus-guard'
 import { installFontSizeShortcut } from './font-size'
 import { shareTextBoxCache } from './text-box-cache'
+import { chartLang } from '../../charts/chart-lang'
 
 installFontSizeShortcut(Highcharts)
 shareTextBoxCache(Highcharts)
 
 markOnce('chart-module')
+
+/** The language Highcharts' own sentences (`chartLang`) were last set in */
+let langSet: string | null = null
+/** Highcharts' screen reader sentences in the user's language, before a chart is made with them */
+const setChartLang = () => {
+    const language = i18n.language || 'en'
+    if (langSet === language) return
+    Highcharts.setOptions({ lang: chartLang() })
+    langSet = language
+}
 
 export type { PointClick } from './point-click'
 
@@ -100,6 +112,7 @@ export const Chart = ({
      */
     onCreated?: (chart: Highcharts.Chart, levelKey: string) => void
 }) => {
+    setChartLang()
     // The handler is read through a ref: a new callback identity must not re-create the chart
     const clickRef = useRef(onPointClick)
     clickRef.current = onPointClick
