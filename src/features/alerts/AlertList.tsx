@@ -28,6 +28,7 @@ import {
 import { usePages } from '../../shared/hooks/use-pages'
 import type { ScanData } from './scan-data'
 import { ALL, AreaSelect } from './SelectFields'
+import { emptyListMessage } from './empty-list'
 import classes from './AlertsPage.module.css'
 
 const PAGE_SIZE = 50
@@ -313,9 +314,7 @@ export const AlertList = ({
             )}
             {filtered.length === 0 ? (
                 <NoticeBox title={i18n.t('No alerts')} dataTest="alerts-empty">
-                    {(unfilteredCount ?? entries.length) === 0
-                        ? i18n.t('The detectors found nothing unusual with these thresholds.')
-                        : i18n.t('No alert matches these filters.')}
+                    {emptyListMessage(scan, unfilteredCount ?? entries.length)}
                 </NoticeBox>
             ) : (
                 <ol className={classes.list} data-test="alerts-list">
