@@ -277,6 +277,14 @@ describe('stock status', () => {
             /^\d[\d.]*% of reports with a stockout \(\d[\d,]* of \d[\d,]* LMIS reports\)$/
         )
         await screenshot(page, 'stock-incomplete-quarter')
+        // The table marks the quarter's LMIS cells, and says why they are empty
+        await card(page).locator('[data-test="pair-table-toggle"]').click()
+        const lastRow = card(page).locator('[data-test="pair-table"] tbody tr').last()
+        await lastRow.waitFor()
+        expect(await lastRow.locator('td').allTextContents()).toContain('…')
+        expect(await card(page).locator('[data-test="pair-table-incomplete"]').textContent()).toBe(
+            '… Incomplete – reports not all in yet'
+        )
         expect(errors, errors.join('\n')).toEqual([])
         await page.close()
     })

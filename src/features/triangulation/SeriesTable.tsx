@@ -17,11 +17,21 @@ import { trendLabels } from './labels'
 import { drillColumns, drillRowOrder, measureKind, trendColumns } from './pair-export'
 import classes from './SeriesTable.module.css'
 
+/** Marks a period whose reports are not all in yet (no value shown, as in the charts) */
+const INCOMPLETE_MARK = '…'
+
 const format = (
-    point: Pick<AlignedPoint, 'value' | 'estimated'> | undefined,
+    point:
+        | (Pick<AlignedPoint, 'value' | 'estimated'> & Partial<Pick<AlignedPoint, 'reason'>>)
+        | undefined,
     kind: NumberKind,
     locale: string
-): string => (point ? formatNumber(point.value, { kind, estimated: point.estimated, locale }) : '')
+): string =>
+    !point
+        ? ''
+        : point.reason === 'PERIOD_INCOMPLETE' && point.value === null
+          ? INCOMPLETE_MARK
+          : formatNumber(point.value, { kind, estimated: point.estimated, locale })
 
 /** The accessible alternative to a card's charts: the same numbers, estimates marked with ≈. */
 export const SeriesTable = ({
@@ -70,6 +80,9 @@ export const SeriesTable = ({
     }
     const series = trendColumns(trend)
     const hasEstimates = series.some((s) => s.points.some((p) => p.estimated && p.value !== null))
+    const hasIncomplete = series.some((s) =>
+        s.points.some((p) => p.reason === 'PERIOD_INCOMPLETE' && p.value === null)
+    )
     return (
         <>
             <DataTable scrollHeight="420px" dataTest="pair-table" className={classes.table}>
@@ -103,6 +116,11 @@ export const SeriesTable = ({
                     {i18n.t(
                         '≈ Estimate – a quarterly value divided by 3, not a value reported for the month.'
                     )}
+                </p>
+            )}
+            {hasIncomplete && (
+                <p style={{ fontSize: 12, color: '#4a5768' }} data-test="pair-table-incomplete">
+                    {`${INCOMPLETE_MARK} ${i18n.t('Incomplete – reports not all in yet')}`}
                 </p>
             )}
         </>
