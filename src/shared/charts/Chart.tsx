@@ -21,20 +21,28 @@ import { markOnce } from '../perf/mark'
 import { keepFocusUnlessInChart } from './focus-guard'
 import { installFontSizeShortcut } from './font-size'
 import { shareTextBoxCache } from './text-box-cache'
-import { chartLang } from '../../charts/chart-lang'
+import { chartLangSource, isEnglish, loadChartLang } from './chart-lang-loader'
 
 installFontSizeShortcut(Highcharts)
 shareTextBoxCache(Highcharts)
 
 markOnce('chart-module')
 
-/** The language Highcharts' own sentences (`chartLang`) were last set in */
+/** The language Highcharts' screen reader sentences were last set in (`chart-lang-loader.ts`) */
 let langSet: string | null = null
-/** Highcharts' screen reader sentences in the user's language, before a chart is made with them */
+
 const setChartLang = () => {
     const language = i18n.language || 'en'
-    if (langSet === language) return
-    Highcharts.setOptions({ lang: chartLang() })
+    // A DHIS2 app's language is the user's setting, read at its start: it does not change after
+    if (langSet === language || isEnglish(language)) return
+    const source = chartLangSource()
+    if (!source) {
+        // Normally loaded with this module (`LazyChart`); a language known only now: the
+        // charts made from now on get it
+        void loadChartLang()
+        return
+    }
+    Highcharts.setOptions({ lang: source() })
     langSet = language
 }
 

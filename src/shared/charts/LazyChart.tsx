@@ -1,6 +1,8 @@
+import i18n from '@dhis2/d2-i18n'
 import React, { Suspense, useState, type ComponentProps } from 'react'
 import { lazyWithRetry } from '../api-errors/LoadBoundary'
 import { ChartBox, ChartPlaceholder } from './ChartBox'
+import { isEnglish, loadChartLang } from './chart-lang-loader'
 
 type ChartModule = typeof import('./Chart')
 
@@ -15,8 +17,12 @@ let loaded: ChartModule | null = null
  * can be tried again.
  */
 export const loadChart = (): Promise<ChartModule> => {
-    loading ??= import('./Chart').then(
-        (module) => {
+    loading ??= Promise.all([
+        import('./Chart'),
+        // Highcharts' screen reader sentences in the user's language, with it
+        isEnglish(i18n.language) ? null : loadChartLang(),
+    ]).then(
+        ([module]) => {
             loaded = module
             return module
         },
