@@ -125,6 +125,9 @@ describe('the triangulation view', () => {
                 .locator('[data-test="chart-hmis"] [id^="highcharts-screen-reader-region-before"]')
                 .textContent()
         await expect.poll(readerText).toMatch(/ in .* for each org unit in .*, highest first\./)
+        // ...its axes in words (the reporting rate's, hidden when drilled, was read out by its id)
+        expect(await readerText()).toContain('Reporting rate (%)')
+        expect(await readerText()).not.toContain('completeness')
         expect(
             await firstCard(page).locator('.highcharts-drilldown-axis-label').count()
         ).toBeGreaterThan(0)
