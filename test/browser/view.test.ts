@@ -267,6 +267,29 @@ describe('the triangulation view', () => {
             }
         })
         expect(layout).toEqual({ text: 'Period', lines: 1, scrolls: true })
+        // ...the period column staying in place
+        const box = first.page.locator('[data-test="pair-table-scrollbox"]').first()
+        const periodLeft = () =>
+            table.evaluate((el) =>
+                ['thead th', 'tbody td'].map(
+                    (cell) => el.querySelector(cell)!.getBoundingClientRect().left
+                )
+            )
+        const leftBefore = await periodLeft()
+        await box.evaluate((el) => (el.scrollLeft = 200))
+        expect(await periodLeft()).toEqual(leftBefore)
+        // ...on top of the columns scrolled under it
+        await table.scrollIntoViewIfNeeded()
+        expect(
+            await table.evaluate((el) =>
+                ['thead th', 'tbody td'].map((selector) => {
+                    const cell = el.querySelector(selector)!
+                    const r = cell.getBoundingClientRect()
+                    const hit = document.elementFromPoint(r.left + 8, r.top + r.height / 2)
+                    return Boolean(hit && cell.contains(hit))
+                })
+            )
+        ).toEqual([true, true])
         await table.scrollIntoViewIfNeeded()
         await screenshot(first.page, 'view-table-390x844')
         expect(first.errors).toEqual([])

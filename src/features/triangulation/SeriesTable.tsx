@@ -9,7 +9,7 @@ import {
 } from '@dhis2/ui'
 import React from 'react'
 import type { ChartPeriod } from '../../charts'
-import type { AlignedPoint } from '../../domain/periods'
+import { describeAlignment, type AlignedPoint } from '../../domain/periods'
 import { formatNumber, type NumberKind } from '../../shared/format/number'
 import type { PairDrill } from './drill-model'
 import type { PairTrend } from './pair-model'
@@ -79,7 +79,23 @@ export const SeriesTable = ({
         )
     }
     const series = trendColumns(trend)
-    const hasEstimates = series.some((s) => s.points.some((p) => p.estimated && p.value !== null))
+    // What the ≈ of the table's estimates mean: each kind of estimate once (a quarter ÷ 3 in the
+    // monthly view; the staggered groups' reports placed in their windows, in either view)
+    const estimates = [
+        ...new Set(
+            series.flatMap((s) =>
+                s.points
+                    .filter((p) => p.estimated && p.value !== null)
+                    .map((p) =>
+                        p.reason === 'QUARTER_DIVIDED_BY_3' || p.reason === null
+                            ? i18n.t(
+                                  '≈ Estimate – a quarterly value divided by 3, not a value reported for the month.'
+                              )
+                            : `≈ ${describeAlignment(p) ?? ''}`
+                    )
+            )
+        ),
+    ]
     const hasIncomplete = series.some((s) =>
         s.points.some((p) => p.reason === 'PERIOD_INCOMPLETE' && p.value === null)
     )
@@ -111,13 +127,15 @@ export const SeriesTable = ({
                     ))}
                 </DataTableBody>
             </DataTable>
-            {hasEstimates && (
-                <p style={{ fontSize: 12, color: '#4a5768' }}>
-                    {i18n.t(
-                        '≈ Estimate – a quarterly value divided by 3, not a value reported for the month.'
-                    )}
+            {estimates.map((text) => (
+                <p
+                    key={text}
+                    style={{ fontSize: 12, color: '#4a5768' }}
+                    data-test="pair-table-estimates"
+                >
+                    {text}
                 </p>
-            )}
+            ))}
             {hasIncomplete && (
                 <p style={{ fontSize: 12, color: '#4a5768' }} data-test="pair-table-incomplete">
                     {`${INCOMPLETE_MARK} ${i18n.t('Incomplete – reports not all in yet')}`}
