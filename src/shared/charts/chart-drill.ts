@@ -60,11 +60,13 @@ export const setChartBase = (chart: Highcharts.Chart, key: string): void => {
     stacks.set(chart, [{ key, level: null, restore: null }])
 }
 
-/** The description screen readers get with the chart, for the level it shows (drawn with it) */
+/**
+ * The description screen readers get with the chart, for the level it shows: read from the
+ * chart's options by the accessibility module as it renders, so set there for the drill's redraw
+ * (`chart.update` would also set up the module's components again, for a level's every chart)
+ */
 const setDescription = (chart: Highcharts.Chart, description: string) => {
-    if (chart.options.accessibility?.description !== description) {
-        chart.update({ accessibility: { description } }, false)
-    }
+    chart.options.accessibility = { ...chart.options.accessibility, description }
 }
 
 const capture = (chart: Highcharts.Chart): Restore => ({
