@@ -84,6 +84,8 @@ export const createDrawQueue = ({
     }
     const jobs = new Set<Job>()
     let scheduled = false
+    /** The rank of the job run last, while the queue has jobs to run (`null`: none yet) */
+    let lastRank: number | null = null
 
     const wake = (afterPaint = false) => {
         if (scheduled || jobs.size === 0) return
@@ -96,8 +98,18 @@ export const createDrawQueue = ({
         const start = now()
         for (;;) {
             const job = pickNext(jobs, (j) => j.ticket())
-            if (!job) return
+            if (!job) {
+                lastRank = null
+                return
+            }
             const rank = job.ticket().rank
+            // What is in view is painted before anything below it is drawn
+            if (lastRank === DRAW_IN_VIEW && rank !== DRAW_IN_VIEW) {
+                lastRank = null
+                wake(true)
+                return
+            }
+            lastRank = rank
             jobs.delete(job)
             try {
                 job.run()
@@ -105,14 +117,6 @@ export const createDrawQueue = ({
                 // The other jobs still run, in a next task
                 wake()
                 throw error
-            }
-            // What is in view is painted before anything below it is drawn
-            if (rank === DRAW_IN_VIEW) {
-                const next = pickNext(jobs, (j) => j.ticket())
-                if (next && next.ticket().rank !== DRAW_IN_VIEW) {
-                    wake(true)
-                    return
-                }
             }
             // Whatever a job costs, the next one runs in a new task once the budget is spent
             if (now() - start >= budgetMs) {
