@@ -21,7 +21,7 @@ import { markOnce } from '../perf/mark'
 import { keepFocusUnlessInChart } from './focus-guard'
 import { installFontSizeShortcut } from './font-size'
 import { shareTextBoxCache } from './text-box-cache'
-import { chartLangSource, isEnglish, loadChartLang } from './chart-lang-loader'
+import { chartLangSource, hasChartLang, loadChartLang } from './chart-lang-loader'
 
 installFontSizeShortcut(Highcharts)
 shareTextBoxCache(Highcharts)
@@ -34,7 +34,7 @@ let langSet: string | null = null
 const setChartLang = () => {
     const language = i18n.language || 'en'
     // A DHIS2 app's language is the user's setting, read at its start: it does not change after
-    if (langSet === language || isEnglish(language)) return
+    if (langSet === language || !hasChartLang(language)) return
     const source = chartLangSource()
     if (!source) {
         // Normally loaded with this module (`LazyChart`); a language known only now: the

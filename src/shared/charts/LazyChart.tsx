@@ -2,7 +2,7 @@ import i18n from '@dhis2/d2-i18n'
 import React, { Suspense, useState, type ComponentProps } from 'react'
 import { lazyWithRetry } from '../api-errors/LoadBoundary'
 import { ChartBox, ChartPlaceholder } from './ChartBox'
-import { isEnglish, loadChartLang } from './chart-lang-loader'
+import { hasChartLang, loadChartLang } from './chart-lang-loader'
 
 type ChartModule = typeof import('./Chart')
 
@@ -20,7 +20,7 @@ export const loadChart = (): Promise<ChartModule> => {
     loading ??= Promise.all([
         import('./Chart'),
         // Highcharts' screen reader sentences in the user's language, with it
-        isEnglish(i18n.language) ? null : loadChartLang(),
+        hasChartLang(i18n.language) ? loadChartLang() : null,
     ]).then(
         ([module]) => {
             loaded = module

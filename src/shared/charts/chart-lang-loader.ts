@@ -1,17 +1,18 @@
 import type { LangOptions } from 'highcharts'
+import { TRANSLATION_LOADERS, translationLanguage } from '../i18n/translations'
 
 /**
  * Highcharts' screen reader sentences in the user's language (`charts/chart-lang.ts`), loaded
- * only for a language other than English (Highcharts' own are English): in English their code is
- * not downloaded. `LazyChart` loads them with the chart's code; `Chart` sets them before a chart
- * is made.
+ * only for a language the app has translations in (Highcharts' own sentences are English, as are
+ * the app's strings without a translation): in English their code is not downloaded. `LazyChart`
+ * loads them with the chart's code; `Chart` sets them before a chart is made.
  */
 let source: (() => LangOptions) | null = null
 let loading: Promise<void> | null = null
 
-/** English (or no language yet): Highcharts' own sentences */
-export const isEnglish = (language: string | undefined): boolean =>
-    !language || language.split(/[-_]/)[0] === 'en'
+/** The app has translations in `language` (as its own strings are loaded: `translations.ts`) */
+export const hasChartLang = (language: string | undefined): boolean =>
+    translationLanguage(TRANSLATION_LOADERS, language) !== null
 
 /** Loads the translated sentences once (a failed download is tried again at the next call) */
 export const loadChartLang = (): Promise<void> => {
