@@ -125,11 +125,15 @@ const fold = (text: string): string =>
         .trim()
 
 /** DHIS2 facilities no row is mapped to */
+/** The row each DHIS2 facility is matched to now (automatic or decided), by the facility's id */
+export const rowsByDhisId = (rows: readonly ResolvedRow[]): Map<string, ResolvedRow> =>
+    new Map(rows.flatMap((r) => (r.dhisId ? [[r.dhisId, r] as const] : [])))
+
 export const unmatchedDhis = (
     rows: readonly ResolvedRow[],
     dhis: readonly DhisFacility[]
 ): DhisFacility[] => {
-    const used = new Set(rows.flatMap((r) => (r.dhisId ? [r.dhisId] : [])))
+    const used = rowsByDhisId(rows)
     return dhis.filter((f) => !used.has(f.id))
 }
 

@@ -33,6 +33,7 @@ import {
     matchesSearch,
     progressOf,
     resolveRows,
+    rowsByDhisId,
     unmatchedDhis,
     type Decision,
     type Decisions,
@@ -186,10 +187,7 @@ export const FacilitiesPage = () => {
     const pageCount = Math.max(1, Math.ceil(shown.length / PAGE_SIZE))
     const pageRows = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
     // Which row each DHIS2 facility is matched to: choosing it for another row takes it from there
-    const heldBy = useMemo(
-        () => new Map(rows.flatMap((r) => (r.dhisId ? [[r.dhisId, r] as const] : []))),
-        [rows]
-    )
+    const heldBy = useMemo(() => rowsByDhisId(rows), [rows])
 
     const decide = useCallback((index: number, decision: Decision | undefined) => {
         setDecisions((previous) => {

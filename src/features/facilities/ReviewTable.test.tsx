@@ -7,7 +7,7 @@ import type {
     LmisFacility,
     MatchResult,
 } from '../../domain/facilities/match'
-import { resolveRows } from '../../domain/facilities/review'
+import { resolveRows, rowsByDhisId } from '../../domain/facilities/review'
 import { ReviewTable } from './ReviewTable'
 
 afterEach(cleanup)
@@ -43,13 +43,12 @@ const RESULT: MatchResult = {
 describe('the review table', () => {
     it('says which row holds a candidate already, which choosing it here would take it from', () => {
         const rows = resolveRows(LMIS, DHIS, RESULT, {})
-        const heldBy = new Map(rows.flatMap((r) => (r.dhisId ? [[r.dhisId, r] as const] : [])))
         render(
             <ReviewTable
                 rows={[rows[1]!]}
                 dhis={DHIS}
                 dhisById={new Map(DHIS.map((f) => [f.id, f]))}
-                heldBy={heldBy}
+                heldBy={rowsByDhisId(rows)}
                 focus={0}
                 setFocus={() => undefined}
                 decide={() => undefined}

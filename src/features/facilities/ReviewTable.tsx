@@ -66,7 +66,7 @@ export const ReviewTable = ({
 }: ReviewTableProps) => {
     const refs = useRef<Array<HTMLTableRowElement | null>>([])
     /** The name of the other row a DHIS2 facility is matched to, if any */
-    const heldByOther = (dhisId: string, row?: number) => {
+    const heldByOther = (dhisId: string, row: number) => {
         const holder = heldBy.get(dhisId)
         return holder && holder.index !== row ? holder.lmis.name : null
     }
@@ -169,6 +169,7 @@ export const ReviewTable = ({
                                         const f = dhis[c.dhis]
                                         if (!f) return null
                                         const chosen = row.dhisId === f.id
+                                        const holder = chosen ? null : heldByOther(f.id, row.index)
                                         return (
                                             <div key={f.id} className={classes.candidate}>
                                                 <span>
@@ -176,7 +177,7 @@ export const ReviewTable = ({
                                                     <span className={classes.sub}>
                                                         {c.reasons.map(reasonText).join(', ')}
                                                     </span>
-                                                    {!chosen && heldByOther(f.id, row.index) && (
+                                                    {holder && (
                                                         <span
                                                             className={classes.sub}
                                                             data-test="facility-held-by"
@@ -184,10 +185,7 @@ export const ReviewTable = ({
                                                             {i18n.t(
                                                                 'Matched to “{{name}}” now – choosing it here takes it from that row',
                                                                 {
-                                                                    name: heldByOther(
-                                                                        f.id,
-                                                                        row.index
-                                                                    ),
+                                                                    name: holder,
                                                                     interpolation: {
                                                                         escapeValue: false,
                                                                     },
