@@ -20,6 +20,10 @@ import classes from './SeriesTable.module.css'
 /** Marks a period whose reports are not all in yet (no value shown, as in the charts) */
 const INCOMPLETE_MARK = '…'
 
+/** A period left empty because its reports are not all in yet (`withoutIncomplete`) */
+const notAllIn = (point: { value: number | null; reason?: AlignedPoint['reason'] }): boolean =>
+    point.reason === 'PERIOD_INCOMPLETE' && point.value === null
+
 const format = (
     point:
         | (Pick<AlignedPoint, 'value' | 'estimated'> & Partial<Pick<AlignedPoint, 'reason'>>)
@@ -29,7 +33,7 @@ const format = (
 ): string =>
     !point
         ? ''
-        : point.reason === 'PERIOD_INCOMPLETE' && point.value === null
+        : notAllIn(point)
           ? INCOMPLETE_MARK
           : formatNumber(point.value, { kind, estimated: point.estimated, locale })
 
@@ -96,9 +100,7 @@ export const SeriesTable = ({
             )
         ),
     ]
-    const hasIncomplete = series.some((s) =>
-        s.points.some((p) => p.reason === 'PERIOD_INCOMPLETE' && p.value === null)
-    )
+    const hasIncomplete = series.some((s) => s.points.some(notAllIn))
     return (
         <>
             <DataTable scrollHeight="420px" dataTest="pair-table" className={classes.table}>
